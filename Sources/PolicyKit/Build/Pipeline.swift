@@ -1,0 +1,54 @@
+import Foundation
+
+/// The stages every command shares, in their fixed order:
+/// load → model → check → render → write. `check` stops after the third, `build` refuses to
+/// go past it when there are errors.
+public enum Pipeline {
+    /// What `policy check` produces.
+    public struct Checked: Sendable {
+        public let raw: RawLibrary
+        public let library: Library
+        public let diagnostics: [Diagnostic]
+
+        public var hasErrors: Bool { diagnostics.errorCount > 0 }
+    }
+
+    public struct BuildOptions: Sendable {
+        public var output: URL
+        /// The day statuses are computed for; today in the site's time zone when nil.
+        public var asOf: CalendarDate?
+        /// A folder whose files override the built-in theme's, file by file.
+        public var themeDirectory: URL?
+
+        public init(output: URL, asOf: CalendarDate? = nil, themeDirectory: URL? = nil) {
+            self.output = output
+            self.asOf = asOf
+            self.themeDirectory = themeDirectory
+        }
+    }
+
+    public struct Built: Sendable {
+        public let checked: Checked
+        public let fileCount: Int
+        public let asOf: CalendarDate
+    }
+
+    /// Load, model and check a content folder.
+    public static func check(content: URL, displayRoot: String? = nil) throws -> Checked {
+        let raw = try ContentLoader(root: content, displayRoot: displayRoot).load()
+        let library = ModelBuilder(raw: raw).build()
+        return Checked(raw: raw, library: library, diagnostics: Checker().check(raw, library))
+    }
+
+    /// Check, then render and write the site — only when the check found no errors. The
+    /// returned `Built` carries the diagnostics either way; nothing is written on errors.
+    public static func build(content: URL, displayRoot: String? = nil, options: BuildOptions) throws -> Built {
+        let checked = try check(content: content, displayRoot: displayRoot)
+        let asOf = options.asOf ?? CalendarDate.today(in: checked.library.site.timeZone)
+        guard !checked.hasErrors else { return Built(checked: checked, fileCount: 0, asOf: asOf) }
+        let theme = try Theme(overrides: options.themeDirectory)
+        let files = try SiteRenderer(library: checked.library, raw: checked.raw, asOf: asOf, theme: theme).render()
+        try SiteWriter(output: options.output).write(files)
+        return Built(checked: checked, fileCount: files.count, asOf: asOf)
+    }
+}

@@ -1,0 +1,17 @@
+/// Runs every rule over a loaded library and gathers all findings — never stopping at the first.
+public struct Checker: Sendable {
+    public var rules: [any Rule]
+
+    public init(rules: [any Rule] = RuleRegistry.all.map { $0.init() }) {
+        self.rules = rules
+    }
+
+    public func check(_ raw: RawLibrary, _ library: Library) -> [Diagnostic] {
+        let context = CheckContext(raw: raw, library: library)
+        var findings = raw.loadDiagnostics + library.buildDiagnostics
+        for rule in rules {
+            findings += rule.check(context)
+        }
+        return Array(Set(findings)).sortedForReport()
+    }
+}

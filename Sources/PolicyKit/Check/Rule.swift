@@ -1,0 +1,32 @@
+/// A check rule: one small unit with a stable code that looks at the library and reports
+/// what breaks the publishing rules. Each rule lives in its own file under `Rules/`, is
+/// listed in `RuleRegistry.all`, and has a line in docs/rules.md.
+public protocol Rule: Sendable {
+    static var descriptor: RuleDescriptor { get }
+    init()
+    func check(_ context: CheckContext) -> [Diagnostic]
+}
+
+extension Rule {
+    public var descriptor: RuleDescriptor { Self.descriptor }
+
+    /// A finding of this rule at `location`.
+    func finding(_ location: SourceLocation, _ message: String, fix: String? = nil,
+                 severity: Severity? = nil) -> Diagnostic {
+        Diagnostic(Self.descriptor, at: location, message, fix: fix, severity: severity)
+    }
+}
+
+/// Everything a rule may read: the files as loaded and the model built from them.
+public struct CheckContext: Sendable {
+    public let raw: RawLibrary
+    public let library: Library
+
+    public init(raw: RawLibrary, library: Library) {
+        self.raw = raw
+        self.library = library
+    }
+
+    public var site: SiteConfig { library.site }
+    public var calendar: WorkCalendar { library.calendar }
+}

@@ -1,0 +1,13 @@
+/// Every rule `policy check` runs, in code order. A test checks that the codes are unique
+/// and well-formed, that every file in `Rules/` is listed here, and that docs/rules.md has a
+/// row for each.
+public enum RuleRegistry {
+    public static let all: [any Rule.Type] = [
+        FileIsReadable.self,
+        CalendarIsValid.self,
+    ]
+
+    public static func rule(code: String) -> (any Rule.Type)? {
+        all.first { $0.descriptor.code == code || $0.descriptor.name == code }
+    }
+}

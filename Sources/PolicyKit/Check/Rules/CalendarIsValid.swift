@@ -1,0 +1,14 @@
+/// PF009: `calendar.yml` exists and every entry is a date or a range of dates.
+struct CalendarIsValid: Rule {
+    static let descriptor = RuleDescriptor(
+        code: "PF009", name: "calendar-valid", severity: .error,
+        summary: "calendar.yml is missing, or an entry is not a YYYY-MM-DD date or A..B range.",
+        fix: "在 content/calendar.yml 中按 YYYY-MM-DD 或 YYYY-MM-DD..YYYY-MM-DD 的格式列出放假日（holidays）和调休上班日（workdays）。")
+
+    func check(_ context: CheckContext) -> [Diagnostic] {
+        // Unreadable entries are found while the model is built; here only its absence.
+        guard context.raw.calendar == nil else { return [] }
+        return [finding(SourceLocation(file: "\(context.raw.displayRoot)/calendar.yml"),
+                        "缺少工作日历 calendar.yml，无法按工作日计算解读滞后和公开时限。")]
+    }
+}

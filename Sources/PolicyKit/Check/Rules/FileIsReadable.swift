@@ -1,0 +1,10 @@
+/// PF001: every content file is UTF-8 text of a sane size. The loader applies it (a file it
+/// cannot read has nothing else to check); the rule itself has nothing left to do.
+struct FileIsReadable: Rule {
+    static let descriptor = RuleDescriptor(
+        code: "PF001", name: "file-readable", severity: .error,
+        summary: "A content file cannot be read: not UTF-8 (e.g. GBK), contains NUL bytes, or is too large.",
+        fix: "将文件另存为 UTF-8 编码的纯文本后重新提交。")
+
+    func check(_ context: CheckContext) -> [Diagnostic] { [] }
+}

@@ -1,0 +1,141 @@
+import CCmarkGFM
+import Foundation
+
+/// A Markdown body parsed once with cmark-gfm (tables, strikethrough, autolink, tagfilter).
+///
+/// The same parse serves the check (links, images, headings with their file lines), the
+/// page (HTML) and the search index (plain text). Raw HTML in content is never passed
+/// through: cmark's safe mode replaces it with a comment and drops `javascript:` URLs.
+public final class MarkdownDocument {
+    /// A link or image in the body, with its file position.
+    public struct Reference: Sendable {
+        public var url: String
+        public var isImage: Bool
+        /// For images: the alt text (the image's text content).
+        public var text: String
+        public var line: Int
+        public var column: Int
+    }
+
+    public struct Heading: Sendable {
+        public var level: Int
+        public var text: String
+        public var line: Int
+    }
+
+    private let root: OpaquePointer
+    private let extensions: UnsafeMutablePointer<cmark_llist>?
+    private let parser: OpaquePointer
+    /// File line of the body's first line, so positions are the file's, not the body's.
+    private let lineOffset: Int
+
+    public init(_ markdown: String, firstLine: Int = 1) {
+        MarkdownDocument.registerExtensions
+        lineOffset = firstLine - 1
+        let parser: OpaquePointer = cmark_parser_new(MarkdownDocument.options)
+        for name in ["table", "strikethrough", "autolink", "tagfilter"] {
+            if let ext = cmark_find_syntax_extension(name) { cmark_parser_attach_syntax_extension(parser, ext) }
+        }
+        markdown.withCString { cmark_parser_feed(parser, $0, strlen($0)) }
+        self.parser = parser
+        root = cmark_parser_finish(parser)
+        extensions = cmark_parser_get_syntax_extensions(parser)
+    }
+
+    deinit {
+        cmark_node_free(root)
+        cmark_parser_free(parser)
+    }
+
+    private static let options = CMARK_OPT_DEFAULT | CMARK_OPT_SOURCEPOS | CMARK_OPT_FOOTNOTES
+    private static let registerExtensions: Void = cmark_gfm_core_extensions_ensure_registered()
+
+    // MARK: - Reading
+
+    public var references: [Reference] {
+        var found: [Reference] = []
+        walk { node in
+            let type = cmark_node_get_type(node)
+            guard type == CMARK_NODE_LINK || type == CMARK_NODE_IMAGE else { return }
+            found.append(Reference(url: String(cString: cmark_node_get_url(node)), isImage: type == CMARK_NODE_IMAGE,
+                                   text: MarkdownDocument.text(of: node),
+                                   line: Int(cmark_node_get_start_line(node)) + lineOffset,
+                                   column: Int(cmark_node_get_start_column(node))))
+        }
+        return found
+    }
+
+    public var headings: [Heading] {
+        var found: [Heading] = []
+        walk { node in
+            guard cmark_node_get_type(node) == CMARK_NODE_HEADING else { return }
+            found.append(Heading(level: Int(cmark_node_get_heading_level(node)), text: MarkdownDocument.text(of: node),
+                                 line: Int(cmark_node_get_start_line(node)) + lineOffset))
+        }
+        return found
+    }
+
+    /// Top-level blocks as plain text with their file lines (paragraphs, headings, list items).
+    public var blocks: [(text: String, line: Int)] {
+        var found: [(String, Int)] = []
+        var child = cmark_node_first_child(root)
+        while let node = child {
+            found.append((MarkdownDocument.text(of: node), Int(cmark_node_get_start_line(node)) + lineOffset))
+            child = cmark_node_next(node)
+        }
+        return found
+    }
+
+    /// The body's text without markup, one block a line: for search and overlap measures.
+    public var plainText: String { blocks.map(\.text).joined(separator: "\n") }
+
+    // MARK: - Writing
+
+    /// Renders HTML, first passing every link and image URL through `rewrite` (to make
+    /// site links relative to the page, bundle files point at their copies…).
+    public func html(rewritingURLs rewrite: (String, Bool) -> String = { url, _ in url }) -> String {
+        walk { node in
+            let type = cmark_node_get_type(node)
+            guard type == CMARK_NODE_LINK || type == CMARK_NODE_IMAGE else { return }
+            let url = String(cString: cmark_node_get_url(node))
+            let rewritten = rewrite(url, type == CMARK_NODE_IMAGE)
+            if rewritten != url { cmark_node_set_url(node, rewritten) }
+        }
+        guard let html = cmark_render_html(root, MarkdownDocument.options & ~CMARK_OPT_SOURCEPOS, extensions)
+        else { return "" }
+        defer { free(html) }
+        return String(cString: html)
+    }
+
+    // MARK: - Walking
+
+    private func walk(_ visit: (OpaquePointer) -> Void) {
+        let iterator = cmark_iter_new(root)
+        defer { cmark_iter_free(iterator) }
+        while true {
+            let event = cmark_iter_next(iterator)
+            if event == CMARK_EVENT_DONE { break }
+            if event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator) { visit(node) }
+        }
+    }
+
+    /// The concatenated text of a node's descendants (soft breaks become nothing, as Chinese
+    /// lines wrapped in the source are one sentence).
+    static func text(of node: OpaquePointer) -> String {
+        var out = ""
+        let iterator = cmark_iter_new(node)
+        defer { cmark_iter_free(iterator) }
+        while true {
+            let event = cmark_iter_next(iterator)
+            if event == CMARK_EVENT_DONE { break }
+            guard event == CMARK_EVENT_ENTER, let n = cmark_iter_get_node(iterator) else { continue }
+            let type = cmark_node_get_type(n)
+            if type == CMARK_NODE_TEXT || type == CMARK_NODE_CODE, let literal = cmark_node_get_literal(n) {
+                out += String(cString: literal)
+            } else if type == CMARK_NODE_LINEBREAK || (type == CMARK_NODE_PARAGRAPH && !out.isEmpty && n != node) {
+                out += "\n"
+            }
+        }
+        return out
+    }
+}

@@ -1,0 +1,6 @@
+import Foundation
+
+/// The page templates and static assets. PLACEHOLDER — being written.
+public struct Theme: Sendable {
+    public init(overrides: URL?) throws {}
+}

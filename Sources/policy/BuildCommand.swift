@@ -1,0 +1,43 @@
+import ArgumentParser
+import Foundation
+import PolicyKit
+
+struct BuildCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "build",
+        abstract: "检查后生成静态网站；有错误时不生成，原网站保持不变。")
+
+    @OptionGroup var content: ContentOptions
+
+    @Option(name: .long, help: "输出目录。")
+    var out: String = "site"
+
+    @Option(name: .customLong("as-of"), help: "按此日期（YYYY-MM-DD）计算时效性；默认为站点时区的今天。")
+    var asOf: CalendarDate?
+
+    @Option(help: "主题目录：其中的模板和样式逐个覆盖内置主题。默认使用内容目录旁的 theme/（如存在）。")
+    var theme: String?
+
+    @Option(help: "诊断输出格式：text、json 或 github。")
+    var format: DiagnosticFormat = .text
+
+    func run() throws {
+        let options = Pipeline.BuildOptions(output: URL(fileURLWithPath: out), asOf: asOf, themeDirectory: themeDirectory)
+        let built = try Pipeline.build(content: content.url, displayRoot: content.display, options: options)
+        let diagnostics = built.checked.diagnostics
+        if built.checked.hasErrors {
+            printError(format.render(diagnostics))
+            printError("未生成网站：请先修正上述错误。\(out)/ 保持原样。\n")
+            throw ExitCode(1)
+        }
+        if !diagnostics.isEmpty { printError(format.render(diagnostics)) }
+        print("已生成 \(out)/：\(built.checked.library.documents.count) 件文件，\(built.fileCount) 个输出文件，时效性计算日期 \(built.asOf)。")
+    }
+
+    /// `--theme`, else a `theme/` folder beside the content folder when there is one.
+    private var themeDirectory: URL? {
+        if let theme { return URL(fileURLWithPath: theme) }
+        let sibling = content.url.deletingLastPathComponent().appendingPathComponent("theme")
+        return FileManager.default.fileExists(atPath: sibling.path) ? sibling : nil
+    }
+}

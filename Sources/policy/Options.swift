@@ -1,0 +1,24 @@
+import ArgumentParser
+import Foundation
+import PolicyKit
+
+/// The content folder argument every command takes.
+struct ContentOptions: ParsableArguments {
+    @Argument(help: "内容目录（content folder）。", completion: .directory)
+    var content: String = "content"
+
+    var url: URL { URL(fileURLWithPath: content) }
+    /// As the user typed it, for diagnostics (`content/normative/x/index.md`).
+    var display: String { content.hasSuffix("/") && content.count > 1 ? String(content.dropLast()) : content }
+}
+
+extension CalendarDate: ExpressibleByArgument {
+    public init?(argument: String) { self.init(argument) }
+}
+
+extension DiagnosticFormat: ExpressibleByArgument {}
+
+/// Prints to standard error, where diagnostics go so that `--format json` stdout stays clean.
+func printError(_ text: String) {
+    FileHandle.standardError.write(Data(text.utf8))
+}
