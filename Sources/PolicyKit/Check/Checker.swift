@@ -9,9 +9,8 @@ public struct Checker: Sendable {
     public func check(_ raw: RawLibrary, _ library: Library) -> [Diagnostic] {
         let context = CheckContext(raw: raw, library: library)
         var findings = raw.loadDiagnostics + library.buildDiagnostics
-        for rule in rules {
-            findings += rule.check(context)
-        }
+        // Rules are independent readers of the same immutable context.
+        findings += rules.parallelMap { $0.check(context) }.flatMap { $0 }
         return Array(Set(findings)).sortedForReport()
     }
 }

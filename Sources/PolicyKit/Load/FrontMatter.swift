@@ -45,7 +45,7 @@ public struct FrontMatter: Sendable {
 
     /// A scalar's text, trimmed; nil for a missing field, a list, a mapping or an empty value.
     public func string(_ key: String) -> String? {
-        guard let text = node(key)?.scalar?.string.trimmingCharacters(in: .whitespacesAndNewlines),
+        guard let text = node(key)?.scalar?.string.trimmed,
               !text.isEmpty, text != "~", text != "null" else { return nil }
         return text
     }
@@ -54,7 +54,7 @@ public struct FrontMatter: Sendable {
     public func strings(_ key: String) -> [String] {
         guard let node = node(key) else { return [] }
         if let seq = node.sequence {
-            return seq.compactMap { $0.scalar?.string.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+            return seq.compactMap { $0.scalar?.string.trimmed }.filter { !$0.isEmpty }
         }
         return string(key).map { [$0] } ?? []
     }

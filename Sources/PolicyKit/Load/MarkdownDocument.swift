@@ -139,3 +139,17 @@ public final class MarkdownDocument {
         return out
     }
 }
+
+/// What the rules and the search index need from a body, taken from one parse.
+public struct BodyFacts: Sendable {
+    public let references: [MarkdownDocument.Reference]
+    public let headings: [MarkdownDocument.Heading]
+    public let plainText: String
+
+    public init(_ markdown: String, firstLine: Int) {
+        let parsed = MarkdownDocument(markdown, firstLine: firstLine)
+        references = parsed.references
+        headings = parsed.headings
+        plainText = parsed.plainText
+    }
+}

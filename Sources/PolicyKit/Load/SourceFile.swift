@@ -25,30 +25,26 @@ public struct SourceFile: Sendable {
         self.relativePath = relativePath
         self.displayPath = displayPath
         // CRLF files from Windows editors and a leading BOM are accepted as they are.
-        var text = rawText.replacingOccurrences(of: "\r\n", with: "\n")
+        var text = rawText.utf8.contains(13) ? rawText.replacingOccurrences(of: "\r\n", with: "\n") : rawText
         if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
 
-        guard lines.first.map({ $0.trimmingCharacters(in: .whitespaces) == "---" }) == true else {
+        guard let fences = FrontMatterFences(text) else {
             frontMatter = nil
             frontMatterError = .missing
             body = text
             bodyFirstLine = 1
             return
         }
-        guard let close = lines.indices.dropFirst().first(where: {
-            let l = lines[$0].trimmingCharacters(in: .whitespaces)
-            return l == "---" || l == "..."
-        }) else {
+        guard let close = fences.close else {
             frontMatter = nil
             frontMatterError = .unclosed
             body = ""
-            bodyFirstLine = lines.count + 1
+            bodyFirstLine = fences.lineCount + 1
             return
         }
-        body = lines[(close + 1)...].joined(separator: "\n")
-        bodyFirstLine = close + 2
-        (frontMatter, frontMatterError) = SourceFile.compose(lines[1..<close].joined(separator: "\n"),
+        body = String(text[close.bodyStart...])
+        bodyFirstLine = close.bodyFirstLine
+        (frontMatter, frontMatterError) = SourceFile.compose(String(text[fences.yamlStart..<close.yamlEnd]),
                                                               firstLine: 2, file: displayPath)
     }
 
@@ -58,12 +54,16 @@ public struct SourceFile: Sendable {
         self.displayPath = displayPath
         body = ""
         bodyFirstLine = 1
+        // A leading BOM (Windows editors) is not YAML content; libyaml rejects it mid-string.
+        let yaml = yaml.hasPrefix("\u{FEFF}") ? String(yaml.dropFirst()) : yaml
         (frontMatter, frontMatterError) = SourceFile.compose(yaml, firstLine: 1, file: displayPath)
     }
 
     private static func compose(_ yaml: String, firstLine: Int, file: String) -> (FrontMatter?, FrontMatterError?) {
         do {
-            switch try Yams.compose(yaml: yaml) {
+            // The basic resolver reads every scalar as a string, which is what FrontMatter wants
+            // (dates stay days) and skips the default resolver's regular expressions.
+            switch try Yams.compose(yaml: yaml, .basic, .default, .utf8) {
             case .mapping(let mapping)?:
                 return (FrontMatter(mapping: mapping, firstLine: firstLine, file: file), nil)
             case nil:
@@ -104,4 +104,45 @@ public enum FrontMatterError: Sendable, Equatable {
             return (1 + lineOffset, 1, "\(error)")
         }
     }
+}
+
+/// Finds the `---` lines around front matter by scanning lines from the top only as far as
+/// needed — a long body is never split into lines.
+struct FrontMatterFences {
+    struct Close {
+        let yamlEnd: String.Index
+        let bodyStart: String.Index
+        let bodyFirstLine: Int
+    }
+
+    let yamlStart: String.Index
+    let close: Close?
+    /// Lines in the file, counted only when the front matter never closes.
+    let lineCount: Int
+
+    init?(_ text: String) {
+        var lines = text.split(separator: "\n", maxSplits: 1, omittingEmptySubsequences: false)
+        guard lines.first.map({ $0.trimmed == "---" }) == true else { return nil }
+        yamlStart = lines.count > 1 ? lines[1].startIndex : text.endIndex
+        var lineNumber = 1
+        var rest = lines.count > 1 ? lines[1] : text[text.endIndex...]
+        while !rest.isEmpty || lineNumber == 1 {
+            lineNumber += 1
+            lines = rest.split(separator: "\n", maxSplits: 1, omittingEmptySubsequences: false)
+            guard let line = lines.first else { break }
+            let trimmed = line.trimmed
+            if trimmed == "---" || trimmed == "..." {
+                let bodyStart = lines.count > 1 ? lines[1].startIndex : text.endIndex
+                close = Close(yamlEnd: line.startIndex, bodyStart: bodyStart, bodyFirstLine: lineNumber + 1)
+                lineCount = lineNumber
+                return
+            }
+            guard lines.count > 1 else { break }
+            rest = lines[1]
+        }
+        close = nil
+        lineCount = lineNumber
+    }
+
+    static func isFence(_ line: Substring) -> Bool { line.trimmed == "---" }
 }

@@ -9,11 +9,12 @@ enum TextEncoding {
     }
 
     static func problem(in data: Data) -> Problem? {
-        if data.contains(0) {
+        let hasNUL = data.withUnsafeBytes { $0.baseAddress.map { memchr($0, 0, data.count) != nil } ?? false }
+        if hasNUL {
             return Problem(message: "文件含有空字节（NUL），不是纯文本文件。",
                            fix: "用文本编辑器另存为 UTF-8 纯文本；若是 Word 等二进制文件，请改为附件引用。")
         }
-        if String(validatingUTF8: data) == nil {
+        if String(validating: data, as: UTF8.self) == nil {
             // Files saved by Windows editors in the national encoding decode as GB18030.
             let looksGB = looksLikeGB18030(data)
             return Problem(
@@ -46,9 +47,3 @@ enum TextEncoding {
     }
 }
 
-private extension String {
-    init?(validatingUTF8 data: Data) {
-        guard let s = String(data: data, encoding: .utf8) else { return nil }
-        self = s
-    }
-}

@@ -34,6 +34,8 @@ public struct Document: Sendable, Identifiable {
     public var exempt: String?
     /// The official text, Markdown.
     public var body: String
+    /// Links, headings and plain text of `body`, parsed once.
+    public let bodyFacts: BodyFacts
     public let source: SourceFile
     /// Interpretations in the bundle, in file-name order.
     public var interpretations: [Interpretation]
@@ -67,6 +69,7 @@ public struct Interpretation: Sendable, Identifiable {
     public var office: String?
     public var media: Media?
     public var body: String
+    public let bodyFacts: BodyFacts
     public let source: SourceFile
 }
 
@@ -86,5 +89,6 @@ public struct CleanupBatch: Sendable, Identifiable {
     public var effective: CalendarDate
     public var results: [Result]
     public var body: String
+    public let bodyFacts: BodyFacts
     public let source: SourceFile
 }

@@ -3,7 +3,7 @@
 /// It is lenient on purpose: a file whose required fields are missing or malformed is left
 /// out of the model (the rules over `RawLibrary` say why), so that one bad file never hides
 /// the findings in the others.
-struct ModelBuilder {
+struct ModelBuilder: Sendable {
     let raw: RawLibrary
 
     func build() -> Library {
@@ -16,11 +16,16 @@ struct ModelBuilder {
         var diagnostics: [Diagnostic] = []
         if let file = raw.calendar {
             for entry in calendarProblems {
-                diagnostics.append(Diagnostic(CalendarIsValid.descriptor, at: file.location(),
+                // At the entry's own line when it can be found among the listed scalars.
+                let nodes = ["holidays", "workdays"].compactMap { calendarYAML?.node($0) }
+                    .flatMap { $0.sequence.map(Array.init) ?? [$0] }
+                let node = nodes.first { $0.scalar?.string.trimmed == entry }
+                let location = node.flatMap { calendarYAML?.locationOfNode($0) } ?? file.location()
+                diagnostics.append(Diagnostic(CalendarIsValid.descriptor, at: location,
                                               "calendar.yml 中的日期“\(entry)”无法识别。"))
             }
         }
-        let documents = raw.bundles.compactMap(document)
+        let documents = raw.bundles.parallelMap(document).compactMap { $0 }
         let cleanups = raw.cleanups.compactMap(cleanup)
         return Library(site: site, calendar: calendar, documents: documents, cleanups: cleanups,
                        bundleIDs: Set(raw.bundles.map(\.id)), buildDiagnostics: diagnostics)
@@ -47,7 +52,7 @@ struct ModelBuilder {
             attachments: fm.mappings("attachments").compactMap { a in
                 a.string("file").map { Document.Attachment(file: $0, title: a.string("title") ?? $0) }
             },
-            exempt: fm.string("exempt"), body: source.body, source: source,
+            exempt: fm.string("exempt"), body: source.body, bodyFacts: source.bodyFacts, source: source,
             interpretations: bundle.interpretations.compactMap { interpretation($0, of: bundle.id) })
     }
 
@@ -62,7 +67,7 @@ struct ModelBuilder {
         let name = source.relativePath.split(separator: "/").last.map(String.init) ?? source.relativePath
         return Interpretation(id: String(name.dropLast(3)), documentID: documentID, title: title, form: form,
                               published: published, office: fm.string("office"), media: media,
-                              body: source.body, source: source)
+                              body: source.body, bodyFacts: source.bodyFacts, source: source)
     }
 
     // MARK: - Cleanup batches
@@ -79,6 +84,10 @@ struct ModelBuilder {
         let name = source.relativePath.split(separator: "/").last.map(String.init) ?? source.relativePath
         return CleanupBatch(id: String(name.dropLast(3)), title: title, published: published,
                             effective: fm.date("effective") ?? published, results: results,
-                            body: source.body, source: source)
+                            body: source.body, bodyFacts: source.bodyFacts, source: source)
     }
+}
+
+private extension SourceFile {
+    var bodyFacts: BodyFacts { BodyFacts(body, firstLine: bodyFirstLine) }
 }

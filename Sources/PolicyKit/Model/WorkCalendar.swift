@@ -53,6 +53,3 @@ public struct WorkCalendar: Sendable {
     }
 }
 
-extension String {
-    var trimmed: String { trimmingCharacters(in: .whitespacesAndNewlines) }
-}
