@@ -20,11 +20,14 @@ let package = Package(
             pkgConfig: "libcmark-gfm",
             providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
         ),
+        // One Linux call Swift cannot reach directly (atomic swap of the site folder).
+        .target(name: "CSystemShims"),
         // The domain: load → model → check → render → write. No CLI concerns here.
         .target(
             name: "PolicyKit",
             dependencies: [
                 "CCmarkGFM",
+                "CSystemShims",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Mustache", package: "swift-mustache"),
             ],

@@ -1,8 +1,10 @@
+import CSystemShims
 import Foundation
 
 /// Writes a complete site so that the output folder is only ever the old site or the new
-/// one: files go into a sibling temporary folder, which replaces the old one in one rename
-/// at the end. A failed or killed build leaves the previous site as it was.
+/// one: files go into a sibling staging folder, which is then exchanged with the old folder
+/// in one atomic rename (renameat2 RENAME_EXCHANGE). A failed or killed build leaves the
+/// previous site as it was; a lock file keeps two builds from writing the same output.
 public struct SiteWriter {
     public let output: URL
 
@@ -14,11 +16,13 @@ public struct SiteWriter {
         let fm = FileManager.default
         let parent = output.deletingLastPathComponent()
         try fm.createDirectory(at: parent, withIntermediateDirectories: true)
-        let staging = parent.appendingPathComponent(".\(output.lastPathComponent).new-\(ProcessInfo.processInfo.processIdentifier)")
-        try? fm.removeItem(at: staging)
+        let lock = try OutputLock(path: sibling("lock").path)
+        defer { lock.release() }
+        let staging = sibling("new-\(ProcessInfo.processInfo.processIdentifier)")
+        removeLeftovers()
         do {
             try fm.createDirectory(at: staging, withIntermediateDirectories: true)
-            for file in files { try write(file, into: staging) }
+            try files.parallelMap { file in Result { try SiteWriter.write(file, into: staging) } }.forEach { try $0.get() }
             try swapIn(staging)
         } catch {
             try? fm.removeItem(at: staging)
@@ -26,7 +30,21 @@ public struct SiteWriter {
         }
     }
 
-    private func write(_ file: OutputFile, into folder: URL) throws {
+    /// `.site.<suffix>` next to `site/`: same file system, so renames are atomic.
+    private func sibling(_ suffix: String) -> URL {
+        output.deletingLastPathComponent().appendingPathComponent(".\(output.lastPathComponent).\(suffix)")
+    }
+
+    /// Staging folders of builds that were killed before they could clean up.
+    private func removeLeftovers() {
+        let parent = output.deletingLastPathComponent()
+        let prefix = ".\(output.lastPathComponent).new-"
+        for name in (try? FileManager.default.contentsOfDirectory(atPath: parent.path)) ?? [] where name.hasPrefix(prefix) {
+            try? FileManager.default.removeItem(at: parent.appendingPathComponent(name))
+        }
+    }
+
+    private static func write(_ file: OutputFile, into folder: URL) throws {
         let target = folder.appendingPathComponent(file.path)
         try FileManager.default.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
         switch file.contents {
@@ -36,20 +54,42 @@ public struct SiteWriter {
         }
     }
 
-    /// Moves the old site aside, renames the new one into place, then deletes the old one.
-    /// Between the two renames the folder is briefly absent, never half-written.
+    /// Exchanges the staging folder with the current site in one step, then deletes the old
+    /// site (now under the staging name). Without a current site, a plain rename suffices.
     private func swapIn(_ staging: URL) throws {
         let fm = FileManager.default
-        let old = output.deletingLastPathComponent().appendingPathComponent(".\(output.lastPathComponent).old-\(ProcessInfo.processInfo.processIdentifier)")
-        if fm.fileExists(atPath: output.path) {
-            try fm.moveItem(at: output, to: old)
-        }
-        do {
+        guard fm.fileExists(atPath: output.path) else {
             try fm.moveItem(at: staging, to: output)
-        } catch {
-            if fm.fileExists(atPath: old.path) { try? fm.moveItem(at: old, to: output) }
-            throw error
+            return
         }
-        try? fm.removeItem(at: old)
+        if policy_exchange_paths(staging.path, output.path) != 0 {
+            // File systems without RENAME_EXCHANGE: two renames, the old site kept until the new one is in place.
+            let old = sibling("old-\(ProcessInfo.processInfo.processIdentifier)")
+            try fm.moveItem(at: output, to: old)
+            try fm.moveItem(at: staging, to: output)
+            try? fm.removeItem(at: old)
+            return
+        }
+        try? fm.removeItem(at: staging)
+    }
+}
+
+/// An exclusive advisory lock (flock) on `.site.lock`, held for the length of a write. A
+/// second build into the same folder fails at once with a clear message instead of waiting.
+struct OutputLock {
+    private let descriptor: Int32
+
+    init(path: String) throws {
+        descriptor = open(path, O_CREAT | O_RDWR | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else { throw PolicyError.outputFailed("无法创建锁文件 \(path)") }
+        guard flock(descriptor, LOCK_EX | LOCK_NB) == 0 else {
+            close(descriptor)
+            throw PolicyError.outputFailed("另一个 policy build 正在写入同一输出目录（锁文件 \(path)）。请等它结束后再试。")
+        }
+    }
+
+    func release() {
+        flock(descriptor, LOCK_UN)
+        close(descriptor)
     }
 }
