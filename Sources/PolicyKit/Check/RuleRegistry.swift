@@ -32,6 +32,7 @@ public enum RuleRegistry {
         ImagesHaveAltText.self,
         VideosHaveCaptions.self,
         DocumentLinksResolve.self,
+        NoPersonalData.self,
     ]
 
     public static func rule(code: String) -> (any Rule.Type)? {

@@ -8,6 +8,8 @@ public struct SourceFile: Sendable {
     public let relativePath: String
     /// Path as shown in diagnostics (`content/normative/x/index.md`).
     public let displayPath: String
+    /// The whole file as read (CRLF folded, BOM dropped), for rules that scan every line.
+    public let text: String
     /// The front matter, or nil when there is none or it does not parse (see `frontMatterError`).
     public let frontMatter: FrontMatter?
     public let frontMatterError: FrontMatterError?
@@ -27,6 +29,7 @@ public struct SourceFile: Sendable {
         // CRLF files from Windows editors and a leading BOM are accepted as they are.
         var text = rawText.utf8.contains(13) ? rawText.replacingOccurrences(of: "\r\n", with: "\n") : rawText
         if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
+        self.text = text
 
         guard let fences = FrontMatterFences(text) else {
             frontMatter = nil
@@ -52,6 +55,7 @@ public struct SourceFile: Sendable {
     public init(relativePath: String, displayPath: String, yaml: String) {
         self.relativePath = relativePath
         self.displayPath = displayPath
+        text = yaml
         body = ""
         bodyFirstLine = 1
         // A leading BOM (Windows editors) is not YAML content; libyaml rejects it mid-string.

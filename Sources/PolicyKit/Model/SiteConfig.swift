@@ -24,6 +24,14 @@ public struct SiteConfig: Sendable {
         public var reviewWindowMonths = 6
     }
 
+    /// `privacy`: values that look personal but are public (official hotlines, office
+    /// mailboxes), and extra patterns (regular expressions) to block.
+    public struct Privacy: Sendable {
+        public var allow: [String] = []
+        /// Regular expressions (Swift Regex syntax); an invalid one is reported by `site-config`.
+        public var patterns: [String] = []
+    }
+
     public var title = "政策文件库"
     /// The public address, always ending in `/`; pages link relatively, so any sub-path works.
     public var baseURL = "https://www.example.gov.cn/"
@@ -33,6 +41,7 @@ public struct SiteConfig: Sendable {
     public var interpretation = InterpretationPolicy()
     public var validity = Validity()
     public var disclosureMaxWorkingDays = 20
+    public var privacy = Privacy()
 
     public init() {}
 
@@ -61,6 +70,10 @@ public struct SiteConfig: Sendable {
             validity.maxYears = v.string("max_years").flatMap(Int.init) ?? validity.maxYears
             validity.maxYearsProvisional = v.string("max_years_provisional").flatMap(Int.init) ?? validity.maxYearsProvisional
             validity.reviewWindowMonths = v.string("review_window_months").flatMap(Int.init) ?? validity.reviewWindowMonths
+        }
+        if let p = yaml.mapping("privacy") {
+            privacy.allow = p.strings("allow")
+            privacy.patterns = p.strings("patterns")
         }
         if let d = yaml.mapping("disclosure") {
             disclosureMaxWorkingDays = d.string("max_working_days").flatMap(Int.init) ?? disclosureMaxWorkingDays

@@ -27,6 +27,11 @@ struct SiteConfigIsValid: Rule {
             guard let m = fm.mapping(section), let value = m.string(key), Int(value).map({ $0 >= 0 }) != true else { continue }
             found.append(finding(m.location(of: key), "\(section).\(key) 的值“\(value)”不是非负整数。"))
         }
+        if let privacy = fm.mapping("privacy") {
+            for pattern in privacy.strings("patterns") where (try? Regex(pattern)) == nil {
+                found.append(finding(privacy.location(of: "patterns"), "privacy.patterns 中的正则表达式“\(pattern)”无效。"))
+            }
+        }
         return found
     }
 }
