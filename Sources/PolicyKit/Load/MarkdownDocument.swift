@@ -28,10 +28,13 @@ public final class MarkdownDocument {
     private let parser: OpaquePointer
     /// File line of the body's first line, so positions are the file's, not the body's.
     private let lineOffset: Int
+    /// The source, to turn cmark's byte columns into character columns.
+    private let markdown: String
 
     public init(_ markdown: String, firstLine: Int = 1) {
         MarkdownDocument.registerExtensions
         lineOffset = firstLine - 1
+        self.markdown = markdown
         let parser: OpaquePointer = cmark_parser_new(MarkdownDocument.options)
         for name in ["table", "strikethrough", "autolink", "tagfilter"] {
             if let ext = cmark_find_syntax_extension(name) { cmark_parser_attach_syntax_extension(parser, ext) }
@@ -54,15 +57,37 @@ public final class MarkdownDocument {
 
     public var references: [Reference] {
         var found: [Reference] = []
+        var lineStarts: [String.Index]?
         walk { node in
             let type = cmark_node_get_type(node)
             guard type == CMARK_NODE_LINK || type == CMARK_NODE_IMAGE else { return }
+            let line = Int(cmark_node_get_start_line(node))
             found.append(Reference(url: String(cString: cmark_node_get_url(node)), isImage: type == CMARK_NODE_IMAGE,
                                    text: MarkdownDocument.text(of: node),
-                                   line: Int(cmark_node_get_start_line(node)) + lineOffset,
-                                   column: Int(cmark_node_get_start_column(node))))
+                                   line: line + lineOffset,
+                                   column: characterColumn(line: line, byteColumn: Int(cmark_node_get_start_column(node)),
+                                                           lineStarts: &lineStarts)))
         }
         return found
+    }
+
+    /// cmark counts columns in bytes; positions are reported in characters (Unicode scalars),
+    /// as libyaml reports front-matter positions — `附图：![…]` starts at column 4, not 10.
+    private func characterColumn(line: Int, byteColumn: Int, lineStarts: inout [String.Index]?) -> Int {
+        let utf8 = markdown.utf8
+        if lineStarts == nil {
+            var starts = [utf8.startIndex]
+            var i = utf8.startIndex
+            while let newline = utf8[i...].firstIndex(of: 10) {
+                i = utf8.index(after: newline)
+                starts.append(i)
+            }
+            lineStarts = starts
+        }
+        guard let starts = lineStarts, line >= 1, line <= starts.count,
+              let end = utf8.index(starts[line - 1], offsetBy: byteColumn - 1, limitedBy: utf8.endIndex)
+        else { return byteColumn }
+        return markdown.unicodeScalars[starts[line - 1]..<end].count + 1
     }
 
     public var headings: [Heading] {

@@ -1,0 +1,65 @@
+import Foundation
+
+/// Where every page and file lives, relative to the site root. Pages are directories
+/// (`d/<id>/`, written as `d/<id>/index.html`) so links stay short and any sub-path works.
+enum SitePath {
+    static let home = ""
+    static let search = "search/"
+    static let cleanups = "cleanup/"
+    static let stylesheet = "assets/style.css"
+    static let feed = "feed.xml"
+    static let openData = "documents.json"
+
+    static func library(_ kind: DocumentKind) -> String { "\(kind.folder)/" }
+    static func library(_ kind: DocumentKind, status: ValidityStatus) -> String { "\(kind.folder)/\(status.rawValue)/" }
+    static func document(_ id: String) -> String { "d/\(id)/" }
+    static func interpretation(_ i: Interpretation) -> String { "d/\(i.documentID)/\(i.id)/" }
+    /// A bundle file's copy: `d/<id>/<file>`, same relative name as in the bundle.
+    static func bundleFile(_ documentID: String, _ file: String) -> String { "d/\(documentID)/\(file)" }
+    static func cleanup(_ id: String) -> String { "cleanup/\(id)/" }
+
+    /// The file a page directory is written to.
+    static func indexFile(_ directory: String) -> String { directory + "index.html" }
+
+    /// `../` once per directory level of `directory` — the prefix that reaches the site root.
+    static func root(of directory: String) -> String {
+        String(repeating: "../", count: directory.filter { $0 == "/" }.count)
+    }
+
+    /// Percent-encodes each segment of a site path (ids and file names may be Chinese),
+    /// keeping the `/` separators. The raw form stays the file path on disk.
+    static func encoded(_ path: String) -> String {
+        path.split(separator: "/", omittingEmptySubsequences: false)
+            .map { String($0).addingPercentEncoding(withAllowedCharacters: unreserved) ?? String($0) }
+            .joined(separator: "/")
+    }
+
+    /// RFC 3986 unreserved characters — ASCII only, unlike `CharacterSet.alphanumerics`.
+    private static let unreserved = CharacterSet(
+        charactersIn: "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~")
+}
+
+/// Links from one page: every href is relative, so the site works when
+/// served from any sub-path of `base_url` or opened from disk.
+struct Linker {
+    /// The page's own directory (`d/<id>/`).
+    let directory: String
+    let root: String
+
+    init(page directory: String) {
+        self.directory = directory
+        root = SitePath.root(of: directory)
+    }
+
+    /// The shortest relative href from this page to a site path (`../解读/` → percent-encoded);
+    /// the page itself is `./`.
+    func href(_ target: String) -> String {
+        let from = directory.split(separator: "/")
+        let to = target.split(separator: "/", omittingEmptySubsequences: false)
+        var shared = 0
+        while shared < from.count, shared < to.count - 1, from[shared] == to[shared] { shared += 1 }
+        let href = String(repeating: "../", count: from.count - shared)
+            + SitePath.encoded(to[shared...].joined(separator: "/"))
+        return href.isEmpty ? "./" : href
+    }
+}

@@ -1,0 +1,819 @@
+/*
+ * search.js — full-text search, facets and point-in-time statuses for the policy library.
+ * Plain JavaScript, no framework, no build step. Progressive enhancement: the search page
+ * works as a plain form without it (and says so in <noscript>).
+ *
+ * It reads the static index written by `policy build` (Sources/PolicyKit/Search/):
+ *   search/manifest.json          the index folder, shard count, chunk size, time zone
+ *   search/idx-<hash>/meta.bin    facts per record (SearchMeta.swift)
+ *   search/idx-<hash>/p/<n>.bin   postings shards; k/<n>-<j>.bin large postings (ShardLayout.swift)
+ *   search/idx-<hash>/t/<r>-<k>.bin  text windows for titles and snippets (TextChunks.swift)
+ * The tokenisation below mirrors Tokenizer.swift (read its doc comment first), and
+ * statusOf() mirrors Library.status(of:at:) in Sources/PolicyKit/Model/Status.swift.
+ * Content never becomes markup: the DOM is built with createElement and textContent only.
+ */
+(function () {
+  'use strict';
+
+  var script = document.currentScript;
+  var form = document.querySelector('form.search-form') || (document.getElementById('q') || {}).form;
+  var input = form && form.elements.namedItem('q');
+  var live = document.getElementById('search-results');
+  if (!script || !form || !input || !live) return;
+
+  var siteRoot = new URL('../', script.src);           // search.js lives in <root>/assets/
+  var searchRoot = new URL('search/', siteRoot);
+  var PAGE_SIZE = 10;
+  var FACETS = [
+    { key: 'kind', label: '文件类别' },
+    { key: 'status', label: '时效性' },
+    { key: 'form', label: '正文或解读' },
+    { key: 'year', label: '发布年份' },
+    { key: 'topic', label: '主题分类' },
+    { key: 'issuer', label: '发布机关' },
+    { key: 'office', label: '起草处室' }
+  ];
+  var CURRENT = { 'in-force': true, 'not-yet-in-force': true };
+
+  // ---------------------------------------------------------------- tokenisation (Tokenizer.swift)
+
+  function fold(c) {
+    if (c >= 0x41 && c <= 0x5A) return c + 0x20;
+    if (c === 0x28 || c === 0x5B || c === 0x3010 || c === 0xFF08 || c === 0xFF3B) return 0x3014;
+    if (c === 0x29 || c === 0x5D || c === 0x3011 || c === 0xFF09 || c === 0xFF3D) return 0x3015;
+    return c;
+  }
+  function isSpace(c) {
+    if (c <= 0x20 || (c >= 0x7F && c <= 0xA0)) return true;
+    if (c < 0x1680) return false;
+    return c === 0x1680 || (c >= 0x2000 && c <= 0x200B) || c === 0x2028 || c === 0x2029 ||
+      c === 0x202F || c === 0x205F || c === 0x3000 || c === 0xFEFF;
+  }
+  function isWord(c) {
+    return (c >= 0x30 && c <= 0x39) || (c >= 0x61 && c <= 0x7A) || (c >= 0x41 && c <= 0x5A);
+  }
+  function codePoints(text) {
+    var out = [];
+    for (var i = 0; i < text.length; i++) {
+      var c = text.codePointAt(i);
+      if (c > 0xFFFF) i++;
+      out.push(c);
+    }
+    return out;
+  }
+  /** The query's terms: normalised code points, split at spaces. */
+  function termsOf(query) {
+    var terms = [], cur = [];
+    codePoints(query).forEach(function (c) {
+      c = fold(c);
+      if (isSpace(c)) { if (cur.length) { terms.push(cur); cur = []; } } else cur.push(c);
+    });
+    if (cur.length) terms.push(cur);
+    return terms;
+  }
+  /** Word runs and char runs of a term, with their offsets. */
+  function segmentsOf(cps) {
+    var segs = [];
+    for (var i = 0; i < cps.length;) {
+      var word = isWord(cps[i]), j = i + 1;
+      while (j < cps.length && isWord(cps[j]) === word) j++;
+      segs.push({ word: word, start: i, cps: cps.slice(i, j) });
+      i = j;
+    }
+    return segs;
+  }
+  function str(cps) { return String.fromCodePoint.apply(null, cps); }
+
+  // ---------------------------------------------------------------- bytes
+
+  function Reader(bytes) { this.b = bytes; this.i = 0; }
+  Reader.prototype.varint = function () {
+    var v = 0, mul = 1, b;
+    do {
+      if (this.i >= this.b.length) throw new Error('索引文件不完整');
+      b = this.b[this.i++];
+      v += (b & 0x7F) * mul;
+      mul *= 128;
+    } while (b >= 0x80);
+    return v;
+  };
+  Reader.prototype.signed = function () { var v = this.varint(); return v % 2 === 0 ? v / 2 : -(v + 1) / 2; };
+  Reader.prototype.optSigned = function () { var v = this.varint(); return v === 0 ? null : (v - 1) % 2 === 0 ? (v - 1) / 2 : -v / 2; };
+  Reader.prototype.opt = function () { var v = this.varint(); return v === 0 ? null : v - 1; };
+  Reader.prototype.list = function () { var n = this.varint(), a = []; while (n--) a.push(this.varint()); return a; };
+  Reader.prototype.take = function (n) { var s = this.b.subarray(this.i, this.i + n); this.i += n; return s; };
+
+  var utf8 = new TextDecoder('utf-8');
+  var encoder = new TextEncoder();
+
+  function fnv1a32(text) {
+    var h = 0x811C9DC5, bytes = encoder.encode(text);
+    for (var i = 0; i < bytes.length; i++) h = Math.imul(h ^ bytes[i], 0x01000193) >>> 0;
+    return h >>> 0;
+  }
+
+  // ---------------------------------------------------------------- index loading
+
+  var fetched = new Map();
+  function fetchBytes(url, options) {
+    var key = String(url);
+    if (!fetched.has(key)) {
+      var p = fetch(url, options).then(function (r) {
+        if (!r.ok) throw new Error('无法读取检索索引（' + r.status + '）');
+        return r.arrayBuffer();
+      }).then(function (buf) { return new Uint8Array(buf); });
+      p.catch(function () { fetched.delete(key); });
+      fetched.set(key, p);
+    }
+    return fetched.get(key);
+  }
+
+  /** The manifest, revalidated on every visit: it names the index folder of the current build. */
+  function loadManifest() {
+    return fetchBytes(new URL('manifest.json', searchRoot), { cache: 'no-cache' }).then(function (bytes) {
+      var manifest = JSON.parse(utf8.decode(bytes));
+      if (manifest.format !== 1) throw new Error('检索索引格式不受支持');
+      return manifest;
+    });
+  }
+
+  var indexPromise = null;
+  function loadIndex() {
+    if (!indexPromise) {
+      indexPromise = loadManifest().then(function (manifest) {
+        var base = new URL(manifest.index, searchRoot);
+        return fetchBytes(new URL('meta.bin', base)).then(function (metaBytes) {
+          return { manifest: manifest, base: base, meta: decodeMeta(metaBytes) };
+        });
+      });
+      indexPromise.catch(function () { indexPromise = null; });
+    }
+    return indexPromise;
+  }
+
+  /** meta.bin, laid out as SearchMeta.swift describes. */
+  function decodeMeta(bytes) {
+    var r = new Reader(bytes);
+    var header = JSON.parse(utf8.decode(r.take(r.varint())));
+    var docs = [], recs = [], prevPub = 0;
+    for (var i = 0; i < header.documents; i++) {
+      var d = { index: i, kind: r.varint() };
+      d.published = prevPub + r.signed();
+      prevPub = d.published;
+      d.effective = d.published + r.signed();
+      var exp = r.optSigned();
+      d.expires = exp === null ? null : d.effective + exp;
+      var rep = r.optSigned();
+      d.repealed = rep === null ? null : d.published + rep;
+      d.office = r.opt();
+      d.issuers = r.list();
+      d.topics = r.list();
+      d.endings = [];
+      for (var n = r.varint(); n > 0; n--) d.endings.push({ date: d.published + r.signed(), outcome: r.varint() });
+      d.successors = r.list();
+      docs.push(d);
+      recs.push({ doc: d, form: 0, published: d.published, office: d.office, bodyStart: r.varint() });
+      for (var m = r.varint(); m > 0; m--) {
+        var form = r.varint(), pub = d.published + r.signed(), office = r.opt();
+        recs.push({ doc: d, form: form, published: pub, office: office === null ? d.office : office, bodyStart: r.varint() });
+      }
+    }
+    recs.forEach(function (rec, k) { rec.index = k; rec.year = new Date(rec.published * 86400000).getUTCFullYear(); });
+    return { header: header, docs: docs, recs: recs };
+  }
+
+  function shard(index, n) {
+    var url = new URL('p/' + n + '.bin', index.base);
+    return fetchBytes(url).then(function (bytes) {
+      if (!bytes.shardEntries) {
+        var r = new Reader(bytes), entries = new Map();
+        for (var j = 0, count = r.varint(); j < count; j++) {
+          var name = utf8.decode(r.take(r.varint())), sz = r.varint();
+          var external = sz % 2 === 1, size = Math.floor(sz / 2);
+          entries.set(name, { name: name, size: size, data: external ? null : r.take(size),
+            file: external ? 'k/' + n + '-' + j + '.bin' : null });
+        }
+        bytes.shardEntries = entries;
+      }
+      return bytes.shardEntries;
+    });
+  }
+
+  /** The shard entry of a key (null when no record has it). */
+  function entry(index, name) {
+    return shard(index, fnv1a32(name) % index.manifest.shards).then(function (entries) {
+      return entries.get(name) || null;
+    });
+  }
+
+  /** Decoded postings of an entry: Map record → Int32Array of positions (PostingBuilder.swift). */
+  function positions(index, e) {
+    if (e.positions) return Promise.resolve(e.positions);
+    var data = e.data ? Promise.resolve(e.data) : fetchBytes(new URL(e.file, index.base));
+    return data.then(function (bytes) {
+      if (!e.positions) {
+        var r = new Reader(bytes), map = new Map(), rec = -1;
+        while (r.i < bytes.length) {
+          rec += r.varint() + 1;
+          var count = r.varint(), list = new Int32Array(count), p = 0;
+          for (var k = 0; k < count; k++) { p += r.varint(); list[k] = p; }
+          map.set(rec, list);
+        }
+        e.positions = map;
+      }
+      return e.positions;
+    });
+  }
+
+  /** A `U` key's per-record counts: Map record → {count, first, firstBody}. */
+  function charCounts(index, e) {
+    var data = e.data ? Promise.resolve(e.data) : fetchBytes(new URL(e.file, index.base));
+    return data.then(function (bytes) {
+      var r = new Reader(bytes), map = new Map(), rec = -1;
+      while (r.i < bytes.length) {
+        rec += r.varint() + 1;
+        var count = r.varint(), first = r.varint(), body = r.varint();
+        map.set(rec, { count: count, first: first, firstBody: body === 0 ? -1 : first + body - 1 });
+      }
+      return map;
+    });
+  }
+
+  // ---------------------------------------------------------------- matching
+
+  /**
+   * The parts of a term (Tokenizer.swift, 4.): keys with offsets. Runs of 5 or more chars
+   * fetch every pair's shard first and keep the cheapest pairs that cover the run.
+   */
+  function partsOf(index, cps) {
+    var segs = segmentsOf(cps), jobs = [];
+    segs.forEach(function (s, i) {
+      if (s.word) { jobs.push(Promise.resolve([{ key: 'T' + str(s.cps), offset: s.start }])); return; }
+      var n = s.cps.length;
+      if (n === 1) {
+        var key = i > 0 ? 'L' : 'R';     // next to a token: it starts (or ends) a char run in the text
+        jobs.push(Promise.resolve([{ key: key + str(s.cps), offset: s.start }]));
+        return;
+      }
+      var pair = function (k) { return { key: 'B' + str([s.cps[k], s.cps[k + 1]]), offset: s.start + k }; };
+      if (n <= 4) { jobs.push(Promise.resolve(n === 3 ? [pair(0), pair(1)] : n === 2 ? [pair(0)] : [pair(0), pair(2)])); return; }
+      var all = [];
+      for (var k = 0; k < n - 1; k++) all.push(pair(k));
+      jobs.push(Promise.all(all.map(function (p) { return entry(index, p.key); })).then(function (entries) {
+        if (entries.some(function (e) { return !e; })) return [all[entries.indexOf(null)]];   // cannot match
+        var cost = entries.map(function (e) { return e.file ? e.size : 0; });
+        return cheapestCover(cost).map(function (k) { return all[k]; });
+      }));
+    });
+    return Promise.all(jobs).then(function (lists) { return [].concat.apply([], lists); });
+  }
+
+  /** Offsets of pairs covering every char of a run (consecutive picks at most 2 apart), cheapest first. */
+  function cheapestCover(cost) {
+    // best[i]: [bytes, pairs] of the cheapest cover of chars 0…i+1 whose last pick is i
+    var best = [], from = [];
+    for (var i = 0; i < cost.length; i++) {
+      if (i === 0) { best.push([cost[0], 1]); from.push(-1); continue; }
+      var pick = i - 1;
+      if (i >= 2 && (best[i - 2][0] < best[i - 1][0] || (best[i - 2][0] === best[i - 1][0] && best[i - 2][1] <= best[i - 1][1]))) pick = i - 2;
+      best.push([best[pick][0] + cost[i], best[pick][1] + 1]);
+      from.push(pick);
+    }
+    var picks = [];
+    for (var k = cost.length - 1; k >= 0; k = from[k]) picks.unshift(k);
+    return picks;
+  }
+
+  var termCache = new Map();
+  /** Map record → {count, first, firstBody} of the term's matches. */
+  function matchTerm(index, cps) {
+    var id = str(cps);
+    if (termCache.has(id)) return termCache.get(id);
+    var job;
+    if (cps.length === 1 && !isWord(cps[0])) {
+      job = entry(index, 'U' + id).then(function (e) { return e ? charCounts(index, e) : new Map(); });
+    } else {
+      job = partsOf(index, cps).then(function (parts) {
+        return Promise.all(parts.map(function (p) { return entry(index, p.key); })).then(function (entries) {
+          if (entries.some(function (e) { return !e; })) return new Map();
+          return Promise.all(entries.map(function (e) { return positions(index, e); })).then(function (lists) {
+            return align(index.meta.recs, parts, lists);
+          });
+        });
+      });
+    }
+    job.catch(function () { termCache.delete(id); });
+    termCache.set(id, job);
+    return job;
+  }
+
+  /** Records where every part is found at start + its offset, with count and first starts. */
+  function align(recs, parts, lists) {
+    var out = new Map(), driver = 0;
+    lists.forEach(function (l, i) { if (l.size < lists[driver].size) driver = i; });
+    lists[driver].forEach(function (driverPositions, rec) {
+      var others = [];
+      for (var i = 0; i < lists.length; i++) {
+        if (i === driver) continue;
+        var l = lists[i].get(rec);
+        if (!l) return;
+        others.push({ list: l, offset: parts[i].offset });
+      }
+      var bodyStart = recs[rec].bodyStart, count = 0, first = -1, firstBody = -1;
+      for (var k = 0; k < driverPositions.length; k++) {
+        var start = driverPositions[k] - parts[driver].offset;
+        if (start < 0) continue;
+        var ok = true;
+        for (var j = 0; j < others.length && ok; j++) ok = contains(others[j].list, start + others[j].offset);
+        if (!ok) continue;
+        count++;
+        if (first < 0) first = start;
+        if (firstBody < 0 && start >= bodyStart) firstBody = start;
+      }
+      if (count) out.set(rec, { count: count, first: first, firstBody: firstBody });
+    });
+    return out;
+  }
+
+  function contains(sorted, value) {
+    var lo = 0, hi = sorted.length - 1;
+    while (lo <= hi) {
+      var mid = (lo + hi) >> 1, v = sorted[mid];
+      if (v === value) return true;
+      if (v < value) lo = mid + 1; else hi = mid - 1;
+    }
+    return false;
+  }
+
+  /** Every term's matches, intersected: [{rec, count, titleHits, first}] (AND). */
+  function matchQuery(index, terms) {
+    return Promise.all(terms.map(function (t) { return matchTerm(index, t); })).then(function (maps) {
+      var smallest = maps.reduce(function (a, b) { return b.size < a.size ? b : a; });
+      var hits = [];
+      smallest.forEach(function (_, rec) {
+        var count = 0, titleHits = 0, first = -1, firstBody = -1, bodyStart = index.meta.recs[rec].bodyStart;
+        for (var i = 0; i < maps.length; i++) {
+          var m = maps[i].get(rec);
+          if (!m) return;
+          count += m.count;
+          if (m.first < bodyStart) titleHits++;
+          if (first < 0) first = m.first;
+          if (m.firstBody >= 0 && (firstBody < 0 || m.firstBody < firstBody)) firstBody = m.firstBody;
+        }
+        hits.push({ rec: index.meta.recs[rec], count: count, titleHits: titleHits, snippetAt: firstBody >= 0 ? firstBody : -1 });
+      });
+      return hits;
+    });
+  }
+
+  // ---------------------------------------------------------------- statuses (Status.swift)
+
+  var STATUS_CODES = ['in-force', 'not-yet-in-force', 'superseded', 'expired', 'repealed'];
+
+  /**
+   * Port of Library.status(of:at:) (Sources/PolicyKit/Model/Status.swift); keep the two in step.
+   * `day` and every date are days since 1970-01-01. First matching row wins.
+   */
+  function statusOf(d, day, docs) {
+    if (d.repealed !== null && d.repealed <= day) return 'repealed';            // own repeal in effect
+    var endings = d.endings.filter(function (e) { return e.date <= day; });
+    if (endings.some(function (e) { return e.outcome === 0; })) return 'repealed';   // cleanup 废止
+    if (d.expires !== null && d.expires < day) return 'expired';                 // validity period over
+    if (endings.some(function (e) { return e.outcome === 1; })) return 'expired';    // cleanup 宣布失效
+    if (d.successors.some(function (s) { return docs[s].effective <= day; })) return 'superseded';
+    if (day < d.effective) return 'not-yet-in-force';
+    return 'in-force';
+  }
+
+  function dayOf(iso) {
+    var m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso || '');
+    if (!m) return null;
+    var t = Date.UTC(+m[1], +m[2] - 1, +m[3]);
+    var d = new Date(t);
+    if (d.getUTCMonth() !== +m[2] - 1 || d.getUTCDate() !== +m[3]) return null;
+    return Math.round(t / 86400000);
+  }
+  function isoOf(day) { return new Date(day * 86400000).toISOString().slice(0, 10); }
+  function today(timeZone) {
+    try {
+      var parts = new Intl.DateTimeFormat('en-CA', { timeZone: timeZone, year: 'numeric', month: '2-digit', day: '2-digit' })
+        .formatToParts(new Date());
+      var get = function (t) { return parts.filter(function (p) { return p.type === t; })[0].value; };
+      return get('year') + '-' + get('month') + '-' + get('day');
+    } catch (e) {
+      return new Date().toISOString().slice(0, 10);
+    }
+  }
+
+  // ---------------------------------------------------------------- state and URL
+
+  function emptyFilters() { var f = {}; FACETS.forEach(function (g) { f[g.key] = []; }); return f; }
+
+  function stateFromURL() {
+    var p = new URLSearchParams(location.search), filters = emptyFilters();
+    FACETS.forEach(function (g) { filters[g.key] = p.getAll(g.key); });
+    var page = parseInt(p.get('page') || '1', 10);
+    return { q: p.get('q') || '', date: dayOf(p.get('date')) === null ? '' : p.get('date'),
+      all: p.get('all') === '1', filters: filters, page: page > 0 ? page : 1 };
+  }
+
+  function urlOf(s) {
+    var p = new URLSearchParams();
+    if (s.q) p.set('q', s.q);
+    if (s.date) p.set('date', s.date);
+    if (s.all) p.set('all', '1');
+    FACETS.forEach(function (g) { s.filters[g.key].forEach(function (v) { p.append(g.key, v); }); });
+    if (s.page > 1) p.set('page', String(s.page));
+    var q = p.toString();
+    return location.pathname + (q ? '?' + q : '') + location.hash;
+  }
+
+  var state = stateFromURL();
+
+  function commit(push) {
+    var url = urlOf(state);
+    if (url !== location.pathname + location.search + location.hash) {
+      if (push) history.pushState(null, '', url); else history.replaceState(null, '', url);
+    }
+  }
+
+  // ---------------------------------------------------------------- the page
+
+  function el(tag, attrs, children) {
+    var node = document.createElement(tag);
+    if (attrs) Object.keys(attrs).forEach(function (k) {
+      if (k === 'text') node.textContent = attrs[k];
+      else if (k === 'className') node.className = attrs[k];
+      else node.setAttribute(k, attrs[k]);
+    });
+    (children || []).forEach(function (c) { if (c) node.appendChild(typeof c === 'string' ? document.createTextNode(c) : c); });
+    return node;
+  }
+
+  var dateInput = el('input', { type: 'date', id: 'search-date', name: 'date' });
+  var todayButton = el('button', { type: 'button', className: 'search-secondary', text: '回到今天' });
+  var allButton = el('button', { type: 'button', className: 'search-secondary', 'aria-pressed': 'false' });
+  var controls = el('div', { className: 'search-controls' }, [
+    el('p', { className: 'search-date' }, [
+      el('label', { for: 'search-date', text: '在某日有效的文件：' }), dateInput, ' ', todayButton
+    ]),
+    el('p', { className: 'search-scope' }, [allButton])
+  ]);
+  var facetsBox = el('div', { className: 'search-facets', role: 'group', 'aria-label': '筛选' });
+  var list = el('ol', { className: 'entries search-hits', 'aria-label': '检索结果' });
+  var moreButton = el('button', { type: 'button', className: 'search-more', hidden: 'hidden', text: '显示更多结果' });
+  var layout = el('div', { className: 'search-layout' }, [
+    el('aside', { className: 'search-aside', 'aria-label': '筛选条件' }, [facetsBox]),
+    el('div', { className: 'search-main' }, [list, moreButton])
+  ]);
+  // The interface's own styles: an external file (no inline styles), only when this script runs.
+  document.head.appendChild(el('link', { rel: 'stylesheet', href: new URL('search.css', script.src).href }));
+  form.parentNode.insertBefore(controls, form.nextSibling);
+  live.parentNode.insertBefore(layout, live.nextSibling);
+  live.setAttribute('role', 'status');
+  live.classList.add('search-summary');
+
+  input.value = state.q;
+
+  var generation = 0, lastShown = [], timeZone = 'Asia/Shanghai';
+
+  function run(t0, focusFirst) {
+    var my = ++generation, q = state.q, terms = termsOf(q);
+    live.dataset.state = 'busy';
+    return loadIndex().then(function (index) {
+      timeZone = index.manifest.timeZone || timeZone;
+      if (!dateInput.value || dateInput.value !== (state.date || today(timeZone))) dateInput.value = state.date || today(timeZone);
+      var browsing = terms.length === 0;
+      if (browsing && !state.date && !anyFilter()) {
+        if (my === generation) clearResults(q);
+        return null;
+      }
+      var hitsJob = browsing ? Promise.resolve(index.meta.recs.map(function (rec) {
+        return { rec: rec, count: 0, titleHits: 0, snippetAt: -1 };
+      })) : matchQuery(index, terms);
+      return hitsJob.then(function (hits) {
+        if (my !== generation) return null;
+        return render(index, hits, terms, my, t0, focusFirst);
+      });
+    }).catch(function (err) {
+      if (my !== generation) return;
+      clear(list);
+      live.textContent = '检索暂时无法使用：' + (err && err.message ? err.message : err) + '。请按文件库浏览。';
+      live.dataset.state = 'error';
+    });
+  }
+
+  function anyFilter() {
+    return FACETS.some(function (g) { return state.filters[g.key].length > 0; }) || state.all;
+  }
+
+  function clearResults(q) {
+    clear(list); clear(facetsBox);
+    moreButton.hidden = true;
+    live.textContent = '';
+    live.dataset.state = 'done';
+    live.dataset.query = q;
+    live.dataset.count = '0';
+    updateAllButton(0);
+  }
+
+  function clear(node) { while (node.firstChild) node.removeChild(node.firstChild); }
+
+  /** Facet values of a hit, as the strings used in the URL. */
+  function valuesOf(index, hit, key) {
+    var rec = hit.rec, d = rec.doc, h = index.meta.header;
+    switch (key) {
+      case 'kind': return [h.kinds[d.kind]];
+      case 'status': return [hit.status];
+      case 'form': return [h.forms[rec.form]];
+      case 'year': return [String(rec.year)];
+      case 'topic': return d.topics.map(function (t) { return h.topics[t]; });
+      case 'issuer': return d.issuers.map(function (t) { return h.issuers[t]; });
+      case 'office': return rec.office === null ? [] : [h.offices[rec.office]];
+    }
+    return [];
+  }
+
+  function labelOf(index, key, value) {
+    var h = index.meta.header;
+    if (key === 'kind') return h.kindNames[h.kinds.indexOf(value)] || value;
+    if (key === 'status') return h.statusNames[h.statuses.indexOf(value)] || value;
+    if (key === 'form') return h.formNames[h.forms.indexOf(value)] || value;
+    if (key === 'year') return value + '年';
+    return value;
+  }
+
+  /** Passes every facet filter except `skip`'s (for that group's counts). */
+  function passes(index, hit, skip) {
+    for (var i = 0; i < FACETS.length; i++) {
+      var key = FACETS[i].key;
+      if (key === skip) continue;
+      var chosen = state.filters[key];
+      if (key === 'status' && chosen.length === 0) {
+        if (!state.all && !CURRENT[hit.status]) return false;
+        continue;
+      }
+      if (chosen.length === 0) continue;
+      var vals = valuesOf(index, hit, key);
+      if (!vals.some(function (v) { return chosen.indexOf(v) >= 0; })) return false;
+    }
+    return true;
+  }
+
+  function render(index, hits, terms, my, t0, focusFirst) {
+    var meta = index.meta, day = dayOf(state.date || today(timeZone));
+    var statusCache = new Map();
+    hits.forEach(function (hit) {
+      var d = hit.rec.doc;
+      if (!statusCache.has(d.index)) statusCache.set(d.index, statusOf(d, day, meta.docs));
+      hit.status = statusCache.get(d.index);
+    });
+    var shown = hits.filter(function (h) { return passes(index, h, null); });
+    shown.sort(compareHits);
+    lastShown = shown;
+    var hidden = hits.filter(function (h) { return passes(index, h, 'status') && !passes(index, h, null); }).length;
+    renderFacets(index, hits);
+    var end = Math.min(shown.length, state.page * PAGE_SIZE);
+    var page = shown.slice(0, end);
+    return Promise.all(page.map(function (hit) { return chunkFor(index, hit); })).then(function (chunks) {
+      if (my !== generation) return;
+      var firstNew = Math.max(0, end - PAGE_SIZE);
+      clear(list);
+      var links = [];
+      page.forEach(function (hit, i) { links.push(renderHit(index, hit, chunks[i], terms, list)); });
+      moreButton.hidden = end >= shown.length;
+      summarize(shown.length, hits.length, hidden, end);
+      updateAllButton(hidden);
+      live.dataset.query = state.q;
+      live.dataset.count = String(shown.length);
+      live.dataset.state = 'done';
+      if (focusFirst && links[firstNew]) links[firstNew].focus();
+      var ms = performance.now() - t0;
+      live.dataset.ms = ms.toFixed(1);
+      document.dispatchEvent(new CustomEvent('policy-search:rendered', {
+        detail: { query: state.q, ms: ms, count: shown.length, total: hits.length }
+      }));
+    });
+  }
+
+  /** Title and 文号 matches first, then what is in force, then more matches, then newer. */
+  function compareHits(a, b) {
+    return (b.titleHits - a.titleHits)
+      || (STATUS_CODES.indexOf(a.status) - STATUS_CODES.indexOf(b.status))
+      || (b.count - a.count)
+      || (b.rec.published - a.rec.published)
+      || (a.rec.index - b.rec.index);
+  }
+
+  function summarize(shownCount, total, hidden, end) {
+    var what = state.q ? '检索“' + state.q + '”' : '按条件浏览';
+    var when = state.date ? '（时效性按 ' + state.date + ' 计算）' : '';
+    var text = what + when + '：共 ' + shownCount + ' 条结果';
+    if (shownCount > 0) text += '，显示第 1–' + end + ' 条';
+    text += '。';
+    if (hidden > 0) text += '另有 ' + hidden + ' 条已修改、已失效或已废止的结果未显示。';
+    if (shownCount === 0 && total > 0 && hidden === 0) text += '请减少筛选条件。';
+    live.textContent = text;
+  }
+
+  function updateAllButton(hidden) {
+    var explicit = state.filters.status.length > 0;
+    allButton.hidden = explicit;
+    allButton.setAttribute('aria-pressed', state.all ? 'true' : 'false');
+    allButton.textContent = state.all ? '只显示现行有效和尚未生效的文件'
+      : '显示全部文件（含已修改、已失效、已废止' + (hidden ? '，' + hidden + ' 条' : '') + '）';
+  }
+
+  function renderFacets(index, hits) {
+    var focused = document.activeElement && facetsBox.contains(document.activeElement) ? document.activeElement.id : null;
+    clear(facetsBox);
+    FACETS.forEach(function (g) {
+      var counts = new Map();
+      hits.forEach(function (hit) {
+        if (!passes(index, hit, g.key)) return;
+        valuesOf(index, hit, g.key).forEach(function (v) { counts.set(v, (counts.get(v) || 0) + 1); });
+      });
+      state.filters[g.key].forEach(function (v) { if (!counts.has(v)) counts.set(v, 0); });
+      if (counts.size === 0) return;
+      var values = Array.from(counts.keys());
+      var h = index.meta.header;
+      var order = { kind: h.kinds, status: h.statuses, form: h.forms }[g.key];
+      values.sort(function (a, b) {
+        if (order) return order.indexOf(a) - order.indexOf(b);
+        if (g.key === 'year') return Number(b) - Number(a);
+        return (counts.get(b) - counts.get(a)) || (a < b ? -1 : a > b ? 1 : 0);
+      });
+      var fieldset = el('fieldset', { className: 'search-facet' }, [el('legend', { text: g.label })]);
+      values.forEach(function (v) {
+        var id = 'facet-' + g.key + '-' + fnv1a32(v).toString(36);   // stable, so focus survives a re-render
+        var box = el('input', { type: 'checkbox', id: id, value: v, 'data-facet': g.key });
+        box.checked = state.filters[g.key].indexOf(v) >= 0;
+        box.addEventListener('change', onFacet);
+        fieldset.appendChild(el('div', { className: 'search-facet-value' }, [
+          box, el('label', { for: id }, [labelOf(index, g.key, v) + ' ', el('span', { className: 'search-count', text: '(' + counts.get(v) + ')' })])
+        ]));
+      });
+      facetsBox.appendChild(fieldset);
+    });
+    if (focused) { var again = document.getElementById(focused); if (again) again.focus(); }
+  }
+
+  function chunkFor(index, hit) {
+    var at = hit.snippetAt >= 0 ? hit.snippetAt : hit.rec.bodyStart;
+    var k = Math.floor(at / index.manifest.chunk);
+    return fetchBytes(new URL('t/' + hit.rec.index + '-' + k + '.bin', index.base)).then(function (bytes) {
+      var text = bytes[0] === 0xFF && bytes[1] === 0xFE ? new TextDecoder('utf-16le').decode(bytes.subarray(2)) : utf8.decode(bytes);
+      var f = [], from = 0;
+      for (var i = 0; i < 6; i++) { var to = text.indexOf('\u0001', from); f.push(text.slice(from, to)); from = to + 1; }
+      return { path: f[0], title: f[1], number: f[2], ownerTitle: f[3], ownerPath: f[4], start: Number(f[5]),
+        window: codePoints(text.slice(from)), at: at, matched: hit.snippetAt >= 0 };
+    });
+  }
+
+  function renderHit(index, hit, chunk, terms, into) {
+    var h = index.meta.header, rec = hit.rec;
+    var link = el('a', { href: new URL(chunk.path, siteRoot).href }, highlight(codePoints(chunk.title), terms));
+    var metaLine = el('p', { className: 'entry-meta' }, [
+      el('span', { className: 'badge badge-' + hit.status, text: h.statusNames[h.statuses.indexOf(hit.status)] }),
+      chunk.number ? el('span', { className: 'search-number' }, highlight(codePoints(chunk.number), terms)) : null,
+      el('span', { text: rec.form === 0 ? h.kindNames[rec.doc.kind] : h.formNames[rec.form] }),
+      el('time', { datetime: isoOf(rec.published), text: isoOf(rec.published) })
+    ]);
+    var owner = chunk.ownerPath ? el('p', { className: 'note' }, [
+      '解读文件：', el('a', { href: new URL(chunk.ownerPath, siteRoot).href, text: '《' + chunk.ownerTitle + '》' })
+    ]) : null;
+    var item = el('li', { className: 'search-hit', 'data-record': String(rec.index), 'data-path': chunk.path,
+      'data-status': hit.status }, [el('p', { className: 'search-title' }, [link]), metaLine, owner, snippet(chunk, terms)]);
+    into.appendChild(item);
+    return link;
+  }
+
+  /** About 100 characters of text around the first body match (or the body's start). */
+  function snippet(chunk, terms) {
+    var w = chunk.window, at = chunk.at - chunk.start;
+    // a match: some context before it; no match in the body: the body from its start
+    var from = Math.max(0, chunk.matched ? at - 30 : at), to = Math.min(w.length, at + (chunk.matched ? 90 : 120));
+    var piece = w.slice(from, to).map(function (c) { return c === 10 ? 0x20 : c; });
+    var nodes = highlight(piece, terms);
+    if (from > 0) nodes.unshift('…');
+    if (to < w.length) nodes.push('…');
+    return el('p', { className: 'search-snippet' }, nodes);
+  }
+
+  /** Text nodes and <mark>s for every occurrence of a term (same folding, whole tokens). */
+  function highlight(cps, terms) {
+    var folded = cps.map(fold), marks = new Uint8Array(cps.length);
+    terms.forEach(function (t) {
+      for (var i = 0; i + t.length <= folded.length; i++) {
+        var ok = true;
+        for (var j = 0; j < t.length && ok; j++) ok = folded[i + j] === t[j];
+        if (!ok) continue;
+        if (isWord(t[0]) && i > 0 && isWord(folded[i - 1])) continue;
+        if (isWord(t[t.length - 1]) && i + t.length < folded.length && isWord(folded[i + t.length])) continue;
+        for (j = 0; j < t.length; j++) marks[i + j] = 1;
+      }
+    });
+    var nodes = [];
+    for (var a = 0; a < cps.length;) {
+      var b = a;
+      while (b < cps.length && marks[b] === marks[a]) b++;
+      var text = str(cps.slice(a, b));
+      nodes.push(marks[a] ? el('mark', { text: text }) : text);
+      a = b;
+    }
+    return nodes;
+  }
+
+  // ---------------------------------------------------------------- events
+
+  function onFacet(event) {
+    var box = event.target, key = box.getAttribute('data-facet'), chosen = state.filters[key];
+    var at = chosen.indexOf(box.value);
+    if (box.checked && at < 0) chosen.push(box.value);
+    if (!box.checked && at >= 0) chosen.splice(at, 1);
+    state.page = 1;
+    commit(true);
+    run(performance.now(), false);
+  }
+
+  input.addEventListener('input', function (event) {
+    state.q = input.value;
+    state.page = 1;
+    commit(false);
+    run(event.timeStamp || performance.now(), false);
+  });
+
+  form.addEventListener('submit', function (event) {
+    event.preventDefault();
+    state.q = input.value;
+    state.page = 1;
+    commit(true);
+    run(performance.now(), false);
+  });
+
+  dateInput.addEventListener('change', function () {
+    if (dayOf(dateInput.value) === null) return;
+    state.date = dateInput.value === today(timeZone) ? '' : dateInput.value;
+    state.page = 1;
+    commit(true);
+    run(performance.now(), false);
+  });
+
+  todayButton.addEventListener('click', function () {
+    state.date = '';
+    dateInput.value = today(timeZone);
+    state.page = 1;
+    commit(true);
+    run(performance.now(), false);
+  });
+
+  allButton.addEventListener('click', function () {
+    state.all = !state.all;
+    state.page = 1;
+    commit(true);
+    run(performance.now(), false);
+  });
+
+  moreButton.addEventListener('click', function () {
+    state.page += 1;
+    commit(false);
+    run(performance.now(), true);
+  });
+
+  window.addEventListener('popstate', function () {
+    state = stateFromURL();
+    input.value = state.q;
+    run(performance.now(), false);
+  });
+
+  /** For tests and the benchmark: statuses the page computes, and a way to wait for a query. */
+  window.policySearch = {
+    /** Promise of {document page path: status code} on the ISO date `iso`, as the page computes it. */
+    statuses: function (iso) {
+      return loadIndex().then(function (index) {
+        var day = dayOf(iso), docs = index.meta.recs.filter(function (rec) { return rec.form === 0; });
+        return Promise.all(docs.map(function (rec) {
+          return chunkFor(index, { rec: rec, snippetAt: -1 });
+        })).then(function (chunks) {
+          var out = {};
+          docs.forEach(function (rec, i) { out[chunks[i].path] = statusOf(rec.doc, day, index.meta.docs); });
+          return out;
+        });
+      });
+    },
+    /** The record numbers of every result of the last search, in ranked order (not only those shown). */
+    results: function () { return lastShown.map(function (h) { return h.rec.index; }); },
+    search: function (q) {
+      input.value = q;
+      input.dispatchEvent(new Event('input', { bubbles: true }));
+    }
+  };
+
+  // Start fetching the index facts as soon as someone is about to type.
+  input.addEventListener('focus', function () { loadIndex().catch(function () {}); });
+  if (state.q || state.date || anyFilter()) run(performance.now(), false);
+  else loadManifest().then(function (manifest) {
+    timeZone = manifest.timeZone || timeZone;
+    if (!dateInput.value) dateInput.value = today(timeZone);
+  }, function () {});
+})();

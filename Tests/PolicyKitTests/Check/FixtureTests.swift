@@ -1,0 +1,24 @@
+import XCTest
+@testable import PolicyKit
+
+/// The fixture every rule test starts from must itself be clean, or a test could pass on a
+/// finding its own change did not cause.
+final class FixtureTests: XCTestCase {
+    func testMinimalLibraryIsClean() throws {
+        let result = try ContentFixture().check()
+        result.assertNoFindings()
+        XCTAssertEqual(result.library.documents.map(\.id), [ContentFixture.docID])
+        XCTAssertEqual(result.library.interpretations.count, 1)
+    }
+
+    func testHelperDocumentsAreClean() throws {
+        var fixture = ContentFixture()
+        fixture.addDocument("policies/2024-other", """
+            title: 关于开展食品标签专项检查的通知
+            office: 食品安全协调处
+            signed: 2024-05-06
+            published: 2024-05-08
+            """, interpretation: "2024-05-08")
+        try fixture.check().assertNoFindings()
+    }
+}

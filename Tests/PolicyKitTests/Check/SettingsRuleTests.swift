@@ -1,0 +1,75 @@
+import XCTest
+@testable import PolicyKit
+
+/// PF008 site-config and PF009 calendar-valid.
+final class SettingsRuleTests: XCTestCase {
+    // MARK: - PF008 site-config
+
+    func testMissingSiteConfig() throws {
+        var fixture = ContentFixture()
+        fixture.remove("site.yml")
+        try fixture.check().assertFinds("PF008", .error, file: "content/site.yml", line: 1)
+    }
+
+    /// base_url must be a full address: pages and the feed are built from it.
+    func testBaseURLWithoutScheme() throws {
+        var fixture = ContentFixture()
+        fixture.replace(in: "site.yml", "base_url: https://www.example.gov.cn/zcwj/", with: "base_url: www.example.gov.cn/zcwj/")
+        try fixture.check().assertFinds("PF008", .error, file: "content/site.yml", line: 2, column: 11, message: "base_url")
+    }
+
+    func testUnknownTimeZone() throws {
+        var fixture = ContentFixture()
+        fixture.replace(in: "site.yml", "timezone: Asia/Shanghai", with: "timezone: Asia/Beijing")
+        try fixture.check().assertFinds("PF008", .error, file: "content/site.yml", line: 5, column: 11, message: "Asia/Beijing")
+    }
+
+    func testNegativeNumberSetting() throws {
+        var fixture = ContentFixture()
+        fixture.replace(in: "site.yml", "max_lag_working_days: 0", with: "max_lag_working_days: -1")
+        try fixture.check().assertFinds("PF008", .error, file: "content/site.yml", line: 9, column: 25,
+                                        message: "max_lag_working_days")
+    }
+
+    func testNonNumericSetting() throws {
+        var fixture = ContentFixture()
+        fixture.replace(in: "site.yml", "max_working_days: 20", with: "max_working_days: 二十")
+        try fixture.check().assertFinds("PF008", .error, file: "content/site.yml", line: 14, message: "disclosure.max_working_days")
+    }
+
+    /// http:// works too, and a site.yml with only a title falls back to the defaults.
+    func testMinimalSiteConfig() throws {
+        var fixture = ContentFixture()
+        fixture["site.yml"] = "title: 测试\nbase_url: http://localhost:8000/\n"
+        try fixture.check().assertNoFindings()
+    }
+
+    // MARK: - PF009 calendar-valid
+
+    func testMissingCalendar() throws {
+        var fixture = ContentFixture()
+        fixture.remove("calendar.yml")
+        try fixture.check().assertFinds("PF009", .error, file: "content/calendar.yml", line: 1)
+    }
+
+    /// An entry that is not a real day is reported at its own line.
+    func testUnreadableCalendarEntry() throws {
+        var fixture = ContentFixture()
+        fixture.replace(in: "calendar.yml", "  - 2024-06-10              # 端午节", with: "  - 2024-06-31              # 端午节")
+        try fixture.check().assertFinds("PF009", .error, file: "content/calendar.yml", line: 6, column: 5, message: "2024-06-31")
+    }
+
+    /// A range runs forward; a reversed one is a typo.
+    func testReversedRange() throws {
+        var fixture = ContentFixture()
+        fixture.replace(in: "calendar.yml", "2024-10-01..2024-10-07", with: "2024-10-07..2024-10-01")
+        try fixture.check().assertFinds("PF009", .error, file: "content/calendar.yml", line: 8, message: "2024-10-07..2024-10-01")
+    }
+
+    /// Entries in the inline list of workdays are located too.
+    func testUnreadableWorkdayInFlowList() throws {
+        var fixture = ContentFixture()
+        fixture.replace(in: "calendar.yml", "2024-02-18,", with: "2024-2-18,")
+        try fixture.check().assertFinds("PF009", .error, file: "content/calendar.yml", line: 9, column: 24, message: "2024-2-18")
+    }
+}

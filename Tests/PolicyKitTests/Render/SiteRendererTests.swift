@@ -1,0 +1,175 @@
+import Foundation
+import XCTest
+@testable import PolicyKit
+
+final class RenderSiteTests: XCTestCase {
+    func testEveryPageAndFileIsGenerated() throws {
+        let site = try RenderFixture().render()
+        for path in [
+            "index.html", "regulations/index.html", "normative/index.html", "policies/index.html",
+            "normative/in-force/index.html", "normative/repealed/index.html", "regulations/superseded/index.html",
+            "d/2022-old-rules/index.html", "d/2022-old-rules/解读/index.html", "d/2024-plan/视频/index.html",
+            "cleanup/index.html", "cleanup/2025-batch/index.html", "search/index.html",
+            "feed.xml", "sitemap.xml", "robots.txt", "documents.json", "assets/style.css",
+            "d/2022-old-rules/图.png", "d/2022-old-rules/正式版本.pdf", "d/2024-plan/视频.mp4", "d/2024-plan/字幕.vtt",
+        ] {
+            XCTAssertNotNil(site[path], "missing \(path)")
+        }
+        // Only referenced bundle files are published, never the Markdown sources.
+        XCTAssertNil(site["d/2022-old-rules/草稿.docx"])
+        XCTAssertFalse(site.keys.contains { $0.hasSuffix(".md") })
+    }
+
+    func testContentIsEscapedAndRawHTMLDropped() throws {
+        let page = try XCTUnwrap(RenderFixture().render()["d/2022-old-rules/index.html"]?.text)
+        XCTAssertTrue(page.contains("关于&lt;script&gt;alert(1)&lt;/script&gt;的实施细则"))
+        XCTAssertFalse(page.contains("<script>alert"))
+        XCTAssertFalse(page.contains("alert(\"raw\")"))
+        let transcript = try XCTUnwrap(RenderFixture().render()["d/2024-plan/视频/index.html"]?.text)
+        XCTAssertTrue(transcript.contains("主持人：&lt;b&gt;大家好&lt;/b&gt;"))
+    }
+
+    func testStatusBadgesCarryTextAndTheCurrentVersionIsLinked() throws {
+        let site = try RenderFixture().render()
+        let old = try XCTUnwrap(site["d/2022-old-rules/index.html"]?.text)
+        XCTAssertTrue(old.contains("<span class=\"badge badge-repealed\">已废止</span>"))
+        XCTAssertTrue(old.contains("2024-07-01 · 被《经营者价格行为合规指引》废止"))
+        XCTAssertTrue(old.contains("href=\"../2024-new-rules/\">废止文件：《经营者价格行为合规指引》</a>"))
+        let superseded = try XCTUnwrap(site["d/2019-workshops/index.html"]?.text)
+        XCTAssertTrue(superseded.contains("badge-superseded\">已修改</span>"))
+        XCTAssertTrue(superseded.contains("href=\"../2022-workshops/\">现行版本："))
+        let listing = try XCTUnwrap(site["normative/index.html"]?.text)
+        let newer = try XCTUnwrap(listing.range(of: "经营者价格行为合规指引"))
+        let repealed = try XCTUnwrap(listing.range(of: "实施细则"))
+        XCTAssertLessThan(newer.lowerBound, repealed.lowerBound, "in-force documents come first")
+        let filtered = try XCTUnwrap(site["normative/repealed/index.html"]?.text)
+        XCTAssertTrue(filtered.contains("实施细则"))
+        XCTAssertFalse(filtered.contains("经营者价格行为合规指引</a>"))
+    }
+
+    func testRegulationHeadnoteAndVersionChain() throws {
+        let page = try XCTUnwrap(RenderFixture().render()["d/2022-workshops/index.html"]?.text)
+        XCTAssertTrue(page.contains("（2019年4月26日示例省人民政府令第203号公布　根据2022年6月28日示例省人民政府令第236号修订　自2022年8月1日起施行）"))
+        XCTAssertTrue(page.contains("<span>上一版本</span>"))
+        XCTAssertTrue(page.contains("<span>本件</span>"))
+    }
+
+    func testBodyLinksAreRewrittenAndHeadingsNest() throws {
+        let site = try RenderFixture().render()
+        let doc = try XCTUnwrap(site["d/2022-old-rules/index.html"]?.text)
+        XCTAssertTrue(doc.contains("<a href=\"../2024-new-rules/\">新指引</a>"))
+        XCTAssertTrue(doc.contains("<a href=\"%E8%A7%A3%E8%AF%BB/\">本件解读</a>"))
+        XCTAssertTrue(doc.contains("<img src=\"%E5%9B%BE.png\" alt=\"价签样式\""))
+        XCTAssertTrue(doc.contains("<h3>总则</h3>"), "a body's # heading sits under the page's 正文 h2")
+        XCTAssertTrue(doc.contains("<div class=\"table-scroll\""))
+        let interpretation = try XCTUnwrap(site["d/2022-old-rules/解读/index.html"]?.text)
+        XCTAssertTrue(interpretation.contains("<a href=\"../\">原文</a>"))
+        XCTAssertTrue(interpretation.contains("<a href=\"../../2024-new-rules/\">新指引</a>"))
+    }
+
+    func testVideoHasCaptionsAndTranscript() throws {
+        let page = try XCTUnwrap(RenderFixture().render()["d/2024-plan/视频/index.html"]?.text)
+        XCTAssertTrue(page.contains("<video controls"))
+        XCTAssertTrue(page.contains("<track kind=\"captions\" srclang=\"zh\" label=\"中文字幕\" src=\"../%E5%AD%97%E5%B9%95.vtt\" default>"))
+        XCTAssertTrue(page.contains("<span class=\"line\">嘉宾：您好</span>"))
+    }
+
+    func testEveryPageIsAccessibleAndEveryRelativeLinkResolves() throws {
+        let site = try RenderFixture().render()
+        for (path, file) in site where path.hasSuffix(".html") {
+            let html = try XCTUnwrap(file.text)
+            XCTAssertTrue(html.hasPrefix("<!doctype html>"), path)
+            XCTAssertTrue(html.contains("<html lang=\"zh-CN\">"), path)
+            XCTAssertTrue(html.contains("<meta name=\"viewport\""), path)
+            XCTAssertTrue(html.contains("<a class=\"skip-link\" href=\"#main\">"), path)
+            XCTAssertTrue(html.contains("<main id=\"main\""), path)
+            XCTAssertTrue(html.contains("时效性计算日期：<time datetime=\"2026-11-29\">"), path)
+            XCTAssertEqual(html.components(separatedBy: "<h1").count - 1, 1, "\(path): one h1")
+            XCTAssertFalse(html.contains(" style="), "\(path): inline style")
+            XCTAssertFalse(html.contains("<script>"), "\(path): inline script")
+            var level = 1
+            for match in html.matches(of: /<h([1-6])[ >]/) {
+                let next = Int(match.1)!
+                XCTAssertLessThanOrEqual(next, level + 1, "\(path): heading h\(level) → h\(next)")
+                level = next
+            }
+            for match in html.matches(of: /(?:href|src|poster|action)="([^"]*)"/) {
+                let url = String(match.1)
+                if url.hasPrefix("#") || url.contains("://") || url.hasPrefix("mailto:") { continue }
+                XCTAssertFalse(url.hasPrefix("/"), "\(path): absolute link \(url)")
+                let target = resolve(url, from: path)
+                XCTAssertNotNil(site[target], "\(path): \(url) → \(target) is not generated")
+            }
+        }
+    }
+
+    func testOpenDataFeedAndSitemap() throws {
+        let site = try RenderFixture().render()
+        let data = try XCTUnwrap(site["documents.json"]?.text)
+        let json = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(data.utf8)) as? [String: Any])
+        XCTAssertEqual(json["version"] as? Int, 1)
+        XCTAssertEqual(json["generated_as_of"] as? String, "2026-11-29")
+        let documents = try XCTUnwrap(json["documents"] as? [[String: Any]])
+        XCTAssertEqual(documents.map { $0["id"] as? String }, ["2019-workshops", "2022-old-rules", "2022-workshops", "2024-new-rules", "2024-plan"])
+        let old = documents[1]
+        XCTAssertEqual(old["status"] as? String, "repealed")
+        XCTAssertEqual(old["url"] as? String, "https://example.org/zcwj/d/2022-old-rules/")
+        XCTAssertTrue(old["number"] is String)
+        XCTAssertTrue(documents[4]["number"] is NSNull, "absent values are null, not missing")
+        let feed = try XCTUnwrap(site["feed.xml"]?.text)
+        XCTAssertTrue(feed.contains("<id>https://example.org/zcwj/d/2024-plan/%E8%A7%86%E9%A2%91/</id>"))
+        XCTAssertTrue(feed.contains("<title>关于&lt;script&gt;alert(1)&lt;/script&gt;的实施细则</title>"))
+        XCTAssertTrue(feed.contains("<updated>2024-06-03T00:00:00+08:00</updated>"))
+        XCTAssertTrue(try XCTUnwrap(site["sitemap.xml"]?.text).contains("<loc>https://example.org/zcwj/cleanup/2025-batch/</loc>"))
+        XCTAssertEqual(site["robots.txt"]?.text, "User-agent: *\nAllow: /\n\nSitemap: https://example.org/zcwj/sitemap.xml\n")
+    }
+
+    func testOutputIsDeterministic() throws {
+        let fixture = RenderFixture()
+        let first = try fixture.render(), second = try fixture.render()
+        XCTAssertEqual(first.keys.sorted(), second.keys.sorted())
+        for (path, file) in first { XCTAssertEqual(file.text, second[path]?.text, path) }
+    }
+
+    func testThemeOverridesReplaceFilesByName() throws {
+        let fixture = RenderFixture()
+        let theme = try fixture.theme([
+            "templates/badge.mustache": "<b class=\"my-badge\">{{text}}</b>",
+            "assets/search.js": "// search",
+            "assets/style.css": "body{}",
+        ])
+        let site = try fixture.render(theme: theme)
+        XCTAssertTrue(try XCTUnwrap(site["d/2022-old-rules/index.html"]?.text).contains("<b class=\"my-badge\">已废止</b>"))
+        XCTAssertEqual(site["assets/style.css"]?.text, "body{}")
+        let search = try XCTUnwrap(site["search/index.html"]?.text)
+        XCTAssertTrue(search.contains("<script src=\"../assets/search.js\" defer></script>"))
+        XCTAssertTrue(search.contains("<div id=\"search-results\" aria-live=\"polite\"></div>"))
+        // Without an override the script is there exactly when the built-in theme ships one.
+        XCTAssertEqual(try XCTUnwrap(RenderFixture().render()["search/index.html"]?.text).contains("search.js"),
+                       try Theme(overrides: nil).hasAsset("search.js"))
+    }
+
+    func testBrokenTemplateIsAThemeErrorNamingTheFile() throws {
+        let fixture = RenderFixture()
+        let theme = try fixture.theme(["templates/document.mustache": "{{#title}}unclosed"])
+        XCTAssertThrowsError(try Theme(overrides: theme)) { error in
+            guard case PolicyError.themeFailed(let message) = error else { return XCTFail("\(error)") }
+            XCTAssertTrue(message.contains("document.mustache"), message)
+        }
+    }
+
+    /// A relative href from the page at `path` (`d/x/index.html`) as an output path.
+    private func resolve(_ url: String, from path: String) -> String {
+        var parts = path.split(separator: "/").dropLast().map(String.init)
+        let clean = String(url.prefix { $0 != "?" && $0 != "#" })
+        for part in clean.split(separator: "/", omittingEmptySubsequences: false).map(String.init) {
+            switch part {
+            case ".", "": continue
+            case "..": _ = parts.popLast()
+            default: parts.append(part.removingPercentEncoding ?? part)
+            }
+        }
+        let joined = parts.joined(separator: "/")
+        return clean.isEmpty || clean.hasSuffix("/") ? (joined.isEmpty ? "" : joined + "/") + "index.html" : joined
+    }
+}

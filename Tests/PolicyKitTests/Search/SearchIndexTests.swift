@@ -1,0 +1,218 @@
+import XCTest
+@testable import PolicyKit
+
+final class SearchIndexTests: XCTestCase {
+    private let asOf = CalendarDate("2025-06-01")!
+
+    // MARK: - Reference
+
+    /// Brute force: the records whose normalised text contains every term, where a term that
+    /// begins (ends) with a letter or digit must not continue a word there — the documented
+    /// semantics (exact substrings; Latin words and digit runs as whole tokens).
+    private func reference(_ query: String, in texts: [[UInt32]]) -> [Int: Int] {
+        let terms = Tokenizer.terms(query)
+        var out: [Int: Int] = [:]
+        guard !terms.isEmpty else { return out }
+        for (r, text) in texts.enumerated() {
+            let counts = terms.map { occurrences(of: $0, in: text) }
+            if counts.allSatisfy({ $0 > 0 }) { out[r] = counts.reduce(0, +) }
+        }
+        return out
+    }
+
+    private func occurrences(of term: [UInt32], in text: [UInt32]) -> Int {
+        guard term.count <= text.count else { return 0 }
+        var n = 0
+        for i in 0...(text.count - term.count) where text[i..<(i + term.count)].elementsEqual(term) {
+            if Tokenizer.isWord(term.first!), i > 0, Tokenizer.isWord(text[i - 1]) { continue }
+            let end = i + term.count
+            if Tokenizer.isWord(term.last!), end < text.count, Tokenizer.isWord(text[end]) { continue }
+            n += 1
+        }
+        return n
+    }
+
+    private func assertSameAsScan(_ queries: [String], library: Library, file: StaticString = #filePath, line: UInt = #line) {
+        let records = SearchRecord.all(in: library)
+        let texts = records.map { Tokenizer.normalize($0.text) }
+        let reader = SearchIndexReader(SearchIndexWriter(library: library, asOf: asOf).build())
+        var checked = 0
+        for q in queries {
+            let expected = reference(q, in: texts)
+            let found = reader.search(q)
+            XCTAssertEqual(Set(found.keys), Set(expected.keys), "records for “\(q)”", file: file, line: line)
+            XCTAssertEqual(found.mapValues(\.count), expected, "match counts for “\(q)”", file: file, line: line)
+            checked += 1
+        }
+        XCTAssertGreaterThan(checked, 0)
+    }
+
+    /// Every substring of one to seven scalars of every record (and two-term queries made of
+    /// them) finds exactly the records a scan finds, with the same counts.
+    func testEveryPhraseOfTheFixtureMatchesTheScan() throws {
+        let library = try SearchFixture.library()
+        var queries: Set<String> = []
+        for record in SearchRecord.all(in: library) {
+            let s = Array(record.text.unicodeScalars)
+            for i in s.indices {
+                for n in 1...7 where i + n <= s.count {
+                    queries.insert(Tokenizer.string(s[i..<(i + n)].map(\.value)))
+                }
+            }
+        }
+        let single = queries.sorted()
+        let pairs = stride(from: 0, to: single.count - 1, by: 37).map { single[$0] + " " + single[$0 + 1] }
+        assertSameAsScan(single + pairs + ["不存在的词", "zzz", "哈哈哈哈哈", "2023 2号", "GB/T", "iso 9001"], library: library)
+    }
+
+    /// The same on the project's sample content, for a seeded sample of its phrases.
+    func testSamplePhrasesOfTheSampleContentMatchTheScan() throws {
+        let library = try SearchFixture.sampleLibrary()
+        XCTAssertGreaterThan(library.documents.count, 5)
+        var rng = SeededGenerator(seed: 7)
+        var queries: [String] = ["明码标价", "示市监规〔2023〕2号", "示市监规[2023]2号", "2023 2号", "食品 小作坊", "信用修复"]
+        let records = SearchRecord.all(in: library)
+        for _ in 0..<600 {
+            let s = Array(records[Int(rng.next() % UInt64(records.count))].text.unicodeScalars)
+            let n = 1 + Int(rng.next() % 8)
+            guard s.count > n else { continue }
+            let i = Int(rng.next() % UInt64(s.count - n))
+            queries.append(Tokenizer.string(s[i..<(i + n)].map(\.value)))
+        }
+        assertSameAsScan(queries, library: library)
+    }
+
+    /// 文号 typed with any brackets, or as its numbers, finds the document that carries it.
+    func testDocumentNumberFolding() throws {
+        let library = try SearchFixture.library()
+        let records = SearchRecord.all(in: library)
+        let reader = SearchIndexReader(SearchIndexWriter(library: library, asOf: asOf).build())
+        let price = records.firstIndex { $0.interpretation == nil && $0.number == "示市监规〔2023〕2号" }!
+        for q in ["示市监规[2023]2号", "示市监规(2023)2号", "示市监规（2023）2号", "示市监规【2023】2号", "2023 2号", "〔2023〕"] {
+            XCTAssertNotNil(reader.search(q)[price], q)
+        }
+        // found in the 文号 line itself: a title-or-number match
+        XCTAssertLessThan(reader.search("示市监规[2023]2号")[price]!.first, records[price].bodyStart)
+        XCTAssertNil(reader.search("示市监规[2023]3号")[price])
+        XCTAssertNil(reader.search("023 2号")[price], "digits match whole runs only")
+    }
+
+    /// Overlapping matches all count; one character finds every record holding it.
+    func testOverlapsAndSingleCharacters() throws {
+        let library = try SearchFixture.library()
+        let records = SearchRecord.all(in: library)
+        let reader = SearchIndexReader(SearchIndexWriter(library: library, asOf: asOf).build())
+        let price = records.firstIndex { $0.interpretation == nil && $0.number != nil }!
+        XCTAssertEqual(reader.search("哈哈")[price]?.count, 3)
+        XCTAssertEqual(reader.search("哈哈哈哈")[price]?.count, 1)
+        XCTAssertEqual(reader.search("哈")[price]?.count, 4)
+        // the phrase wrapped over two source lines is one sentence in the text
+        XCTAssertNotNil(reader.search("明码标价不得")[price])
+    }
+
+    // MARK: - Files
+
+    /// The same library gives the same files, byte for byte, in the same order.
+    func testOutputIsDeterministic() throws {
+        let library = try SearchFixture.library()
+        let a = SearchIndexWriter(library: library, asOf: asOf).files()
+        let b = SearchIndexWriter(library: try SearchFixture.library(), asOf: asOf).files()
+        XCTAssertEqual(a.map(\.path), b.map(\.path))
+        XCTAssertEqual(a.map(\.bytes), b.map(\.bytes))
+        XCTAssertTrue(a.allSatisfy { $0.path.hasPrefix("search/") })
+    }
+
+    /// The folder is named by a hash of its contents, and the manifest names it.
+    func testManifestNamesTheHashedFolder() throws {
+        let fixture = SearchIndexWriter(library: try SearchFixture.library(), asOf: asOf).files()
+        let sample = SearchIndexWriter(library: try SearchFixture.sampleLibrary(), asOf: asOf).files()
+        func folder(_ files: [OutputFile]) throws -> String {
+            let manifest = try JSONDecoder().decode(SearchIndexWriter.Manifest.self,
+                                                    from: Data(files.first { $0.path == SearchIndexWriter.manifestPath }!.bytes))
+            XCTAssertTrue(files.contains { $0.path == "search/\(manifest.index)meta.bin" })
+            XCTAssertEqual(manifest.timeZone, "Asia/Shanghai")
+            return manifest.index
+        }
+        XCTAssertTrue(try folder(fixture).hasPrefix("idx-"))
+        XCTAssertNotEqual(try folder(fixture), try folder(sample))
+    }
+
+    /// Every key the builder made is found in its shard (inline or in its own file) with the
+    /// same postings; small keys stay inline, large ones go out.
+    func testEveryKeyIsFindableInItsShard() throws {
+        let library = try SearchFixture.sampleLibrary()
+        let records = SearchRecord.all(in: library)
+        let keys = PostingBuilder.build(records.map { (Tokenizer.normalize($0.text), $0.bodyStart) })
+        let reader = SearchIndexReader(SearchIndexWriter(library: library, asOf: asOf).build())
+        XCTAssertGreaterThan(keys.count, 1000)
+        XCTAssertEqual(Set(keys.map(\.name)).count, keys.count, "key names are unique")
+        for key in keys {
+            let entry = reader.entry(key.name)
+            XCTAssertNotNil(entry, key.name)
+            XCTAssertEqual(entry?.external, key.data.count > ShardLayout.externalThreshold, key.name)
+            XCTAssertEqual(reader.postings(key.name), key.data, key.name)
+        }
+        XCTAssertNil(reader.entry("B不在"))
+    }
+
+    /// The cover keeps both ends and never leaves a character uncovered; free pairs are preferred.
+    func testCheapestCover() {
+        XCTAssertEqual(SearchIndexReader.cheapestCover([5]), [0])
+        XCTAssertEqual(SearchIndexReader.cheapestCover([5, 5]), [0, 1])
+        XCTAssertEqual(SearchIndexReader.cheapestCover([5, 0, 5]), [0, 2])
+        XCTAssertEqual(SearchIndexReader.cheapestCover([0, 900, 0, 900, 0]), [0, 2, 4])
+        XCTAssertEqual(SearchIndexReader.cheapestCover([0, 0, 900, 0, 0]), [0, 1, 3, 4])
+        XCTAssertEqual(SearchIndexReader.cheapestCover([0, 0, 0, 0, 0, 0]).count, 4, "fewest pairs on a tie")
+        XCTAssertEqual(SearchIndexReader.cheapestCover([9, 0, 9, 0, 0, 9]), [0, 1, 3, 5])
+    }
+
+    /// The text window for a position is in the chunk the browser computes, with its header.
+    func testTextChunksHoldEveryPosition() throws {
+        let library = try SearchFixture.sampleLibrary()
+        let records = SearchRecord.all(in: library)
+        let built = SearchIndexWriter(library: library, asOf: asOf).build()
+        let files = Dictionary(built.files.map { ($0.path, $0.bytes) }, uniquingKeysWith: { a, _ in a })
+        for (r, record) in records.enumerated() {
+            let scalars = Array(record.text.unicodeScalars)
+            for p in stride(from: 0, to: scalars.count, by: 97) {
+                let bytes = files[TextChunks.path(record: r, chunk: p / TextChunks.size)]!
+                let text = bytes.starts(with: [0xFF, 0xFE])
+                    ? String(decoding: stride(from: 2, to: bytes.count, by: 2).map { UInt16(bytes[$0]) | UInt16(bytes[$0 + 1]) << 8 },
+                             as: UTF16.self)
+                    : String(decoding: bytes, as: UTF8.self)
+                let fields = text.split(separator: "\u{1}", maxSplits: 6, omittingEmptySubsequences: false)
+                XCTAssertEqual(fields.count, 7)
+                XCTAssertEqual(String(fields[0]), record.path)
+                XCTAssertEqual(String(fields[1]), record.title)
+                let start = Int(fields[5])!
+                let window = Array(fields[6].unicodeScalars)
+                XCTAssertLessThanOrEqual(start, p)
+                XCTAssertGreaterThanOrEqual(start + window.count, min(scalars.count, p + 90), "snippet room after \(p)")
+                XCTAssertEqual(window[p - start], scalars[p])
+            }
+        }
+    }
+}
+
+/// A small deterministic random source (SplitMix64) for sampled queries.
+struct SeededGenerator: RandomNumberGenerator {
+    private var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}
+
+private extension OutputFile {
+    var bytes: [UInt8] {
+        switch contents {
+        case .data(let d): Array(d)
+        case .text(let t): Array(t.utf8)
+        case .copy: []
+        }
+    }
+}
