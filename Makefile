@@ -1,0 +1,94 @@
+# policy — the publishing gate and library site builder.
+#
+#   make site    install what is missing, build in release mode, build content/ into site/
+#   make test    install what is missing, build, run every test (XCTest, the gate on content/,
+#                end-to-end and browser tests)
+#
+# Every target that needs a system package or a Python test tool depends on `deps`, which
+# checks what is installed first and installs only what is missing (apt-get update only then),
+# so it costs a second on a machine that has everything.
+
+SHELL := /bin/bash
+.DEFAULT_GOAL := site
+.DELETE_ON_ERROR:
+
+# The Swift toolchain of the development machines; harmless where swift is elsewhere on PATH.
+export PATH := $(PATH):/opt/swift/usr/bin
+
+SWIFT      ?= swift
+PYTHON     ?= python3
+CONTENT    ?= content
+SITE       ?= site
+# The build folder. A second one (SCRATCH=.build-mine) keeps parallel builds apart.
+SCRATCH    ?= .build
+POLICY_BIN ?= $(SCRATCH)/release/policy
+export POLICY_BIN
+
+# Debian packages: cmark-gfm for the Markdown target, Chromium and its driver for the
+# browser tests, pkg-config for SwiftPM's system-library lookup.
+APT_PACKAGES := libcmark-gfm-dev libcmark-gfm-extensions-dev chromium chromium-driver pkg-config
+# Python test tools: the PyPI name and the module that proves it is installed, in pairs.
+PIP_PACKAGES := pytest:pytest selenium:selenium html5lib:html5lib PyYAML:yaml
+
+.PHONY: all deps apt-deps pip-deps build site check test swift-test e2e clean
+
+all: site
+
+deps: apt-deps pip-deps
+
+apt-deps:
+	@if ! command -v dpkg-query >/dev/null 2>&1; then \
+	  echo "deps: no dpkg here; install by hand: $(APT_PACKAGES)"; exit 0; \
+	fi; \
+	missing=""; \
+	for p in $(APT_PACKAGES); do \
+	  dpkg-query -W -f='$${Status}' "$$p" 2>/dev/null | grep -q 'install ok installed' || missing="$$missing $$p"; \
+	done; \
+	if [ -n "$$missing" ]; then \
+	  sudo=""; [ "$$(id -u)" -eq 0 ] || sudo="sudo"; \
+	  echo "deps: installing Debian packages:$$missing"; \
+	  $$sudo apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive $$sudo apt-get install -y -qq -o Dpkg::Use-Pty=0 --no-install-recommends $$missing; \
+	fi
+
+pip-deps:
+	@missing=""; \
+	for pair in $(PIP_PACKAGES); do \
+	  $(PYTHON) -c "import $${pair#*:}" >/dev/null 2>&1 || missing="$$missing $${pair%%:*}"; \
+	done; \
+	if [ -n "$$missing" ]; then \
+	  echo "deps: installing Python packages:$$missing"; \
+	  if ! $(PYTHON) -m pip --version >/dev/null 2>&1 && command -v apt-get >/dev/null 2>&1; then \
+	    sudo=""; [ "$$(id -u)" -eq 0 ] || sudo="sudo"; \
+	    $$sudo apt-get update -qq && \
+	    DEBIAN_FRONTEND=noninteractive $$sudo apt-get install -y -qq --no-install-recommends python3-pip; \
+	  fi; \
+	  PIP_BREAK_SYSTEM_PACKAGES=1 $(PYTHON) -m pip install -q --disable-pip-version-check \
+	    --root-user-action=ignore $$missing; \
+	fi
+
+build: apt-deps
+	$(SWIFT) build -c release --scratch-path $(SCRATCH) --product policy
+
+site: deps build
+	$(POLICY_BIN) build $(CONTENT) --out $(SITE)
+
+check: build
+	$(POLICY_BIN) check $(CONTENT)
+
+# XCTest and Swift Testing suites (debug build, so @testable imports work).
+swift-test: apt-deps
+	$(SWIFT) test --scratch-path $(SCRATCH)
+
+# End-to-end tests of the real binary and the browser tests.
+e2e: deps build
+	$(PYTHON) -m pytest tests/ -q
+
+test: deps build
+	$(SWIFT) test --scratch-path $(SCRATCH)
+	$(POLICY_BIN) check $(CONTENT)
+	$(PYTHON) -m pytest tests/ -q
+
+clean:
+	rm -rf $(SCRATCH) $(SITE) .$(SITE).new-* .$(SITE).old-* .$(SITE).lock .pytest_cache
+	find tests -name __pycache__ -type d -prune -exec rm -rf {} +

@@ -1,0 +1,226 @@
+"""End to end: `policy serve` over HTTP. A page is served with the live-reload script; an
+edit shows up within seconds; a bundle that loses its interpretation turns every page into
+the error page naming the finding; restoring it brings the page back; Ctrl-C (SIGINT) and
+SIGTERM stop the server with status 0 and remove its temporary folder."""
+
+from __future__ import annotations
+
+import queue
+import re
+import shutil
+import signal
+import subprocess
+import threading
+import time
+import urllib.error
+import urllib.request
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from gitrepo import strip_interpretations
+from policy_e2e import Content, copy_content, policy_bin
+
+AS_OF = "2026-11-29"
+STARTUP_SECONDS = 60
+CHANGE_SECONDS = 20
+
+
+@dataclass
+class Response:
+    status: int
+    url: str
+    headers: dict
+    body: str
+
+
+def get(url: str, timeout: float = 10) -> Response:
+    try:
+        with urllib.request.urlopen(url, timeout=timeout) as r:
+            return Response(r.status, r.geturl(), dict(r.headers), r.read().decode("utf-8"))
+    except urllib.error.HTTPError as e:
+        return Response(e.code, url, dict(e.headers), e.read().decode("utf-8"))
+
+
+def until(what: str, probe, seconds: float = CHANGE_SECONDS, every: float = 0.2):
+    """Calls `probe` until it returns something truthy; fails after `seconds`."""
+    deadline = time.monotonic() + seconds
+    last = None
+    while time.monotonic() < deadline:
+        last = probe()
+        if last:
+            return last
+        time.sleep(every)
+    pytest.fail(f"timed out after {seconds}s waiting for {what}; last: {last!r}"[:2000])
+
+
+class Server:
+    """`policy serve content --port 0` in `workdir`, its output read line by line."""
+
+    def __init__(self, workdir: Path, *args: str):
+        self.lines: queue.Queue[str] = queue.Queue()
+        self.output: list[str] = []
+        self.process = subprocess.Popen(
+            [str(policy_bin()), "serve", "content", "--port", "0", "--as-of", AS_OF, *args],
+            cwd=workdir, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+            text=True, encoding="utf-8")
+        threading.Thread(target=self._read, daemon=True).start()
+        self.url = self.wait_for(r"预览地址：(http://\S+)", STARTUP_SECONDS).group(1)
+        self.scratch = Path(self.wait_for(r"临时目录：(\S+)", 5).group(1))
+
+    def _read(self):
+        for line in self.process.stdout:
+            self.lines.put(line.rstrip("\n"))
+
+    def wait_for(self, pattern: str, seconds: float) -> re.Match:
+        deadline = time.monotonic() + seconds
+        while time.monotonic() < deadline:
+            try:
+                line = self.lines.get(timeout=0.2)
+            except queue.Empty:
+                if self.process.poll() is not None and self.lines.empty():
+                    break
+                continue
+            self.output.append(line)
+            match = re.search(pattern, line)
+            if match:
+                return match
+        pytest.fail(f"policy serve never printed {pattern!r}; output:\n" + "\n".join(self.output))
+
+    def stop(self, sig=signal.SIGINT, seconds: float = 15) -> int:
+        if self.process.poll() is None:
+            self.process.send_signal(sig)
+        try:
+            return self.process.wait(timeout=seconds)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+            self.process.wait()
+            pytest.fail("policy serve did not stop after " + sig.name)
+
+
+@pytest.fixture()
+def workdir(tmp_path, policy) -> Path:
+    copy_content(tmp_path / "content")
+    return tmp_path
+
+
+@pytest.fixture()
+def server(workdir):
+    s = Server(workdir)
+    yield s
+    s.stop()
+
+
+def a_document(content_root: Path):
+    """A normative document whose interpretation the gate requires (PI001 when it goes)."""
+    content = Content.read(content_root)
+    for doc in sorted(content.docs.values(), key=lambda d: (d.folder != "normative", d.id)):
+        if doc.interpretations and not doc.meta.get("exempt"):
+            return doc
+    pytest.fail("no document with an interpretation in the sample content")
+
+
+def title_of(page: str) -> str:
+    return re.search(r"<h1>(.*?)</h1>", page, re.S).group(1)
+
+
+def test_serve_edit_break_fix_and_stop(workdir, server):
+    doc = a_document(workdir / "content")
+    bundle = workdir / "content" / doc.bundle
+    page_url = f"{server.url}d/{doc.id}/"
+
+    home = get(server.url)
+    assert home.status == 200
+    assert '<script src="/__policy/reload.js" data-generation="' in home.body
+    assert home.headers.get("Cache-Control") == "no-store"
+    page = get(page_url)
+    assert page.status == 200 and title_of(page.body) == doc.meta["title"]
+    generation = int(re.search(r'data-generation="(\d+)"', page.body).group(1))
+
+    # Only served pages carry the reload tag; the built files do not.
+    built = (server.scratch / "site" / "d" / doc.id / "index.html").read_text(encoding="utf-8")
+    assert "__policy" not in built
+
+    script = get(server.url + "__policy/reload.js")
+    assert script.status == 200 and "javascript" in script.headers["Content-Type"]
+    assert "/__policy/events" in script.body
+    # Nothing new yet: a long-poll for a future generation answers with the current one.
+    assert get(f"{server.url}__policy/events?since=-1").body.strip() == str(generation)
+
+    # A folder without its slash is redirected (pages link relatively).
+    assert get(f"{server.url}d/{doc.id}").url.endswith(f"/d/{doc.id}/")
+
+    # 1. Edit the title: the page changes, and a long-poll opened before the edit returns.
+    poll: queue.Queue = queue.Queue()
+    threading.Thread(target=lambda: poll.put(get(f"{server.url}__policy/events?since={generation}", timeout=40)),
+                     daemon=True).start()
+    index = bundle / "index.md"
+    original = index.read_text(encoding="utf-8")
+    new_title = doc.meta["title"] + "（修订草稿）"
+    index.write_text(original.replace(f"title: {doc.meta['title']}", f"title: {new_title}", 1), encoding="utf-8")
+    until("the edited title", lambda: title_of(get(page_url).body) == new_title)
+    event = poll.get(timeout=CHANGE_SECONDS)
+    assert event.status == 200 and int(event.body) > generation
+
+    # 2. Remove the interpretation: every page is the error page naming the finding.
+    saved = {p.name: p.read_bytes() for p in bundle.glob("*.md") if p.name != "index.md"}
+    strip_interpretations(bundle)
+    broken = until("the error page", lambda: (r := get(page_url)).status == 500 and r)
+    assert "<title>内容有错误，修正后自动刷新</title>" in broken.body
+    assert f"content/{doc.bundle}/index.md:" in broken.body
+    assert "PI001 interpretation-required" in broken.body
+    assert "修改方法：" in broken.body
+    assert '<script src="/__policy/reload.js"' in broken.body
+    assert get(server.url).status == 500                        # every page, not only the broken one
+    assert get(server.url + "assets/style.css").status == 200   # assets of the last good build stay
+
+    # 3. Restore it: the page comes back by itself.
+    for name, data in saved.items():
+        (bundle / name).write_bytes(data)
+    back = until("the page to come back", lambda: (r := get(page_url)).status == 200 and r)
+    assert title_of(back.body) == new_title
+
+    # 4. Ctrl-C: exit 0, temporary folder gone.
+    assert server.stop(signal.SIGINT) == 0
+    assert not server.scratch.exists()
+
+
+def test_sigterm_stops_cleanly_and_errors_show_from_the_start(workdir):
+    doc = a_document(workdir / "content")
+    strip_interpretations(workdir / "content" / doc.bundle)
+    s = Server(workdir, "--host", "127.0.0.1")
+    try:
+        assert s.url.startswith("http://127.0.0.1:")
+        page = get(s.url)
+        assert page.status == 500 and "PI001" in page.body
+        assert get(s.url + "__policy/preview.css").status == 200
+        assert get(s.url + "no/such/page/").status == 500  # the errors come first
+    finally:
+        code = s.stop(signal.SIGTERM)
+    assert code == 0
+    assert not s.scratch.exists()
+
+
+def test_theme_edits_rebuild_too(workdir):
+    theme = workdir / "theme"
+    theme.mkdir()
+    s = Server(workdir)
+    try:
+        (theme / "assets").mkdir()
+        (theme / "assets" / "style.css").write_text("/* 预览主题 */ body { color: #123456; }\n", encoding="utf-8")
+        until("the theme's stylesheet", lambda: "#123456" in get(s.url + "assets/style.css").body)
+    finally:
+        assert s.stop() == 0
+
+
+def test_a_taken_port_is_reported(workdir):
+    first = Server(workdir)
+    try:
+        port = first.url.rsplit(":", 1)[1].strip("/")
+        result = subprocess.run([str(policy_bin()), "serve", "content", "--port", port], cwd=workdir,
+                                stdin=subprocess.DEVNULL, capture_output=True, text=True, timeout=60)
+        assert result.returncode != 0
+        assert "无法监听" in result.stderr
+    finally:
+        assert first.stop() == 0
