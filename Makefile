@@ -30,7 +30,7 @@ APT_PACKAGES := libcmark-gfm-dev libcmark-gfm-extensions-dev chromium chromium-d
 # Python test tools: the PyPI name and the module that proves it is installed, in pairs.
 PIP_PACKAGES := pytest:pytest selenium:selenium html5lib:html5lib PyYAML:yaml
 
-.PHONY: all deps apt-deps pip-deps build site check test swift-test e2e clean
+.PHONY: all deps apt-deps pip-deps bench-deps build site check test swift-test e2e bench clean
 
 all: site
 
@@ -88,6 +88,20 @@ test: deps build
 	$(SWIFT) test --scratch-path $(SCRATCH)
 	$(POLICY_BIN) check $(CONTENT)
 	$(PYTHON) -m pytest tests/ -q
+
+# Benchmarks side by side with Hugo + Pagefind (needs ../shared for the corpus; prints and
+# writes docs/benchmarks.md). Never part of `make test`: timing is not pass/fail.
+BENCH_WORK ?= /tmp/policy-bench
+bench-deps: deps
+	@dpkg-query -W -f='$${Status}' hugo 2>/dev/null | grep -q 'install ok installed' || \
+	  { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends hugo; }
+	@$(PYTHON) -c "import pagefind_bin_extended" >/dev/null 2>&1 || \
+	  PIP_BREAK_SYSTEM_PACKAGES=1 $(PYTHON) -m pip install -q --root-user-action=ignore pagefind-bin-extended==1.5.2
+
+bench: bench-deps build
+	mkdir -p $(BENCH_WORK)
+	-$(PYTHON) bench/search_bench.py --work $(BENCH_WORK)/search --out $(BENCH_WORK)/search.json
+	$(PYTHON) bench/build_bench.py --work $(BENCH_WORK) --search-json $(BENCH_WORK)/search.json
 
 clean:
 	rm -rf $(SCRATCH) $(SITE) .$(SITE).new-* .$(SITE).old-* .$(SITE).lock .pytest_cache

@@ -12,6 +12,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.1"),
     ],
     targets: [
         // cmark-gfm from Debian's libcmark-gfm-dev / libcmark-gfm-extensions-dev.
@@ -33,13 +34,24 @@ let package = Package(
             ],
             resources: [.embedInCode("Theme/Default")]
         ),
+        // `policy serve`: the local preview server. Apart so that PolicyKit has no server in it.
+        .target(
+            name: "PolicyServe",
+            dependencies: [
+                "PolicyKit",
+                .product(name: "FlyingFox", package: "FlyingFox"),
+                .product(name: "FlyingSocks", package: "FlyingFox"),
+            ]
+        ),
         .executableTarget(
             name: "policy",
             dependencies: [
                 "PolicyKit",
+                "PolicyServe",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(name: "PolicyKitTests", dependencies: ["PolicyKit"]),
+        .testTarget(name: "PolicyServeTests", dependencies: ["PolicyServe"]),
     ]
 )

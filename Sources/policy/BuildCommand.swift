@@ -34,10 +34,5 @@ struct BuildCommand: ParsableCommand {
         print("已生成 \(out)/：\(built.checked.library.documents.count) 件文件，\(built.fileCount) 个输出文件，时效性计算日期 \(built.asOf)。")
     }
 
-    /// `--theme`, else a `theme/` folder beside the content folder when there is one.
-    private var themeDirectory: URL? {
-        if let theme { return URL(fileURLWithPath: theme) }
-        let sibling = content.url.deletingLastPathComponent().appendingPathComponent("theme")
-        return FileManager.default.fileExists(atPath: sibling.path) ? sibling : nil
-    }
+    private var themeDirectory: URL? { content.themeDirectory(theme) }
 }

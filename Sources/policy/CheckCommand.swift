@@ -16,10 +16,26 @@ struct CheckCommand: ParsableCommand {
     @Flag(help: "警告也视为失败。")
     var strict = false
 
+    @Option(name: .customLong("changed-since"),
+            help: ArgumentHelp("只对自该 git 提交（分支、标签）以来改动或新增的文件夹运行逐文件规则；引用、重复、循环等全库规则仍检查全部内容。",
+                               valueName: "REF"))
+    var changedSince: String?
+
     func run() throws {
         let checked = try Pipeline.check(content: content.url, displayRoot: content.display)
-        print(format.render(checked.diagnostics), terminator: "")
-        let fails = checked.hasErrors || (strict && checked.diagnostics.warningCount > 0)
+        var diagnostics = checked.diagnostics
+        if let changedSince {
+            let changed: ChangedContent
+            do { changed = ChangedContent(paths: try GitChanges.since(changedSince, content: content.url)) }
+            catch let error as GitChangesError { throw ValidationError(error.description) }
+            diagnostics = changed.filter(diagnostics, displayRoot: checked.raw.displayRoot)
+            // On stderr, so that --format json stays clean.
+            printError(changed.touchesSettings
+                ? "site.yml 或 calendar.yml 自 \(changedSince) 以来有改动：检查全部内容。\n"
+                : "自 \(changedSince) 以来改动的文件夹 \(changed.bundles.count) 个；逐文件规则只检查这些文件夹，全库规则检查全部内容。\n")
+        }
+        print(format.render(diagnostics), terminator: "")
+        let fails = diagnostics.errorCount > 0 || (strict && diagnostics.warningCount > 0)
         if fails { throw ExitCode(1) }
     }
 }

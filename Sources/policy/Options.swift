@@ -10,6 +10,17 @@ struct ContentOptions: ParsableArguments {
     var url: URL { URL(fileURLWithPath: content) }
     /// As the user typed it, for diagnostics (`content/normative/x/index.md`).
     var display: String { content.hasSuffix("/") && content.count > 1 ? String(content.dropLast()) : content }
+
+    /// `--theme`, else the `theme/` folder beside the content folder (which may not exist).
+    func themeFolder(_ explicit: String?) -> URL {
+        explicit.map { URL(fileURLWithPath: $0) } ?? url.deletingLastPathComponent().appendingPathComponent("theme")
+    }
+
+    /// `--theme`, else a `theme/` folder beside the content folder when there is one.
+    func themeDirectory(_ explicit: String?) -> URL? {
+        let folder = themeFolder(explicit)
+        return explicit != nil || FileManager.default.fileExists(atPath: folder.path) ? folder : nil
+    }
 }
 
 extension CalendarDate: ExpressibleByArgument {

@@ -31,8 +31,9 @@ def policy_bin() -> Path:
 
 
 def run_policy(*args: str | os.PathLike, cwd: Path | None = None, timeout: int = 300) -> subprocess.CompletedProcess:
+    # No standard input: a terminal would make `policy new` ask questions.
     return subprocess.run([str(policy_bin()), *map(str, args)], cwd=cwd, capture_output=True,
-                          text=True, timeout=timeout)
+                          stdin=subprocess.DEVNULL, text=True, timeout=timeout)
 
 
 # ---------------------------------------------------------------------------------------

@@ -67,7 +67,7 @@ class Server:
             text=True, encoding="utf-8")
         threading.Thread(target=self._read, daemon=True).start()
         self.url = self.wait_for(r"预览地址：(http://\S+)", STARTUP_SECONDS).group(1)
-        self.scratch = Path(self.wait_for(r"临时目录：(\S+)", 5).group(1))
+        self.scratch = Path(self.wait_for(r"临时目录：(/[^\s（]+)", 5).group(1))
 
     def _read(self):
         for line in self.process.stdout:

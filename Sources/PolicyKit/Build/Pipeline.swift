@@ -47,7 +47,9 @@ public enum Pipeline {
         let asOf = options.asOf ?? CalendarDate.today(in: checked.library.site.timeZone)
         guard !checked.hasErrors else { return Built(checked: checked, fileCount: 0, asOf: asOf) }
         let theme = try Theme(overrides: options.themeDirectory)
-        let files = try SiteRenderer(library: checked.library, raw: checked.raw, asOf: asOf, theme: theme).render()
+        let history = GitHistory.load(content: content, timeZone: checked.library.site.timeZone)
+        let files = try SiteRenderer(library: checked.library, raw: checked.raw, asOf: asOf, theme: theme,
+                                     history: history).render()
         try SiteWriter(output: options.output).write(files)
         return Built(checked: checked, fileCount: files.count, asOf: asOf)
     }

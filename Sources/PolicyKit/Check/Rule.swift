@@ -3,11 +3,25 @@
 /// listed in `RuleRegistry.all`, and has a line in docs/rules.md.
 public protocol Rule: Sendable {
     static var descriptor: RuleDescriptor { get }
+    /// `.file` (the default) or `.library`; see `RuleScope`.
+    static var scope: RuleScope { get }
     init()
     func check(_ context: CheckContext) -> [Diagnostic]
 }
 
+/// What a rule looks at, which decides what `check --changed-since` keeps of its findings.
+public enum RuleScope: Sendable {
+    /// One bundle, settings file or cleanup file at a time: findings are limited to the
+    /// files a change touched.
+    case file
+    /// Relations across the library (references, duplicates, cycles, settings): always run
+    /// on everything, since a change in one bundle can break another.
+    case library
+}
+
 extension Rule {
+    public static var scope: RuleScope { .file }
+
     public var descriptor: RuleDescriptor { Self.descriptor }
 
     /// A finding of this rule at `location`.

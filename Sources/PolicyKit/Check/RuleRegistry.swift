@@ -12,6 +12,7 @@ public enum RuleRegistry {
         BundleIDsAreValid.self,
         SiteConfigIsValid.self,
         CalendarIsValid.self,
+        NoSymlinks.self,
         ReferencesResolve.self,
         SupersedesHasNoCycle.self,
         RepealAgreesWithCleanup.self,

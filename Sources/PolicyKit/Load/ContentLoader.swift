@@ -22,7 +22,9 @@ public struct ContentLoader: Sendable {
         }
         let site = readYAMLFile("site.yml", problems: &problems)
         let calendar = readYAMLFile("calendar.yml", problems: &problems)
-        let folders = DocumentKind.allCases.flatMap { kind in subfolders(of: kind.folder).map { (kind, $0) } }
+        let folders = DocumentKind.allCases.flatMap { kind in
+            subfolders(of: kind.folder, problems: &problems).map { (kind, $0) }
+        }
         let read = folders.parallelMap { kind, id in
             var found: [Diagnostic] = []
             let bundle = readBundle(kind: kind, id: id, problems: &found)
@@ -30,7 +32,7 @@ public struct ContentLoader: Sendable {
         }
         let bundles = read.map(\.0)
         problems += read.flatMap(\.1)
-        let cleanups = files(in: "cleanup").filter { $0.hasSuffix(".md") }.compactMap {
+        let cleanups = files(in: "cleanup", problems: &problems).filter { $0.hasSuffix(".md") }.compactMap {
             readSource("cleanup/\($0)", problems: &problems)
         }
         return RawLibrary(site: site, calendar: calendar, bundles: bundles, cleanups: cleanups,
@@ -41,7 +43,7 @@ public struct ContentLoader: Sendable {
 
     private func readBundle(kind: DocumentKind, id: String, problems: inout [Diagnostic]) -> RawLibrary.Bundle {
         let path = "\(kind.folder)/\(id)"
-        let files = Set(allFiles(under: path))
+        let files = Set(allFiles(under: path, problems: &problems))
         let index = files.contains("index.md") ? readSource("\(path)/index.md", problems: &problems) : nil
         let interpretations = files.filter { $0.hasSuffix(".md") && $0 != "index.md" && !$0.contains("/") }
             .sorted()
@@ -59,7 +61,7 @@ public struct ContentLoader: Sendable {
     }
 
     private func readYAMLFile(_ relativePath: String, problems: inout [Diagnostic]) -> SourceFile? {
-        guard FileManager.default.fileExists(atPath: root.appendingPathComponent(relativePath).path),
+        guard ContentLoader.entryType(root.appendingPathComponent(relativePath).path) != nil,
               let text = readText(relativePath, problems: &problems) else { return nil }
         return SourceFile(relativePath: relativePath, displayPath: display(relativePath), yaml: text)
     }
@@ -67,13 +69,25 @@ public struct ContentLoader: Sendable {
     private func readText(_ relativePath: String, problems: inout [Diagnostic]) -> String? {
         let url = root.appendingPathComponent(relativePath)
         let location = SourceLocation(file: display(relativePath))
+        // Only regular files are read: a link is reported (PF010) and never followed, and a
+        // FIFO or device would block or stream forever.
+        switch ContentLoader.entryType(url.path) {
+        case .link?:
+            problems.append(symlinkFinding(relativePath))
+            return nil
+        case .other?:
+            problems.append(Diagnostic(FileIsReadable.descriptor, at: location, "这不是普通文件（可能是管道或设备文件），未读取。"))
+            return nil
+        default:
+            break
+        }
         guard let data = FileManager.default.contents(atPath: url.path) else {
             problems.append(Diagnostic(FileIsReadable.descriptor, at: location, "无法读取文件。"))
             return nil
         }
         if data.count > ContentLoader.maxFileBytes {
             problems.append(Diagnostic(FileIsReadable.descriptor, at: location,
-                                       "文件大小为 \(data.count / 1_048_576) MB，超过 \(ContentLoader.maxFileBytes >> 20) MB 的上限，未读取。",
+                                       "文件大小为 \(ContentLoader.megabytes(data.count)) MB，超过 \(ContentLoader.maxFileBytes >> 20) MB 的上限，未读取。",
                                        fix: "将过长的正文拆分，或把大文件作为附件（PDF）放入文件夹并在 attachments 中引用。"))
             return nil
         }
@@ -86,40 +100,95 @@ public struct ContentLoader: Sendable {
 
     private func display(_ relativePath: String) -> String { "\(displayRoot)/\(relativePath)" }
 
-    // MARK: - Folders
-
-    private func subfolders(of relativePath: String) -> [String] {
-        let url = root.appendingPathComponent(relativePath)
-        let names = (try? FileManager.default.contentsOfDirectory(atPath: url.path)) ?? []
-        return names.filter { !$0.hasPrefix(".") && FileManager.default.directoryExists(url.appendingPathComponent($0).path) }
-            .sorted()
+    static func megabytes(_ bytes: Int) -> String {
+        let tenths = (bytes * 10 + 524_288) / 1_048_576
+        return tenths % 10 == 0 ? "\(tenths / 10)" : "\(tenths / 10).\(tenths % 10)"
     }
 
-    private func files(in relativePath: String) -> [String] {
+    private func symlinkFinding(_ relativePath: String) -> Diagnostic {
+        let target = (try? FileManager.default.destinationOfSymbolicLink(atPath: root.appendingPathComponent(relativePath).path))
+            .map { "（指向 \($0)）" } ?? ""
+        return Diagnostic(NoSymlinks.descriptor, at: SourceLocation(file: display(relativePath)),
+                          "\(display(relativePath)) 是符号链接\(target)，链接不会被读取或发布。")
+    }
+
+    // MARK: - Folders
+
+    enum EntryType { case file, folder, link, other }
+
+    /// What a path is, without following a link (lstat); nil when nothing is there.
+    static func entryType(_ path: String) -> EntryType? {
+        var info = stat()
+        guard lstat(path, &info) == 0 else { return nil }
+        switch info.st_mode & S_IFMT {
+        case S_IFREG: return .file
+        case S_IFDIR: return .folder
+        case S_IFLNK: return .link
+        default: return .other
+        }
+    }
+
+    /// The bundle folders of a kind folder; links to folders are reported, not followed.
+    private func subfolders(of relativePath: String, problems: inout [Diagnostic]) -> [String] {
+        guard ContentLoader.entryType(root.appendingPathComponent(relativePath).path) != .link else {
+            problems.append(symlinkFinding(relativePath))
+            return []
+        }
+        return files(in: relativePath, problems: &problems).filter {
+            ContentLoader.entryType(root.appendingPathComponent(relativePath + "/" + $0).path) == .folder
+        }
+    }
+
+    /// The entries of a folder, skipping hidden ones and reporting (and dropping) links.
+    private func files(in relativePath: String, problems: inout [Diagnostic]) -> [String] {
         let url = root.appendingPathComponent(relativePath)
+        if ContentLoader.entryType(url.path) == .link {
+            problems.append(symlinkFinding(relativePath))
+            return []
+        }
         let names = (try? FileManager.default.contentsOfDirectory(atPath: url.path)) ?? []
-        return names.filter { !$0.hasPrefix(".") }.sorted()
+        return names.filter { name in
+            guard !name.hasPrefix(".") else { return false }
+            if ContentLoader.entryType(url.appendingPathComponent(name).path) == .link {
+                problems.append(symlinkFinding(relativePath + "/" + name))
+                return false
+            }
+            return true
+        }.sorted()
     }
 
     /// Every regular file below a bundle, relative to it, skipping hidden files. Read with
     /// readdir(3), which gives each entry's type for free, because Foundation's enumerator
-    /// asks for resource values one stat at a time and cost a tenth of a check.
-    private func allFiles(under relativePath: String) -> [String] {
+    /// asks for resource values one stat at a time and cost a tenth of a check. Links are
+    /// reported (PF010) and not followed; devices and pipes are not content.
+    private func allFiles(under relativePath: String, problems: inout [Diagnostic]) -> [String] {
         var result: [String] = []
+        var links: [String] = []
         func walk(_ folder: String, prefix: String) {
             guard let dir = opendir(folder) else { return }
             defer { closedir(dir) }
             while let entry = readdir(dir) {
                 let name = withUnsafeBytes(of: entry.pointee.d_name) { String(cString: $0.bindMemory(to: CChar.self).baseAddress!) }
                 guard !name.hasPrefix(".") else { continue }
-                switch Int32(entry.pointee.d_type) {
+                var type = Int32(entry.pointee.d_type)
+                if type == Int32(DT_UNKNOWN) {  // file systems that do not fill d_type
+                    switch ContentLoader.entryType(folder + "/" + name) {
+                    case .folder?: type = Int32(DT_DIR)
+                    case .file?: type = Int32(DT_REG)
+                    case .link?: type = Int32(DT_LNK)
+                    default: break
+                    }
+                }
+                switch type {
                 case Int32(DT_DIR): walk(folder + "/" + name, prefix: prefix + name + "/")
                 case Int32(DT_REG): result.append(prefix + name)
-                default: break  // links and devices are not content
+                case Int32(DT_LNK): links.append(prefix + name)
+                default: break
                 }
             }
         }
         walk(root.appendingPathComponent(relativePath).path, prefix: "")
+        problems += links.sorted().map { symlinkFinding(relativePath + "/" + $0) }
         return result.sorted()
     }
 }

@@ -118,9 +118,18 @@ public final class MarkdownDocument {
 
     /// Renders HTML, first passing every link and image URL through `rewrite` (to make
     /// site links relative to the page, bundle files point at their copies…).
-    public func html(rewritingURLs rewrite: (String, Bool) -> String = { url, _ in url }) -> String {
+    /// - Parameter topHeadingLevel: the level the body's highest heading becomes, so that a
+    ///   body's `#` sits under the page's own headings; nil keeps the levels as written.
+    public func html(topHeadingLevel: Int? = nil,
+                     rewritingURLs rewrite: (String, Bool) -> String = { url, _ in url }) -> String {
+        let shift = topHeadingLevel.flatMap { top in headings.map(\.level).min().map { top - $0 } } ?? 0
+        neutraliseUnsafeURLs()
         walk { node in
             let type = cmark_node_get_type(node)
+            if shift != 0 && type == CMARK_NODE_HEADING {
+                let level = Int(cmark_node_get_heading_level(node)) + shift
+                cmark_node_set_heading_level(node, Int32(min(6, max(1, level))))
+            }
             guard type == CMARK_NODE_LINK || type == CMARK_NODE_IMAGE else { return }
             let url = String(cString: cmark_node_get_url(node))
             let rewritten = rewrite(url, type == CMARK_NODE_IMAGE)
@@ -130,6 +139,39 @@ public final class MarkdownDocument {
         else { return "" }
         defer { free(html) }
         return String(cString: html)
+    }
+
+    /// cmark's safe mode empties `javascript:`, `vbscript:`, `file:` and most `data:` URLs,
+    /// which leaves `<img src="">` (invalid HTML, and a request for the page itself) and
+    /// links to nowhere. Such a link is replaced by its text and such an image by its alt
+    /// text; `data:` images are dropped too, since the site's Content-Security-Policy
+    /// allows images from the site only.
+    private func neutraliseUnsafeURLs() {
+        var unsafe: [OpaquePointer] = []
+        walk { node in
+            let type = cmark_node_get_type(node)
+            guard type == CMARK_NODE_LINK || type == CMARK_NODE_IMAGE,
+                  MarkdownDocument.isUnsafe(String(cString: cmark_node_get_url(node))) else { return }
+            unsafe.append(node)
+        }
+        for node in unsafe.reversed() {  // innermost first, so no freed node is visited
+            if cmark_node_get_type(node) == CMARK_NODE_IMAGE {
+                let text = cmark_node_new(CMARK_NODE_TEXT)
+                cmark_node_set_literal(text, MarkdownDocument.text(of: node))
+                cmark_node_insert_before(node, text)
+            } else {
+                while let child = cmark_node_first_child(node) { cmark_node_insert_before(node, child) }
+            }
+            cmark_node_unlink(node)
+            cmark_node_free(node)
+        }
+    }
+
+    /// A URL scheme that runs code or embeds a document, however it is spelt (browsers
+    /// ignore ASCII whitespace and controls in a scheme and compare it without case).
+    static func isUnsafe(_ url: String) -> Bool {
+        let scheme = String(url.unicodeScalars.filter { $0.value > 0x20 }.prefix(12).map(Character.init)).lowercased()
+        return ["javascript:", "vbscript:", "file:", "data:"].contains { scheme.hasPrefix($0) }
     }
 
     // MARK: - Walking

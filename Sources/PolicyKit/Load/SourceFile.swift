@@ -65,6 +65,9 @@ public struct SourceFile: Sendable {
 
     private static func compose(_ yaml: String, firstLine: Int, file: String) -> (FrontMatter?, FrontMatterError?) {
         do {
+            // A few lines of anchors and aliases can stand for billions of values ("billion
+            // laughs"), which Yams would hash key by key: measured first, refused when too large.
+            try YAMLSizeGuard.check(yaml)
             // The basic resolver reads every scalar as a string, which is what FrontMatter wants
             // (dates stay days) and skips the default resolver's regular expressions.
             switch try Yams.compose(yaml: yaml, .basic, .default, .utf8) {
@@ -75,6 +78,11 @@ public struct SourceFile: Sendable {
             default:
                 return (nil, .notAMapping)
             }
+        } catch let error as YAMLSizeGuard.TooLarge {
+            let why = error.usesAliases
+                ? "锚点和别名（& 与 *）展开后超过 \(YAMLSizeGuard.maxExpandedNodes) 个值（“YAML 炸弹”），未读取；请直接写出各值，不要使用别名"
+                : "字段区超过 \(YAMLSizeGuard.maxExpandedNodes) 个值，未读取；请精简字段"
+            return (nil, .syntax((line: error.line + firstLine - 1, column: error.column, problem: why)))
         } catch let error as YamlError {
             return (nil, .syntax(FrontMatterError.describe(error, lineOffset: firstLine - 1)))
         } catch {

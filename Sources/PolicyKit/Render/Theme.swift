@@ -25,6 +25,10 @@ public struct Theme: Sendable {
         ("cleanups.mustache", PackageResources.cleanups_mustache),
         ("cleanup.mustache", PackageResources.cleanup_mustache),
         ("search.mustache", PackageResources.search_mustache),
+        ("compare.mustache", PackageResources.compare_mustache),
+        ("qa.mustache", PackageResources.qa_mustache),
+        ("interpretations.mustache", PackageResources.interpretations_mustache),
+        ("report.mustache", PackageResources.report_mustache),
         ("style.css", PackageResources.style_css),
         ("search.js", PackageResources.search_js),
         ("search.css", PackageResources.search_css),
@@ -79,7 +83,7 @@ public struct Theme: Sendable {
 
     /// Renders the named template with `context`; a missing template is a theme error.
     public func render(_ name: String, _ context: Any) throws -> String {
-        guard let html = templates.render(context, withTemplate: name) else {
+        guard let html = templates.render(TemplateContext.flatten(context), withTemplate: name) else {
             throw PolicyError.themeFailed("缺少模板 \(name).mustache")
         }
         return html

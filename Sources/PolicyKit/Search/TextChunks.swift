@@ -12,9 +12,9 @@
 /// encoded as UTF-16LE with a byte-order mark when that is smaller (Chinese: 2 bytes a
 /// character instead of 3), else as UTF-8 without one.
 struct TextChunks {
-    static let size = 800
-    static let before = 60
-    static let after = 140
+    static let size = 400
+    static let before = 30
+    static let after = 100
 
     /// Paths relative to the index folder, with their bytes.
     let files: [(path: String, bytes: [UInt8])]

@@ -79,12 +79,21 @@ public struct CalendarDate: Hashable, Comparable, Sendable, CustomStringConverti
     /// `2024年3月1日`, the form used in headnotes and badges.
     public var chinese: String { "\(year)年\(month)月\(day)日" }
 
-    /// Today in the given time zone (the site's, not the machine's).
-    public static func today(in zone: TimeZone) -> CalendarDate {
+    /// Today in the given time zone (the site's, not the machine's). When SOURCE_DATE_EPOCH
+    /// is set (reproducible builds), "today" is the day of that instant in the zone, so the
+    /// output carries no wall-clock value; a value that is not an integer is ignored.
+    public static func today(in zone: TimeZone,
+                             environment: [String: String] = ProcessInfo.processInfo.environment) -> CalendarDate {
+        let epoch = environment["SOURCE_DATE_EPOCH"].flatMap { Int($0.trimmingCharacters(in: .whitespaces)) }
+        return CalendarDate(instant: epoch.map { Date(timeIntervalSince1970: TimeInterval($0)) } ?? Date(), in: zone)
+    }
+
+    /// The day an instant falls on in `zone`.
+    public init(instant: Date, in zone: TimeZone) {
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = zone
-        let c = calendar.dateComponents([.year, .month, .day], from: Date())
-        return CalendarDate(year: c.year!, month: c.month!, day: c.day!)!
+        let c = calendar.dateComponents([.year, .month, .day], from: instant)
+        self.init(year: c.year!, month: c.month!, day: c.day!)!
     }
 
     public static func < (a: CalendarDate, b: CalendarDate) -> Bool { a.dayNumber < b.dayNumber }

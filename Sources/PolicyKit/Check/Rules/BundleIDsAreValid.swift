@@ -3,6 +3,7 @@ import Foundation
 /// PF007: bundle folder names are the documents' permanent URLs: well-formed, unique even
 /// ignoring case (two ids differing in case collide on some file systems), with an index.md.
 struct BundleIDsAreValid: Rule {
+    static let scope = RuleScope.library
     static let descriptor = RuleDescriptor(
         code: "PF007", name: "bundle-id", severity: .error,
         summary: "A bundle folder name is malformed or not unique (case-insensitively), or the bundle has no index.md.",
@@ -24,7 +25,11 @@ struct BundleIDsAreValid: Rule {
                 seen[key] = bundle
             }
             // An index.md that could not be read is reported by PF001, not as missing.
-            if !bundle.files.contains("index.md") {
+            // A linked index.md is reported by PF010, not as missing.
+            let linked = context.raw.loadDiagnostics.contains {
+                $0.rule == NoSymlinks.descriptor && $0.location.file == bundle.displayPath + "index.md"
+            }
+            if !bundle.files.contains("index.md") && !linked {
                 found.append(finding(location, "文件夹 \(bundle.displayPath) 中没有 index.md（文件正文）。",
                                      fix: "在文件夹中添加 index.md，或用 policy new 新建文件夹。"))
             }

@@ -1,5 +1,6 @@
 /// PF009: `calendar.yml` exists and every entry is a date or a range of dates.
 struct CalendarIsValid: Rule {
+    static let scope = RuleScope.library
     static let descriptor = RuleDescriptor(
         code: "PF009", name: "calendar-valid", severity: .error,
         summary: "calendar.yml is missing, or an entry is not a YYYY-MM-DD date or A..B range.",

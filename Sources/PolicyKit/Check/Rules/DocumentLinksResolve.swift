@@ -1,5 +1,6 @@
 /// PM004: a link to another document's page (`/d/<id>/`) names a document of the library.
 struct DocumentLinksResolve: Rule {
+    static let scope = RuleScope.library
     static let descriptor = RuleDescriptor(
         code: "PM004", name: "broken-document-link", severity: .error,
         summary: "A body link /d/<id>/ points at a document that is not in the library.",

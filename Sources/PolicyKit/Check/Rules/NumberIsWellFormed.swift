@@ -38,6 +38,7 @@ struct NumberYearMatchesSigning: Rule {
 
 /// PN003: 三统一 — one number, one document.
 struct NumberIsUnique: Rule {
+    static let scope = RuleScope.library
     static let descriptor = RuleDescriptor(
         code: "PN003", name: "number-duplicate", severity: .error,
         summary: "Two documents carry the same 文号.",

@@ -1,5 +1,6 @@
 /// PR001: every id a document or cleanup batch names is a bundle of this library.
 struct ReferencesResolve: Rule {
+    static let scope = RuleScope.library
     static let descriptor = RuleDescriptor(
         code: "PR001", name: "unresolved-reference", severity: .error,
         summary: "supersedes, repealed.by or a cleanup result's document names no bundle of the library.",

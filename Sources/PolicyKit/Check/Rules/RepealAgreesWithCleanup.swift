@@ -1,5 +1,6 @@
 /// PR003: a document's own `repealed` and the cleanup results about it tell one story.
 struct RepealAgreesWithCleanup: Rule {
+    static let scope = RuleScope.library
     static let descriptor = RuleDescriptor(
         code: "PR003", name: "repeal-conflicts-cleanup", severity: .error,
         summary: "A document's repealed date disagrees with a cleanup result that ends it, or a cleanup keeps in force a document already repealed.",

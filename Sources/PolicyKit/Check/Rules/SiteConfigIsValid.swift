@@ -2,6 +2,7 @@ import Foundation
 
 /// PF008: `site.yml` exists and its values can be used.
 struct SiteConfigIsValid: Rule {
+    static let scope = RuleScope.library
     static let descriptor = RuleDescriptor(
         code: "PF008", name: "site-config", severity: .error,
         summary: "site.yml is missing, or base_url, timezone or a number setting cannot be used.",

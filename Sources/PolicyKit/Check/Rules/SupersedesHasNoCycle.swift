@@ -1,5 +1,6 @@
 /// PR002: version chains run one way; a cycle would make every version "superseded".
 struct SupersedesHasNoCycle: Rule {
+    static let scope = RuleScope.library
     static let descriptor = RuleDescriptor(
         code: "PR002", name: "supersedes-cycle", severity: .error,
         summary: "Documents supersede each other in a cycle.",

@@ -11,10 +11,8 @@ struct BodyRenderer {
     ///     `cleanup/`), against which relative links are resolved.
     ///   - topLevel: the heading level the body's highest heading becomes.
     func html(_ markdown: String, sourceDirectory: String, page link: Linker, topLevel: Int) -> String {
-        let document = MarkdownDocument(markdown)
-        var html = document.html { url, _ in rewrite(url, sourceDirectory: sourceDirectory, link: link) }
-        if let top = document.headings.map(\.level).min() {
-            html = BodyRenderer.shiftHeadings(html, by: topLevel - top)
+        let html = MarkdownDocument(markdown).html(topHeadingLevel: topLevel) { url, _ in
+            rewrite(url, sourceDirectory: sourceDirectory, link: link)
         }
         return BodyRenderer.wrapTables(html)
     }
@@ -81,24 +79,12 @@ struct BodyRenderer {
         return url[..<colon].allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || "+-.".contains($0)) }
     }
 
-    /// Moves every `<hN>` by `delta` levels (clamped to 1…6). cmark writes headings as bare
-    /// `<hN>` tags and escapes any in text, so plain replacement cannot hit content.
-    static func shiftHeadings(_ html: String, by delta: Int) -> String {
-        guard delta != 0 else { return html }
-        var out = html
-        let levels = delta > 0 ? Array((1...6).reversed()) : Array(1...6)
-        for level in levels {
-            let to = min(6, max(1, level + delta))
-            out = out.replacingOccurrences(of: "<h\(level)>", with: "<h\(to)>")
-                .replacingOccurrences(of: "</h\(level)>", with: "</h\(to)>")
-        }
-        return out
-    }
-
     /// Puts each table in a focusable, labelled region that scrolls sideways on phones,
     /// instead of the whole page scrolling.
     static func wrapTables(_ html: String) -> String {
-        html.replacingOccurrences(of: "<table>", with: "<div class=\"table-scroll\" role=\"region\" aria-label=\"表格\" tabindex=\"0\"><table>")
+        // Most bodies have no table; skip the two copying replacements for them.
+        guard html.contains("<table>") else { return html }
+        return html.replacingOccurrences(of: "<table>", with: "<div class=\"table-scroll\" role=\"region\" aria-label=\"表格\" tabindex=\"0\"><table>")
             .replacingOccurrences(of: "</table>", with: "</table></div>")
     }
 }

@@ -24,6 +24,23 @@ struct DocumentPage {
         let repealedBy: DocumentLink?
         let repealNote: String?
         let cleanups: NonEmptyList<CleanupEntry>?
+        /// 收录日期, 最近更新 and the change log, from git; nil outside a git repository.
+        let history: History?
+        /// schema.org `Legislation` JSON-LD and Dublin Core meta tags for the `<head>`.
+        let linkedData: LinkedData
+        /// For a revised document: its 新旧对照 with each later version, beside the status.
+        let statusComparisons: NonEmptyList<LinkItem>?
+    }
+
+    struct History {
+        let added: DateText
+        let updated: DateText
+        let changes: [Change]
+    }
+
+    struct Change {
+        let date: DateText
+        let summary: String
     }
 
     /// The metadata table's values; lists are joined with `、`.
@@ -64,6 +81,8 @@ struct DocumentPage {
         let isSelf: Bool
         /// `上一版本` / `下一版本` for direct neighbours, nil otherwise.
         let relation: String?
+        /// The 新旧对照 page of this document and a direct neighbour, nil otherwise.
+        let compareHref: String?
     }
 
     struct CleanupEntry {
@@ -85,8 +104,11 @@ struct DocumentPage {
         let chain = library.versionChain(of: d)
         let versions = chain.count < 2 ? [] : chain.map { v in
             Version(link: context.documentLink(v, from: link), isSelf: v.id == d.id,
-                    relation: d.supersedes.contains(v.id) ? "上一版本" : v.supersedes.contains(d.id) ? "下一版本" : nil)
+                    relation: d.supersedes.contains(v.id) ? "上一版本" : v.supersedes.contains(d.id) ? "下一版本" : nil,
+                    compareHref: d.supersedes.contains(v.id) ? link.href(SitePath.comparison(old: v.id, new: d.id))
+                        : v.supersedes.contains(d.id) ? link.href(SitePath.comparison(old: d.id, new: v.id)) : nil)
         }
+        let laterVersions = (library.supersededBy[d.id] ?? []).sorted().compactMap(library.document)
         let body = BodyRenderer(context: context).html(d.body, sourceDirectory: bundlePath + "/", page: link, topLevel: 3)
         let ctx = Context(
             page: context.chrome(directory, title: d.title, crumbs: [(d.kind.libraryName, SitePath.library(d.kind)), (d.title, nil)]),
@@ -110,6 +132,15 @@ struct DocumentPage {
                 CleanupEntry(batch: entry.batch.title, href: link.href(SitePath.cleanup(entry.batch.id)),
                              result: entry.result.outcome.rawValue, note: entry.result.note,
                              effective: DateText(entry.batch.effective))
+            }),
+            history: context.history.bundle(bundlePath).map { h in
+                History(added: DateText(h.added), updated: DateText(h.updated),
+                        changes: h.changes.map { Change(date: DateText($0.date), summary: $0.summary) })
+            },
+            linkedData: LinkedData(context: context, document: d),
+            statusComparisons: .of(laterVersions.map { later in
+                LinkItem(label: "新旧对照：与修订后的\(later.quotedTitle)\(later.number.map { "（\($0)）" } ?? "")比较",
+                         href: link.href(SitePath.comparison(old: d.id, new: later.id)))
             }))
         return try context.page(directory, template: "document", ctx)
     }

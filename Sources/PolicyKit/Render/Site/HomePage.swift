@@ -9,6 +9,8 @@ struct HomePage {
         let statuses: [String]
         let counts: [CountRow]
         let searchHref: String
+        /// The per-section Atom feeds, advertised in the `<head>` and listed on the page.
+        let sectionFeeds: [LinkItem]
     }
 
     struct Section {
@@ -58,6 +60,12 @@ struct HomePage {
                                 count: nil))
         sections.append(Section(label: "检索", href: link.href(SitePath.search), description: "按标题、文号、全文检索",
                                 count: nil))
+        sections.append(Section(label: "政策解读", href: link.href(SitePath.interpretations), description: "按解读形式浏览",
+                                count: library.interpretations.count))
+        sections.append(Section(label: "政策问答", href: link.href(SitePath.questionBank), description: "政策问答库",
+                                count: nil))
+        sections.append(Section(label: "年度报告数据", href: link.href(SitePath.report), description: "制发、废止、现行有效件数",
+                                count: nil))
         let latest = library.latestPublications(limit: 10).map { p in
             Publication(
                 title: p.title,
@@ -78,7 +86,10 @@ struct HomePage {
         let ctx = Context(page: context.chrome(SitePath.home, title: context.site.title, crumbs: []),
                           title: context.site.title, sections: sections, latest: .of(latest),
                           statuses: ValidityStatus.allCases.map(\.chinese), counts: counts,
-                          searchHref: link.href(SitePath.search))
+                          searchHref: link.href(SitePath.search),
+                          sectionFeeds: [("新发布的政策文件", SitePath.documentsFeed), ("新发布的政策解读", SitePath.interpretationsFeed),
+                                         ("文件时效性变化（废止、失效、修改）", SitePath.statusFeed)]
+                              .map { LinkItem(label: $0.0, href: link.href($0.1)) })
         return try context.page(SitePath.home, template: "home", ctx)
     }
 }

@@ -7,6 +7,8 @@ struct SiteContext {
     let raw: RawLibrary
     let asOf: CalendarDate
     let theme: Theme
+    /// Each bundle's git history; empty when the content is not in git.
+    var history = LibraryHistory.none
 
     var site: SiteConfig { library.site }
 
@@ -14,7 +16,8 @@ struct SiteContext {
     var sections: [(label: String, path: String)] {
         [("首页", SitePath.home)]
             + DocumentKind.allCases.map { ($0.libraryName, SitePath.library($0)) }
-            + [("清理结果", SitePath.cleanups), ("检索", SitePath.search)]
+            + [("政策解读", SitePath.interpretations), ("政策问答", SitePath.questionBank),
+               ("清理结果", SitePath.cleanups), ("检索", SitePath.search)]
     }
 
     /// The frame for the page at `directory`; `crumbs` lead from the home page to it (the

@@ -6,28 +6,35 @@ public struct SiteRenderer {
     public let raw: RawLibrary
     public let asOf: CalendarDate
     public let theme: Theme
+    /// Each bundle's git history, for the document pages.
+    public let history: LibraryHistory
 
-    public init(library: Library, raw: RawLibrary, asOf: CalendarDate, theme: Theme) {
+    public init(library: Library, raw: RawLibrary, asOf: CalendarDate, theme: Theme, history: LibraryHistory = .none) {
         self.library = library
         self.raw = raw
         self.asOf = asOf
         self.theme = theme
+        self.history = history
     }
 
     public func render() throws -> [OutputFile] {
-        let context = SiteContext(library: library, raw: raw, asOf: asOf, theme: theme)
+        let context = SiteContext(library: library, raw: raw, asOf: asOf, theme: theme, history: history)
         var pages: [OutputFile] = [try HomePage(context: context).render()]
         for kind in DocumentKind.allCases { pages += try LibraryPages(context: context, kind: kind).render() }
-        var copies: [OutputFile] = []
-        for document in library.documents {
-            pages.append(try DocumentPage(context: context, document: document).render())
-            for interpretation in document.interpretations {
-                pages.append(try InterpretationPage(context: context, document: document, interpretation: interpretation).render())
+        // Each document's pages depend only on the shared, read-only context: render them on all cores.
+        let perDocument = library.documents.parallelMap { document in
+            Result { () throws -> [OutputFile] in
+                try [DocumentPage(context: context, document: document).render()]
+                    + document.interpretations.map {
+                        try InterpretationPage(context: context, document: document, interpretation: $0).render()
+                    }
             }
-            copies += context.copies(of: document)
         }
+        for result in perDocument { pages += try result.get() }
+        let copies = library.documents.flatMap { context.copies(of: $0) }
         pages += try CleanupPages(context: context).render()
         pages.append(try SearchPage(context: context).render())
+        pages += try ServicePages(context: context).render()
 
         let feeds = Feeds(context: context)
         var files = pages + [feeds.atom(), feeds.sitemap(pages: pages), feeds.robots(), try OpenData(context: context).render()]

@@ -98,8 +98,6 @@
     return v;
   };
   Reader.prototype.signed = function () { var v = this.varint(); return v % 2 === 0 ? v / 2 : -(v + 1) / 2; };
-  Reader.prototype.optSigned = function () { var v = this.varint(); return v === 0 ? null : (v - 1) % 2 === 0 ? (v - 1) / 2 : -v / 2; };
-  Reader.prototype.opt = function () { var v = this.varint(); return v === 0 ? null : v - 1; };
   Reader.prototype.list = function () { var n = this.varint(), a = []; while (n--) a.push(this.varint()); return a; };
   Reader.prototype.take = function (n) { var s = this.b.subarray(this.i, this.i + n); this.i += n; return s; };
 
@@ -138,13 +136,20 @@
   }
 
   var indexPromise = null;
+  /**
+   * The index: the manifest at once, and `meta` (the facts table) as a promise — postings
+   * lookups need only the manifest, so the first query fetches shards and facts side by side.
+   */
   function loadIndex() {
     if (!indexPromise) {
       indexPromise = loadManifest().then(function (manifest) {
-        var base = new URL(manifest.index, searchRoot);
-        return fetchBytes(new URL('meta.bin', base)).then(function (metaBytes) {
-          return { manifest: manifest, base: base, meta: decodeMeta(metaBytes) };
+        var index = { manifest: manifest, base: new URL(manifest.index, searchRoot) };
+        index.metaReady = fetchBytes(new URL('meta.bin', index.base)).then(function (bytes) {
+          index.meta = decodeMeta(bytes);
+          return index.meta;
         });
+        index.metaReady.catch(function () { indexPromise = null; });
+        return index;
       });
       indexPromise.catch(function () { indexPromise = null; });
     }
@@ -155,27 +160,28 @@
   function decodeMeta(bytes) {
     var r = new Reader(bytes);
     var header = JSON.parse(utf8.decode(r.take(r.varint())));
+    var siteIssuers = header.siteIssuer === undefined || header.siteIssuer === null ? [] : [header.siteIssuer];
     var docs = [], recs = [], prevPub = 0;
     for (var i = 0; i < header.documents; i++) {
-      var d = { index: i, kind: r.varint() };
+      var flags = r.varint(), d = { index: i, kind: flags & 3 };
       d.published = prevPub + r.signed();
       prevPub = d.published;
       d.effective = d.published + r.signed();
-      var exp = r.optSigned();
-      d.expires = exp === null ? null : d.effective + exp;
-      var rep = r.optSigned();
-      d.repealed = rep === null ? null : d.published + rep;
-      d.office = r.opt();
-      d.issuers = r.list();
+      d.expires = flags & 4 ? d.effective + r.signed() : null;
+      d.repealed = flags & 8 ? d.published + r.signed() : null;
+      d.office = flags & 16 ? r.varint() : null;
+      d.issuers = flags & 32 ? r.list() : siteIssuers;
       d.topics = r.list();
       d.endings = [];
-      for (var n = r.varint(); n > 0; n--) d.endings.push({ date: d.published + r.signed(), outcome: r.varint() });
+      if (flags & 64) for (var n = r.varint(); n > 0; n--) d.endings.push({ date: d.published + r.signed(), outcome: r.varint() });
       d.successors = r.list();
       docs.push(d);
       recs.push({ doc: d, form: 0, published: d.published, office: d.office, bodyStart: r.varint() });
       for (var m = r.varint(); m > 0; m--) {
-        var form = r.varint(), pub = d.published + r.signed(), office = r.opt();
-        recs.push({ doc: d, form: form, published: pub, office: office === null ? d.office : office, bodyStart: r.varint() });
+        var f = r.varint();
+        var pub = f & 1 ? d.published + r.signed() : d.published;
+        var office = f & 2 ? r.varint() : d.office;
+        recs.push({ doc: d, form: f >> 2, published: pub, office: office, bodyStart: r.varint() });
       }
     }
     recs.forEach(function (rec, k) { rec.index = k; rec.year = new Date(rec.published * 86400000).getUTCFullYear(); });
@@ -296,9 +302,8 @@
       job = partsOf(index, cps).then(function (parts) {
         return Promise.all(parts.map(function (p) { return entry(index, p.key); })).then(function (entries) {
           if (entries.some(function (e) { return !e; })) return new Map();
-          return Promise.all(entries.map(function (e) { return positions(index, e); })).then(function (lists) {
-            return align(index.meta.recs, parts, lists);
-          });
+          return Promise.all([index.metaReady].concat(entries.map(function (e) { return positions(index, e); })))
+            .then(function (lists) { return align(lists.shift().recs, parts, lists); });
         });
       });
     }
@@ -347,7 +352,8 @@
 
   /** Every term's matches, intersected: [{rec, count, titleHits, first}] (AND). */
   function matchQuery(index, terms) {
-    return Promise.all(terms.map(function (t) { return matchTerm(index, t); })).then(function (maps) {
+    return Promise.all(terms.map(function (t) { return matchTerm(index, t); }).concat([index.metaReady])).then(function (maps) {
+      maps.pop();
       var smallest = maps.reduce(function (a, b) { return b.size < a.size ? b : a; });
       var hits = [];
       smallest.forEach(function (_, rec) {
@@ -475,7 +481,7 @@
 
   input.value = state.q;
 
-  var generation = 0, lastShown = [], timeZone = 'Asia/Shanghai';
+  var generation = 0, lastHits = [], lastShown = [], timeZone = 'Asia/Shanghai';
 
   function run(t0, focusFirst) {
     var my = ++generation, q = state.q, terms = termsOf(q);
@@ -488,9 +494,9 @@
         if (my === generation) clearResults(q);
         return null;
       }
-      var hitsJob = browsing ? Promise.resolve(index.meta.recs.map(function (rec) {
-        return { rec: rec, count: 0, titleHits: 0, snippetAt: -1 };
-      })) : matchQuery(index, terms);
+      var hitsJob = browsing ? index.metaReady.then(function (meta) {
+        return meta.recs.map(function (rec) { return { rec: rec, count: 0, titleHits: 0, snippetAt: -1 }; });
+      }) : matchQuery(index, terms);
       return hitsJob.then(function (hits) {
         if (my !== generation) return null;
         return render(index, hits, terms, my, t0, focusFirst);
@@ -571,6 +577,7 @@
     var shown = hits.filter(function (h) { return passes(index, h, null); });
     shown.sort(compareHits);
     lastShown = shown;
+    lastHits = hits;
     var hidden = hits.filter(function (h) { return passes(index, h, 'status') && !passes(index, h, null); }).length;
     renderFacets(index, hits);
     var end = Math.min(shown.length, state.page * PAGE_SIZE);
@@ -790,7 +797,7 @@
   window.policySearch = {
     /** Promise of {document page path: status code} on the ISO date `iso`, as the page computes it. */
     statuses: function (iso) {
-      return loadIndex().then(function (index) {
+      return loadIndex().then(function (index) { return index.metaReady.then(function () { return index; }); }).then(function (index) {
         var day = dayOf(iso), docs = index.meta.recs.filter(function (rec) { return rec.form === 0; });
         return Promise.all(docs.map(function (rec) {
           return chunkFor(index, { rec: rec, snippetAt: -1 });
@@ -802,7 +809,10 @@
       });
     },
     /** The record numbers of every result of the last search, in ranked order (not only those shown). */
-    results: function () { return lastShown.map(function (h) { return h.rec.index; }); },
+    results: function (options) {
+      var list = options && options.all ? lastHits : lastShown;
+      return list.map(function (h) { return h.rec.index; });
+    },
     search: function (q) {
       input.value = q;
       input.dispatchEvent(new Event('input', { bubbles: true }));
@@ -815,5 +825,6 @@
   else loadManifest().then(function (manifest) {
     timeZone = manifest.timeZone || timeZone;
     if (!dateInput.value) dateInput.value = today(timeZone);
+    live.dataset.ready = 'manifest';
   }, function () {});
 })();

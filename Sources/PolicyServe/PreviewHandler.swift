@@ -1,0 +1,95 @@
+import FlyingFox
+import Foundation
+import PolicyKit
+
+/// Answers the preview's requests: the live-reload script and its long-poll, and the built
+/// site's files — with the reload tag added to pages, or the error page instead of every
+/// page while the content has errors. Nothing is cached by the browser.
+struct PreviewHandler: HTTPHandler {
+    let site: PreviewSite
+
+    func handleRequest(_ request: HTTPRequest) async throws -> HTTPResponse {
+        guard request.method == .GET || request.method == .HEAD else {
+            return response(.methodNotAllowed, "text/plain; charset=utf-8", Data("只支持 GET 和 HEAD。\n".utf8),
+                            extra: [.init("Allow"): "GET, HEAD"])
+        }
+        // The raw path: FlyingFox's `path` is standardized, which drops a trailing slash.
+        let path = request.target.path()
+        let result: HTTPResponse
+        switch path {
+        case LiveReload.scriptPath:
+            result = response(.ok, "text/javascript; charset=utf-8", Data(LiveReload.script.utf8))
+        case ErrorPage.stylesheetPath:
+            result = response(.ok, "text/css; charset=utf-8", Data(ErrorPage.stylesheet.utf8))
+        case LiveReload.eventsPath:
+            result = await events(since: request.query["since"].flatMap { Int($0) })
+        default:
+            result = file(path)
+        }
+        return request.method == .HEAD ? headOnly(result) : result
+    }
+
+    /// Long-poll: answers with the current generation as soon as it differs from `since`,
+    /// or after `LiveReload.pollSeconds` with the same one.
+    private func events(since: Int?) async -> HTTPResponse {
+        let deadline = ContinuousClock.now + .seconds(LiveReload.pollSeconds)
+        while let since, site.generation == since, ContinuousClock.now < deadline {
+            do { try await Task.sleep(for: .milliseconds(100)) } catch { break }  // server stopping
+        }
+        return response(.ok, "text/plain; charset=utf-8", Data("\(site.generation)\n".utf8))
+    }
+
+    private func file(_ path: String) -> HTTPResponse {
+        // The generation is read before the files, so a page is never older than the
+        // generation its reload tag names (at worst it reloads once more).
+        let (generation, status) = site.snapshot
+        let wantsPage = SiteFiles.isPage(path)
+        switch status {
+        case .contentErrors(let diagnostics) where wantsPage:
+            return response(.internalServerError, "text/html; charset=utf-8",
+                            Data(ErrorPage.html(diagnostics: diagnostics, generation: generation).utf8))
+        case .failed(let why) where wantsPage:
+            return response(.internalServerError, "text/html; charset=utf-8",
+                            Data(ErrorPage.html(failure: why, generation: generation).utf8))
+        default: break
+        }
+        switch SiteFiles(root: site.output).resolve(path) {
+        case .redirect(let location):
+            return response(.movedPermanently, "text/plain; charset=utf-8", Data(), extra: [.location: location])
+        case .notFound:
+            let page = wantsPage ? notFoundPage(generation: generation) : "找不到 \(path)\n"
+            return response(.notFound, wantsPage ? "text/html; charset=utf-8" : "text/plain; charset=utf-8", Data(page.utf8))
+        case .file(let url):
+            guard var data = FileManager.default.contents(atPath: url.path) else {
+                return response(.notFound, "text/plain; charset=utf-8", Data("找不到 \(path)\n".utf8))
+            }
+            let type = SiteFiles.contentType(of: url)
+            if type.hasPrefix("text/html") {
+                data = Data(LiveReload.inject(into: String(decoding: data, as: UTF8.self), generation: generation).utf8)
+            }
+            return response(.ok, type, data)
+        }
+    }
+
+    private func notFoundPage(generation: Int) -> String {
+        LiveReload.inject(into: """
+        <!doctype html>
+        <html lang="zh-CN">
+        <head><meta charset="utf-8"><title>找不到此页面</title></head>
+        <body><h1>找不到此页面</h1><p><a href="/">返回首页</a></p></body>
+        </html>
+
+        """, generation: generation)
+    }
+
+    private func response(_ status: HTTPStatusCode, _ type: String, _ body: Data,
+                          extra: [HTTPHeader: String] = [:]) -> HTTPResponse {
+        var headers: HTTPHeaders = [.contentType: type, .cacheControl: "no-store"]
+        for (name, value) in extra { headers[name] = value }
+        return HTTPResponse(statusCode: status, headers: headers, body: body)
+    }
+
+    private func headOnly(_ full: HTTPResponse) -> HTTPResponse {
+        HTTPResponse(statusCode: full.statusCode, headers: full.headers, body: Data())
+    }
+}

@@ -1,0 +1,94 @@
+import Foundation
+import PolicyKit
+
+/// The site `policy serve` shows: built with the same pipeline as `policy build`, into a
+/// private temporary folder (never `site/`), and rebuilt when the content changes. Each
+/// build, good or bad, raises `generation`, which is how open pages learn to reload.
+public final class PreviewSite: @unchecked Sendable {
+    public struct Options: Sendable {
+        public var content: URL
+        public var displayRoot: String
+        /// Called before each build: the theme folder may appear or go away while serving.
+        public var theme: @Sendable () -> URL?
+        /// Fixed as-of date; today (or SOURCE_DATE_EPOCH's day) at each build when nil.
+        public var asOf: CalendarDate?
+
+        public init(content: URL, displayRoot: String, theme: @escaping @Sendable () -> URL?, asOf: CalendarDate?) {
+            self.content = content
+            self.displayRoot = displayRoot
+            self.theme = theme
+            self.asOf = asOf
+        }
+    }
+
+    /// What the last build left to show.
+    public enum Status: Sendable {
+        /// Not built yet.
+        case pending
+        /// The site in `output` is current; warnings, if any, do not stop it.
+        case built(documents: Int, warnings: [Diagnostic])
+        /// The content has errors: the browser shows them instead of the site.
+        case contentErrors([Diagnostic])
+        /// The build itself failed (content folder gone, broken theme template…).
+        case failed(String)
+    }
+
+    public let options: Options
+    /// The temporary folder owned by this preview; `output` is inside it.
+    public let scratch: URL
+    /// Where the site is written and served from.
+    public let output: URL
+
+    private let lock = NSLock()
+    private var currentGeneration = 0
+    private var currentStatus = Status.pending
+
+    /// Creates the temporary folder (mode 0700, unique name).
+    public init(options: Options) throws {
+        self.options = options
+        var template = Array((NSTemporaryDirectory() + "/policy-serve-XXXXXX").utf8CString)
+        guard let made = mkdtemp(&template) else {
+            throw PreviewError("无法创建临时目录：\(String(cString: strerror(errno)))")
+        }
+        scratch = URL(fileURLWithPath: String(cString: made), isDirectory: true).standardizedFileURL
+        output = scratch.appendingPathComponent("site", isDirectory: true)
+    }
+
+    public var generation: Int { lock.withLock { currentGeneration } }
+    public var status: Status { lock.withLock { currentStatus } }
+    /// Both at once, as one consistent reading.
+    public var snapshot: (generation: Int, status: Status) { lock.withLock { (currentGeneration, currentStatus) } }
+
+    /// Builds the site now (blocking) and returns the new status. Not reentrant: the watcher
+    /// calls it from one serial queue.
+    @discardableResult
+    public func rebuild() -> Status {
+        let status: Status
+        do {
+            let built = try Pipeline.build(
+                content: options.content, displayRoot: options.displayRoot,
+                options: .init(output: output, asOf: options.asOf, themeDirectory: options.theme()))
+            let diagnostics = built.checked.diagnostics
+            status = built.checked.hasErrors
+                ? .contentErrors(diagnostics)
+                : .built(documents: built.checked.library.documents.count, warnings: diagnostics)
+        } catch {
+            status = .failed("\(error)")
+        }
+        lock.withLock {
+            currentStatus = status
+            currentGeneration += 1
+        }
+        return status
+    }
+
+    /// Deletes the temporary folder and everything built in it.
+    public func removeScratch() {
+        try? FileManager.default.removeItem(at: scratch)
+    }
+}
+
+public struct PreviewError: Error, CustomStringConvertible {
+    public let description: String
+    public init(_ description: String) { self.description = description }
+}

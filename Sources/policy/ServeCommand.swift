@@ -1,0 +1,68 @@
+import ArgumentParser
+import Foundation
+import PolicyKit
+import PolicyServe
+
+struct ServeCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "serve",
+        abstract: "本地预览：生成网站并在浏览器中查看，修改内容或主题后自动重新生成并刷新页面。",
+        discussion: """
+        网站生成在临时目录中（不是 site/），退出时删除。内容有错误时，浏览器中每个页面都显示错误列表，修正后自动恢复。按 Ctrl-C 退出。
+        Builds into a temporary folder, serves it, polls content/ and theme/ for changes, rebuilds and reloads open pages.
+        """)
+
+    @OptionGroup var content: ContentOptions
+
+    @Option(help: "端口；0 表示任选一个空闲端口。")
+    var port: UInt16 = 8000
+
+    @Option(help: "监听地址；默认只允许本机访问。")
+    var host: String = "127.0.0.1"
+
+    @Option(name: .customLong("as-of"), help: "按此日期（YYYY-MM-DD）计算时效性；默认为站点时区的今天。")
+    var asOf: CalendarDate?
+
+    @Option(help: "主题目录。默认使用内容目录旁的 theme/（如存在）。")
+    var theme: String?
+
+    func run() async throws {
+        guard FileManager.default.fileExists(atPath: content.url.path) else {
+            throw ValidationError(PolicyError.contentNotFound(content.display).description)
+        }
+        let themeFolder = content.themeFolder(theme)
+        let explicit = theme != nil
+        let site = try PreviewSite(options: .init(
+            content: content.url, displayRoot: content.display,
+            theme: { explicit || FileManager.default.fileExists(atPath: themeFolder.path) ? themeFolder : nil },
+            asOf: asOf))
+        defer { site.removeScratch() }
+        let server: PreviewServer
+        do {
+            server = try PreviewServer(site: site, host: host, port: port, watch: [content.url, themeFolder]) { line in
+                say(line)
+            }
+        } catch let error as PreviewError { throw ValidationError(error.description) }
+        let url: String
+        do { url = try await server.start() } catch let error as PreviewError {
+            printError("\(error.description)\n")
+            throw ExitCode(1)
+        }
+        say("预览地址：\(url)")
+        // As typed: `theme/` beside `content/`, or the --theme folder.
+        let watched = theme ?? (content.display.contains("/") ? (content.display as NSString).deletingLastPathComponent + "/theme/" : "theme/")
+        say("正在监视 \(content.display)/ 和 \(watched)，保存后自动重新生成并刷新页面；按 Ctrl-C 退出。")
+        say("临时目录：\(site.scratch.path)（退出时删除）")
+        _ = await StopSignal.wait()
+        say("正在停止…")
+        await server.stop()
+        site.removeScratch()
+        say("已停止，临时目录已删除。")
+    }
+}
+
+/// One line to standard output, flushed at once (the output is often a pipe: an editor's
+/// task panel, or a test reading the URL).
+private func say(_ line: String) {
+    FileHandle.standardOutput.write(Data((line + "\n").utf8))
+}

@@ -1,0 +1,59 @@
+import XCTest
+@testable import PolicyKit
+
+/// `policy new`: what the author gave is written, the rest defaults, and the draft passes.
+final class BundleScaffoldTests: XCTestCase {
+    private let today = CalendarDate("2024-06-03")!
+
+    private func text(_ scaffold: BundleScaffold, _ name: String) -> String {
+        scaffold.files.first { $0.name == name }!.text
+    }
+
+    func testFieldsAreWrittenAndDatesDefault() {
+        let s = BundleScaffold(kind: .normative, id: "2024-cold-chain", today: today, site: SiteConfig(),
+                               fields: .init(title: "示例省冷链食品管理办法", number: "示市监规〔2024〕5号", office: " 食品安全协调处 ",
+                                             signed: CalendarDate("2024-05-30")))
+        let index = text(s, "index.md")
+        XCTAssertTrue(index.contains("title: 示例省冷链食品管理办法\n"))
+        XCTAssertTrue(index.contains("number: 示市监规〔2024〕5号\n"))
+        XCTAssertTrue(index.contains("office: 食品安全协调处\n"))
+        XCTAssertTrue(index.contains("signed: 2024-05-30\npublished: 2024-06-03\neffective: 2024-06-03\n"))
+        XCTAssertTrue(index.contains("expires: 2029-06-02"))
+        XCTAssertEqual(s.placeholders, [])
+        let interpretation = text(s, "解读.md")
+        XCTAssertTrue(interpretation.contains("title: 《示例省冷链食品管理办法》政策解读\n"))
+        XCTAssertTrue(interpretation.contains("published: 2024-06-03\n"))
+    }
+
+    func testProvisionalTitleGetsTheShorterPeriod() {
+        let s = BundleScaffold(kind: .normative, id: "x", today: today, site: SiteConfig(),
+                               fields: .init(title: "示例省直播营销管理暂行办法", effective: CalendarDate("2024-07-01")))
+        XCTAssertEqual(s.expires, CalendarDate("2026-06-30"))
+        XCTAssertEqual(s.placeholders, ["文号", "起草处室"])
+    }
+
+    func testAwkwardTextIsQuoted() {
+        XCTAssertEqual(YAMLText.scalar("示例省食品标签管理办法"), "示例省食品标签管理办法")
+        XCTAssertEqual(YAMLText.scalar("关于: 试点"), "\"关于: 试点\"")
+        XCTAssertEqual(YAMLText.scalar("[草案]标题"), "\"[草案]标题\"")
+        XCTAssertEqual(YAMLText.scalar("2024-01-01"), "\"2024-01-01\"")
+        XCTAssertEqual(YAMLText.scalar("yes"), "\"yes\"")
+        XCTAssertEqual(YAMLText.scalar("引号\"与\\"), "\"引号\\\"与\\\\\"")
+    }
+
+    /// The written draft, added to a valid library, passes `policy check` without errors,
+    /// and every given field reads back as given.
+    func testDraftPassesTheCheck() throws {
+        var fixture = ContentFixture()
+        let s = BundleScaffold(kind: .normative, id: "2024-cold-chain", today: CalendarDate("2024-06-03")!, site: SiteConfig(),
+                               fields: .init(title: "示例省冷链食品管理办法: 试行", number: "示市监规〔2024〕5号", office: "食品安全协调处"))
+        for file in s.files { fixture["normative/2024-cold-chain/\(file.name)"] = file.text }
+        let result = try fixture.check()
+        let errors = result.diagnostics.filter { $0.severity == .error }
+        XCTAssertEqual(errors.map { "\($0.rule.code) \($0.location.file) \($0.message)" }, [])
+        let document = try XCTUnwrap(result.library.document("2024-cold-chain"))
+        XCTAssertEqual(document.title, "示例省冷链食品管理办法: 试行")
+        XCTAssertEqual(document.number, "示市监规〔2024〕5号")
+        XCTAssertEqual(document.expires, CalendarDate("2026-06-02"))
+    }
+}

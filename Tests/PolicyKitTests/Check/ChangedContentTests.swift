@@ -1,0 +1,44 @@
+import XCTest
+@testable import PolicyKit
+
+/// `check --changed-since`: file-level findings only for touched bundles, library-wide ones always.
+final class ChangedContentTests: XCTestCase {
+    func testLibraryWideRulesAreMarked() {
+        let library = Set(RuleRegistry.all.filter { $0.scope == .library }.map { $0.descriptor.code })
+        XCTAssertEqual(library, ["PF007", "PF008", "PF009", "PR001", "PR002", "PR003", "PN003", "PM004"])
+    }
+
+    private func finding(_ rule: RuleDescriptor, _ file: String) -> Diagnostic {
+        Diagnostic(rule, at: SourceLocation(file: file, line: 1), "x")
+    }
+
+    func testKeepsTouchedBundlesAndLibraryFindings() {
+        let all = [
+            finding(InterpretationIsPresent.descriptor, "content/normative/old/index.md"),
+            finding(InterpretationIsPresent.descriptor, "content/normative/new/index.md"),
+            finding(FrontMatterParses.descriptor, "content/normative/new/解读.md"),
+            finding(NumberIsWellFormed.descriptor, "content/normative/newer/index.md"),  // a prefix is not the bundle
+            finding(ReferencesResolve.descriptor, "content/normative/old/index.md"),
+            finding(NumberIsUnique.descriptor, "content/normative/old/index.md"),
+            finding(RequiredFieldsPresent.descriptor, "content/cleanup/2024.md"),
+            finding(RequiredFieldsPresent.descriptor, "content/cleanup/2025.md"),
+        ]
+        let changed = ChangedContent(paths: ["normative/new/index.md", "cleanup/2025.md", "normative/gone/index.md"])
+        XCTAssertEqual(changed.bundles, ["normative/gone", "normative/new"])
+        let kept = changed.filter(all, displayRoot: "content").map { "\($0.rule.code) \($0.location.file)" }
+        XCTAssertEqual(kept, [
+            "PI001 content/normative/new/index.md",
+            "PF002 content/normative/new/解读.md",
+            "PR001 content/normative/old/index.md",
+            "PN003 content/normative/old/index.md",
+            "PF004 content/cleanup/2025.md",
+        ])
+    }
+
+    func testSettingsChangeKeepsEverything() {
+        let all = [finding(InterpretationIsPresent.descriptor, "content/normative/old/index.md")]
+        XCTAssertEqual(ChangedContent(paths: ["site.yml"]).filter(all, displayRoot: "content").count, 1)
+        XCTAssertEqual(ChangedContent(paths: ["calendar.yml"]).filter(all, displayRoot: "content").count, 1)
+        XCTAssertEqual(ChangedContent(paths: []).filter(all, displayRoot: "content").count, 0)
+    }
+}

@@ -1,0 +1,294 @@
+#!/usr/bin/env python3
+"""Build benchmark: our `policy` side by side with Hugo + Pagefind, in one run (issue 7).
+
+usage: bench/build_bench.py [--runs N] [--sets x1,x4,synthetic] [--work DIR] [--out docs/benchmarks.md]
+                            [--search-json FILE]
+
+For each content set — the converted real corpus at x1 and x4 (`../shared/corpus/convert.py`,
+`--copies 4`) and a synthetic library of 20,000 small documents made here — it times, RUNS
+times after one warm-up, as whole processes (wall, user+sys CPU, peak RSS from wait4):
+  check      policy check
+  full       policy build into an empty output folder
+  no-op      policy build again, nothing changed
+  one edit   policy build after appending a sentence to one document
+and records the site's size and file count. On the x1 corpus it also times Hugo (Debian
+`hugo`) building the same documents and Pagefind (PyPI `pagefind-bin-extended`) indexing
+Hugo's output, with the shared converter `../shared/bench/hugo-pagefind/to_hugo.py`, and
+reports our time divided by theirs. Without ../shared the corpus sets and the comparison
+are skipped, and the report says so.
+
+The report (median, min–max, the machine's core count) goes to --out and to stdout.
+"""
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tarfile
+import time
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+SHARED = os.path.join(os.path.dirname(ROOT), "shared")
+CONVERT = os.path.join(SHARED, "corpus", "convert.py")
+TO_HUGO = os.path.join(SHARED, "bench", "hugo-pagefind", "to_hugo.py")
+CORPUS_TAR = os.path.join(SHARED, "corpus", "laws-dev.tar.xz")
+POLICY = os.environ.get("POLICY_BIN", os.path.join(ROOT, ".build", "release", "policy"))
+AS_OF = "2026-11-29"
+
+
+# ---------------------------------------------------------------- measuring
+
+def run_once(cmd, env=None):
+    """One whole-process run: wall seconds, CPU seconds (user+sys) and peak RSS of the child."""
+    t0 = time.monotonic()
+    p = subprocess.Popen(cmd, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
+                         stderr=subprocess.DEVNULL, env=env)
+    _, status, ru = os.wait4(p.pid, 0)
+    wall = time.monotonic() - t0
+    rc = os.waitstatus_to_exitcode(status)
+    return {"wall": wall, "cpu": ru.ru_utime + ru.ru_stime, "peak_mib": ru.ru_maxrss / 1024.0, "rc": rc}
+
+
+def measure(label, runs, prepare, cmd, warmup=1):
+    """Runs `prepare()` then `cmd` warmup+runs times; keeps the timed runs' figures."""
+    results = []
+    for i in range(warmup + runs):
+        prepare()
+        r = run_once(cmd)
+        if r["rc"] != 0:
+            raise SystemExit(f"{label}: {' '.join(cmd)} exited {r['rc']}")
+        if i >= warmup:
+            results.append(r)
+    summary = {k: {"median": statistics.median(r[k] for r in results),
+                   "min": min(r[k] for r in results), "max": max(r[k] for r in results)}
+               for k in ("wall", "cpu", "peak_mib")}
+    print(f"  {label:34} wall {summary['wall']['median']:7.2f} s  cpu {summary['cpu']['median']:7.2f} s  "
+          f"peak {summary['peak_mib']['median']:7.0f} MiB", flush=True)
+    return summary
+
+
+def tree_size(path):
+    size = count = 0
+    for root, _, files in os.walk(path):
+        for f in files:
+            size += os.path.getsize(os.path.join(root, f))
+            count += 1
+    return size, count
+
+
+# ---------------------------------------------------------------- content sets
+
+def corpus_set(work, copies):
+    out = os.path.join(work, f"corpus-x{copies}")
+    if not os.path.exists(os.path.join(out, "site.yml")):
+        subprocess.run([sys.executable, CONVERT, "--out", out, "--copies", str(copies)], check=True,
+                       stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    return out
+
+
+def synthetic_set(work, count=20000):
+    """20,000 small documents, each with a same-day text interpretation: the shape of a big
+    provincial library, generated so the benchmark needs nothing outside this repository."""
+    out = os.path.join(work, f"synthetic-{count}")
+    if os.path.exists(os.path.join(out, "site.yml")):
+        return out
+    shutil.copy(os.path.join(ROOT, "content", "site.yml"), os.path.join(work, "site.yml.tmp"))
+    os.makedirs(out, exist_ok=True)
+    shutil.move(os.path.join(work, "site.yml.tmp"), os.path.join(out, "site.yml"))
+    shutil.copy(os.path.join(ROOT, "content", "calendar.yml"), os.path.join(out, "calendar.yml"))
+    start = dt.date(2019, 1, 2)
+    topics = ["食品安全", "价格监督", "广告监管", "质量发展", "网络交易", "信用监管", "知识产权", "计量标准"]
+    for i in range(count):
+        day = start + dt.timedelta(days=i % 2500)
+        while day.weekday() >= 5:
+            day += dt.timedelta(days=1)
+        topic = topics[i % len(topics)]
+        folder = os.path.join(out, "policies", f"syn-{i:05d}")
+        os.makedirs(folder, exist_ok=True)
+        articles = "\n\n".join(f"第{n}条　为规范{topic}第{i}号事项第{n}项工作，各级市场监督管理部门应当依法履行职责，"
+                               f"加强监督检查，保护经营者和消费者的合法权益。" for n in range(1, 9))
+        with open(os.path.join(folder, "index.md"), "w", encoding="utf-8") as f:
+            f.write(f"---\ntitle: 关于做好{topic}第{i}号专项工作的通知\nkind: policy\noffice: 综合规划处\n"
+                    f"signed: {day}\npublished: {day}\ntopics: [{topic}]\n---\n\n{articles}\n")
+        with open(os.path.join(folder, "解读.md"), "w", encoding="utf-8") as f:
+            f.write(f"---\ntitle: 《关于做好{topic}第{i}号专项工作的通知》解读\nform: text\npublished: {day}\n---\n\n"
+                    f"## 背景依据\n\n近年来{topic}领域出现新情况，需要统一工作要求。\n\n"
+                    f"## 主要内容\n\n明确职责分工、检查方式和结果运用。\n\n## 关键词\n\n专项工作：本通知部署的第{i}项任务。\n")
+    return out
+
+
+# ---------------------------------------------------------------- our side
+
+def bench_policy(name, content, work, runs):
+    out = os.path.join(work, f"site-{name}")
+    edit_target = first_index_md(content)
+    original = open(edit_target, encoding="utf-8").read()
+    counter = [0]
+
+    def clean():
+        shutil.rmtree(out, ignore_errors=True)
+
+    def edit_one():
+        counter[0] += 1
+        with open(edit_target, "w", encoding="utf-8") as f:
+            f.write(original + f"\n\n附：第{counter[0]}次修改说明。\n")
+
+    build = [POLICY, "build", content, "--out", out, "--as-of", AS_OF]
+    print(f"{name}: {content}", flush=True)
+    figures = {
+        "check": measure(f"{name} check", runs, lambda: None, [POLICY, "check", content]),
+        "full": measure(f"{name} full build", runs, clean, build),
+        "noop": measure(f"{name} no-op rebuild", runs, lambda: None, build),
+    }
+    try:
+        figures["edit"] = measure(f"{name} rebuild after one edit", runs, edit_one, build)
+    finally:
+        with open(edit_target, "w", encoding="utf-8") as f:
+            f.write(original)
+    subprocess.run(build, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    figures["site_bytes"], figures["site_files"] = tree_size(out)
+    figures["documents"] = sum(1 for kind in ("regulations", "normative", "policies")
+                               if os.path.isdir(os.path.join(content, kind))
+                               for _ in os.listdir(os.path.join(content, kind)))
+    return figures
+
+
+def first_index_md(content):
+    for kind in ("regulations", "normative", "policies"):
+        folder = os.path.join(content, kind)
+        if os.path.isdir(folder):
+            for bundle in sorted(os.listdir(folder)):
+                path = os.path.join(folder, bundle, "index.md")
+                if os.path.exists(path):
+                    return path
+    raise SystemExit(f"no document in {content}")
+
+
+# ---------------------------------------------------------------- their side
+
+def bench_hugo_pagefind(work, runs):
+    if shutil.which("hugo") is None:
+        return {"skipped": "hugo is not installed (apt-get install hugo)"}
+    try:
+        import pagefind_bin_extended  # noqa: F401
+        pagefind = subprocess.run([sys.executable, "-c", "import pagefind_bin_extended as p; print(p.get_executable())"],
+                                  capture_output=True, text=True, check=True).stdout.strip()
+    except Exception:
+        return {"skipped": "pagefind-bin-extended is not installed (pip install pagefind-bin-extended)"}
+    corpus_dir = os.path.join(work, "hugo-corpus")
+    if not os.path.isdir(corpus_dir):
+        os.makedirs(corpus_dir)
+        with tarfile.open(CORPUS_TAR) as tar:
+            tar.extractall(corpus_dir)
+    site_src = os.path.join(work, "hugo-site")
+    if not os.path.isdir(site_src):
+        subprocess.run([sys.executable, TO_HUGO, corpus_dir, "dev", site_src], check=True, stdout=subprocess.DEVNULL)
+    out = os.path.join(work, "hugo-out")
+    print("hugo + pagefind: same corpus", flush=True)
+    hugo = measure("hugo (empty output)", runs, lambda: shutil.rmtree(out, ignore_errors=True),
+                   ["hugo", "--quiet", "-s", site_src, "-d", out])
+    subprocess.run(["hugo", "--quiet", "-s", site_src, "-d", out], check=True, stdout=subprocess.DEVNULL)
+    pf = measure("pagefind (index from scratch)", runs,
+                 lambda: shutil.rmtree(os.path.join(out, "pagefind"), ignore_errors=True),
+                 [pagefind, "--site", out, "--quiet"])
+    size, files = tree_size(out)
+    return {"hugo": hugo, "pagefind": pf, "site_bytes": size, "site_files": files}
+
+
+# ---------------------------------------------------------------- report
+
+def fmt(s, key="wall"):
+    v = s[key]
+    return f"{v['median']:.2f} ({v['min']:.2f}–{v['max']:.2f})"
+
+
+def report(results, theirs, search, runs):
+    lines = ["# Benchmarks", "",
+             f"Generated by `make bench` (bench/build_bench.py) on {dt.date.today()}: {os.cpu_count()} cores, "
+             f"{runs} timed runs after one warm-up, median (min–max). Whole-process figures: wall seconds, "
+             "CPU seconds (user + sys), peak resident memory. Statuses computed at " + AS_OF + ".", ""]
+    lines += ["## Our build", "",
+              "| set | documents | step | wall s | CPU s | peak MiB |", "|---|---|---|---|---|---|"]
+    names = {"check": "policy check", "full": "full build", "noop": "no-op rebuild", "edit": "rebuild after one edit"}
+    for name, f in results.items():
+        if "skipped" in f:
+            lines.append(f"| {name} | – | skipped: {f['skipped']} | | | |")
+            continue
+        for step in ("check", "full", "noop", "edit"):
+            lines.append(f"| {name} | {f['documents']:,} | {names[step]} | {fmt(f[step])} | {fmt(f[step], 'cpu')} | "
+                         f"{f[step]['peak_mib']['median']:.0f} |")
+    lines += ["", "| set | site size | files |", "|---|---|---|"]
+    for name, f in results.items():
+        if "skipped" not in f:
+            lines.append(f"| {name} | {f['site_bytes'] / 1048576:.1f} MiB | {f['site_files']:,} |")
+    lines += ["", "## Ratios", ""]
+    if "x1" in results and "skipped" not in results["x1"]:
+        x1 = results["x1"]
+        full = x1["full"]["wall"]["median"]
+        lines.append(f"- no-op rebuild ÷ full build (x1): {x1['noop']['wall']['median'] / full:.2f}")
+        lines.append(f"- one-edit rebuild ÷ full build (x1): {x1['edit']['wall']['median'] / full:.2f}")
+        if "x4" in results and "skipped" not in results["x4"]:
+            lines.append(f"- x4 full build ÷ x1 full build: {results['x4']['full']['wall']['median'] / full:.2f} "
+                         f"(goal ≤ 4.4); x4 peak memory {results['x4']['full']['peak_mib']['median']:.0f} MiB (goal ≤ 1024)")
+        if theirs and "skipped" not in theirs:
+            total = theirs["hugo"]["wall"]["median"] + theirs["pagefind"]["wall"]["median"]
+            cpu = theirs["hugo"]["cpu"]["median"] + theirs["pagefind"]["cpu"]["median"]
+            lines.append(f"- our full build ÷ (Hugo + Pagefind), wall: {full:.2f} s ÷ {total:.2f} s = "
+                         f"**{full / total:.2f}** (goal ≤ 0.5)")
+            lines.append(f"- same, CPU: {x1['full']['cpu']['median']:.2f} s ÷ {cpu:.2f} s = {x1['full']['cpu']['median'] / cpu:.2f}")
+    lines += ["", "## Hugo + Pagefind on the same corpus (x1)", ""]
+    if not theirs:
+        lines.append("Skipped: ../shared (the corpus and the Hugo converter) is not present.")
+    elif "skipped" in theirs:
+        lines.append(f"Skipped: {theirs['skipped']}.")
+    else:
+        lines += ["| step | wall s | CPU s | peak MiB |", "|---|---|---|---|",
+                  f"| hugo (empty output) | {fmt(theirs['hugo'])} | {fmt(theirs['hugo'], 'cpu')} | {theirs['hugo']['peak_mib']['median']:.0f} |",
+                  f"| pagefind (from scratch) | {fmt(theirs['pagefind'])} | {fmt(theirs['pagefind'], 'cpu')} | {theirs['pagefind']['peak_mib']['median']:.0f} |",
+                  "", f"Site with index: {theirs['site_bytes'] / 1048576:.1f} MiB in {theirs['site_files']:,} files."]
+    if search:
+        lines += ["", "## Search (bench/search_bench.py)", "", "```", json.dumps(search.get("summary", search),
+                                                                                 ensure_ascii=False, indent=1), "```"]
+    return "\n".join(lines) + "\n"
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--runs", type=int, default=int(os.environ.get("RUNS", 3)))
+    ap.add_argument("--sets", default=os.environ.get("SETS", "x1,x4,synthetic"))
+    ap.add_argument("--work", default=os.environ.get("BENCH_WORK", "/tmp/policy-bench"))
+    ap.add_argument("--out", default=os.path.join(ROOT, "docs", "benchmarks.md"))
+    ap.add_argument("--search-json", default=None, help="output of bench/search_bench.py to include")
+    args = ap.parse_args()
+    os.makedirs(args.work, exist_ok=True)
+    have_shared = os.path.exists(CONVERT)
+    results, theirs = {}, None
+    for name in args.sets.split(","):
+        if name in ("x1", "x4"):
+            if not have_shared:
+                results[name] = {"skipped": "../shared/corpus is not present"}
+                continue
+            content = corpus_set(args.work, 1 if name == "x1" else 4)
+        elif name == "synthetic":
+            content = synthetic_set(args.work)
+        else:
+            raise SystemExit(f"unknown set {name}")
+        results[name] = bench_policy(name, content, args.work, args.runs)
+        if name == "x1":
+            theirs = bench_hugo_pagefind(args.work, args.runs)
+    search = json.load(open(args.search_json)) if args.search_json and os.path.exists(args.search_json) else None
+    text = report(results, theirs, search, args.runs)
+    with open(args.out, "w", encoding="utf-8") as f:
+        f.write(text)
+    with open(os.path.join(args.work, "build-bench.json"), "w") as f:
+        json.dump({"ours": results, "theirs": theirs}, f, indent=1)
+    print(text)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,326 @@
+#!/usr/bin/env python3
+"""Our search on the real-law corpus, measured in headless Chromium (issue 3's benchmark).
+
+usage: bench/search_bench.py [--out OUT_JSON] [--work DIR] [--runs N] [--limit N] [--as-of DATE]
+
+Steps (each skipped cleanly, with a JSON note, when ../shared is absent — a user's clone has none):
+  1. convert the corpus: python3 ../shared/corpus/convert.py --out WORK/content   (kept between runs)
+  2. build it with our binary ($POLICY_BIN, default .build/release/policy) RUNS times, and RUNS
+     times with POLICY_SEARCH_INDEX=off, for the index's share of the build's wall time;
+  3. for every query of ../shared/bench/hugo-pagefind/queries.txt, in headless Chromium:
+     cold  a fresh browser (empty HTTP cache) per query: open WORK/site/search/, then put the
+           query in the box and fire one input event; time from that event to the rendered
+           results (the page's `policy-search:rendered` event); bytes = every file under
+           /site/search/ the server served from then on (index facts, shards, text windows
+           of the ten results shown), counted from the server log x file size as the shared
+           driver does (no HTTP compression, headers not counted);
+     warm  one browser, page loaded and the index facts fetched once, every query in turn.
+  Recall and precision are against a ground truth from the Markdown (tests/browser/corpus.py):
+  records (documents and interpretations) whose plain text contains the query as an exact
+  substring. The shared Pagefind driver indexes documents only, so document-only figures are
+  given too.
+
+Output: one JSON object (see `summary` for the figures `make bench` merges), also printed.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+import urllib.parse
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+REPO = HERE.parent
+SHARED = Path(os.environ.get("SHARED", REPO.parent / "shared"))
+sys.path.insert(0, str(REPO / "tests" / "browser"))
+
+LOG_RE = re.compile(r'"GET (\S+) HTTP/[\d.]+" (\d{3}) ')
+
+
+def policy_bin() -> Path:
+    if os.environ.get("POLICY_BIN"):
+        return Path(os.environ["POLICY_BIN"]).resolve()
+    for c in (REPO / ".build/release/policy", REPO / ".build/debug/policy"):
+        if c.is_file():
+            return c
+    return REPO / ".build/release/policy"
+
+
+def skip(out, reason):
+    note = {"tool": "policy", "skipped": reason}
+    print(json.dumps(note, ensure_ascii=False))
+    if out:
+        Path(out).write_text(json.dumps(note, ensure_ascii=False, indent=1))
+    sys.exit(0)
+
+
+def timed(cmd, env=None):
+    t0 = time.monotonic()
+    run = subprocess.run(cmd, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    wall = time.monotonic() - t0
+    if run.returncode != 0:
+        sys.exit(f"failed: {' '.join(map(str, cmd))}\n{run.stdout}\n{run.stderr}")
+    return wall
+
+
+def tree_size(path: Path):
+    files = [p for p in path.rglob("*") if p.is_file()]
+    return sum(p.stat().st_size for p in files), len(files)
+
+
+def kind_of(path: str) -> str:
+    if path.endswith("manifest.json"):
+        return "manifest"
+    if path.endswith("meta.bin"):
+        return "meta"
+    if "/p/" in path:
+        return "shard"
+    if "/k/" in path:
+        return "postings"
+    if "/t/" in path:
+        return "text"
+    return "other"
+
+
+class Server:
+    def __init__(self, root: Path, log_path: Path):
+        from conftest import free_port
+        self.root, self.port, self.log_path = root, free_port(), log_path
+        self.log = open(log_path, "w")
+        self.proc = subprocess.Popen(
+            [sys.executable, "-m", "http.server", str(self.port), "--bind", "127.0.0.1", "--directory", str(root)],
+            stdout=self.log, stderr=self.log, env={**os.environ, "PYTHONUNBUFFERED": "1"})
+        import socket
+        for _ in range(100):
+            try:
+                socket.create_connection(("127.0.0.1", self.port), timeout=0.2).close()
+                return
+            except OSError:
+                time.sleep(0.1)
+        raise RuntimeError("http.server did not start")
+
+    def mark(self):
+        self.log.flush()
+        return os.path.getsize(self.log_path)
+
+    def since(self, pos, prefix="/site/search/"):
+        time.sleep(0.05)  # let the server threads finish their log lines
+        with open(self.log_path, encoding="utf-8", errors="replace") as fh:
+            fh.seek(pos)
+            lines = fh.read().splitlines()
+        n = b = 0
+        kinds = {}
+        for line in lines:
+            m = LOG_RE.search(line)
+            if not m:
+                continue
+            path = urllib.parse.unquote(m.group(1).split("?")[0])
+            if not path.startswith(prefix):
+                continue
+            size = os.path.getsize(self.root / path.lstrip("/")) if m.group(2) == "200" else 0
+            n += 1
+            b += size
+            k = kind_of(path)
+            kinds[k] = kinds.get(k, 0) + size
+        return n, b, kinds
+
+    def stop(self):
+        self.proc.terminate()
+        self.proc.wait(5)
+        self.log.close()
+
+
+JS_RUN = """
+const q = arguments[0], done = arguments[arguments.length - 1];
+const input = document.getElementById('q');
+document.addEventListener('policy-search:rendered', function on(e) {
+  if (e.detail.query !== q) return;
+  document.removeEventListener('policy-search:rendered', on);
+  done({ms: e.detail.ms, count: e.detail.count, total: e.detail.total, results: window.policySearch.results({all: true})});
+});
+input.focus();
+input.value = q;
+input.dispatchEvent(new Event('input', {bubbles: true}));
+"""
+
+
+def wait_ready(d, timeout=20):
+    end = time.time() + timeout
+    while time.time() < end:
+        if d.execute_script("return document.getElementById('search-results').dataset.ready") == "manifest":
+            time.sleep(0.05)
+            return
+        time.sleep(0.02)
+    raise RuntimeError("the search page did not load its manifest")
+
+
+def record_paths(site: Path, records: int):
+    """Record number → page path, read from each record's first text window."""
+    manifest = json.loads((site / "search/manifest.json").read_text())
+    base = site / "search" / manifest["index"]
+    out = []
+    for r in range(records):
+        raw = (base / f"t/{r}-0.bin").read_bytes()
+        text = raw[2:].decode("utf-16-le") if raw[:2] == b"\xff\xfe" else raw.decode("utf-8")
+        out.append(urllib.parse.unquote(text.split("\x01", 1)[0]))
+    return out
+
+
+def score(found_paths, truth):
+    found = set(found_paths)
+    return {
+        "results": len(found_paths),
+        "truth": len(truth),
+        "recall": len(found & truth) / len(truth) if truth else None,
+        "precision": len(found & truth) / len(found) if found else None,
+        "missed": len(truth - found),
+        "false_pos": len(found - truth),
+    }
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--out", default=None)
+    ap.add_argument("--work", default="/tmp/policy-search-bench")
+    ap.add_argument("--runs", type=int, default=3)
+    ap.add_argument("--limit", type=int, default=0, help="convert only the first N laws")
+    ap.add_argument("--as-of", default="2026-11-29")
+    ap.add_argument("--skip-build", action="store_true", help="measure the site already in WORK/site")
+    ap.add_argument("--queries", default=str(SHARED / "bench/hugo-pagefind/queries.txt"))
+    args = ap.parse_args()
+
+    convert = SHARED / "corpus/convert.py"
+    if not convert.is_file() or not Path(args.queries).is_file():
+        skip(args.out, f"no shared corpus or queries at {SHARED}")
+    try:
+        import selenium  # noqa: F401
+    except ImportError:
+        skip(args.out, "selenium is not installed")
+    if not Path("/usr/bin/chromium").exists():
+        skip(args.out, "chromium is not installed")
+    binary = policy_bin()
+    if not binary.is_file():
+        sys.exit(f"policy binary not found at {binary}: build it or set POLICY_BIN")
+
+    work = Path(args.work)
+    content = work / "content"
+    stamp = work / f"converted-{args.limit}"
+    if not stamp.exists():
+        shutil.rmtree(content, ignore_errors=True)
+        work.mkdir(parents=True, exist_ok=True)
+        cmd = [sys.executable, str(convert), "--out", str(content)] + (["--limit", str(args.limit)] if args.limit else [])
+        subprocess.run(cmd, check=True)
+        for s in work.glob("converted-*"):
+            s.unlink()
+        stamp.touch()
+
+    # ---- build times: with and without the index
+    site = work / "site"
+    build = [str(binary), "build", str(content), "--out", str(site), "--as-of", args.as_of]
+    off_env = {**os.environ, "POLICY_SEARCH_INDEX": "off"}
+    with_index, without_index = [], []
+    if not args.skip_build:
+        timed(build)  # warm-up (file cache)
+        for _ in range(args.runs):
+            without_index.append(timed(build, off_env))
+            with_index.append(timed(build))
+    index_bytes, index_files = tree_size(site / "search")
+    site_bytes, site_files = tree_size(site)
+    manifest = json.loads((site / "search/manifest.json").read_text())
+    meta_size = (site / "search" / manifest["index"] / "meta.bin").stat().st_size
+    js_size = (site / "assets/search.js").stat().st_size
+
+    # ---- ground truth from the Markdown
+    from corpus import Library
+    library = Library.read(content)
+    paths = record_paths(site, manifest["records"])
+    by_path = {r.path: r for r in library.records}
+    unquoted = {urllib.parse.unquote(p): p for p in by_path}
+    assert set(unquoted) == set(paths), "records of the index and of the Markdown differ"
+    queries = [line.strip() for line in open(args.queries, encoding="utf-8") if line.strip() and not line.startswith("#")]
+
+    from conftest import new_driver
+    server = Server(work, work / "http.log")
+    rows = []
+    try:
+        url = f"http://127.0.0.1:{server.port}/site/search/"
+        for q in queries:
+            d = new_driver()
+            d.set_script_timeout(60)
+            try:
+                d.get(url)
+                wait_ready(d)  # the manifest, fetched at load, is not part of the query
+                pos = server.mark()
+                r = d.execute_async_script(JS_RUN, q)
+                req, nbytes, kinds = server.since(pos)
+                errors = [e for e in d.get_log("browser") if e["level"] == "SEVERE" and "favicon" not in e["message"]]
+            finally:
+                d.quit()
+            found = [paths[i] for i in r["results"]]
+            truth = {urllib.parse.unquote(p) for p, rec in by_path.items() if rec.matches(q)}
+            truth_docs = {p for p in truth if by_path[unquoted[p]].form == "document"}
+            found_docs = [p for p in found if by_path[unquoted[p]].form == "document"]
+            row = {"query": q, "cold_ms": r["ms"], "cold_requests": req, "cold_bytes": nbytes, "cold_kinds": kinds,
+                   "console_errors": len(errors), **score(found, truth)}
+            row["docs"] = score(found_docs, truth_docs)
+            rows.append(row)
+            print(f"cold {q}: truth={row['truth']} results={row['results']} recall={row['recall']} "
+                  f"prec={row['precision']} {row['cold_ms']:.1f}ms {nbytes} B in {req} files", flush=True)
+
+        d = new_driver()
+        d.set_script_timeout(60)
+        try:
+            d.get(url)
+            wait_ready(d)
+            d.execute_async_script(JS_RUN, "zzqxj")  # loads the index facts once
+            for row in rows:
+                pos = server.mark()
+                r = d.execute_async_script(JS_RUN, row["query"])
+                row["warm_ms"] = r["ms"]
+                row["warm_requests"], row["warm_bytes"], _ = server.since(pos)
+                r = d.execute_async_script(JS_RUN, row["query"] + " ")  # same terms again: all in memory
+                row["repeat_ms"] = r["ms"]
+            ua = d.execute_script("return navigator.userAgent")
+        finally:
+            d.quit()
+    finally:
+        server.stop()
+
+    def mmm(key, sub=None):
+        vals = [(r[sub][key] if sub else r[key]) for r in rows]
+        vals = [v for v in vals if v is not None]
+        return {"min": min(vals), "median": statistics.median(vals), "max": max(vals)} if vals else None
+
+    build_with = statistics.median(with_index) if with_index else None
+    build_without = statistics.median(without_index) if without_index else None
+    summary = {
+        "queries": len(rows),
+        "recall": mmm("recall"), "precision": mmm("precision"),
+        "recall_docs": mmm("recall", "docs"), "precision_docs": mmm("precision", "docs"),
+        "all_exact": all(r["recall"] in (1.0, None) and r["precision"] in (1.0, None) for r in rows),
+        "cold_bytes": mmm("cold_bytes"), "cold_ms": mmm("cold_ms"), "warm_ms": mmm("warm_ms"),
+        "repeat_ms": mmm("repeat_ms"), "warm_bytes": mmm("warm_bytes"),
+        "console_errors": sum(r["console_errors"] for r in rows),
+        "build_s_with_index": build_with, "build_s_without_index": build_without,
+        "index_share_of_build": (build_with - build_without) / build_without if with_index else None,
+        "index_bytes": index_bytes, "index_files": index_files, "meta_bytes": meta_size,
+        "search_js_bytes": js_size, "site_bytes": site_bytes, "site_files": site_files,
+    }
+    out = {"tool": "policy", "docs": len(library.documents()), "records": len(library.records),
+           "as_of": args.as_of, "user_agent": ua, "builds": {"with_index_s": with_index, "without_index_s": without_index},
+           "summary": summary, "rows": rows}
+    text = json.dumps(out, ensure_ascii=False, indent=1)
+    if args.out:
+        Path(args.out).write_text(text)
+    print(json.dumps(summary, ensure_ascii=False, indent=1))
+
+
+if __name__ == "__main__":
+    main()

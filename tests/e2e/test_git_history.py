@@ -1,0 +1,97 @@
+"""End to end: history from git. In a content repository, each document page shows 收录日期
+(first commit touching its bundle), 最近更新 (last commit) and the bundle's change log
+(date and summary, escaped); dates are the site's time zone. Outside git there is no
+history section and no error. With SOURCE_DATE_EPOCH the build is reproducible: the
+default as-of date is that day and two builds are byte-identical."""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from gitrepo import commit_all, init
+from policy_e2e import Content, copy_content, policy_bin, tree_digest
+
+# 2026-11-28T20:00:00Z is already 2026-11-29 in Asia/Shanghai.
+EPOCH = "1795896000"
+EPOCH_DAY = "2026-11-29"
+
+
+def build(cwd: Path, out: Path, *args: str, env: dict | None = None) -> subprocess.CompletedProcess:
+    result = subprocess.run([str(policy_bin()), "build", "content", "--out", str(out), *args], cwd=cwd,
+                            capture_output=True, text=True, stdin=subprocess.DEVNULL, timeout=300,
+                            env={**os.environ, **(env or {})})
+    assert result.returncode == 0, result.stdout + result.stderr
+    return result
+
+
+def section(page: str) -> str | None:
+    match = re.search(r'<section aria-labelledby="history-heading">(.*?)</section>', page, re.S)
+    return match.group(1) if match else None
+
+
+@pytest.fixture()
+def repo(tmp_path, policy):
+    repo = init(tmp_path / "repo")
+    copy_content(repo / "content")
+    commit_all(repo, "收录示例内容", "2026-01-05T23:30:00+08:00")
+    docs = sorted(Content.read(repo / "content").docs.values(), key=lambda d: d.id)
+    changed, untouched = docs[0], docs[1]
+    index = repo / "content" / changed.bundle / "index.md"
+    index.write_text(index.read_text(encoding="utf-8") + "\n（勘误。）\n", encoding="utf-8")
+    commit_all(repo, "勘误 <script>alert(1)</script> & 标点", "2026-02-10T08:00:00+08:00")
+    (repo / "README.md").write_text("outside content\n", encoding="utf-8")
+    commit_all(repo, "readme only", "2026-03-01T08:00:00+08:00")
+    return repo, changed, untouched
+
+
+def test_document_pages_show_history(repo, tmp_path):
+    repo, changed, untouched = repo
+    out = tmp_path / "site"
+    build(repo, out, "--as-of", EPOCH_DAY)
+
+    page = (out / "d" / changed.id / "index.html").read_text(encoding="utf-8")
+    history = section(page)
+    assert history, "no history section on a document page of a git repository"
+    assert "收录日期 <time datetime=\"2026-01-05\">2026年1月5日</time>" in history
+    assert "最近更新 <time datetime=\"2026-02-10\">2026年2月10日</time>" in history
+    entries = re.findall(r'<li><time datetime="([\d-]+)">[\d-]+</time> <span class="history-summary">(.*?)</span></li>', history)
+    assert entries == [("2026-02-10", "勘误 &lt;script&gt;alert(1)&lt;/script&gt; &amp; 标点"),
+                       ("2026-01-05", "收录示例内容")]
+    assert "<script>alert" not in page
+    assert "readme only" not in page
+
+    other = section((out / "d" / untouched.id / "index.html").read_text(encoding="utf-8"))
+    assert other and "最近更新 <time datetime=\"2026-01-05\">" in other and "勘误" not in other
+
+
+def test_no_git_no_history(tmp_path, policy):
+    copy_content(tmp_path / "content")
+    out = tmp_path / "site"
+    build(tmp_path, out, "--as-of", EPOCH_DAY, env={"GIT_CEILING_DIRECTORIES": str(tmp_path.parent)})
+    pages = list((out / "d").glob("*/index.html"))
+    assert pages and all(section(p.read_text(encoding="utf-8")) is None for p in pages)
+
+
+def test_git_missing_is_no_error(repo, tmp_path):
+    repo, changed, _ = repo
+    out = tmp_path / "site"
+    env_path = str(tmp_path / "empty-path")
+    Path(env_path).mkdir()
+    build(repo, out, "--as-of", EPOCH_DAY, env={"PATH": env_path})
+    assert section((out / "d" / changed.id / "index.html").read_text(encoding="utf-8")) is None
+
+
+def test_source_date_epoch_makes_builds_reproducible(repo, tmp_path):
+    repo, changed, _ = repo
+    first, second = tmp_path / "one", tmp_path / "two"
+    result = build(repo, first, env={"SOURCE_DATE_EPOCH": EPOCH})
+    assert f"时效性计算日期 {EPOCH_DAY}" in result.stdout
+    build(repo, second, env={"SOURCE_DATE_EPOCH": EPOCH})
+    assert tree_digest(first) == tree_digest(second)
+    home = (first / "index.html").read_text(encoding="utf-8")
+    assert f'<time datetime="{EPOCH_DAY}">' in home
