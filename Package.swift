@@ -12,6 +12,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        // Property-based tests (test target only).
+        .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
         .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.1"),
     ],
     targets: [
@@ -51,7 +53,10 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .testTarget(name: "PolicyKitTests", dependencies: ["PolicyKit"]),
+        .testTarget(
+            name: "PolicyKitTests",
+            dependencies: ["PolicyKit", .product(name: "PropertyBased", package: "swift-property-based")]
+        ),
         .testTarget(name: "PolicyServeTests", dependencies: ["PolicyServe"]),
     ]
 )

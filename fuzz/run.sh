@@ -11,6 +11,8 @@ cd "$(dirname "$0")/.."
 FUZZ_SECONDS=${FUZZ_SECONDS:-60}
 [ -x fuzz/policy-fuzz ] || fuzz/build.sh
 export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=0:allocator_may_return_null=1}
+# Swift's own crash backtracer stalls under ASan; libFuzzer prints the stack itself.
+export SWIFT_BACKTRACE=enable=no
 
 mkdir -p .fuzz-corpus fuzz/crashes
 find content -name '*.md' -print0 | while IFS= read -r -d '' f; do

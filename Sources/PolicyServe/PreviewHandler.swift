@@ -33,7 +33,7 @@ struct PreviewHandler: HTTPHandler {
     /// or after `LiveReload.pollSeconds` with the same one.
     private func events(since: Int?) async -> HTTPResponse {
         let deadline = ContinuousClock.now + .seconds(LiveReload.pollSeconds)
-        while let since, site.generation == since, ContinuousClock.now < deadline {
+        while let since, site.generation == since, ContinuousClock.now < deadline, !site.isClosing {
             do { try await Task.sleep(for: .milliseconds(100)) } catch { break }  // server stopping
         }
         return response(.ok, "text/plain; charset=utf-8", Data("\(site.generation)\n".utf8))

@@ -45,7 +45,8 @@ public final class PreviewServer: @unchecked Sendable {
     /// Stops watching, closes the server; the caller then removes the scratch folder.
     public func stop() async {
         watcher.stop()
-        await server.stop(timeout: 1)
+        site.isClosing = true
+        await server.stop(timeout: 0.2)
     }
 
     static func report(_ status: PreviewSite.Status, generation: Int, log: (String) -> Void) {

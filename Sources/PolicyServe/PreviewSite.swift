@@ -42,6 +42,7 @@ public final class PreviewSite: @unchecked Sendable {
     private let lock = NSLock()
     private var currentGeneration = 0
     private var currentStatus = Status.pending
+    private var closing = false
 
     /// Creates the temporary folder (mode 0700, unique name).
     public init(options: Options) throws {
@@ -80,6 +81,12 @@ public final class PreviewSite: @unchecked Sendable {
             currentGeneration += 1
         }
         return status
+    }
+
+    /// Set when the server is stopping: pending long-polls answer at once.
+    public var isClosing: Bool {
+        get { lock.withLock { closing } }
+        set { lock.withLock { closing = newValue } }
     }
 
     /// Deletes the temporary folder and everything built in it.

@@ -23,15 +23,20 @@ struct BuildCommand: ParsableCommand {
 
     func run() throws {
         let options = Pipeline.BuildOptions(output: URL(fileURLWithPath: out), asOf: asOf, themeDirectory: themeDirectory)
-        let built = try Pipeline.build(content: content.url, displayRoot: content.display, options: options)
-        let diagnostics = built.checked.diagnostics
-        if built.checked.hasErrors {
-            printError(format.render(diagnostics))
-            printError("未生成网站：请先修正上述错误。\(out)/ 保持原样。\n")
-            throw ExitCode(1)
+        switch try Pipeline.buildIfChanged(content: content.url, displayRoot: content.display, options: options) {
+        case .unchanged(let diagnostics, let documents, let files, let asOf):
+            if !diagnostics.isEmpty { printError(format.render(diagnostics)) }
+            print("内容、主题和时效性计算日期（\(asOf)）均未变化：\(out)/ 已是最新（\(documents) 件文件，\(files) 个输出文件）。")
+        case .built(let built):
+            let diagnostics = built.checked.diagnostics
+            if built.checked.hasErrors {
+                printError(format.render(diagnostics))
+                printError("未生成网站：请先修正上述错误。\(out)/ 保持原样。\n")
+                throw ExitCode(1)
+            }
+            if !diagnostics.isEmpty { printError(format.render(diagnostics)) }
+            print("已生成 \(out)/：\(built.checked.library.documents.count) 件文件，\(built.fileCount) 个输出文件，时效性计算日期 \(built.asOf)。")
         }
-        if !diagnostics.isEmpty { printError(format.render(diagnostics)) }
-        print("已生成 \(out)/：\(built.checked.library.documents.count) 件文件，\(built.fileCount) 个输出文件，时效性计算日期 \(built.asOf)。")
     }
 
     private var themeDirectory: URL? { content.themeDirectory(theme) }

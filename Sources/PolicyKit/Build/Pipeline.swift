@@ -53,4 +53,33 @@ public enum Pipeline {
         try SiteWriter(output: options.output).write(files)
         return Built(checked: checked, fileCount: files.count, asOf: asOf)
     }
+
+    /// The outcome of `buildIfChanged`: a fresh build, or the last one reused as it stands.
+    public enum Outcome: Sendable {
+        case built(Built)
+        case unchanged(diagnostics: [Diagnostic], documentCount: Int, fileCount: Int, asOf: CalendarDate)
+    }
+
+    /// `build`, skipped entirely when no input changed since the last successful build into
+    /// the same output (see `BuildCache`). This is what `policy build` runs.
+    public static func buildIfChanged(content: URL, displayRoot: String? = nil, options: BuildOptions) throws -> Outcome {
+        // The as-of date is an input: resolve the default (today) before hashing.
+        var options = options
+        if options.asOf == nil {
+            let site = SiteConfig((try? ContentLoader(root: content, displayRoot: displayRoot).loadSettings())?.frontMatter)
+            options.asOf = CalendarDate.today(in: site.timeZone)
+        }
+        let cache = BuildCache(content: content, theme: options.themeDirectory, output: options.output, asOf: options.asOf!)
+        if let record = cache.hit() {
+            return .unchanged(diagnostics: BuildCache.diagnostics(of: record), documentCount: record.documentCount,
+                              fileCount: record.fileCount, asOf: options.asOf!)
+        }
+        cache.invalidate()
+        let built = try build(content: content, displayRoot: displayRoot, options: options)
+        if !built.checked.hasErrors {
+            cache.store(documentCount: built.checked.library.documents.count, fileCount: built.fileCount,
+                        diagnostics: built.checked.diagnostics)
+        }
+        return .built(built)
+    }
 }

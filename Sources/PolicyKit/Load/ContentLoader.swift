@@ -39,6 +39,12 @@ public struct ContentLoader: Sendable {
                           loadDiagnostics: problems, displayRoot: displayRoot, rootPath: root.path)
     }
 
+    /// Only `site.yml`, for callers that need the settings before a full load.
+    public func loadSettings() throws -> SourceFile? {
+        var problems: [Diagnostic] = []
+        return readYAMLFile("site.yml", problems: &problems)
+    }
+
     // MARK: - Bundles
 
     private func readBundle(kind: DocumentKind, id: String, problems: inout [Diagnostic]) -> RawLibrary.Bundle {

@@ -38,7 +38,8 @@ final class BundleScaffoldTests: XCTestCase {
         XCTAssertEqual(YAMLText.scalar("[草案]标题"), "\"[草案]标题\"")
         XCTAssertEqual(YAMLText.scalar("2024-01-01"), "\"2024-01-01\"")
         XCTAssertEqual(YAMLText.scalar("yes"), "\"yes\"")
-        XCTAssertEqual(YAMLText.scalar("引号\"与\\"), "\"引号\\\"与\\\\\"")
+        XCTAssertEqual(YAMLText.scalar("引号\"与\\"), "引号\"与\\")  // plain YAML: quotes only matter in front
+        XCTAssertEqual(YAMLText.scalar("\"引号\"与\\"), "\"\\\"引号\\\"与\\\\\"")
     }
 
     /// The written draft, added to a valid library, passes `policy check` without errors,

@@ -220,6 +220,17 @@ final class HostileInputTests: XCTestCase {
         XCTAssertTrue(FileManager.default.fileExists(atPath: site.appendingPathComponent("d/\(ContentFixture.docID)/index.html").path))
     }
 
+    // MARK: - Found by fuzzing (fuzz/regressions/)
+
+    func testPublishedBeforeSignedAcrossAnUncoveredYearDoesNotCrash() throws {
+        // PD004 counted the years signed...published, a range that traps when reversed.
+        let text = validHostileDocument().replacingOccurrences(of: "signed: 2024-03-01", with: "signed: 2025-03-01")
+        let result = try fixture(bytes: Data(text.utf8)).check()
+        result.assertFinds("PD001", .error, file: index, line: 6, message: "早于成文日期")
+        XCTAssertTrue(result.findings("PD004").contains { $0.message.contains("2025") })
+        result.assertValidDocumentUnharmed()
+    }
+
     // MARK: - Ids
 
     func testIDsDifferingOnlyInCaseCollide() throws {

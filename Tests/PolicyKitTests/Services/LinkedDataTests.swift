@@ -49,6 +49,9 @@ final class LinkedDataTests: XCTestCase {
         XCTAssertTrue(page.contains("<meta name=\"dcterms.identifier\" content=\"示例省人民政府令第236号\">"))
         XCTAssertTrue(page.contains("<meta name=\"dcterms.issued\" content=\"2022-06-28\">"))
         XCTAssertTrue(page.contains("<meta name=\"dcterms.valid\" content=\"start=2022-08-01; scheme=W3C-DTF;\">"))
+        // Superseded from 2022-08-01: it applied until the day before.
+        let superseded = try XCTUnwrap(site["d/2019-workshops/index.html"]?.text)
+        XCTAssertTrue(superseded.contains("<meta name=\"dcterms.valid\" content=\"start=2019-06-01; end=2022-07-31; scheme=W3C-DTF;\">"))
     }
 
     func testATitleCannotBreakOutOfTheScript() throws {

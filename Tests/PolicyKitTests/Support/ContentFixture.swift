@@ -95,6 +95,15 @@ struct ContentFixture {
         """
     }
 
+    /// Writes the folder to `root` (created if needed), replacing files it already holds.
+    func write(to root: URL) throws {
+        for (path, data) in files {
+            let url = root.appendingPathComponent(path)
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try data.write(to: url)
+        }
+    }
+
     /// Writes the folder, checks it with `content` as the shown root, and removes it again.
     func check() throws -> CheckResult {
         let base = FileManager.default.temporaryDirectory

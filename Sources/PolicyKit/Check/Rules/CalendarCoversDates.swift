@@ -13,7 +13,8 @@ struct CalendarCoversDates: Rule {
             var spans = [(doc.signed, doc.published)]
             spans += doc.interpretations.filter { $0.published > doc.published }.map { (doc.published, $0.published) }
             for (start, end) in spans where !context.calendar.covers(start, end) {
-                for year in start.year...end.year where !context.calendar.coveredYears.contains(year) && missing[year] == nil {
+                // Dates out of order (published before signed) are PD001's; the span still counts.
+                for year in min(start.year, end.year)...max(start.year, end.year) where !context.calendar.coveredYears.contains(year) && missing[year] == nil {
                     missing[year] = doc.source.frontMatter?.location(of: "published") ?? doc.source.location()
                 }
             }

@@ -15,7 +15,8 @@ struct LinkedData {
 
     init(context: SiteContext, document d: Document) {
         let library = context.library
-        let status = library.status(of: d, at: context.asOf).status
+        let report = library.status(of: d, at: context.asOf)
+        let status = report.status
         let url = { (id: String) in context.site.baseURL + SitePath.encoded(SitePath.document(id)) }
         var json: [String: Any] = [
             "@context": "https://schema.org",
@@ -59,8 +60,10 @@ struct LinkedData {
         tags.append(MetaTag(name: "dcterms.type", content: d.kind.chinese))
         tags.append(MetaTag(name: "dcterms.created", content: d.signed.description))
         tags.append(MetaTag(name: "dcterms.issued", content: d.published.description))
-        // DCMI Period: the validity period, open-ended without an expiry date.
-        let end = d.expires.map { " end=\($0);" } ?? ""
+        // DCMI Period: effective date to the last day it applied (or applies), open-ended
+        // while in force without an expiry date.
+        let lastDay = report.status.isCurrent ? d.expires : report.since?.adding(days: -1)
+        let end = lastDay.map { " end=\($0);" } ?? ""
         tags.append(MetaTag(name: "dcterms.valid", content: "start=\(d.effective);\(end) scheme=W3C-DTF;"))
         if !d.topics.isEmpty { tags.append(MetaTag(name: "dcterms.subject", content: d.topics.joined(separator: "; "))) }
         tags.append(MetaTag(name: "dcterms.language", content: context.site.language))
