@@ -42,10 +42,14 @@ public enum Pipeline {
 
     /// Check, then render and write the site — only when the check found no errors. The
     /// returned `Built` carries the diagnostics either way; nothing is written on errors.
-    public static func build(content: URL, displayRoot: String? = nil, options: BuildOptions) throws -> Built {
+    /// - Parameter beforeWriting: runs once the check has passed, just before the output is
+    ///   replaced (the build cache forgets its record there).
+    public static func build(content: URL, displayRoot: String? = nil, options: BuildOptions,
+                             beforeWriting: () -> Void = {}) throws -> Built {
         let checked = try check(content: content, displayRoot: displayRoot)
         let asOf = options.asOf ?? CalendarDate.today(in: checked.library.site.timeZone)
         guard !checked.hasErrors else { return Built(checked: checked, fileCount: 0, asOf: asOf) }
+        beforeWriting()
         let theme = try Theme(overrides: options.themeDirectory)
         let history = GitHistory.load(content: content, timeZone: checked.library.site.timeZone)
         let files = try SiteRenderer(library: checked.library, raw: checked.raw, asOf: asOf, theme: theme,
@@ -74,8 +78,9 @@ public enum Pipeline {
             return .unchanged(diagnostics: BuildCache.diagnostics(of: record), documentCount: record.documentCount,
                               fileCount: record.fileCount, asOf: options.asOf!)
         }
-        cache.invalidate()
-        let built = try build(content: content, displayRoot: displayRoot, options: options)
+        // A refused build leaves the site, and so the record that describes it, as they were.
+        let built = try build(content: content, displayRoot: displayRoot, options: options,
+                              beforeWriting: cache.invalidate)
         if !built.checked.hasErrors {
             cache.store(documentCount: built.checked.library.documents.count, fileCount: built.fileCount,
                         diagnostics: built.checked.diagnostics)
