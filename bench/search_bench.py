@@ -62,6 +62,11 @@ def skip(out, reason):
 
 
 def timed(cmd, env=None):
+    # `policy build` skips a build whose inputs have not changed (the `.<out>.cache` record
+    # beside the output): forget it, so every timed run really builds.
+    out = Path(cmd[cmd.index("--out") + 1]) if "--out" in cmd else None
+    if out is not None:
+        (out.parent / f".{out.name}.cache").unlink(missing_ok=True)
     t0 = time.monotonic()
     run = subprocess.run(cmd, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     wall = time.monotonic() - t0
@@ -185,6 +190,30 @@ def score(found_paths, truth):
     }
 
 
+JS_STATUSES = """
+const done = arguments[arguments.length - 1];
+window.policySearch.statuses(arguments[0]).then(done, e => done({error: String(e)}));
+"""
+
+
+def compare_statuses(d, binary, content, work, site, args):
+    """Every document's status as the browser computes it vs documents.json of a build at that date."""
+    checks = {}
+    dates = [args.as_of] + [x for x in args.status_dates.split(",") if x and x != args.as_of]
+    for date in dates:
+        built_site = site
+        if date != args.as_of:
+            built_site = work / f"site-{date}"
+            timed([str(binary), "build", str(content), "--out", str(built_site), "--as-of", date],
+                  {**os.environ, "POLICY_SEARCH_INDEX": "off"})
+        built = {f"d/{x['id']}/": x["status"] for x in json.loads((built_site / "documents.json").read_text())["documents"]}
+        computed = {urllib.parse.unquote(k): v for k, v in d.execute_async_script(JS_STATUSES, date).items()}
+        mismatches = sorted(p for p in built if computed.get(p) != built[p])
+        checks[date] = {"documents": len(built), "mismatches": len(mismatches), "examples": mismatches[:5]}
+        print(f"statuses on {date}: {len(built) - len(mismatches)}/{len(built)} agree", flush=True)
+    return checks
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--out", default=None)
@@ -193,6 +222,9 @@ def main():
     ap.add_argument("--limit", type=int, default=0, help="convert only the first N laws")
     ap.add_argument("--as-of", default="2026-11-29")
     ap.add_argument("--skip-build", action="store_true", help="measure the site already in WORK/site")
+    ap.add_argument("--status-dates", default="",
+                    help="comma-separated extra dates: build at each (without index) and compare every document's "
+                         "status with what the browser computes; the as-of date is always compared")
     ap.add_argument("--queries", default=str(SHARED / "bench/hugo-pagefind/queries.txt"))
     args = ap.parse_args()
 
@@ -288,6 +320,7 @@ def main():
                 r = d.execute_async_script(JS_RUN, row["query"] + " ")  # same terms again: all in memory
                 row["repeat_ms"] = r["ms"]
             ua = d.execute_script("return navigator.userAgent")
+            status_checks = compare_statuses(d, binary, content, work, site, args)
         finally:
             d.quit()
     finally:
@@ -308,6 +341,7 @@ def main():
         "cold_bytes": mmm("cold_bytes"), "cold_ms": mmm("cold_ms"), "warm_ms": mmm("warm_ms"),
         "repeat_ms": mmm("repeat_ms"), "warm_bytes": mmm("warm_bytes"),
         "console_errors": sum(r["console_errors"] for r in rows),
+        "statuses_agree": {k: v["mismatches"] == 0 for k, v in status_checks.items()},
         "build_s_with_index": build_with, "build_s_without_index": build_without,
         "index_share_of_build": (build_with - build_without) / build_without if with_index else None,
         "index_bytes": index_bytes, "index_files": index_files, "meta_bytes": meta_size,
@@ -315,7 +349,7 @@ def main():
     }
     out = {"tool": "policy", "docs": len(library.documents()), "records": len(library.records),
            "as_of": args.as_of, "user_agent": ua, "builds": {"with_index_s": with_index, "without_index_s": without_index},
-           "summary": summary, "rows": rows}
+           "summary": summary, "status_checks": status_checks, "rows": rows}
     text = json.dumps(out, ensure_ascii=False, indent=1)
     if args.out:
         Path(args.out).write_text(text)

@@ -1,5 +1,8 @@
 import CSystemShims
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Writes a complete site so that the output folder is only ever the old site or the new
 /// one: files go into a sibling staging folder, which is then exchanged with the old folder
@@ -22,6 +25,11 @@ public struct SiteWriter {
         removeLeftovers()
         do {
             try fm.createDirectory(at: staging, withIntermediateDirectories: true)
+            // Folders first, once each, so that the parallel file writes need no checks.
+            let folders = Set(files.map { ($0.path as NSString).deletingLastPathComponent }).filter { !$0.isEmpty }
+            for folder in folders.sorted() {
+                try fm.createDirectory(at: staging.appendingPathComponent(folder), withIntermediateDirectories: true)
+            }
             try files.parallelMap { file in Result { try SiteWriter.write(file, into: staging) } }.forEach { try $0.get() }
             try swapIn(staging)
         } catch {
@@ -45,12 +53,30 @@ public struct SiteWriter {
     }
 
     private static func write(_ file: OutputFile, into folder: URL) throws {
-        let target = folder.appendingPathComponent(file.path)
-        try FileManager.default.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
+        let target = folder.appendingPathComponent(file.path).path
         switch file.contents {
-        case .text(let text): try Data(text.utf8).write(to: target)
-        case .data(let data): try data.write(to: target)
-        case .copy(let source): try FileManager.default.copyItem(atPath: source, toPath: target.path)
+        case .text(let text): try writeBytes(Data(text.utf8), to: target)
+        case .data(let data): try writeBytes(data, to: target)
+        case .copy(let source): try FileManager.default.copyItem(atPath: source, toPath: target)
+        }
+    }
+
+    /// Plain open/write/close. Foundation's `Data.write(to:)` fsyncs every file, which cost
+    /// ~6 ms a file (minutes on a large site) and buys nothing here: the site becomes visible
+    /// only through the rename of the whole folder.
+    private static func writeBytes(_ data: Data, to path: String) throws {
+        let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard fd >= 0 else { throw PolicyError.outputFailed("无法创建 \(path)：\(String(cString: strerror(errno)))") }
+        defer { close(fd) }
+        try data.withUnsafeBytes { buffer in
+            var offset = 0
+            while offset < buffer.count {
+                let written = Glibc.write(fd, buffer.baseAddress! + offset, buffer.count - offset)
+                guard written > 0 else {
+                    throw PolicyError.outputFailed("无法写入 \(path)：\(String(cString: strerror(errno)))")
+                }
+                offset += written
+            }
         }
     }
 

@@ -72,7 +72,7 @@ final class SearchIndexTests: XCTestCase {
         var rng = SeededGenerator(seed: 7)
         var queries: [String] = ["明码标价", "示市监规〔2023〕2号", "示市监规[2023]2号", "2023 2号", "食品 小作坊", "信用修复"]
         let records = SearchRecord.all(in: library)
-        for _ in 0..<600 {
+        for _ in 0..<400 {
             let s = Array(records[Int(rng.next() % UInt64(records.count))].text.unicodeScalars)
             let n = 1 + Int(rng.next() % 8)
             guard s.count > n else { continue }

@@ -690,16 +690,16 @@
       '解读文件：', el('a', { href: new URL(chunk.ownerPath, siteRoot).href, text: '《' + chunk.ownerTitle + '》' })
     ]) : null;
     var item = el('li', { className: 'search-hit', 'data-record': String(rec.index), 'data-path': chunk.path,
-      'data-status': hit.status }, [el('p', { className: 'search-title' }, [link]), metaLine, owner, snippet(chunk, terms)]);
+      'data-status': hit.status }, [el('p', { className: 'search-title' }, [link]), metaLine, owner, snippet(chunk, terms, rec.bodyStart)]);
     into.appendChild(item);
     return link;
   }
 
   /** About 100 characters of text around the first body match (or the body's start). */
-  function snippet(chunk, terms) {
+  function snippet(chunk, terms, bodyStart) {
     var w = chunk.window, at = chunk.at - chunk.start;
-    // a match: some context before it; no match in the body: the body from its start
-    var from = Math.max(0, chunk.matched ? at - 30 : at), to = Math.min(w.length, at + (chunk.matched ? 90 : 120));
+    // a match: some context before it (but not the title, shown above); no match in the body: the body from its start
+    var from = Math.max(0, bodyStart - chunk.start, chunk.matched ? at - 30 : at), to = Math.min(w.length, at + (chunk.matched ? 90 : 120));
     var piece = w.slice(from, to).map(function (c) { return c === 10 ? 0x20 : c; });
     var nodes = highlight(piece, terms);
     if (from > 0) nodes.unshift('…');
