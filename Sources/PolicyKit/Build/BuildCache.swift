@@ -113,7 +113,8 @@ struct ContentHasher {
     /// Every regular file below `folder` (hidden ones too: `.gitattributes` can matter),
     /// path and contents, skipping `.git`.
     mutating func addTree(_ folder: URL) {
-        let base = folder.standardizedFileURL.path
+        // Resolved, so that a content folder reached through a symlink is walked, not skipped.
+        let base = folder.resolvingSymlinksInPath().standardizedFileURL.path
         guard let walker = FileManager.default.enumerator(atPath: base) else { return }
         var paths: [String] = []
         while let path = walker.nextObject() as? String {

@@ -69,4 +69,17 @@ final class BuildCacheTests: XCTestCase {
         try saved.write(to: interpretation)
         XCTAssertTrue(isUnchanged(try build()), "the site on disk is still the one these inputs build")
     }
+
+    func testContentReachedThroughASymlinkIsStillHashed() throws {
+        let link = base.appendingPathComponent("linked-content")
+        try FileManager.default.createSymbolicLink(at: link, withDestinationURL: content)
+        func buildThroughLink() throws -> Pipeline.Outcome {
+            try Pipeline.buildIfChanged(content: link, displayRoot: "content", options: options)
+        }
+        _ = try buildThroughLink()
+        XCTAssertTrue(isUnchanged(try buildThroughLink()))
+        let doc = content.appendingPathComponent(ContentFixture.doc)
+        try (String(contentsOf: doc, encoding: .utf8) + "\n补充一句。\n").write(to: doc, atomically: true, encoding: .utf8)
+        XCTAssertFalse(isUnchanged(try buildThroughLink()), "an edit behind the link must rebuild")
+    }
 }
