@@ -25,13 +25,13 @@ public struct BuildCache: Sendable {
 
     /// Hashes every input of a build of `content` into `output` at `asOf`.
     public init(content: URL, theme: URL?, output: URL, asOf: CalendarDate) {
-        var hasher = ContentHasher()
+        var hasher = ContentDigest()
         hasher.add("as-of \(asOf)")
         hasher.add("tool \(BuildCache.toolIdentity)")
         hasher.add("git \(BuildCache.gitHead(of: content))")
         hasher.addTree(content)
         if let theme { hasher.addTree(theme) }
-        key = hasher.hexDigest
+        key = hasher.hex
         let output = output.standardizedFileURL
         recordURL = output.deletingLastPathComponent().appendingPathComponent(".\(output.lastPathComponent).cache")
         self.output = output
@@ -92,24 +92,7 @@ public struct BuildCache: Sendable {
     }
 }
 
-/// A 128-bit FNV-1a digest over file paths and bytes, in sorted path order. Not for
-/// security — only to tell one set of inputs from another; written here to avoid pulling
-/// a crypto library into the build for a cache key.
-struct ContentHasher {
-    private var a: UInt64 = 0xcbf29ce484222325
-    private var b: UInt64 = 0x84222325cbf29ce4
-
-    mutating func add(_ text: String) { add(Data(text.utf8)); add(Data([0])) }
-
-    mutating func add(_ data: Data) {
-        data.withUnsafeBytes { bytes in
-            for byte in bytes {
-                a = (a ^ UInt64(byte)) &* 0x100000001b3
-                b = (b ^ UInt64(byte)) &* 0x100000001b3 ^ (b >> 29)
-            }
-        }
-    }
-
+extension ContentDigest {
     /// Every regular file below `folder` (hidden ones too: `.gitattributes` can matter),
     /// path and contents, skipping `.git`.
     mutating func addTree(_ folder: URL) {
@@ -129,6 +112,4 @@ struct ContentHasher {
             add(FileManager.default.contents(atPath: base + "/" + path) ?? Data())
         }
     }
-
-    var hexDigest: String { String(format: "%016llx%016llx", a, b) }
 }

@@ -35,9 +35,10 @@ public enum Pipeline {
 
     /// Load, model and check a content folder.
     public static func check(content: URL, displayRoot: String? = nil) throws -> Checked {
-        let raw = try ContentLoader(root: content, displayRoot: displayRoot).load()
-        let library = ModelBuilder(raw: raw).build()
-        return Checked(raw: raw, library: library, diagnostics: Checker().check(raw, library))
+        let raw = try StageClock.measure("load") { try ContentLoader(root: content, displayRoot: displayRoot).load() }
+        let library = StageClock.measure("model") { ModelBuilder(raw: raw).build() }
+        let diagnostics = StageClock.measure("check") { Checker().check(raw, library) }
+        return Checked(raw: raw, library: library, diagnostics: diagnostics)
     }
 
     /// Check, then render and write the site — only when the check found no errors. The
@@ -51,10 +52,13 @@ public enum Pipeline {
         guard !checked.hasErrors else { return Built(checked: checked, fileCount: 0, asOf: asOf) }
         beforeWriting()
         let theme = try Theme(overrides: options.themeDirectory)
-        let history = GitHistory.load(content: content, timeZone: checked.library.site.timeZone)
-        let files = try SiteRenderer(library: checked.library, raw: checked.raw, asOf: asOf, theme: theme,
-                                     history: history).render()
-        try SiteWriter(output: options.output).write(files)
+        let history = StageClock.measure("git history") {
+            GitHistory.load(content: content, timeZone: checked.library.site.timeZone)
+        }
+        let files = try StageClock.measure("render") {
+            try SiteRenderer(library: checked.library, raw: checked.raw, asOf: asOf, theme: theme, history: history).render()
+        }
+        try StageClock.measure("write") { try SiteWriter(output: options.output).write(files) }
         return Built(checked: checked, fileCount: files.count, asOf: asOf)
     }
 

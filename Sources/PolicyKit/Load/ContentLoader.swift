@@ -97,11 +97,13 @@ public struct ContentLoader: Sendable {
                                        fix: "将过长的正文拆分，或把大文件作为附件（PDF）放入文件夹并在 attachments 中引用。"))
             return nil
         }
-        if let problem = TextEncoding.problem(in: data) {
+        switch TextEncoding.decode(data) {
+        case .success(let text):
+            return text
+        case .failure(let problem):
             problems.append(Diagnostic(FileIsReadable.descriptor, at: location, problem.message, fix: problem.fix))
             return nil
         }
-        return String(decoding: data, as: UTF8.self)  // validated above
     }
 
     private func display(_ relativePath: String) -> String { "\(displayRoot)/\(relativePath)" }

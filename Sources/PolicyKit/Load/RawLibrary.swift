@@ -27,6 +27,9 @@ public struct RawLibrary: Sendable {
     public let displayRoot: String
     /// The content folder's absolute path.
     public let rootPath: String
+    /// Position of each bundle by id (the first, if ids collide), so that a lookup per page
+    /// does not scan every bundle — that was quadratic in the library's size.
+    private let bundleIndex: [String: Int]
 
     public init(site: SourceFile?, calendar: SourceFile?, bundles: [Bundle], cleanups: [SourceFile],
                 loadDiagnostics: [Diagnostic], displayRoot: String, rootPath: String) {
@@ -37,5 +40,11 @@ public struct RawLibrary: Sendable {
         self.loadDiagnostics = loadDiagnostics
         self.displayRoot = displayRoot
         self.rootPath = rootPath
+        bundleIndex = Dictionary(bundles.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
+    }
+
+    /// The bundle with this id.
+    public func bundle(id: String) -> Bundle? {
+        bundleIndex[id].map { bundles[$0] }
     }
 }

@@ -32,8 +32,7 @@ public enum CharacterDiff {
         if midA.count * midB.count <= maxCells {
             out += cleanUp(lcs(midA, midB).map { Segment($0.kind, String($0.items)) })
         } else {
-            let sa = sentences(midA), sb = sentences(midB)
-            out += cleanUp(lcs(sa, sb).map { Segment($0.kind, $0.items.joined()) })
+            out += cleanUp(lcs(sentences(midA), sentences(midB)).map { Segment($0.kind, $0.items.joined()) })
         }
         if suffix > 0 { out.append(Segment(.equal, String(a[(a.count - suffix)...]))) }
         return merged(out)
@@ -52,7 +51,32 @@ public enum CharacterDiff {
 
     /// The edit from `a` to `b` as runs of equal, deleted and inserted items, deletions
     /// before insertions within a change.
-    static func lcs<T: Equatable>(_ a: [T], _ b: [T]) -> [(kind: Segment.Kind, items: [T])] {
+    static func lcs<T: Hashable>(_ a: [T], _ b: [T]) -> [(kind: Segment.Kind, items: [T])] {
+        // The table compares items n·m times: compare small integers standing for them, not
+        // Characters or Strings (a Unicode-aware comparison each time).
+        var ids: [T: Int32] = [:]
+        func interned(_ items: [T]) -> [Int32] {
+            items.map { item in
+                if let id = ids[item] { return id }
+                let id = Int32(ids.count)
+                ids[item] = id
+                return id
+            }
+        }
+        var runs: [(kind: Segment.Kind, items: [T])] = []
+        var i = 0, j = 0
+        for (kind, count) in lcsRuns(interned(a), interned(b)) {
+            switch kind {
+            case .equal: runs.append((kind, Array(a[i..<(i + count)]))); i += count; j += count
+            case .deleted: runs.append((kind, Array(a[i..<(i + count)]))); i += count
+            case .inserted: runs.append((kind, Array(b[j..<(j + count)]))); j += count
+            }
+        }
+        return runs
+    }
+
+    /// `lcs` on item ids: the runs' kinds and lengths.
+    private static func lcsRuns(_ a: [Int32], _ b: [Int32]) -> [(kind: Segment.Kind, count: Int)] {
         let n = a.count, m = b.count
         // suffixLength[i * (m + 1) + j] = LCS length of a[i...] and b[j...].
         var table = [Int32](repeating: 0, count: (n + 1) * (m + 1))
@@ -64,18 +88,18 @@ public enum CharacterDiff {
                 }
             }
         }
-        var runs: [(kind: Segment.Kind, items: [T])] = []
-        func push(_ kind: Segment.Kind, _ item: T) {
-            if let last = runs.last, last.kind == kind { runs[runs.count - 1].items.append(item) } else { runs.append((kind, [item])) }
+        var runs: [(kind: Segment.Kind, count: Int)] = []
+        func push(_ kind: Segment.Kind) {
+            if let last = runs.last, last.kind == kind { runs[runs.count - 1].count += 1 } else { runs.append((kind, 1)) }
         }
         var i = 0, j = 0
         while i < n || j < m {
             if i < n, j < m, a[i] == b[j] {
-                push(.equal, a[i]); i += 1; j += 1
+                push(.equal); i += 1; j += 1
             } else if j >= m || (i < n && table[(i + 1) * (m + 1) + j] >= table[i * (m + 1) + j + 1]) {
-                push(.deleted, a[i]); i += 1
+                push(.deleted); i += 1
             } else {
-                push(.inserted, b[j]); j += 1
+                push(.inserted); j += 1
             }
         }
         return runs

@@ -5,9 +5,15 @@
 /// the findings in the others.
 struct ModelBuilder: Sendable {
     let raw: RawLibrary
+    /// Read once: documents without an issuer of their own take the site's.
+    let site: SiteConfig
+
+    init(raw: RawLibrary) {
+        self.raw = raw
+        site = SiteConfig(raw.site?.frontMatter)
+    }
 
     func build() -> Library {
-        let site = SiteConfig(raw.site?.frontMatter)
         var calendarProblems: [String] = []
         let calendarYAML = raw.calendar?.frontMatter
         let calendar = WorkCalendar(holidays: calendarYAML?.strings("holidays") ?? [],
@@ -44,7 +50,7 @@ struct ModelBuilder: Sendable {
         let issuers = fm.strings("issuer")
         return Document(
             id: bundle.id, kind: kind, title: title, number: fm.string("number"),
-            issuers: issuers.isEmpty ? [SiteConfig(raw.site?.frontMatter).issuer].filter { !$0.isEmpty } : issuers,
+            issuers: issuers.isEmpty ? [site.issuer].filter { !$0.isEmpty } : issuers,
             office: fm.string("office"), signed: signed, published: published,
             effective: fm.date("effective") ?? published, expires: fm.date("expires"),
             topics: fm.strings("topics"), keywords: fm.strings("keywords"), supersedes: fm.strings("supersedes"),

@@ -26,30 +26,44 @@ public enum PersonalData {
         }
     }
 
-    /// Every match in one line of text. Works on UTF-8 bytes — everything it looks for is
-    /// ASCII — because checking a large library scans every line of it.
+    /// Every match in one line of text.
     public static func scan(_ line: String) -> [Match] {
-        let bytes = Array(line.utf8)
-        var found: [Match] = []
-        var i = 0
-        func column(_ offset: Int) -> Int { String(decoding: bytes[..<offset], as: UTF8.self).count + 1 }
-        while i < bytes.count {
-            if isDigit(bytes[i]) {
-                var j = i
-                while j < bytes.count, isDigit(bytes[j]) || (j == i + 17 && (bytes[j] | 0x20) == UInt8(ascii: "x")) { j += 1 }
-                if j - i >= 11, let kind = classify(String(decoding: bytes[i..<j], as: UTF8.self)) {
-                    found.append(Match(kind: kind, value: String(decoding: bytes[i..<j], as: UTF8.self), column: column(i)))
-                }
-                i = j
-            } else if bytes[i] == UInt8(ascii: "@"), let email = email(around: i, in: bytes) {
-                found.append(Match(kind: .email, value: String(decoding: bytes[email.start..<email.end], as: UTF8.self),
-                                   column: column(email.start)))
-                i = email.end
-            } else {
-                i += 1
+        scanLines(line).map(\.match)
+    }
+
+    /// Every match in a whole file, with its 1-based line. Works on UTF-8 bytes — everything
+    /// it looks for is ASCII, and no match spans a line break — because checking a large
+    /// library scans all of its text; lines and columns are worked out only for the matches.
+    public static func scanLines(_ text: String) -> [(line: Int, match: Match)] {
+        var text = text
+        return text.withUTF8 { bytes in
+            var found: [(line: Int, match: Match)] = []
+            func record(_ kind: Kind, _ start: Int, _ end: Int) {
+                let lineStart = bytes[..<start].lastIndex(of: UInt8(ascii: "\n")).map { $0 + 1 } ?? 0
+                let line = bytes[..<lineStart].reduce(1) { $1 == UInt8(ascii: "\n") ? $0 + 1 : $0 }
+                let column = String(decoding: UnsafeBufferPointer(rebasing: bytes[lineStart..<start]), as: UTF8.self).count + 1
+                let value = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
+                found.append((line, Match(kind: kind, value: value, column: column)))
             }
+            var i = 0
+            while i < bytes.count {
+                if isDigit(bytes[i]) {
+                    var j = i
+                    while j < bytes.count, isDigit(bytes[j]) || (j == i + 17 && (bytes[j] | 0x20) == UInt8(ascii: "x")) { j += 1 }
+                    if j - i >= 11,
+                       let kind = classify(String(decoding: UnsafeBufferPointer(rebasing: bytes[i..<j]), as: UTF8.self)) {
+                        record(kind, i, j)
+                    }
+                    i = j
+                } else if bytes[i] == UInt8(ascii: "@"), let email = email(around: i, in: bytes) {
+                    record(.email, email.start, email.end)
+                    i = email.end
+                } else {
+                    i += 1
+                }
+            }
+            return found
         }
-        return found
     }
 
     private static func isDigit(_ b: UInt8) -> Bool { b >= 0x30 && b <= 0x39 }
@@ -98,7 +112,7 @@ public enum PersonalData {
         return sum % 10 == 0
     }
 
-    private static func email(around at: Int, in bytes: [UInt8]) -> (start: Int, end: Int)? {
+    private static func email(around at: Int, in bytes: UnsafeBufferPointer<UInt8>) -> (start: Int, end: Int)? {
         func isAlnum(_ b: UInt8) -> Bool { isDigit(b) || (b | 0x20 >= 0x61 && b | 0x20 <= 0x7A) }
         func isLocal(_ b: UInt8) -> Bool { isAlnum(b) || "._%+-".utf8.contains(b) }
         func isDomain(_ b: UInt8) -> Bool { isAlnum(b) || ".-".utf8.contains(b) }

@@ -28,9 +28,9 @@ public struct SearchIndexWriter: Sendable {
         // with POLICY_SEARCH_INDEX=off the site is built without an index.
         if ProcessInfo.processInfo.environment["POLICY_SEARCH_INDEX"] == "off" { return [] }
         let index = build()
-        var hash = ContentHash()
+        var hash = ContentDigest()
         for (path, bytes) in index.files {
-            hash.add(path.utf8)
+            hash.add(path)
             hash.add(bytes)
         }
         let folder = "idx-\(hash.hex.prefix(12))/"

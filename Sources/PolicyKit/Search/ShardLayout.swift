@@ -10,7 +10,7 @@ struct ShardLayout {
     /// Postings larger than this get a file of their own.
     static let externalThreshold = 1536
     /// The size shards aim at: what a query pays for each key besides its own bytes.
-    static let targetShardBytes = 3072
+    static let targetShardBytes = 6144
 
     let shardCount: Int
     /// Paths relative to the index folder, with their bytes.

@@ -12,7 +12,7 @@
 /// encoded as UTF-16LE with a byte-order mark when that is smaller (Chinese: 2 bytes a
 /// character instead of 3), else as UTF-8 without one.
 struct TextChunks {
-    static let size = 600
+    static let size = 1000
     static let before = 30
     static let after = 100
 

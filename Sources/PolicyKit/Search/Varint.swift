@@ -82,17 +82,3 @@ func fnv1a32(_ bytes: some Sequence<UInt8>) -> UInt32 {
     for b in bytes { h = (h ^ UInt32(b)) &* 0x0100_0193 }
     return h
 }
-
-/// FNV-1a, 64 bits: the content hash naming the index folder (cache busting, not security).
-struct ContentHash {
-    private(set) var value: UInt64 = 0xCBF2_9CE4_8422_2325
-
-    mutating func add(_ bytes: some Sequence<UInt8>) {
-        for b in bytes { value = (value ^ UInt64(b)) &* 0x0000_0100_0000_01B3 }
-    }
-
-    var hex: String {
-        let s = String(value, radix: 16)
-        return String(repeating: "0", count: 16 - s.count) + s
-    }
-}

@@ -25,13 +25,34 @@ public struct SiteWriter {
         removeLeftovers()
         do {
             try fm.createDirectory(at: staging, withIntermediateDirectories: true)
-            // Folders first, once each, so that the parallel file writes need no checks.
-            let folders = Set(files.map { ($0.path as NSString).deletingLastPathComponent }).filter { !$0.isEmpty }
-            for folder in folders.sorted() {
-                try fm.createDirectory(at: staging.appendingPathComponent(folder), withIntermediateDirectories: true)
+            // Folders first, once each and parents before children, so that the parallel file
+            // writes need no checks. Plain mkdir: FileManager's checks cost more than the call.
+            for folder in SiteWriter.folders(of: files) {
+                guard mkdir(staging.path + "/" + folder, 0o755) == 0 else {
+                    throw PolicyError.outputFailed("无法创建目录 \(folder)：\(String(cString: strerror(errno)))")
+                }
             }
-            try files.parallelMap { file in Result { try SiteWriter.write(file, into: staging) } }.forEach { try $0.get() }
-            try swapIn(staging)
+            // One contiguous run of the sorted files per core, not interleaved files: two threads
+            // creating files in one folder only queue (and spin) on that folder's lock.
+            let perCore = max(1, (files.count + ProcessInfo.processInfo.activeProcessorCount - 1)
+                / ProcessInfo.processInfo.activeProcessorCount)
+            let runs = stride(from: 0, to: files.count, by: perCore).map { files[$0..<min($0 + perCore, files.count)] }
+            let previous = OutputLedger(contentsOf: sibling("files").path)
+            let live = output.path
+            let written = try StageClock.measure("write: files") {
+                try runs.parallelMap { run in
+                    Result { () throws -> [(String, OutputLedger.Entry)] in
+                        try run.compactMap { file in
+                            try SiteWriter.write(file, into: staging.path, reusingFrom: live, previous: previous)
+                                .map { (file.path, $0) }
+                        }
+                    }
+                }.flatMap { try $0.get() }
+            }
+            try StageClock.measure("write: swap and delete old site") { try swapIn(staging) }
+            // After the swap: until then the ledger on disk describes the live (old) site.
+            try? OutputLedger(entries: Dictionary(written, uniquingKeysWith: { first, _ in first }))
+                .save(to: sibling("files").path)
         } catch {
             try? fm.removeItem(at: staging)
             throw PolicyError.outputFailed("\(error)")
@@ -52,13 +73,41 @@ public struct SiteWriter {
         }
     }
 
-    private static func write(_ file: OutputFile, into folder: URL) throws {
-        let target = folder.appendingPathComponent(file.path).path
-        switch file.contents {
-        case .text(let text): try writeBytes(Data(text.utf8), to: target)
-        case .data(let data): try writeBytes(data, to: target)
-        case .copy(let source): try FileManager.default.copyItem(atPath: source, toPath: target)
+    /// Every folder the files need, ancestors included, in an order that puts parents first.
+    static func folders(of files: [OutputFile]) -> [String] {
+        var folders: Set<String> = []
+        for file in files {
+            var path = Substring(file.path)
+            while let slash = path.lastIndex(of: "/") {
+                path = path[..<slash]
+                guard folders.insert(String(path)).inserted else { break }
+            }
         }
+        return folders.sorted()
+    }
+
+    /// Writes one file into the staging folder — or, when the live site holds a file with the
+    /// same bytes that is still as the last build left it, hard-links that one. Returns the
+    /// ledger entry for generated files (copies from the content folder are not recorded).
+    private static func write(_ file: OutputFile, into folder: String, reusingFrom live: String,
+                              previous: OutputLedger) throws -> OutputLedger.Entry? {
+        let target = folder + "/" + file.path
+        let bytes: Data
+        switch file.contents {
+        case .text(let text): bytes = Data(text.utf8)
+        case .data(let data): bytes = data
+        case .copy(let source):
+            try FileManager.default.copyItem(atPath: source, toPath: target)
+            return nil
+        }
+        var digest = ContentDigest()
+        digest.add(bytes)
+        let hex = digest.hex
+        if let entry = previous.reusable(file.path, digest: hex, under: live), link(live + "/" + file.path, target) == 0 {
+            return entry
+        }
+        try writeBytes(bytes, to: target)
+        return OutputLedger.identity(of: target, digest: hex)
     }
 
     /// Plain open/write/close. Foundation's `Data.write(to:)` fsyncs every file, which cost

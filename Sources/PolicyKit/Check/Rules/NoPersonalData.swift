@@ -11,22 +11,24 @@ struct NoPersonalData: Rule {
         let allowed = Set(context.site.privacy.allow)
         let patterns = context.site.privacy.patterns
         return context.raw.markdownFiles.map(\.file).parallelMap { file -> [Diagnostic] in
-            var found: [Diagnostic] = []
-            // Compiled per file: Regex is not Sendable, and files are checked in parallel.
-            let patterns = patterns.compactMap { try? Regex($0) }
-            for (index, line) in file.text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-                let text = String(line)
-                var matches = PersonalData.scan(text)
-                for pattern in patterns {
-                    for range in text.ranges(of: pattern) {
-                        matches.append(PersonalData.Match(kind: .pattern, value: String(text[range]),
-                                                          column: text.distance(from: text.startIndex, to: range.lowerBound) + 1))
+            var matches = PersonalData.scanLines(file.text)
+            if !patterns.isEmpty {
+                // Compiled per file: Regex is not Sendable, and files are checked in parallel.
+                let patterns = patterns.compactMap { try? Regex($0) }
+                for (index, line) in file.text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+                    for pattern in patterns {
+                        for range in line.ranges(of: pattern) {
+                            matches.append((index + 1, PersonalData.Match(
+                                kind: .pattern, value: String(line[range]),
+                                column: line.distance(from: line.startIndex, to: range.lowerBound) + 1)))
+                        }
                     }
                 }
-                for match in matches where !allowed.contains(match.value) {
-                    found.append(finding(file.location(line: index + 1, column: match.column),
-                                         "疑似\(match.kind.rawValue)：\(match.masked)。公开发布的内容不得包含个人信息。"))
-                }
+            }
+            var found: [Diagnostic] = []
+            for (line, match) in matches where !allowed.contains(match.value) {
+                found.append(finding(file.location(line: line, column: match.column),
+                                     "疑似\(match.kind.rawValue)：\(match.masked)。公开发布的内容不得包含个人信息。"))
             }
             return found
         }.flatMap { $0 }

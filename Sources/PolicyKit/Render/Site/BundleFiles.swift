@@ -4,7 +4,7 @@
 /// a draft left lying in a bundle is not.
 extension SiteContext {
     func publishedFiles(of document: Document) -> [String] {
-        guard let bundle = raw.bundles.first(where: { $0.id == document.id }) else { return [] }
+        guard let bundle = raw.bundle(id: document.id) else { return [] }
         var wanted: [String] = [document.official].compactMap { $0 } + document.attachments.map(\.file)
         for i in document.interpretations {
             wanted += [i.media?.file, i.media?.poster, i.media?.captions, i.media?.transcript].compactMap { $0 }
@@ -24,7 +24,7 @@ extension SiteContext {
     }
 
     func copies(of document: Document) -> [OutputFile] {
-        guard let bundle = raw.bundles.first(where: { $0.id == document.id }) else { return [] }
+        guard let bundle = raw.bundle(id: document.id) else { return [] }
         return publishedFiles(of: document).map { file in
             OutputFile(SitePath.bundleFile(document.id, file), .copy(from: raw.rootPath + "/" + bundle.path + "/" + file))
         }

@@ -147,7 +147,7 @@ struct DocumentPage {
 
     /// The bundle's real folder (the front matter's `kind` may differ from the folder).
     private var bundlePath: String {
-        context.raw.bundles.first { $0.id == document.id }?.path ?? document.bundlePath
+        context.raw.bundle(id: document.id)?.path ?? document.bundlePath
     }
 
     private func files(_ link: Linker) -> [FileLink] {

@@ -47,7 +47,7 @@ struct InterpretationPage {
         let fileHref = { (file: String?) -> String? in
             file.flatMap { published.contains($0) ? link.href(SitePath.bundleFile(document.id, $0)) : nil }
         }
-        let bundle = context.raw.bundles.first { $0.id == document.id }
+        let bundle = context.raw.bundle(id: document.id)
         let bundlePath = bundle?.path ?? document.bundlePath
         // Bundle files the body already shows as images, so the media figure is not shown twice.
         let embedded = Set(i.bodyFacts.references.filter(\.isImage).compactMap { reference in

@@ -68,7 +68,7 @@ struct QuestionBankPage {
             caveat = Caveat(text: "本问答所依据的文件\(status.chinese)，内容仅供查阅，请以现行规定为准。",
                             current: current.map { LinkItem(label: "现行版本：\($0.quotedTitle)", href: link.href(SitePath.document($0.id))) })
         }
-        let bundle = context.raw.bundles.first { $0.id == e.document.id }?.path ?? e.document.bundlePath
+        let bundle = context.raw.bundle(id: e.document.id)?.path ?? e.document.bundlePath
         return Entry(
             anchor: e.anchor, question: e.question,
             answerHTML: BodyRenderer(context: context).html(QuestionBankPage.markdown(e.answer), sourceDirectory: bundle + "/",
