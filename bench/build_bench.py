@@ -214,7 +214,34 @@ def bench_hugo_pagefind(work, runs):
                  lambda: shutil.rmtree(os.path.join(out, "pagefind"), ignore_errors=True),
                  [pagefind, "--site", out, "--quiet"], settled=True)
     size, files = tree_size(out)
-    return {"hugo": hugo, "pagefind": pf, "site_bytes": size, "site_files": files}
+    return {"hugo": hugo, "pagefind": pf, "site_bytes": size, "site_files": files,
+            "search": pagefind_search(site_src, out, work)}
+
+
+def pagefind_search(site_src, out, work):
+    """Pagefind's search on the same queries, with the shared driver (cold: a fresh Chromium per
+    query). Figures comparable with ours: everything fetched after the page loaded until the
+    first ten results' data is in hand (init + search + data of 10), and the time for the same."""
+    driver = os.path.join(SHARED, "bench", "hugo-pagefind", "search_bench.py")
+    queries = os.path.join(SHARED, "bench", "hugo-pagefind", "queries.txt")
+    result = os.path.join(work, "pagefind-search.json")
+    print("pagefind search: shared driver, cold browser per query", flush=True)
+    done = subprocess.run([sys.executable, driver, site_src, out, queries, result,
+                           "--log", os.path.join(work, "pagefind-http.log")],
+                          stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    if done.returncode != 0 or not os.path.exists(result):
+        return {"skipped": f"the shared search driver exited {done.returncode}"}
+    rows = json.load(open(result, encoding="utf-8"))["rows"]
+
+    def mmm(values):
+        values = [v for v in values if v is not None]
+        return {"min": min(values), "median": statistics.median(values), "max": max(values)}
+    return {
+        "queries": len(rows),
+        "recall": mmm([r.get("recall") for r in rows]), "precision": mmm([r.get("precision") for r in rows]),
+        "cold_bytes": mmm([r["init_bytes"] + r["search_bytes"] + r["data10_bytes"] for r in rows]),
+        "cold_ms": mmm([r["init_ms"] + r["search_ms"] + r["data10_ms"] for r in rows]),
+    }
 
 
 # ---------------------------------------------------------------- report
@@ -270,9 +297,30 @@ def report(results, theirs, search, runs):
                   f"| hugo (empty output) | {fmt(theirs['hugo'])} | {fmt(theirs['hugo'], 'cpu')} | {theirs['hugo']['peak_mib']['median']:.0f} |",
                   f"| pagefind (from scratch) | {fmt(theirs['pagefind'])} | {fmt(theirs['pagefind'], 'cpu')} | {theirs['pagefind']['peak_mib']['median']:.0f} |",
                   "", f"Site with index: {theirs['site_bytes'] / 1048576:.1f} MiB in {theirs['site_files']:,} files."]
+    theirs_search = (theirs or {}).get("search") or {}
+    ours_search = (search or {}).get("summary") or {}
+    if ours_search and "recall" in ours_search:
+        lines += ["", "## Search, side by side (same queries, cold browser per query)", "",
+                  "Ours: bench/search_bench.py (documents and interpretations; time from the input event to the "
+                  "rendered results). Pagefind: the shared driver ../shared/bench/hugo-pagefind/search_bench.py "
+                  "(documents; init + search + data of the first 10 results). Bytes: everything served after the "
+                  "page had loaded.", "",
+                  "| figure | ours median (min–max) | Pagefind median (min–max) |", "|---|---|---|"]
+
+        def cell(d, key, unit=""):
+            v = d.get(key)
+            if not v:
+                return "–"
+            return f"{v['median']:,.2f}{unit} ({v['min']:,.2f}–{v['max']:,.2f})"
+        for key, label, unit in (("recall", "recall", ""), ("precision", "precision", ""),
+                                 ("cold_bytes", "bytes fetched, first query", " B"),
+                                 ("cold_ms", "first query to results, ms", "")):
+            lines.append(f"| {label} | {cell(ours_search, key, unit)} | {cell(theirs_search, key, unit)} |")
+        if "skipped" in theirs_search:
+            lines.append(f"\nPagefind side skipped: {theirs_search['skipped']}.")
     if search:
-        lines += ["", "## Search (bench/search_bench.py)", "", "```", json.dumps(search.get("summary", search),
-                                                                                 ensure_ascii=False, indent=1), "```"]
+        lines += ["", "## Search (bench/search_bench.py), all figures", "", "```",
+                  json.dumps(search.get("summary", search), ensure_ascii=False, indent=1), "```"]
     return "\n".join(lines) + "\n"
 
 
