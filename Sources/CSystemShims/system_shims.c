@@ -1,9 +1,10 @@
-// renameat2 needs _GNU_SOURCE, which Swift's Glibc module does not define, so it is
-// reached through this one-function shim.
+// renameat2 and memmem need _GNU_SOURCE, which Swift's Glibc module does not define, so
+// they are reached through these shims.
 #define _GNU_SOURCE
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
+#include <string.h>
 #include "system_shims.h"
 
 int policy_exchange_paths(const char *a, const char *b) {
@@ -13,4 +14,8 @@ int policy_exchange_paths(const char *a, const char *b) {
     errno = ENOSYS;
     return -1;
 #endif
+}
+
+int policy_contains_bytes(const void *haystack, size_t haystack_length, const void *needle, size_t needle_length) {
+    return memmem(haystack, haystack_length, needle, needle_length) != NULL;
 }

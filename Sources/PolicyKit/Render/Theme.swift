@@ -82,8 +82,8 @@ public struct Theme: Sendable {
     }
 
     /// Renders the named template with `context`; a missing template is a theme error.
-    public func render(_ name: String, _ context: Any) throws -> String {
-        guard let html = templates.render(TemplateContext.flatten(context), withTemplate: name) else {
+    public func render(_ name: String, _ context: some Encodable) throws -> String {
+        guard let html = templates.render(try TemplateEncoder.encode(context), withTemplate: name) else {
             throw PolicyError.themeFailed("缺少模板 \(name).mustache")
         }
         return html

@@ -31,10 +31,8 @@ struct TextChunks {
             for k in 0..<chunkCount {
                 let start = max(0, k * Self.size - Self.before)
                 let end = min(scalars.count, (k + 1) * Self.size + Self.after)
-                var window = String.UnicodeScalarView()
-                window.append(contentsOf: scalars[start..<end])
-                let text = header + "\u{1}\(start)\u{1}" + String(window)
-                files.append((Self.path(record: r, chunk: k), Self.encode(text)))
+                let head = Array((header + "\u{1}\(start)\u{1}").unicodeScalars)
+                files.append((Self.path(record: r, chunk: k), Self.encode(head + scalars[start..<end])))
             }
         }
         self.files = files
@@ -42,15 +40,27 @@ struct TextChunks {
 
     static func path(record: Int, chunk: Int) -> String { "t/\(record)-\(chunk).bin" }
 
-    /// The smaller of UTF-16LE (with BOM) and UTF-8.
-    static func encode(_ text: String) -> [UInt8] {
-        let utf16Size = 2 + 2 * text.utf16.count
-        guard utf16Size < text.utf8.count else { return Array(text.utf8) }
-        var bytes: [UInt8] = [0xFF, 0xFE]
-        bytes.reserveCapacity(utf16Size)
-        for unit in text.utf16 {
-            bytes.append(UInt8(unit & 0xFF))
-            bytes.append(UInt8(unit >> 8))
+    /// The smaller of UTF-16LE (with BOM) and UTF-8. Encoded straight from the scalars:
+    /// building a String per window first cost more than the rest of the index.
+    static func encode(_ scalars: [Unicode.Scalar]) -> [UInt8] {
+        var utf8Size = 0, utf16Size = 2
+        for scalar in scalars {
+            utf8Size += UTF8.width(scalar)
+            utf16Size += 2 * UTF16.width(scalar)
+        }
+        var bytes: [UInt8] = []
+        if utf16Size < utf8Size {
+            bytes.reserveCapacity(utf16Size)
+            bytes += [0xFF, 0xFE]
+            for scalar in scalars {
+                for unit in UTF16.encode(scalar)! {
+                    bytes.append(UInt8(unit & 0xFF))
+                    bytes.append(UInt8(unit >> 8))
+                }
+            }
+        } else {
+            bytes.reserveCapacity(utf8Size)
+            for scalar in scalars { bytes += UTF8.encode(scalar)! }
         }
         return bytes
     }

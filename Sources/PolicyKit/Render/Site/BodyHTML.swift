@@ -82,8 +82,9 @@ struct BodyRenderer {
     /// Puts each table in a focusable, labelled region that scrolls sideways on phones,
     /// instead of the whole page scrolling.
     static func wrapTables(_ html: String) -> String {
-        // Most bodies have no table; skip the two copying replacements for them.
-        guard html.contains("<table>") else { return html }
+        // Most bodies have no table; skip the two copying replacements for them. A byte
+        // search: Foundation's String.contains folds Unicode over the whole body.
+        guard html.containsBytes("<table>") else { return html }
         return html.replacingOccurrences(of: "<table>", with: "<div class=\"table-scroll\" role=\"region\" aria-label=\"表格\" tabindex=\"0\"><table>")
             .replacingOccurrences(of: "</table>", with: "</table></div>")
     }

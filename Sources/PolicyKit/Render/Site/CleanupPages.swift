@@ -1,13 +1,13 @@
 /// `cleanup/`: every cleanup batch (清理结果); `cleanup/<batch>/`: one batch, its results
 /// grouped by outcome with links to the documents and their status today.
 struct CleanupPages {
-    struct IndexContext {
+    struct IndexContext: Encodable {
         let page: PageChrome
         let title: String
         let batches: NonEmptyList<BatchItem>?
     }
 
-    struct BatchItem {
+    struct BatchItem: Encodable {
         let title: String
         let href: String
         let published: DateText
@@ -15,12 +15,12 @@ struct CleanupPages {
         let tallies: [Tally]
     }
 
-    struct Tally {
+    struct Tally: Encodable {
         let outcome: String
         let count: Int
     }
 
-    struct BatchContext {
+    struct BatchContext: Encodable {
         let page: PageChrome
         let title: String
         let published: DateText
@@ -29,14 +29,14 @@ struct CleanupPages {
         let groups: [OutcomeGroup]
     }
 
-    struct OutcomeGroup {
+    struct OutcomeGroup: Encodable {
         /// `继续有效`, `修改`, `废止` or `宣布失效`; only outcomes with results appear.
         let outcome: String
         let count: Int
         let items: [ResultItem]
     }
 
-    struct ResultItem {
+    struct ResultItem: Encodable {
         /// The document, or nil when the result names an id the library does not hold.
         let document: DocumentLink?
         let id: String

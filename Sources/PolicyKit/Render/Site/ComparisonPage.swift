@@ -2,7 +2,7 @@
 /// article are `<del>`/`<ins>` with a visually hidden 删除：/新增： for screen readers (not
 /// colour alone); runs of unchanged articles fold into a `<details>`, so no script is needed.
 struct ComparisonPage {
-    struct Context {
+    struct Context: Encodable {
         let page: PageChrome
         let title: String
         let oldDocument: DocumentLink
@@ -13,19 +13,19 @@ struct ComparisonPage {
         let identical: Bool
     }
 
-    struct Tally {
+    struct Tally: Encodable {
         let label: String
         let count: Int
     }
 
     /// One entry of the comparison: a changed, added, removed or moved article, or a run of
     /// unchanged ones (exactly one of the two is set).
-    struct Block {
+    struct Block: Encodable {
         let change: ChangeBlock?
         let unchanged: UnchangedRun?
     }
 
-    struct ChangeBlock {
+    struct ChangeBlock: Encodable {
         /// `changed`, `added`, `removed`, `moved` — a CSS class suffix.
         let code: String
         /// 修改, 新增, 删除, 移动.
@@ -38,19 +38,19 @@ struct ComparisonPage {
         let newSide: Side?
     }
 
-    struct Side {
+    struct Side: Encodable {
         /// `原文件 第五条`.
         let label: String
         let textHTML: String
     }
 
-    struct UnchangedRun {
+    struct UnchangedRun: Encodable {
         /// `未修改：第一条至第四条（4 条）`.
         let summary: String
         let items: [UnchangedItem]
     }
 
-    struct UnchangedItem {
+    struct UnchangedItem: Encodable {
         /// `第六条（原第五条）`.
         let label: String
         let textHTML: String

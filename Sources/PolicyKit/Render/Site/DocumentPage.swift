@@ -1,7 +1,7 @@
 /// `d/<id>/`: one document with everything known about it — headnote, status and why,
 /// metadata, the official text, files, interpretations, versions, repeals and cleanups.
 struct DocumentPage {
-    struct Context {
+    struct Context: Encodable {
         let page: PageChrome
         let title: String
         let kind: String
@@ -32,19 +32,19 @@ struct DocumentPage {
         let statusComparisons: NonEmptyList<LinkItem>?
     }
 
-    struct History {
+    struct History: Encodable {
         let added: DateText
         let updated: DateText
         let changes: [Change]
     }
 
-    struct Change {
+    struct Change: Encodable {
         let date: DateText
         let summary: String
     }
 
     /// The metadata table's values; lists are joined with `、`.
-    struct Meta {
+    struct Meta: Encodable {
         let issuers: String?
         let number: String?
         let signed: DateText
@@ -56,12 +56,12 @@ struct DocumentPage {
         let office: String?
     }
 
-    struct Notice {
+    struct Notice: Encodable {
         let text: String
         let links: [LinkItem]
     }
 
-    struct FileLink {
+    struct FileLink: Encodable {
         let label: String
         let href: String
         /// `PDF`, `CSV`… from the file extension.
@@ -69,14 +69,14 @@ struct DocumentPage {
         let isOfficial: Bool
     }
 
-    struct InterpretationLink {
+    struct InterpretationLink: Encodable {
         let title: String
         let href: String
         let form: String
         let published: DateText
     }
 
-    struct Version {
+    struct Version: Encodable {
         let link: DocumentLink
         let isSelf: Bool
         /// `上一版本` / `下一版本` for direct neighbours, nil otherwise.
@@ -85,7 +85,7 @@ struct DocumentPage {
         let compareHref: String?
     }
 
-    struct CleanupEntry {
+    struct CleanupEntry: Encodable {
         let batch: String
         let href: String
         let result: String

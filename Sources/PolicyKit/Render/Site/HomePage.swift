@@ -1,7 +1,7 @@
 /// The home page: the libraries, the newest publications and how many documents of each
 /// kind have each status — the overview a visitor and an auditor both start from.
 struct HomePage {
-    struct Context {
+    struct Context: Encodable {
         let page: PageChrome
         let title: String
         let sections: [Section]
@@ -13,7 +13,7 @@ struct HomePage {
         let sectionFeeds: [LinkItem]
     }
 
-    struct Section {
+    struct Section: Encodable {
         let label: String
         let href: String
         let description: String
@@ -21,7 +21,7 @@ struct HomePage {
         let count: Int?
     }
 
-    struct Publication {
+    struct Publication: Encodable {
         let title: String
         let href: String
         /// `规范性文件`, or `政策解读 · 图解`.
@@ -32,14 +32,14 @@ struct HomePage {
         let badge: Badge
     }
 
-    struct CountRow {
+    struct CountRow: Encodable {
         let kind: String
         let href: String
         let cells: [Cell]
         let total: Int
     }
 
-    struct Cell {
+    struct Cell: Encodable {
         let status: String
         let count: Int
         /// The status page, nil when the count is 0.

@@ -3,7 +3,7 @@ import Foundation
 /// `d/<id>/<interpretation>/`: one interpretation, its media made accessible (alt text,
 /// captions, the transcript on the page) and a way back to the document and its status.
 struct InterpretationPage {
-    struct Context {
+    struct Context: Encodable {
         let page: PageChrome
         let title: String
         let form: String
@@ -17,12 +17,12 @@ struct InterpretationPage {
         let bodyHTML: String
     }
 
-    struct Figure {
+    struct Figure: Encodable {
         let src: String
         let alt: String
     }
 
-    struct Video {
+    struct Video: Encodable {
         let src: String
         let poster: String?
         let captions: String?
@@ -31,7 +31,7 @@ struct InterpretationPage {
         let transcriptHref: String?
     }
 
-    struct Paragraph {
+    struct Paragraph: Encodable {
         let lines: [String]
     }
 

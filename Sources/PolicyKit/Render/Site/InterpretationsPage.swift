@@ -1,7 +1,7 @@
 /// `interpretations/`: every interpretation grouped by form (文字, 问答, 图解, 视频, 新闻发布会,
 /// 访谈, 动漫, 场景演示) with counts — the variety of 解读 the rules ask a bureau to offer.
 struct InterpretationsPage {
-    struct Context {
+    struct Context: Encodable {
         let page: PageChrome
         let title: String
         let total: Int
@@ -10,21 +10,21 @@ struct InterpretationsPage {
         let groups: [FormGroup]
     }
 
-    struct FormCount {
+    struct FormCount: Encodable {
         let label: String
         let count: Int
         /// `#form-video`, nil when the form has none.
         let target: String?
     }
 
-    struct FormGroup {
+    struct FormGroup: Encodable {
         let label: String
         let groupAnchor: String
         let count: Int
         let items: [Item]
     }
 
-    struct Item {
+    struct Item: Encodable {
         let title: String
         let href: String
         let published: DateText

@@ -1,7 +1,7 @@
 /// A library per kind (`normative/`) and one static page per status (`normative/in-force/`):
 /// filtering works without JavaScript because every filter is a page of its own.
 struct LibraryPages {
-    struct Context {
+    struct Context: Encodable {
         let page: PageChrome
         /// `规范性文件库` or `规范性文件库：现行有效`.
         let title: String
@@ -16,7 +16,7 @@ struct LibraryPages {
         let count: Int
     }
 
-    struct Filter {
+    struct Filter: Encodable {
         let label: String
         let href: String
         let count: Int

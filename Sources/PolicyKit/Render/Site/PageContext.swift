@@ -8,15 +8,15 @@
 /// `DocumentPage.Context.meta`): otherwise a row without a 文号 would show the page's.
 
 /// The frame around every page (`base.mustache`).
-struct PageChrome {
-    struct NavItem {
+struct PageChrome: Encodable {
+    struct NavItem: Encodable {
         let label: String
         let href: String
         /// `page` on the page itself, `true` inside its section, nil elsewhere (aria-current).
         let current: String?
     }
 
-    struct Crumb {
+    struct Crumb: Encodable {
         let label: String
         /// Nil for the last crumb: the page itself.
         let href: String?
@@ -46,7 +46,7 @@ struct PageChrome {
 }
 
 /// A date both machine- and human-readable: `<time datetime="{{iso}}">{{chinese}}</time>`.
-struct DateText {
+struct DateText: Encodable {
     /// `2022-06-28`
     let iso: String
     /// `2022年6月28日`
@@ -59,7 +59,7 @@ struct DateText {
 }
 
 /// A status badge: the text always, a style per status (`badge-<code>`) on top.
-struct Badge {
+struct Badge: Encodable {
     /// `ValidityStatus.rawValue`: `in-force`, `repealed`…, safe as a CSS class.
     let code: String
     /// `现行有效`…
@@ -71,7 +71,7 @@ struct Badge {
 }
 
 /// A link to a document as lists show it.
-struct DocumentLink {
+struct DocumentLink: Encodable {
     let title: String
     let href: String
     let number: String?
@@ -82,14 +82,14 @@ struct DocumentLink {
 }
 
 /// A plain labelled link (files, batches, sections).
-struct LinkItem {
+struct LinkItem: Encodable {
     let label: String
     let href: String
 }
 
 /// A non-empty list, or nil: lets a template wrap a list in a heading and `<ul>` only
 /// when there is something to list (`{{#x}}<h2>…</h2><ul>{{#items}}…{{/items}}</ul>{{/x}}`).
-struct NonEmptyList<Item> {
+struct NonEmptyList<Item: Encodable>: Encodable {
     let items: [Item]
     let count: Int
 

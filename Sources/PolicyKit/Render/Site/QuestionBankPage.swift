@@ -4,7 +4,7 @@ import Foundation
 /// each under a stable anchor with its source document and that document's status; answers
 /// resting on a document no longer in force say so. Also writes `qa.json`.
 struct QuestionBankPage {
-    struct Context {
+    struct Context: Encodable {
         let page: PageChrome
         let title: String
         let total: Int
@@ -12,14 +12,14 @@ struct QuestionBankPage {
         let dataHref: String
     }
 
-    struct TopicGroup {
+    struct TopicGroup: Encodable {
         let topic: String
         let topicAnchor: String
         let count: Int
         let entries: [Entry]
     }
 
-    struct Entry {
+    struct Entry: Encodable {
         let anchor: String
         let question: String
         let answerHTML: String
@@ -29,7 +29,7 @@ struct QuestionBankPage {
         let caveat: Caveat?
     }
 
-    struct Source {
+    struct Source: Encodable {
         let documentTitle: String
         let documentHref: String
         let documentNumber: String?
@@ -38,7 +38,7 @@ struct QuestionBankPage {
         let badge: Badge
     }
 
-    struct Caveat {
+    struct Caveat: Encodable {
         let text: String
         let current: LinkItem?
     }

@@ -1,7 +1,7 @@
 /// `report/`: the annual-report figures for the latest complete year and the year so far,
 /// with the staff lists at the as-of date, and each year's figures as CSV and JSON.
 struct ReportPage {
-    struct Context {
+    struct Context: Encodable {
         let page: PageChrome
         let title: String
         let asOf: DateText
@@ -14,7 +14,7 @@ struct ReportPage {
         let exemptList: NonEmptyList<Listed>?
     }
 
-    struct YearSection {
+    struct YearSection: Encodable {
         /// `2025年度（全年）`, `2026年度（截至2026年11月29日）`.
         let heading: String
         let sectionID: String
@@ -32,25 +32,25 @@ struct ReportPage {
         let jsonHref: String
     }
 
-    struct Row {
+    struct Row: Encodable {
         let kind: String
         let issued: Int
         let repealed: Int
         let inForce: Int
     }
 
-    struct FormFigure {
+    struct FormFigure: Encodable {
         let form: String
         let count: Int
     }
 
     /// The documents behind one figure, for checking it.
-    struct Detail {
+    struct Detail: Encodable {
         let label: String
         let documents: NonEmptyList<DocumentLink>?
     }
 
-    struct Listed {
+    struct Listed: Encodable {
         let link: DocumentLink
         let when: DateText?
         let remark: String?

@@ -2,7 +2,7 @@
 /// hook for it (`#search-results`, and `assets/search.js` when the theme ships one) and
 /// tells visitors without JavaScript where to browse instead.
 struct SearchPage {
-    struct Context {
+    struct Context: Encodable {
         let page: PageChrome
         let title: String
         /// The form submits here with GET `q`.

@@ -66,7 +66,7 @@ struct SiteContext {
     }
 
     /// Renders a page template and wraps it as the page directory's `index.html`.
-    func page(_ directory: String, template: String, _ context: Any) throws -> OutputFile {
+    func page(_ directory: String, template: String, _ context: some Encodable) throws -> OutputFile {
         .text(SitePath.indexFile(directory), try theme.render(template, context))
     }
 }

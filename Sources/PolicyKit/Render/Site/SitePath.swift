@@ -29,9 +29,20 @@ enum SitePath {
     /// Percent-encodes each segment of a site path (ids and file names may be Chinese),
     /// keeping the `/` separators. The raw form stays the file path on disk.
     static func encoded(_ path: String) -> String {
-        path.split(separator: "/", omittingEmptySubsequences: false)
+        // Most paths are plain ASCII already; Foundation's encoder is slow on Linux and runs
+        // for every link of every page.
+        if path.utf8.allSatisfy(isUnreservedOrSlash) { return path }
+        return path.split(separator: "/", omittingEmptySubsequences: false)
             .map { String($0).addingPercentEncoding(withAllowedCharacters: unreserved) ?? String($0) }
             .joined(separator: "/")
+    }
+
+    private static func isUnreservedOrSlash(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
+             UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"), UInt8(ascii: "~"), UInt8(ascii: "/"): return true
+        default: return false
+        }
     }
 
     /// RFC 3986 unreserved characters — ASCII only, unlike `CharacterSet.alphanumerics`.
