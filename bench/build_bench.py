@@ -25,6 +25,7 @@ import argparse
 import datetime as dt
 import json
 import os
+import re
 import shutil
 import statistics
 import subprocess
@@ -104,7 +105,31 @@ def corpus_set(work, copies):
     if not os.path.exists(os.path.join(out, "site.yml")):
         subprocess.run([sys.executable, CONVERT, "--out", out, "--copies", str(copies)], check=True,
                        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        if copies > 1:
+            distinct_numbers(out)
     return out
+
+
+COPY_FOLDER = re.compile(r"-c(\d+)$")
+NUMBER_SERIAL = re.compile(r'^(number: "(?:.*\D)?)(\d+)(号.*)$', re.M)
+
+
+def distinct_numbers(content):
+    """The converter's copies repeat each 文号, which `policy check` rightly refuses (PN003,
+    one number, one document). Copy N of a document gets serial + N×100000 instead, so the
+    copies are a valid library of four times the size."""
+    for kind in ("regulations", "normative", "policies"):
+        folder = os.path.join(content, kind)
+        for bundle in os.listdir(folder) if os.path.isdir(folder) else []:
+            match = COPY_FOLDER.search(bundle)
+            path = os.path.join(folder, bundle, "index.md")
+            if not match or not os.path.exists(path):
+                continue
+            copy = int(match.group(1))
+            text = open(path, encoding="utf-8").read()
+            text = NUMBER_SERIAL.sub(lambda m: f"{m.group(1)}{int(m.group(2)) + copy * 100000}{m.group(3)}", text, count=1)
+            with open(path, "w", encoding="utf-8") as f:
+                f.write(text)
 
 
 def synthetic_set(work, count=20000):

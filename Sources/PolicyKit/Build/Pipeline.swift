@@ -55,11 +55,11 @@ public enum Pipeline {
         let history = StageClock.measure("git history") {
             GitHistory.load(content: content, timeZone: checked.library.site.timeZone)
         }
-        let files = try StageClock.measure("render") {
-            try SiteRenderer(library: checked.library, raw: checked.raw, asOf: asOf, theme: theme, history: history).render()
+        let renderer = SiteRenderer(library: checked.library, raw: checked.raw, asOf: asOf, theme: theme, history: history)
+        let fileCount = try StageClock.measure("render and write") {
+            try SiteWriter(output: options.output).write { try renderer.render(into: $0) }
         }
-        try StageClock.measure("write") { try SiteWriter(output: options.output).write(files) }
-        return Built(checked: checked, fileCount: files.count, asOf: asOf)
+        return Built(checked: checked, fileCount: fileCount, asOf: asOf)
     }
 
     /// The outcome of `buildIfChanged`: a fresh build, or the last one reused as it stands.

@@ -10,7 +10,9 @@ public struct Checker: Sendable {
         let context = CheckContext(raw: raw, library: library)
         var findings = raw.loadDiagnostics + library.buildDiagnostics
         // Rules are independent readers of the same immutable context.
-        findings += rules.parallelMap { $0.check(context) }.flatMap { $0 }
+        findings += rules.parallelMap { rule in
+            StageClock.measure("check: \(rule.descriptor.code)") { rule.check(context) }
+        }.flatMap { $0 }
         return Array(Set(findings)).sortedForReport()
     }
 }

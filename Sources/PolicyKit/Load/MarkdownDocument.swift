@@ -112,7 +112,16 @@ public final class MarkdownDocument {
     }
 
     /// The body's text without markup, one block a line: for search and overlap measures.
-    public var plainText: String { blocks.map(\.text).joined(separator: "\n") }
+    public var plainText: String {
+        var bytes: [UInt8] = []
+        var child = cmark_node_first_child(root)
+        while let node = child {
+            if node != cmark_node_first_child(root) { bytes.append(10) }
+            MarkdownDocument.appendText(of: node, to: &bytes)
+            child = cmark_node_next(node)
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
 
     // MARK: - Writing
 
@@ -189,7 +198,15 @@ public final class MarkdownDocument {
     /// The concatenated text of a node's descendants (soft breaks become nothing, as Chinese
     /// lines wrapped in the source are one sentence).
     static func text(of node: OpaquePointer) -> String {
-        var out = ""
+        var bytes: [UInt8] = []
+        appendText(of: node, to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Appends a node's text as UTF-8. Bytes rather than Strings: the whole library's text
+    /// passes through here, and a String per literal cost more than the parse.
+    private static func appendText(of node: OpaquePointer, to bytes: inout [UInt8]) {
+        let start = bytes.count
         let iterator = cmark_iter_new(node)
         defer { cmark_iter_free(iterator) }
         while true {
@@ -198,12 +215,11 @@ public final class MarkdownDocument {
             guard event == CMARK_EVENT_ENTER, let n = cmark_iter_get_node(iterator) else { continue }
             let type = cmark_node_get_type(n)
             if type == CMARK_NODE_TEXT || type == CMARK_NODE_CODE, let literal = cmark_node_get_literal(n) {
-                out += String(cString: literal)
-            } else if type == CMARK_NODE_LINEBREAK || (type == CMARK_NODE_PARAGRAPH && !out.isEmpty && n != node) {
-                out += "\n"
+                bytes.append(contentsOf: UnsafeRawBufferPointer(start: literal, count: strlen(literal)))
+            } else if type == CMARK_NODE_LINEBREAK || (type == CMARK_NODE_PARAGRAPH && bytes.count > start && n != node) {
+                bytes.append(10)
             }
         }
-        return out
     }
 }
 

@@ -1,9 +1,10 @@
 /// Builds every key's postings (see `Tokenizer` for the keys) for all records at once.
 ///
-/// About nine million positions for the benchmark corpus, so this is written for speed:
-/// keys are 64-bit codes looked up in an open-addressing table, and the occurrences, produced
-/// record by record in position order, are grouped by key with a counting sort — which keeps
-/// that order, so no comparison sort is needed.
+/// About nine million positions for the benchmark corpus, so this is written for speed and
+/// memory: keys are 64-bit codes looked up in an open-addressing table, and each record's
+/// occurrences are grouped by key through a chain per key (a counting sort within the
+/// record) and appended to that key's postings at once — so no list of every occurrence of
+/// the library is ever held.
 ///
 /// Encoded postings, all unsigned varints:
 /// - positional keys (`B`, `L`, `R`, `T`): per record holding the key, in record order:
@@ -20,10 +21,17 @@ struct PostingBuilder {
     private var table = KeyTable()
     private var tokens: [String: Int] = [:]
     private var tokenNames: [String] = []
-    /// One entry per occurrence: its key id and position; `recordStarts[r]` is record r's first.
+    /// Per key id: its postings so far and the last record written to them.
+    private var postings: [ByteWriter] = []
+    private var lastRecord: [Int] = []
+    /// Scratch for the record being read: its occurrences (key id, position, next occurrence
+    /// of the same key), and per key id its first and last occurrence and count.
     private var occurrenceKeys: [Int32] = []
     private var occurrencePositions: [UInt32] = []
-    private var recordStarts: [Int] = []
+    private var occurrenceNext: [Int32] = []
+    private var firstOccurrence: [Int32] = []
+    private var lastOccurrence: [Int32] = []
+    private var recordCount: [Int32] = []
 
     private var chars = KeyTable()
     private var charData: [ByteWriter] = []
@@ -44,20 +52,23 @@ struct PostingBuilder {
 
     /// Keys and postings of `records`, each given as normalised scalars with its body offset.
     static func build(_ records: [(scalars: [UInt32], bodyStart: Int)]) -> [Key] {
+        build(count: records.count) { records[$0] }
+    }
+
+    /// Keys and postings of `count` records, each asked for in turn (so that the normalised
+    /// text of only one record at a time need be held).
+    static func build(count: Int, record: (Int) -> (scalars: [UInt32], bodyStart: Int)) -> [Key] {
         var builder = PostingBuilder()
-        let total = records.reduce(0) { $0 + $1.scalars.count }
-        builder.occurrenceKeys.reserveCapacity(total + total / 8)
-        builder.occurrencePositions.reserveCapacity(total + total / 8)
-        for (r, record) in records.enumerated() {
-            builder.recordStarts.append(builder.occurrenceKeys.count)
-            builder.addOccurrences(of: record.scalars)
-            builder.addCharCounts(of: record.scalars, record: r, bodyStart: record.bodyStart)
+        for r in 0..<count {
+            let (scalars, bodyStart) = record(r)
+            builder.addOccurrences(of: scalars)
+            builder.flushRecord(r)
+            builder.addCharCounts(of: scalars, record: r, bodyStart: bodyStart)
         }
-        builder.recordStarts.append(builder.occurrenceKeys.count)
         return builder.positionalKeys() + builder.charKeys()
     }
 
-    // MARK: - Pass 1: occurrences
+    // MARK: - Positional keys, record by record
 
     private mutating func addOccurrences(of s: [UInt32]) {
         var i = 0
@@ -87,51 +98,50 @@ struct PostingBuilder {
 
     @inline(__always)
     private mutating func add(_ code: UInt64, at position: Int) {
-        occurrenceKeys.append(table.id(code))
+        let key = table.id(code)
+        if Int(key) == postings.count {
+            postings.append(ByteWriter()); lastRecord.append(-1)
+            firstOccurrence.append(-1); lastOccurrence.append(-1); recordCount.append(0)
+        }
+        let o = Int32(occurrenceKeys.count)
+        occurrenceKeys.append(key)
         occurrencePositions.append(UInt32(position))
+        occurrenceNext.append(-1)
+        let k = Int(key)
+        if recordCount[k] == 0 { firstOccurrence[k] = o } else { occurrenceNext[Int(lastOccurrence[k])] = o }
+        lastOccurrence[k] = o
+        recordCount[k] += 1
     }
 
-    // MARK: - Pass 2: group by key
+    /// Appends the record's occurrences to each key's postings, keys in order of first
+    /// appearance, positions in increasing order; then clears the scratch.
+    private mutating func flushRecord(_ record: Int) {
+        for o in occurrenceKeys.indices {
+            let k = Int(occurrenceKeys[o])
+            guard firstOccurrence[k] == Int32(o) else { continue }
+            postings[k].varint(record - lastRecord[k] - 1)
+            postings[k].varint(Int(recordCount[k]))
+            var previous: UInt32 = 0
+            var p = Int32(o)
+            while p >= 0 {
+                postings[k].varint(Int(occurrencePositions[Int(p)] - previous))
+                previous = occurrencePositions[Int(p)]
+                p = occurrenceNext[Int(p)]
+            }
+            lastRecord[k] = record
+        }
+        for o in occurrenceKeys.indices {
+            let k = Int(occurrenceKeys[o])
+            recordCount[k] = 0
+            firstOccurrence[k] = -1
+        }
+        occurrenceKeys.removeAll(keepingCapacity: true)
+        occurrencePositions.removeAll(keepingCapacity: true)
+        occurrenceNext.removeAll(keepingCapacity: true)
+    }
 
     private func positionalKeys() -> [Key] {
-        let keyCount = table.count
-        var offsets = [Int](repeating: 0, count: keyCount + 1)
-        for k in occurrenceKeys { offsets[Int(k) + 1] += 1 }
-        for i in 0..<keyCount { offsets[i + 1] += offsets[i] }
-        var next = offsets
-        var records = [UInt32](repeating: 0, count: occurrenceKeys.count)
-        var positions = [UInt32](repeating: 0, count: occurrenceKeys.count)
-        for r in 0..<(recordStarts.count - 1) {
-            for o in recordStarts[r]..<recordStarts[r + 1] {
-                let k = Int(occurrenceKeys[o])
-                records[next[k]] = UInt32(r)
-                positions[next[k]] = occurrencePositions[o]
-                next[k] += 1
-            }
-        }
-        var keys: [Key] = []
-        keys.reserveCapacity(keyCount)
-        for id in 0..<keyCount {
-            var out = ByteWriter()
-            var o = offsets[id]
-            var previousRecord = -1
-            while o < offsets[id + 1] {
-                let record = records[o]
-                var end = o
-                while end < offsets[id + 1], records[end] == record { end += 1 }
-                out.varint(Int(record) - previousRecord - 1)
-                out.varint(end - o)
-                var previous: UInt32 = 0
-                for p in o..<end {
-                    out.varint(Int(positions[p] - previous))
-                    previous = positions[p]
-                }
-                previousRecord = Int(record)
-                o = end
-            }
-            keys.append(Key(name: name(of: table.codes[id]), data: out.bytes))
-        }
-        return keys
+        (0..<table.count).map { Key(name: name(of: table.codes[$0]), data: postings[$0].bytes) }
     }
 
     private func name(of code: UInt64) -> String {

@@ -40,7 +40,7 @@ public struct SearchIndexWriter: Sendable {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         let manifestData = try! encoder.encode(manifest)
-        return index.files.map { OutputFile(Self.folder + folder + $0.path, .data(Data($0.bytes))) }
+        return index.files.map { OutputFile(Self.folder + folder + $0.path, .bytes($0.bytes)) }
             + [OutputFile(Self.manifestPath, .data(manifestData))]
     }
 
@@ -73,10 +73,12 @@ public struct SearchIndexWriter: Sendable {
         nonisolated(unsafe) var layout: ShardLayout?
         DispatchQueue.concurrentPerform(iterations: 2) { task in
             if task == 0 {
-                let normalized = records.map { (Tokenizer.normalize($0.text), $0.bodyStart) }
-                layout = ShardLayout(keys: PostingBuilder.build(normalized))
+                let keys = StageClock.measure("index: postings") {
+                    PostingBuilder.build(count: records.count) { (Tokenizer.normalize(records[$0].text), records[$0].bodyStart) }
+                }
+                layout = StageClock.measure("index: shards") { ShardLayout(keys: keys) }
             } else {
-                chunks = TextChunks(records: records, library: library)
+                chunks = StageClock.measure("index: text windows") { TextChunks(records: records, library: library) }
             }
         }
         let meta = SearchMeta(library: library, records: records)

@@ -11,8 +11,15 @@ enum StageClock {
         let start = DispatchTime.now().uptimeNanoseconds
         defer {
             let ms = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6
-            FileHandle.standardError.write(Data("[timing] \(stage): \(String(format: "%.0f", ms)) ms\n".utf8))
+            FileHandle.standardError.write(Data("[timing] \(stage): \(String(format: "%.0f", ms)) ms, peak \(peakMiB) MiB\n".utf8))
         }
         return try body()
+    }
+
+    /// The process's peak resident memory so far.
+    private static var peakMiB: Int {
+        var usage = rusage()
+        getrusage(RUSAGE_SELF.rawValue, &usage)
+        return usage.ru_maxrss >> 10
     }
 }

@@ -15,7 +15,15 @@ public struct SiteWriter {
         self.output = output.standardizedFileURL
     }
 
+    /// Writes a whole site of `files`.
     public func write(_ files: [OutputFile]) throws {
+        _ = try write { try $0.add(files) }
+    }
+
+    /// Writes a whole site: `produce` adds files to the staging folder as they are rendered,
+    /// from any number of threads; when it returns, the staging folder replaces the output
+    /// folder. Returns the number of files written.
+    public func write(_ produce: (StagedSite) throws -> Void) throws -> Int {
         let fm = FileManager.default
         let parent = output.deletingLastPathComponent()
         try fm.createDirectory(at: parent, withIntermediateDirectories: true)
@@ -25,34 +33,13 @@ public struct SiteWriter {
         removeLeftovers()
         do {
             try fm.createDirectory(at: staging, withIntermediateDirectories: true)
-            // Folders first, once each and parents before children, so that the parallel file
-            // writes need no checks. Plain mkdir: FileManager's checks cost more than the call.
-            for folder in SiteWriter.folders(of: files) {
-                guard mkdir(staging.path + "/" + folder, 0o755) == 0 else {
-                    throw PolicyError.outputFailed("无法创建目录 \(folder)：\(String(cString: strerror(errno)))")
-                }
-            }
-            // One contiguous run of the sorted files per core, not interleaved files: two threads
-            // creating files in one folder only queue (and spin) on that folder's lock.
-            let perCore = max(1, (files.count + ProcessInfo.processInfo.activeProcessorCount - 1)
-                / ProcessInfo.processInfo.activeProcessorCount)
-            let runs = stride(from: 0, to: files.count, by: perCore).map { files[$0..<min($0 + perCore, files.count)] }
-            let previous = OutputLedger(contentsOf: sibling("files").path)
-            let live = output.path
-            let written = try StageClock.measure("write: files") {
-                try runs.parallelMap { run in
-                    Result { () throws -> [(String, OutputLedger.Entry)] in
-                        try run.compactMap { file in
-                            try SiteWriter.write(file, into: staging.path, reusingFrom: live, previous: previous)
-                                .map { (file.path, $0) }
-                        }
-                    }
-                }.flatMap { try $0.get() }
-            }
+            let site = StagedSite(root: staging.path, live: output.path,
+                                  previous: OutputLedger(contentsOf: sibling("files").path))
+            try produce(site)
             try StageClock.measure("write: swap and delete old site") { try swapIn(staging) }
             // After the swap: until then the ledger on disk describes the live (old) site.
-            try? OutputLedger(entries: Dictionary(written, uniquingKeysWith: { first, _ in first }))
-                .save(to: sibling("files").path)
+            try? site.ledger.save(to: sibling("files").path)
+            return site.count
         } catch {
             try? fm.removeItem(at: staging)
             throw PolicyError.outputFailed("\(error)")
@@ -73,59 +60,20 @@ public struct SiteWriter {
         }
     }
 
-    /// Every folder the files need, ancestors included, in an order that puts parents first.
-    static func folders(of files: [OutputFile]) -> [String] {
-        var folders: Set<String> = []
-        for file in files {
-            var path = Substring(file.path)
-            while let slash = path.lastIndex(of: "/") {
-                path = path[..<slash]
-                guard folders.insert(String(path)).inserted else { break }
-            }
-        }
-        return folders.sorted()
-    }
-
-    /// Writes one file into the staging folder — or, when the live site holds a file with the
-    /// same bytes that is still as the last build left it, hard-links that one. Returns the
-    /// ledger entry for generated files (copies from the content folder are not recorded).
-    private static func write(_ file: OutputFile, into folder: String, reusingFrom live: String,
-                              previous: OutputLedger) throws -> OutputLedger.Entry? {
-        let target = folder + "/" + file.path
-        let bytes: Data
-        switch file.contents {
-        case .text(let text): bytes = Data(text.utf8)
-        case .data(let data): bytes = data
-        case .copy(let source):
-            try FileManager.default.copyItem(atPath: source, toPath: target)
-            return nil
-        }
-        var digest = ContentDigest()
-        digest.add(bytes)
-        let hex = digest.hex
-        if let entry = previous.reusable(file.path, digest: hex, under: live), link(live + "/" + file.path, target) == 0 {
-            return entry
-        }
-        try writeBytes(bytes, to: target)
-        return OutputLedger.identity(of: target, digest: hex)
-    }
-
     /// Plain open/write/close. Foundation's `Data.write(to:)` fsyncs every file, which cost
     /// ~6 ms a file (minutes on a large site) and buys nothing here: the site becomes visible
     /// only through the rename of the whole folder.
-    private static func writeBytes(_ data: Data, to path: String) throws {
+    static func writeBytes(_ buffer: UnsafeRawBufferPointer, to path: String) throws {
         let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard fd >= 0 else { throw PolicyError.outputFailed("无法创建 \(path)：\(String(cString: strerror(errno)))") }
         defer { close(fd) }
-        try data.withUnsafeBytes { buffer in
-            var offset = 0
-            while offset < buffer.count {
-                let written = Glibc.write(fd, buffer.baseAddress! + offset, buffer.count - offset)
-                guard written > 0 else {
-                    throw PolicyError.outputFailed("无法写入 \(path)：\(String(cString: strerror(errno)))")
-                }
-                offset += written
+        var offset = 0
+        while offset < buffer.count {
+            let written = Glibc.write(fd, buffer.baseAddress! + offset, buffer.count - offset)
+            guard written > 0 else {
+                throw PolicyError.outputFailed("无法写入 \(path)：\(String(cString: strerror(errno)))")
             }
+            offset += written
         }
     }
 

@@ -75,9 +75,14 @@ final class IncrementalWriteTests: XCTestCase {
         XCTAssertEqual(try Data(contentsOf: styles), original, "a hand-edited file must not be reused")
     }
 
-    func testFoldersListsEveryAncestorParentsFirst() {
-        let files = [OutputFile("a/b/c/index.html", .text("")), OutputFile("a/x.txt", .text("")),
-                     OutputFile("top.txt", .text("")), OutputFile("d/e/f.bin", .text(""))]
-        XCTAssertEqual(SiteWriter.folders(of: files), ["a", "a/b", "a/b/c", "d", "d/e"])
+    func testStagedFilesGetTheirFoldersAndTheFirstFileForAPathWins() throws {
+        let output = base.appendingPathComponent("out")
+        let count = try SiteWriter(output: output).write { site in
+            try site.add([OutputFile("a/b/c/index.html", .text("first")), OutputFile("top.txt", .text("top"))])
+            try site.add([OutputFile("a/b/c/index.html", .text("second")), OutputFile("a/x.txt", .text("x"))])
+        }
+        XCTAssertEqual(count, 3)
+        XCTAssertEqual(try String(contentsOf: output.appendingPathComponent("a/b/c/index.html"), encoding: .utf8), "first")
+        XCTAssertEqual(try String(contentsOf: output.appendingPathComponent("a/x.txt"), encoding: .utf8), "x")
     }
 }

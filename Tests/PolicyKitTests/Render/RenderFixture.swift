@@ -193,6 +193,7 @@ extension OutputFile {
         switch contents {
         case .text(let text): text
         case .data(let data): String(decoding: data, as: UTF8.self)
+        case .bytes(let bytes): String(decoding: bytes, as: UTF8.self)
         case .copy: nil
         }
     }

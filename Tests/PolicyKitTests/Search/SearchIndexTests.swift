@@ -211,6 +211,7 @@ private extension OutputFile {
     var bytes: [UInt8] {
         switch contents {
         case .data(let d): Array(d)
+        case .bytes(let b): b
         case .text(let t): Array(t.utf8)
         case .copy: []
         }

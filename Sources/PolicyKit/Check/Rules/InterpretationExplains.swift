@@ -30,7 +30,7 @@ enum TextOverlap {
     /// Share of `text`'s runs that also occur in `original`; 0 for texts too short to judge.
     static func share(of text: String, in original: String) -> Double {
         var mine = Set<UInt64>()
-        forEachRun(in: text) { mine.insert($0) }
+        forEachRun(in: text) { mine.insert($0); return true }
         guard mine.count >= 20 else { return 0 }
         // A 64 Ki-bit filter in front of the set: most of a long law's runs are not in a short
         // interpretation, and a bit test is far cheaper than hashing into the set.
@@ -38,17 +38,20 @@ enum TextOverlap {
         for run in mine { filter[Int(run >> 54)] |= 1 << (run >> 48 & 63) }
         var seen = Set<UInt64>()
         forEachRun(in: original) { run in
-            guard filter[Int(run >> 54)] & (1 << (run >> 48 & 63)) != 0, mine.contains(run) else { return }
+            guard filter[Int(run >> 54)] & (1 << (run >> 48 & 63)) != 0, mine.contains(run) else { return true }
             seen.insert(run)
+            return seen.count < mine.count  // all found: the rest of a long law cannot add any
         }
         return Double(seen.count) / Double(mine.count)
     }
 
-    /// Calls `body` with a hash of every run of `width` letters, digits or ideographs.
+    /// Calls `body` with a hash of every run of `width` letters, digits or ideographs, until
+    /// it returns false.
     /// Punctuation and spacing are skipped: they vary between a quotation and its source.
     /// The hash is a rolling polynomial one (each step adds a scalar and takes out the one
     /// `width` places back), mixed so its top bits are usable for the filter above.
-    private static func forEachRun(in text: String, _ body: (UInt64) -> Void) {
+    @inline(__always)
+    private static func forEachRun(in text: String, _ body: (UInt64) -> Bool) {
         let base: UInt64 = 0x100000001b3
         var outgoingWeight: UInt64 = 1  // base^(width-1)
         for _ in 1..<width { outgoingWeight = outgoingWeight &* base }
@@ -56,38 +59,41 @@ enum TextOverlap {
         var filled = 0
         var rolling: UInt64 = 0
         forEachScalar(in: text) { scalar in
-            guard isWordScalar(scalar) else { return }
+            guard isWordScalar(scalar) else { return true }
             let slot = filled % width
             if filled >= width { rolling = rolling &- ring[slot] &* outgoingWeight }
             ring[slot] = UInt64(scalar)
             rolling = rolling &* base &+ UInt64(scalar)
             filled += 1
-            guard filled >= width else { return }
+            guard filled >= width else { return true }
             var h = rolling ^ (rolling >> 31)  // splitmix-style finaliser
             h = h &* 0x9e3779b97f4a7c15
-            body(h ^ (h >> 29))
+            return body(h ^ (h >> 29))
         }
     }
 
     /// The text's Unicode scalar values, decoded from its UTF-8 by hand: a law's whole text
     /// passes through here for each interpretation, and `unicodeScalars` costs several times
     /// more per character. Swift strings are always valid UTF-8, so no byte is checked.
-    private static func forEachScalar(in text: String, _ body: (UInt32) -> Void) {
+    @inline(__always)
+    private static func forEachScalar(in text: String, _ body: (UInt32) -> Bool) {
         var text = text
         text.withUTF8 { bytes in
             var i = 0
             while i < bytes.count {
                 let lead = UInt32(bytes[i])
+                let scalar: UInt32
                 if lead < 0x80 {
-                    body(lead); i += 1
+                    scalar = lead; i += 1
                 } else if lead < 0xE0 {
-                    body((lead & 0x1F) << 6 | UInt32(bytes[i + 1] & 0x3F)); i += 2
+                    scalar = (lead & 0x1F) << 6 | UInt32(bytes[i + 1] & 0x3F); i += 2
                 } else if lead < 0xF0 {
-                    body((lead & 0x0F) << 12 | UInt32(bytes[i + 1] & 0x3F) << 6 | UInt32(bytes[i + 2] & 0x3F)); i += 3
+                    scalar = (lead & 0x0F) << 12 | UInt32(bytes[i + 1] & 0x3F) << 6 | UInt32(bytes[i + 2] & 0x3F); i += 3
                 } else {
-                    body((lead & 0x07) << 18 | UInt32(bytes[i + 1] & 0x3F) << 12 | UInt32(bytes[i + 2] & 0x3F) << 6
-                         | UInt32(bytes[i + 3] & 0x3F)); i += 4
+                    scalar = (lead & 0x07) << 18 | UInt32(bytes[i + 1] & 0x3F) << 12 | UInt32(bytes[i + 2] & 0x3F) << 6
+                        | UInt32(bytes[i + 3] & 0x3F); i += 4
                 }
+                guard body(scalar) else { return }
             }
         }
     }

@@ -50,9 +50,9 @@ struct Feeds {
         return .text(SitePath.feed, xml)
     }
 
-    /// Every HTML page of `files`, as absolute directory URLs, sorted.
-    func sitemap(pages files: [OutputFile]) -> OutputFile {
-        let urls = files.map(\.path).filter { $0 == "index.html" || $0.hasSuffix("/index.html") }
+    /// Every HTML page among `paths`, as absolute directory URLs, sorted.
+    func sitemap(paths: [String]) -> OutputFile {
+        let urls = paths.filter { $0 == "index.html" || $0.hasSuffix("/index.html") }
             .map { absolute(String($0.dropLast("index.html".count))) }.sorted()
         var xml = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
         for url in urls { xml += "  <url><loc>\(x(url))</loc></url>\n" }

@@ -20,20 +20,32 @@ public struct SiteRenderer {
     /// One independent piece of the site.
     typealias Job = @Sendable () throws -> [OutputFile]
 
+    /// The whole site in memory, sorted by path: for tests and small previews.
     public func render() throws -> [OutputFile] {
+        let files = CollectedFiles()
+        try render(into: files)
+        return files.sorted
+    }
+
+    /// Renders the site into `sink`, each part as soon as it is ready, so that the whole site
+    /// is never held in memory at once.
+    public func render(into sink: some SiteSink) throws {
         let context = SiteContext(library: library, raw: raw, asOf: asOf, theme: theme, history: history)
         let (library, asOf) = (library, asOf)
         // Every job reads only the shared, read-only context, so all of them run at once on
         // all cores. The few costly whole-library jobs come first, so that they start early
         // and the many small per-document jobs fill in around them.
-        let searchIndex: Job = { StageClock.measure("render: search index") { SearchIndexWriter(library: library, asOf: asOf).files() } }
-        var pageJobs: [Job] = ServicePages(context: context).jobs() + [
+        var jobs: [Job] = [
+            { StageClock.measure("render: search index") { SearchIndexWriter(library: library, asOf: asOf).files() } },
+            { [try OpenData(context: context).render()] },
+        ]
+        jobs += ServicePages(context: context).jobs() + [
             { [try HomePage(context: context).render()] },
             { try DocumentKind.allCases.flatMap { try LibraryPages(context: context, kind: $0).render() } },
             { try CleanupPages(context: context).render() },
             { [try SearchPage(context: context).render()] },
         ]
-        pageJobs += library.documents.map { document in
+        jobs += library.documents.map { document in
             {
                 try [DocumentPage(context: context, document: document).render()]
                     + document.interpretations.map {
@@ -41,22 +53,22 @@ public struct SiteRenderer {
                     }
             }
         }
-        let otherJobs: [Job] = [
-            { [try OpenData(context: context).render()] },
-            { library.documents.flatMap { context.copies(of: $0) } },
-        ]
+        // Each job hands its files to the sink and keeps only their paths, for the sitemap.
         let results = StageClock.measure("render: pages and index") {
-            ([searchIndex] + pageJobs + otherJobs).parallelMap { job in Result { try job() } }
+            jobs.parallelMap { job in
+                Result { () throws -> [String] in
+                    let files = try job()
+                    try sink.add(files)
+                    return files.map(\.path)
+                }
+            }
         }
-        let pages = try results[1...pageJobs.count].flatMap { try $0.get() }
+        let paths = try results.flatMap { try $0.get() }
         let feeds = Feeds(context: context)
-        var files = pages + [feeds.atom(), feeds.sitemap(pages: pages), feeds.robots()]
-        files += try results[(pageJobs.count + 1)...].flatMap { try $0.get() }
-        files += theme.assets.keys.sorted().map { OutputFile("assets/\($0)", .data(theme.assets[$0]!)) }
-        files += try results[0].get()
-        // Generated files win over a bundle file that happens to share a path (`index.html`
-        // as an attachment): the writer must never see one path twice.
-        var seen: Set<String> = []
-        return files.filter { seen.insert($0.path).inserted }.sorted { $0.path < $1.path }
+        try sink.add([feeds.atom(), feeds.sitemap(paths: paths), feeds.robots()])
+        try sink.add(theme.assets.keys.sorted().map { OutputFile("assets/\($0)", .data(theme.assets[$0]!)) })
+        // Last, so that a generated page wins over a bundle file that happens to share its
+        // path (`index.html` as an attachment): the sink keeps the first file for a path.
+        try sink.add(library.documents.flatMap { context.copies(of: $0) })
     }
 }
