@@ -103,7 +103,7 @@ bench-deps: deps
 
 bench: bench-deps build
 	mkdir -p $(BENCH_WORK)
-	-$(PYTHON) bench/search_bench.py --work $(BENCH_WORK)/search --out $(BENCH_WORK)/search.json
+	-$(PYTHON) bench/search_bench.py --work $(BENCH_WORK)/search --out $(BENCH_WORK)/search.json --status-dates 2000-01-01,2015-06-30
 	$(PYTHON) bench/build_bench.py --work $(BENCH_WORK) --search-json $(BENCH_WORK)/search.json
 
 # The libFuzzer target over the loader and check (fuzz/build.sh compiles it with

@@ -12,6 +12,8 @@ enum SitePath {
 
     static func library(_ kind: DocumentKind) -> String { "\(kind.folder)/" }
     static func library(_ kind: DocumentKind, status: ValidityStatus) -> String { "\(kind.folder)/\(status.rawValue)/" }
+    /// Page `page` of a paginated list at `base` (`normative/`): the first page is the list itself.
+    static func libraryPage(_ base: String, page: Int) -> String { page == 1 ? base : "\(base)page/\(page)/" }
     static func document(_ id: String) -> String { "d/\(id)/" }
     static func interpretation(_ i: Interpretation) -> String { "d/\(i.documentID)/\(i.id)/" }
     /// A bundle file's copy: `d/<id>/<file>`, same relative name as in the bundle.

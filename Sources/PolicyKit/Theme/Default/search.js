@@ -799,13 +799,20 @@
     statuses: function (iso) {
       return loadIndex().then(function (index) { return index.metaReady.then(function () { return index; }); }).then(function (index) {
         var day = dayOf(iso), docs = index.meta.recs.filter(function (rec) { return rec.form === 0; });
-        return Promise.all(docs.map(function (rec) {
-          return chunkFor(index, { rec: rec, snippetAt: -1 });
-        })).then(function (chunks) {
-          var out = {};
-          docs.forEach(function (rec, i) { out[chunks[i].path] = statusOf(rec.doc, day, index.meta.docs); });
-          return out;
-        });
+        var out = {};
+        // A few text windows (which hold each page's path) at a time: thousands of requests at
+        // once make the browser fail some of them.
+        function batch(from) {
+          if (from >= docs.length) { return Promise.resolve(out); }
+          var part = docs.slice(from, from + 16);
+          return Promise.all(part.map(function (rec) {
+            return chunkFor(index, { rec: rec, snippetAt: -1 });
+          })).then(function (chunks) {
+            part.forEach(function (rec, i) { out[chunks[i].path] = statusOf(rec.doc, day, index.meta.docs); });
+            return batch(from + 16);
+          });
+        }
+        return batch(0);
       });
     },
     /** The record numbers of every result of the last search, in ranked order (not only those shown). */

@@ -1,0 +1,42 @@
+import XCTest
+@testable import PolicyKit
+
+/// A library longer than a page is split into pages that link to each other, so a province's
+/// thousands of documents never make one page too heavy for a phone.
+final class PaginationTests: XCTestCase {
+    func testALongLibraryIsSplitIntoLinkedPages() throws {
+        var changes: [String: String?] = [:]
+        for i in 0..<205 {  // with the fixture's own policy: 206 → pages of 100, 100 and 6
+            changes[String(format: "policies/bulk-%03d/index.md", i)] =
+                "---\ntitle: 批量文件\(i)\nsigned: 2024-01-02\npublished: 2024-01-02\n---\n\n正文。\n"
+        }
+        let site = try RenderFixture(changes).render()
+        func rows(_ path: String) throws -> Int {
+            try XCTUnwrap(site[path]?.text, path).components(separatedBy: "class=\"col-title\"").count - 1
+        }
+        XCTAssertEqual(try rows("policies/index.html"), LibraryPages.pageSize)
+        XCTAssertEqual(try rows("policies/page/2/index.html"), LibraryPages.pageSize)
+        XCTAssertEqual(try rows("policies/page/3/index.html"), 6)
+        XCTAssertNil(site["policies/page/4/index.html"])
+
+        let first = try XCTUnwrap(site["policies/index.html"]?.text)
+        XCTAssertTrue(first.contains("<a href=\"page/2/\" rel=\"next\">下一页</a>"))
+        XCTAssertFalse(first.contains("rel=\"prev\""))
+        XCTAssertTrue(first.contains("共 206 件"), "the caption counts the whole list")
+        let last = try XCTUnwrap(site["policies/page/3/index.html"]?.text)
+        XCTAssertTrue(last.contains("<a href=\"../2/\" rel=\"prev\">上一页</a>"))
+        XCTAssertTrue(last.contains("<a href=\"../../\">"), "page 1 is the library itself")
+        XCTAssertTrue(last.contains("aria-current=\"page\"><span class=\"visually-hidden\">当前页，</span>第 3 页"))
+        XCTAssertTrue(last.contains("（第 3 页）"), "each page has a title of its own")
+        XCTAssertTrue(try XCTUnwrap(site["sitemap.xml"]?.text).contains("/policies/page/3/"))
+        // A short list stays one page, without a pagination bar.
+        XCTAssertFalse(try XCTUnwrap(site["regulations/index.html"]?.text).contains("aria-label=\"分页\""))
+    }
+
+    func testPageNumbersShowTheEndsAndTheNeighbourhood() {
+        XCTAssertEqual(LibraryPages.pageNumbers(current: 1, total: 2), [1, 2])
+        XCTAssertEqual(LibraryPages.pageNumbers(current: 5, total: 10), [1, nil, 3, 4, 5, 6, 7, nil, 10])
+        XCTAssertEqual(LibraryPages.pageNumbers(current: 1, total: 9), [1, 2, 3, nil, 9])
+        XCTAssertEqual(LibraryPages.pageNumbers(current: 4, total: 5), [1, 2, 3, 4, 5])
+    }
+}
