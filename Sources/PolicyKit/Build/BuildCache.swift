@@ -69,7 +69,7 @@ public struct BuildCache: Sendable {
     }
 
     /// The running executable's size and modification time: a rebuilt tool renders anew.
-    private static let toolIdentity: String = {
+    static let toolIdentity: String = {
         let path = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
         let attributes = (try? FileManager.default.attributesOfItem(atPath: path)) ?? [:]
         let size = (attributes[.size] as? NSNumber)?.intValue ?? 0

@@ -55,7 +55,8 @@ public enum Pipeline {
         let history = StageClock.measure("git history") {
             GitHistory.load(content: content, timeZone: checked.library.site.timeZone)
         }
-        let renderer = SiteRenderer(library: checked.library, raw: checked.raw, asOf: asOf, theme: theme, history: history)
+        let renderer = SiteRenderer(library: checked.library, raw: checked.raw, asOf: asOf, theme: theme, history: history,
+                                    keepingUnchangedPages: true)
         let fileCount = try StageClock.measure("render and write") {
             try SiteWriter(output: options.output).write { try renderer.render(into: $0) }
         }

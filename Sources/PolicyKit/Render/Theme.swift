@@ -12,6 +12,9 @@ public struct Theme: Sendable {
     public let templateNames: Set<String>
     /// Asset path under `assets/` → bytes.
     public let assets: [String: Data]
+    /// A digest of every template and asset as used (overrides applied): pages made with
+    /// another theme are never reused.
+    public let digest: String
 
     /// The built-in files. SwiftPM's `embedInCode` names each `[UInt8]` after the file name
     /// with `.` and `-` made `_`, and offers no listing, so the list is kept here by hand.
@@ -79,6 +82,10 @@ public struct Theme: Sendable {
         templates = library
         templateNames = Set(templateSources.keys)
         self.assets = assets
+        var digest = ContentDigest()
+        for name in templateSources.keys.sorted() { digest.add("template \(name)"); digest.add(templateSources[name]!) }
+        for name in assets.keys.sorted() { digest.add("asset \(name)"); digest.add(assets[name]!) }
+        self.digest = digest.hex
     }
 
     /// Renders the named template with `context`; a missing template is a theme error.

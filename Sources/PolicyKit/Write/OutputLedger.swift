@@ -17,9 +17,14 @@ struct OutputLedger: Sendable {
         var size: Int
         var inode: UInt64
         var modified: Int64  // nanoseconds since 1970
+        /// The digest of what the file was made from (`PageInputs`), when the renderer gave
+        /// one: a later build with the same inputs keeps the file without rendering it.
+        var inputs = ""
     }
 
     private(set) var entries: [String: Entry] = [:]
+    /// Paths by what they were made from, for a ledger read from disk.
+    private var pathsByInputs: [String: [String]] = [:]
 
     init(entries: [String: Entry] = [:]) {
         self.entries = entries
@@ -30,9 +35,11 @@ struct OutputLedger: Sendable {
         guard let data = FileManager.default.contents(atPath: path) else { return }
         for line in String(decoding: data, as: UTF8.self).split(separator: "\n") {
             let fields = line.split(separator: "\t", omittingEmptySubsequences: false)
-            guard fields.count == 5, let size = Int(fields[2]), let inode = UInt64(fields[3]),
+            guard fields.count == 6, let size = Int(fields[2]), let inode = UInt64(fields[3]),
                   let modified = Int64(fields[4]) else { continue }
-            entries[String(fields[0])] = Entry(digest: String(fields[1]), size: size, inode: inode, modified: modified)
+            entries[String(fields[0])] = Entry(digest: String(fields[1]), size: size, inode: inode, modified: modified,
+                                               inputs: String(fields[5]))
+            if !fields[5].isEmpty { pathsByInputs[String(fields[5]), default: []].append(String(fields[0])) }
         }
     }
 
@@ -41,7 +48,7 @@ struct OutputLedger: Sendable {
     func save(to path: String) throws {
         var text = ""
         for (file, e) in entries.sorted(by: { $0.key < $1.key }) {
-            text += "\(file)\t\(e.digest)\t\(e.size)\t\(e.inode)\t\(e.modified)\n"
+            text += "\(file)\t\(e.digest)\t\(e.size)\t\(e.inode)\t\(e.modified)\t\(e.inputs)\n"
         }
         let temporary = path + ".tmp"
         try Data(text.utf8).write(to: URL(fileURLWithPath: temporary))
@@ -58,9 +65,20 @@ struct OutputLedger: Sendable {
 
     /// The recorded entry for `file` when the live file still matches it and holds `digest`.
     func reusable(_ file: String, digest: String, under root: String) -> Entry? {
-        guard let entry = entries[file], entry.digest == digest,
-              OutputLedger.identity(of: root + "/" + file, digest: digest) == entry else { return nil }
+        guard let entry = entries[file], entry.digest == digest, isIntact(file, entry, under: root) else { return nil }
         return entry
+    }
+
+    /// Whether the live file is still exactly as the entry records it.
+    func isIntact(_ file: String, _ entry: Entry, under root: String) -> Bool {
+        var onDisk = OutputLedger.identity(of: root + "/" + file, digest: entry.digest)
+        onDisk?.inputs = entry.inputs
+        return onDisk == entry
+    }
+
+    /// The files made from `inputs`, by path; empty when none were.
+    func files(madeFrom inputs: String) -> [(path: String, entry: Entry)] {
+        (pathsByInputs[inputs] ?? []).compactMap { path in entries[path].map { (path, $0) } }
     }
 
     mutating func record(_ file: String, _ entry: Entry) {

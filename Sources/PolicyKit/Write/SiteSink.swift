@@ -8,7 +8,18 @@ import Foundation
 /// file for a path wins — which lets generated pages take precedence over bundle files
 /// copied later under the same name.
 public protocol SiteSink: Sendable {
-    func add(_ files: [OutputFile]) throws
+    /// Takes rendered files; `inputs` is the digest of what they were made from, if known.
+    func add(_ files: [OutputFile], madeFrom inputs: String?) throws
+
+    /// Keeps the files the last build made from exactly these inputs, without rendering them
+    /// again; returns their paths, or nil when they cannot be kept (then render them).
+    func reuse(madeFrom inputs: String) throws -> [String]?
+}
+
+extension SiteSink {
+    public func add(_ files: [OutputFile]) throws {
+        try add(files, madeFrom: nil)
+    }
 }
 
 /// Keeps every file in memory, in the order added.
@@ -19,11 +30,14 @@ public final class CollectedFiles: SiteSink, @unchecked Sendable {
 
     public init() {}
 
-    public func add(_ files: [OutputFile]) throws {
+    public func add(_ files: [OutputFile], madeFrom inputs: String?) throws {
         lock.lock()
         defer { lock.unlock() }
         for file in files where paths.insert(file.path).inserted { self.files.append(file) }
     }
+
+    /// Nothing to keep: every build here starts empty.
+    public func reuse(madeFrom inputs: String) throws -> [String]? { nil }
 
     /// The files, sorted by path.
     public var sorted: [OutputFile] {

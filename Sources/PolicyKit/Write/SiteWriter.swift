@@ -42,6 +42,8 @@ public struct SiteWriter {
             return site.count
         } catch {
             try? fm.removeItem(at: staging)
+            // A page that failed to render (a broken theme) says so itself.
+            if error is PolicyError { throw error }
             throw PolicyError.outputFailed("\(error)")
         }
     }

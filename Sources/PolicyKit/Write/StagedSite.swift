@@ -32,13 +32,29 @@ public final class StagedSite: SiteSink, @unchecked Sendable {
         lock.withLock { paths.count }
     }
 
-    public func add(_ files: [OutputFile]) throws {
+    public func add(_ files: [OutputFile], madeFrom inputs: String?) throws {
         for file in files {
             guard try claim(file.path) else { continue }
-            if let entry = try write(file) {
+            if var entry = try write(file) {
+                entry.inputs = inputs ?? ""
                 lock.withLock { written.record(file.path, entry) }
             }
         }
+    }
+
+    /// Hard-links every live file the last build made from `inputs`, when all of them are
+    /// still as it left them; nil (and nothing claimed) otherwise.
+    public func reuse(madeFrom inputs: String) throws -> [String]? {
+        let files = previous.files(madeFrom: inputs)
+        guard !files.isEmpty, files.allSatisfy({ previous.isIntact($0.path, $0.entry, under: live) }) else { return nil }
+        for (path, entry) in files {
+            guard try claim(path) else { continue }
+            guard link(live + "/" + path, root + "/" + path) == 0 else {
+                throw PolicyError.outputFailed("无法链接 \(path)：\(String(cString: strerror(errno)))")
+            }
+            lock.withLock { written.record(path, entry) }
+        }
+        return files.map(\.path)
     }
 
     /// Takes `path` for this file and makes its folders; false when another file has it.

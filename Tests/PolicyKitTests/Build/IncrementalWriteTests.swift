@@ -61,6 +61,81 @@ final class IncrementalWriteTests: XCTestCase {
         XCTAssertTrue(try String(contentsOf: documentPage, encoding: .utf8).contains("增补的一句"))
     }
 
+    /// A second document, so that one can change while the other does not.
+    private func addSecondDocument() throws {
+        let other = content.appendingPathComponent("normative/2024-other-rules")
+        try FileManager.default.createDirectory(at: other, withIntermediateDirectories: true)
+        try ContentFixture.document.replacingOccurrences(of: "示例省食品标签管理办法", with: "示例省食品贮存管理办法")
+            .replacingOccurrences(of: "〔2024〕3号", with: "〔2024〕4号")
+            .write(to: other.appendingPathComponent("index.md"), atomically: true, encoding: .utf8)
+        try ContentFixture.interpretation.replacingOccurrences(of: "示例省食品标签管理办法", with: "示例省食品贮存管理办法")
+            .write(to: other.appendingPathComponent("解读.md"), atomically: true, encoding: .utf8)
+    }
+
+    func testPagesOfAnUnchangedDocumentAreKeptAndTheSiteStillEqualsACleanBuild() throws {
+        try addSecondDocument()
+        let site = try build(into: "site")
+        let otherPage = site.appendingPathComponent("d/2024-other-rules/index.html")
+        let otherInode = try inode(otherPage)
+        let editedPage = site.appendingPathComponent(SitePath.document(ContentFixture.docID) + "index.html")
+        let editedInode = try inode(editedPage)
+
+        try edit(ContentFixture.doc, appending: "\n第四条 本办法由省市场监督管理局负责解释，这是新增的一条。\n")
+        _ = try build(into: "site")
+        XCTAssertEqual(try inode(otherPage), otherInode, "the other document's page should be kept")
+        XCTAssertNotEqual(try inode(editedPage), editedInode, "the edited document's page must be made again")
+        XCTAssertEqual(try tree(site), try tree(try build(into: "clean")))
+
+        // A change other pages can show (a title) makes every page again — still equal to a clean build.
+        let other = "normative/2024-other-rules/index.md"
+        let text = try String(contentsOf: content.appendingPathComponent(other), encoding: .utf8)
+        try text.replacingOccurrences(of: "title: 示例省食品贮存管理办法", with: "title: 示例省食品贮存和运输管理办法")
+            .write(to: content.appendingPathComponent(other), atomically: true, encoding: .utf8)
+        _ = try build(into: "site")
+        XCTAssertEqual(try tree(site), try tree(try build(into: "clean2")))
+    }
+
+    func testABodyEditChangesOnlyThatDocumentsInputsAndATitleEditChangesAll() throws {
+        try addSecondDocument()
+        let theme = try Theme(overrides: nil)
+        func keys() throws -> (edited: String, other: String) {
+            let checked = try Pipeline.check(content: content, displayRoot: "content")
+            let inputs = PageInputs(raw: checked.raw, library: checked.library, theme: theme,
+                                    asOf: CalendarDate("2024-06-01")!, history: .none)
+            let documents = Dictionary(uniqueKeysWithValues: checked.library.documents.map { ($0.id, $0) })
+            return (inputs.document(documents[ContentFixture.docID]!), inputs.document(documents["2024-other-rules"]!))
+        }
+        let before = try keys()
+        try edit(ContentFixture.doc, appending: "\n补充一句。\n")
+        let afterBody = try keys()
+        XCTAssertNotEqual(afterBody.edited, before.edited)
+        XCTAssertEqual(afterBody.other, before.other, "another document's body does not reach this page")
+
+        try edit(ContentFixture.doc, appending: "\n见[另一文件](../2024-other-rules/)。\n")
+        XCTAssertNotEqual(try keys().other, afterBody.other, "a new link between documents can change any page")
+
+        let interpretation = content.appendingPathComponent(ContentFixture.interp)
+        let text = try String(contentsOf: interpretation, encoding: .utf8)
+        try text.replacingOccurrences(of: "title: 《示例省食品标签管理办法》政策解读", with: "title: 食品标签新规解读")
+            .write(to: interpretation, atomically: true, encoding: .utf8)
+        let afterTitle = try keys()
+        XCTAssertNotEqual(afterTitle.other, before.other, "front matter can show on any page")
+    }
+
+    func testAKeptPageChangedByHandIsMadeAgain() throws {
+        try addSecondDocument()
+        let site = try build(into: "site")
+        let otherPage = site.appendingPathComponent("d/2024-other-rules/index.html")
+        let original = try Data(contentsOf: otherPage)
+        let handle = try FileHandle(forWritingTo: otherPage)
+        try handle.write(contentsOf: Data("<!-- changed by hand -->".utf8))
+        try handle.close()
+
+        try edit(ContentFixture.doc, appending: "\n补充一句。\n")
+        _ = try build(into: "site")
+        XCTAssertEqual(try Data(contentsOf: otherPage), original)
+    }
+
     func testAFileChangedByHandInsideTheSiteIsWrittenAgain() throws {
         let site = try build(into: "site")
         let styles = site.appendingPathComponent("assets/style.css")

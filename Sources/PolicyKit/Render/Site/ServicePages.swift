@@ -4,17 +4,19 @@
 struct ServicePages {
     let context: SiteContext
 
-    func jobs() -> [SiteRenderer.Job] {
+    func jobs(inputs: PageInputs?) -> [SiteRenderer.Job] {
         let context = context
         let wholeLibrary: [SiteRenderer.Job] = [
-            { try QuestionBankPage(context: context).render() },
-            { [try InterpretationsPage(context: context).render()] },
-            { try ReportPage(context: context).render() },
-            { SectionFeeds(context: context).render() },
+            .init { try QuestionBankPage(context: context).render() },
+            .init { [try InterpretationsPage(context: context).render()] },
+            .init { try ReportPage(context: context).render() },
+            .init { SectionFeeds(context: context).render() },
         ]
         // Comparisons are the costly part (a character diff per changed article): one job each.
         return wholeLibrary + context.library.versionPairs.map { pair in
-            { [try ComparisonPage(context: context, pair: pair, diff: context.library.comparison(pair)).render()] }
+            .init(inputs: inputs?.comparison(pair)) {
+                [try ComparisonPage(context: context, pair: pair, diff: context.library.comparison(pair)).render()]
+            }
         }
     }
 }

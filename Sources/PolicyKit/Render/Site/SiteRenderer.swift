@@ -8,17 +8,36 @@ public struct SiteRenderer {
     public let theme: Theme
     /// Each bundle's git history, for the document pages.
     public let history: LibraryHistory
+    /// What each document's pages are made from, when unchanged pages may be kept.
+    let inputs: PageInputs?
 
-    public init(library: Library, raw: RawLibrary, asOf: CalendarDate, theme: Theme, history: LibraryHistory = .none) {
+    public init(library: Library, raw: RawLibrary, asOf: CalendarDate, theme: Theme, history: LibraryHistory = .none,
+                keepingUnchangedPages: Bool = false) {
         self.library = library
         self.raw = raw
         self.asOf = asOf
         self.theme = theme
         self.history = history
+        inputs = keepingUnchangedPages
+            ? StageClock.measure("page inputs") { PageInputs(raw: raw, library: library, theme: theme, asOf: asOf, history: history) }
+            : nil
     }
 
-    /// One independent piece of the site.
-    typealias Job = @Sendable () throws -> [OutputFile]
+    /// One independent piece of the site: how to make its files, and — for a piece that
+    /// depends on one or two documents only — a digest of what it is made from, so that an
+    /// unchanged piece can be kept from the last build instead of being made again.
+    struct Job: Sendable {
+        var inputs: String? = nil
+        let make: @Sendable () throws -> [OutputFile]
+
+        /// Hands the job's files to `sink` (or keeps last build's); returns their paths.
+        func run(into sink: some SiteSink) throws -> [String] {
+            if let inputs, let kept = try sink.reuse(madeFrom: inputs) { return kept }
+            let files = try make()
+            try sink.add(files, madeFrom: inputs)
+            return files.map(\.path)
+        }
+    }
 
     /// The whole site in memory, sorted by path: for tests and small previews.
     public func render() throws -> [OutputFile] {
@@ -28,25 +47,26 @@ public struct SiteRenderer {
     }
 
     /// Renders the site into `sink`, each part as soon as it is ready, so that the whole site
-    /// is never held in memory at once.
+    /// is never held in memory at once. With `inputs`, the pages of documents whose inputs
+    /// did not change since the last build are kept rather than rendered.
     public func render(into sink: some SiteSink) throws {
         let context = SiteContext(library: library, raw: raw, asOf: asOf, theme: theme, history: history)
-        let (library, asOf) = (library, asOf)
+        let (library, asOf, inputs) = (library, asOf, inputs)
         // Every job reads only the shared, read-only context, so all of them run at once on
         // all cores. The few costly whole-library jobs come first, so that they start early
         // and the many small per-document jobs fill in around them.
         var jobs: [Job] = [
-            { StageClock.measure("render: search index") { SearchIndexWriter(library: library, asOf: asOf).files() } },
-            { [try OpenData(context: context).render()] },
+            .init { StageClock.measure("render: search index") { SearchIndexWriter(library: library, asOf: asOf).files() } },
+            .init { [try OpenData(context: context).render()] },
         ]
-        jobs += ServicePages(context: context).jobs() + [
-            { [try HomePage(context: context).render()] },
-            { try DocumentKind.allCases.flatMap { try LibraryPages(context: context, kind: $0).render() } },
-            { try CleanupPages(context: context).render() },
-            { [try SearchPage(context: context).render()] },
+        jobs += ServicePages(context: context).jobs(inputs: inputs) + [
+            .init { [try HomePage(context: context).render()] },
+            .init { try DocumentKind.allCases.flatMap { try LibraryPages(context: context, kind: $0).render() } },
+            .init { try CleanupPages(context: context).render() },
+            .init { [try SearchPage(context: context).render()] },
         ]
         jobs += library.documents.map { document in
-            {
+            .init(inputs: inputs?.document(document)) {
                 try [DocumentPage(context: context, document: document).render()]
                     + document.interpretations.map {
                         try InterpretationPage(context: context, document: document, interpretation: $0).render()
@@ -55,13 +75,7 @@ public struct SiteRenderer {
         }
         // Each job hands its files to the sink and keeps only their paths, for the sitemap.
         let results = StageClock.measure("render: pages and index") {
-            jobs.parallelMap { job in
-                Result { () throws -> [String] in
-                    let files = try job()
-                    try sink.add(files)
-                    return files.map(\.path)
-                }
-            }
+            jobs.parallelMap { job in Result { try job.run(into: sink) } }
         }
         let paths = try results.flatMap { try $0.get() }
         let feeds = Feeds(context: context)
