@@ -116,18 +116,23 @@ struct PostingBuilder {
     /// Appends the record's occurrences to each key's postings, keys in order of first
     /// appearance, positions in increasing order; then clears the scratch.
     private mutating func flushRecord(_ record: Int) {
+        // Each key's entry is encoded into one scratch buffer, then appended in one go: writing
+        // varint bytes straight into an array inside an array checked both for sharing per byte.
+        var entry = ByteWriter(capacity: 64)
         for o in occurrenceKeys.indices {
             let k = Int(occurrenceKeys[o])
             guard firstOccurrence[k] == Int32(o) else { continue }
-            postings[k].varint(record - lastRecord[k] - 1)
-            postings[k].varint(Int(recordCount[k]))
+            entry.removeAll()
+            entry.varint(record - lastRecord[k] - 1)
+            entry.varint(Int(recordCount[k]))
             var previous: UInt32 = 0
             var p = Int32(o)
             while p >= 0 {
-                postings[k].varint(Int(occurrencePositions[Int(p)] - previous))
+                entry.varint(Int(occurrencePositions[Int(p)] - previous))
                 previous = occurrencePositions[Int(p)]
                 p = occurrenceNext[Int(p)]
             }
+            postings[k].append(entry.bytes)
             lastRecord[k] = record
         }
         for o in occurrenceKeys.indices {

@@ -24,6 +24,9 @@ struct ByteWriter {
 
     mutating func append(_ other: some Collection<UInt8>) { bytes.append(contentsOf: other) }
 
+    /// Empties the buffer, keeping its storage for reuse.
+    mutating func removeAll() { bytes.removeAll(keepingCapacity: true) }
+
     /// A length-prefixed UTF-8 string.
     mutating func string(_ text: String) {
         varint(text.utf8.count)
