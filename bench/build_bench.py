@@ -386,8 +386,18 @@ def main():
     ap.add_argument("--work", default=os.environ.get("BENCH_WORK", "/tmp/policy-bench"))
     ap.add_argument("--out", default=os.path.join(ROOT, "docs", "benchmarks.md"))
     ap.add_argument("--search-json", default=None, help="output of bench/search_bench.py to include")
+    ap.add_argument("--report-only", action="store_true",
+                    help="write the report from WORK/build-bench.json (the last run) and --search-json, measuring nothing")
     args = ap.parse_args()
     os.makedirs(args.work, exist_ok=True)
+    if args.report_only:
+        saved = json.load(open(os.path.join(args.work, "build-bench.json")))
+        search = json.load(open(args.search_json)) if args.search_json and os.path.exists(args.search_json) else None
+        text = report(saved["ours"], saved["theirs"], search, saved.get("runs", args.runs))
+        with open(args.out, "w", encoding="utf-8") as f:
+            f.write(text)
+        print(text)
+        return
     have_shared = os.path.exists(CONVERT)
     results, theirs = {}, None
     for name in args.sets.split(","):
@@ -410,7 +420,7 @@ def main():
     with open(args.out, "w", encoding="utf-8") as f:
         f.write(text)
     with open(os.path.join(args.work, "build-bench.json"), "w") as f:
-        json.dump({"ours": results, "theirs": theirs}, f, indent=1)
+        json.dump({"ours": results, "theirs": theirs, "runs": args.runs}, f, indent=1)
     print(text)
 
 

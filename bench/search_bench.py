@@ -63,10 +63,13 @@ def skip(out, reason):
 
 def timed(cmd, env=None):
     # `policy build` skips a build whose inputs have not changed (the `.<out>.cache` record
-    # beside the output): forget it, so every timed run really builds.
+    # beside the output) and keeps the pages of unchanged documents (the `.<out>.files`
+    # ledger): start every timed run from an empty output, so each is a whole build.
     out = Path(cmd[cmd.index("--out") + 1]) if "--out" in cmd else None
     if out is not None:
         (out.parent / f".{out.name}.cache").unlink(missing_ok=True)
+        (out.parent / f".{out.name}.files").unlink(missing_ok=True)
+        shutil.rmtree(out, ignore_errors=True)
     t0 = time.monotonic()
     run = subprocess.run(cmd, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     wall = time.monotonic() - t0
