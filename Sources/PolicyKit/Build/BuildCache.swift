@@ -29,6 +29,8 @@ public struct BuildCache: Sendable {
         hasher.add("as-of \(asOf)")
         hasher.add("tool \(BuildCache.toolIdentity)")
         hasher.add("git \(BuildCache.gitHead(of: content))")
+        // The benchmark's switch for a site without a search index (SearchIndexWriter).
+        hasher.add("search index \(ProcessInfo.processInfo.environment["POLICY_SEARCH_INDEX"] ?? "on")")
         hasher.addTree(content)
         if let theme { hasher.addTree(theme) }
         key = hasher.hex
