@@ -40,6 +40,7 @@ HERE = Path(__file__).resolve().parent
 REPO = HERE.parent
 SHARED = Path(os.environ.get("SHARED", REPO.parent / "shared"))
 sys.path.insert(0, str(REPO / "tests" / "browser"))
+from conftest import Server as BrowserServer  # noqa: E402  (the browser tests' helpers)
 
 LOG_RE = re.compile(r'"GET (\S+) HTTP/[\d.]+" (\d{3}) ')
 
@@ -97,22 +98,9 @@ def kind_of(path: str) -> str:
     return "other"
 
 
-class Server:
-    def __init__(self, root: Path, log_path: Path):
-        from conftest import free_port
-        self.root, self.port, self.log_path = root, free_port(), log_path
-        self.log = open(log_path, "w")
-        self.proc = subprocess.Popen(
-            [sys.executable, "-m", "http.server", str(self.port), "--bind", "127.0.0.1", "--directory", str(root)],
-            stdout=self.log, stderr=self.log, env={**os.environ, "PYTHONUNBUFFERED": "1"})
-        import socket
-        for _ in range(100):
-            try:
-                socket.create_connection(("127.0.0.1", self.port), timeout=0.2).close()
-                return
-            except OSError:
-                time.sleep(0.1)
-        raise RuntimeError("http.server did not start")
+class Server(BrowserServer):
+    """The browser tests' server (`python3 -m http.server` on WORK, its log in WORK/http.log),
+    with a way to count what a query fetched."""
 
     def mark(self):
         self.log.flush()
@@ -138,11 +126,6 @@ class Server:
             k = kind_of(path)
             kinds[k] = kinds.get(k, 0) + size
         return n, b, kinds
-
-    def stop(self):
-        self.proc.terminate()
-        self.proc.wait(5)
-        self.log.close()
 
 
 JS_RUN = """
@@ -282,7 +265,7 @@ def main():
     queries = [line.strip() for line in open(args.queries, encoding="utf-8") if line.strip() and not line.startswith("#")]
 
     from conftest import new_driver
-    server = Server(work, work / "http.log")
+    server = Server(work)
     rows = []
     try:
         url = f"http://127.0.0.1:{server.port}/site/search/"
