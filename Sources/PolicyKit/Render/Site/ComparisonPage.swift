@@ -159,17 +159,6 @@ struct ComparisonPage {
 
     /// Escaped text with line breaks kept (an article's paragraphs).
     private static func text(_ plain: String) -> String {
-        var out = ""
-        for c in plain {
-            switch c {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "\n": out += "<br>"
-            default: out.append(c)
-            }
-        }
-        return out
+        MarkupEscape.text(plain, newline: "<br>")
     }
 }

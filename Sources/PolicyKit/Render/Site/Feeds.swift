@@ -77,16 +77,6 @@ struct Feeds {
 
     /// XML text and attribute escaping.
     func x(_ text: String) -> String {
-        var out = ""
-        for c in text {
-            switch c {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            default: out.append(c)
-            }
-        }
-        return out
+        MarkupEscape.text(text)
     }
 }
