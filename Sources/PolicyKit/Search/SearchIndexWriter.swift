@@ -4,7 +4,7 @@ import Foundation
 ///
 ///     search/manifest.json           tiny, fixed name: format, index folder, shard count, chunk size
 ///     search/idx-<hash>/meta.bin     facts per record: facets, status dates (`SearchMeta`)
-///     search/idx-<hash>/p/<n>.bin    postings shards (`ShardLayout`, `PostingBuilder`)
+///     search/idx-<hash>/p/<n>.bin    postings shards (`ShardLayout`, `PostingIndex`)
 ///     search/idx-<hash>/k/<n>-<j>.bin  large postings, one key each
 ///     search/idx-<hash>/t/<r>-<k>.bin  text windows for snippets (`TextChunks`)
 ///
@@ -73,10 +73,12 @@ public struct SearchIndexWriter: Sendable {
         nonisolated(unsafe) var layout: ShardLayout?
         DispatchQueue.concurrentPerform(iterations: 2) { task in
             if task == 0 {
-                let keys = StageClock.measure("index: postings") {
-                    PostingBuilder.build(count: records.count) { (Tokenizer.normalize(records[$0].text), records[$0].bodyStart) }
+                let postings = StageClock.measure("index: postings") {
+                    PostingIndex(count: records.count, textSize: { records[$0].text.utf8.count }) {
+                        (Tokenizer.normalize(records[$0].text), records[$0].bodyStart)
+                    }
                 }
-                layout = StageClock.measure("index: shards") { ShardLayout(keys: keys) }
+                layout = StageClock.measure("index: shards") { ShardLayout(index: postings) }
             } else {
                 chunks = StageClock.measure("index: text windows") { TextChunks(records: records, library: library) }
             }

@@ -16,33 +16,51 @@ struct ShardLayout {
     /// Paths relative to the index folder, with their bytes.
     let files: [(path: String, bytes: [UInt8])]
 
-    init(keys: [PostingBuilder.Key]) {
-        let inline = keys.reduce(0) { $0 + ($1.data.count > Self.externalThreshold ? 16 : $1.data.count + 8) }
+    init(index: PostingIndex) {
+        let inline = index.sizes.reduce(0) { $0 + ($1 > Self.externalThreshold ? 16 : $1 + 8) }
         var count = 1
         while count * Self.targetShardBytes < inline, count < 1 << 16 { count *= 2 }
         shardCount = count
 
-        var shards = [[(name: [UInt8], data: [UInt8])]](repeating: [], count: count)
-        for key in keys {
-            let name = Array(key.name.utf8)
-            shards[Int(fnv1a32(name) % UInt32(count))].append((name, key.data))
+        var shards = [[Int32]](repeating: [], count: count)
+        for k in 0..<index.keyCount {
+            shards[Int(fnv1a32(index.name(k)) % UInt32(count))].append(Int32(k))
+        }
+        // Names compare by their first eight bytes, packed into one number, before any
+        // byte-by-byte comparison: the sort of every shard is a good part of the layout's time.
+        let prefixes = (0..<index.keyCount).map { k in
+            index.name(k).prefix(8).enumerated().reduce(UInt64(0)) { $0 | UInt64($1.element) << (56 - 8 * $1.offset) }
         }
         var files: [(String, [UInt8])] = []
-        for (n, entries) in shards.enumerated() {
-            var out = ByteWriter()
-            out.varint(entries.count)
-            for (j, entry) in entries.sorted(by: { $0.name.lexicographicallyPrecedes($1.name) }).enumerated() {
-                out.varint(entry.name.count)
-                out.append(entry.name)
-                let external = entry.data.count > Self.externalThreshold
-                out.varint(entry.data.count << 1 | (external ? 1 : 0))
+        for (n, keys) in shards.enumerated() {
+            var out: [UInt8] = []
+            out.reserveCapacity(keys.reduce(4) { size, key in
+                let k = Int(key)
+                return size + 10 + index.name(k).count + (index.sizes[k] > Self.externalThreshold ? 0 : index.sizes[k])
+            })
+            PostingSegment.varint(keys.count, into: &out)
+            let sorted = keys.sorted { a, b in
+                let (x, y) = (prefixes[Int(a)], prefixes[Int(b)])
+                return x != y ? x < y : index.name(Int(a)).lexicographicallyPrecedes(index.name(Int(b)))
+            }
+            for (j, key) in sorted.enumerated() {
+                let k = Int(key)
+                let name = index.name(k)
+                PostingSegment.varint(name.count, into: &out)
+                out.append(contentsOf: name)
+                let size = index.sizes[k]
+                let external = size > Self.externalThreshold
+                PostingSegment.varint(size << 1 | (external ? 1 : 0), into: &out)
                 if external {
-                    files.append((Self.externalPath(shard: n, entry: j), entry.data))
+                    var data: [UInt8] = []
+                    data.reserveCapacity(size)
+                    index.write(key: k, into: &data)
+                    files.append((Self.externalPath(shard: n, entry: j), data))
                 } else {
-                    out.append(entry.data)
+                    index.write(key: k, into: &out)
                 }
             }
-            files.append((Self.shardPath(n), out.bytes))
+            files.append((Self.shardPath(n), out))
         }
         self.files = files
     }

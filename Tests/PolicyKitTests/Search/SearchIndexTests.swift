@@ -137,12 +137,27 @@ final class SearchIndexTests: XCTestCase {
         XCTAssertNotEqual(try folder(fixture), try folder(sample))
     }
 
+    /// Cutting the records into many segments (built side by side, then joined) gives the
+    /// same postings as one segment: the join rewrites each part's first record number.
+    func testSegmentsJoinIntoTheSamePostings() throws {
+        let library = try SearchFixture.sampleLibrary()
+        let records = SearchRecord.all(in: library).map { (Tokenizer.normalize($0.text), $0.bodyStart) }
+        func postings(_ index: PostingIndex) -> [String: [UInt8]] {
+            Dictionary(uniqueKeysWithValues: index.keys().map { ($0.name, $0.data) })
+        }
+        let whole = postings(PostingIndex(records, segmentScalars: .max))
+        XCTAssertGreaterThan(records.count, 10)
+        for size in [1, 500, 3000] {
+            XCTAssertEqual(postings(PostingIndex(records, segmentScalars: size)), whole, "segments of \(size)")
+        }
+    }
+
     /// Every key the builder made is found in its shard (inline or in its own file) with the
     /// same postings; small keys stay inline, large ones go out.
     func testEveryKeyIsFindableInItsShard() throws {
         let library = try SearchFixture.sampleLibrary()
         let records = SearchRecord.all(in: library)
-        let keys = PostingBuilder.build(records.map { (Tokenizer.normalize($0.text), $0.bodyStart) })
+        let keys = PostingIndex(records.map { (Tokenizer.normalize($0.text), $0.bodyStart) }).keys()
         let reader = SearchIndexReader(SearchIndexWriter(library: library, asOf: asOf).build())
         XCTAssertGreaterThan(keys.count, 1000)
         XCTAssertEqual(Set(keys.map(\.name)).count, keys.count, "key names are unique")
