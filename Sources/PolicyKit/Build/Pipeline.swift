@@ -55,10 +55,11 @@ public enum Pipeline {
         let history = StageClock.measure("git history") {
             GitHistory.load(content: content, timeZone: checked.library.site.timeZone)
         }
+        let writer = SiteWriter(output: options.output)
         let renderer = SiteRenderer(library: checked.library, raw: checked.raw, asOf: asOf, theme: theme, history: history,
-                                    keepingUnchangedPages: true)
+                                    keepingUnchangedPages: true, searchCache: writer.sibling("search"))
         let fileCount = try StageClock.measure("render and write") {
-            try SiteWriter(output: options.output).write { try renderer.render(into: $0) }
+            try writer.write { try renderer.render(into: $0) }
         }
         return Built(checked: checked, fileCount: fileCount, asOf: asOf)
     }

@@ -19,6 +19,63 @@ struct PostingIndex {
     /// of megabytes, large enough that a key is split over few parts.
     static let segmentBytes = 2 << 20
 
+    /// The postings of `records` (text and body offset), built segment by segment on all
+    /// cores — or taken from `cache` where a segment's records are unchanged.
+    ///
+    /// Segments end where the content says, not at fixed counts: once a segment holds
+    /// `segmentBytes`, it ends after the next record whose digest ends in three zero bits (or
+    /// at twice the size). An edit moves at most the boundary next to it, so the other segments
+    /// keep their keys and come from the cache.
+    init(records: [(text: String, bodyStart: Int)], segmentBytes: Int = Self.segmentBytes,
+         cache: PostingSegmentCache? = nil) {
+        var starts: [Int] = [0]
+        var keys: [String] = []
+        var size = 0
+        var key = ContentDigest()
+        key.add("postings 1")
+        for (r, record) in records.enumerated() {
+            var digest = ContentDigest()
+            digest.add(record.text)
+            digest.add("\(record.bodyStart)")
+            key.add(digest.hex)
+            size += record.text.utf8.count
+            if size >= segmentBytes && digest.low64 & 7 == 0 || size / 2 >= segmentBytes || r == records.count - 1 {
+                keys.append(key.hex)
+                if r < records.count - 1 { starts.append(r + 1) }
+                size = 0
+                key = ContentDigest()
+                key.add("postings 1")
+            }
+        }
+        if records.isEmpty { keys.append(key.hex) }
+        let bounds = starts + [records.count]
+        let cached = cache?.load() ?? [:]
+        nonisolated(unsafe) var built = keys.map { cached[$0] }
+        let missing = built.indices.filter { built[$0] == nil }
+        built.withUnsafeMutableBufferPointer { slots in
+            nonisolated(unsafe) let slots = slots
+            DispatchQueue.concurrentPerform(iterations: missing.count) { m in
+                let s = missing[m]
+                let first = bounds[s]
+                let count = bounds[s + 1] - first
+                // About one occurrence per character; Chinese takes three bytes a character.
+                let expected = records[first..<first + count].reduce(0) { $0 + $1.text.utf8.count } / 2
+                slots[s] = PostingSegment(count: count, expectedOccurrences: expected) {
+                    (Tokenizer.normalize(records[first + $0].text), records[first + $0].bodyStart)
+                }
+            }
+        }
+        segmentCount = keys.count
+        reusedSegments = keys.count - missing.count
+        StageClock.note("index: \(reusedSegments) of \(keys.count) postings segments kept from the last build")
+        cache?.save(zip(keys, built).map { (key: $0, segment: $1!) })
+        join(&built, starts: starts)
+    }
+
+    /// How many segments there are, and how many came from the cache (for tests).
+    private(set) var segmentCount = 0
+    private(set) var reusedSegments = 0
+
     /// One segment's postings of one key: its bytes in `data` after its first number, and its
     /// first and last record (library-wide numbers).
     private struct Part {
@@ -41,33 +98,6 @@ struct PostingIndex {
     private(set) var sizes: [Int] = []
 
     var keyCount: Int { sizes.count }
-
-    /// The postings of `count` records, each asked for by number (and possibly from several
-    /// threads at once) with its text size, so that the segments can be planned first.
-    init(count: Int, segmentBytes: Int = Self.segmentBytes, textSize: (Int) -> Int,
-         record: @Sendable (Int) -> (scalars: [UInt32], bodyStart: Int)) {
-        var starts: [Int] = [0]
-        var sizes: [Int] = [0]
-        for r in 0..<count {
-            if sizes[sizes.count - 1] >= segmentBytes {
-                starts.append(r)
-                sizes.append(0)
-            }
-            sizes[sizes.count - 1] += textSize(r)
-        }
-        let bounds = starts + [count]
-        // About one occurrence per character, and Chinese takes three bytes a character.
-        let expected = sizes.map { $0 / 2 }
-        nonisolated(unsafe) var built = [PostingSegment?](repeating: nil, count: starts.count)
-        built.withUnsafeMutableBufferPointer { slots in
-            nonisolated(unsafe) let slots = slots
-            DispatchQueue.concurrentPerform(iterations: starts.count) { s in
-                let first = bounds[s]
-                slots[s] = PostingSegment(count: bounds[s + 1] - first, expectedOccurrences: expected[s]) { record(first + $0) }
-            }
-        }
-        join(&built, starts: starts)
-    }
 
     /// Gives every segment's keys their library-wide id, then groups the parts by key (a
     /// counting sort, stable, so segment order is kept) and sizes each key.
@@ -179,9 +209,8 @@ struct PostingIndex {
 }
 
 extension PostingIndex {
-    /// The index of normalised records given in full (tests), in segments of about
-    /// `segmentScalars` characters.
-    init(_ records: [(scalars: [UInt32], bodyStart: Int)], segmentScalars: Int = PostingIndex.segmentBytes) {
-        self.init(count: records.count, segmentBytes: segmentScalars, textSize: { records[$0].scalars.count }) { records[$0] }
+    /// The index of texts with no body offset (tests), in segments of about `segmentBytes`.
+    init(texts: [String], segmentBytes: Int = PostingIndex.segmentBytes) {
+        self.init(records: texts.map { ($0, 0) }, segmentBytes: segmentBytes)
     }
 }

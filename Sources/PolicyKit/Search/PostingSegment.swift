@@ -31,6 +31,18 @@ struct PostingSegment: Sendable {
     private(set) var tokens: [String] = []
     let recordCount: Int
 
+    /// A segment as it was built before (`PostingSegmentCache`).
+    init(recordCount: Int, codes: [UInt64], dataStart: [Int], firstRecord: [Int32], lastRecord: [Int32],
+         data: [UInt8], tokens: [String]) {
+        self.recordCount = recordCount
+        self.codes = codes
+        self.dataStart = dataStart
+        self.firstRecord = firstRecord
+        self.lastRecord = lastRecord
+        self.data = data
+        self.tokens = tokens
+    }
+
     @inline(__always)
     static func code(_ tag: Tag, _ x: UInt32, _ y: UInt32 = 0) -> UInt64 {
         tag.rawValue << 56 | UInt64(x) << 21 | UInt64(y)

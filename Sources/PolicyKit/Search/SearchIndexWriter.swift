@@ -17,10 +17,13 @@ public struct SearchIndexWriter: Sendable {
 
     let library: Library
     let asOf: CalendarDate
+    /// The last build's postings, when the site is rebuilt in place.
+    let segmentCache: PostingSegmentCache?
 
-    public init(library: Library, asOf: CalendarDate) {
+    init(library: Library, asOf: CalendarDate, segmentCache: PostingSegmentCache? = nil) {
         self.library = library
         self.asOf = asOf
+        self.segmentCache = segmentCache
     }
 
     public func files() -> [OutputFile] {
@@ -74,9 +77,7 @@ public struct SearchIndexWriter: Sendable {
         DispatchQueue.concurrentPerform(iterations: 2) { task in
             if task == 0 {
                 let postings = StageClock.measure("index: postings") {
-                    PostingIndex(count: records.count, textSize: { records[$0].text.utf8.count }) {
-                        (Tokenizer.normalize(records[$0].text), records[$0].bodyStart)
-                    }
+                    PostingIndex(records: records.map { ($0.text, $0.bodyStart) }, cache: segmentCache)
                 }
                 layout = StageClock.measure("index: shards") { ShardLayout(index: postings) }
             } else {

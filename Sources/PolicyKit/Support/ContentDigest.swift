@@ -44,14 +44,18 @@ struct ContentDigest {
 
     /// 32 hex digits.
     var hex: String {
-        // A last avalanche so that every input bit reaches every output bit.
-        func finish(_ x: UInt64) -> UInt64 {
-            var x = x
-            x ^= x >> 33; x = x &* 0xFF51_AFD7_ED55_8CCD
-            x ^= x >> 33; x = x &* 0xC4CE_B9FE_1A85_EC53
-            return x ^ (x >> 33)
-        }
-        return String(format: "%016llx%016llx", finish(a ^ b.rotated(17)), finish(b))
+        String(format: "%016llx%016llx", Self.finish(a ^ b.rotated(17)), Self.finish(b))
+    }
+
+    /// 64 bits of the digest, for a decision that must follow the content (a boundary).
+    var low64: UInt64 { Self.finish(b) }
+
+    /// A last avalanche so that every input bit reaches every output bit.
+    private static func finish(_ x: UInt64) -> UInt64 {
+        var x = x
+        x ^= x >> 33; x = x &* 0xFF51_AFD7_ED55_8CCD
+        x ^= x >> 33; x = x &* 0xC4CE_B9FE_1A85_EC53
+        return x ^ (x >> 33)
     }
 }
 

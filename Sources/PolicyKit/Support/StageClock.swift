@@ -16,6 +16,12 @@ enum StageClock {
         return try body()
     }
 
+    /// Reports a fact about a stage (what a cache held) when timings are on.
+    static func note(_ text: @autoclosure () -> String) {
+        guard enabled else { return }
+        FileHandle.standardError.write(Data("[timing] \(text())\n".utf8))
+    }
+
     /// The process's peak resident memory so far.
     private static var peakMiB: Int {
         var usage = rusage()

@@ -49,7 +49,7 @@ public struct SiteWriter {
     }
 
     /// `.site.<suffix>` next to `site/`: same file system, so renames are atomic.
-    private func sibling(_ suffix: String) -> URL {
+    func sibling(_ suffix: String) -> URL {
         output.deletingLastPathComponent().appendingPathComponent(".\(output.lastPathComponent).\(suffix)")
     }
 

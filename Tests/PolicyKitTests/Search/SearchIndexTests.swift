@@ -141,15 +141,46 @@ final class SearchIndexTests: XCTestCase {
     /// same postings as one segment: the join rewrites each part's first record number.
     func testSegmentsJoinIntoTheSamePostings() throws {
         let library = try SearchFixture.sampleLibrary()
-        let records = SearchRecord.all(in: library).map { (Tokenizer.normalize($0.text), $0.bodyStart) }
+        let records = SearchRecord.all(in: library).map { ($0.text, $0.bodyStart) }
         func postings(_ index: PostingIndex) -> [String: [UInt8]] {
             Dictionary(uniqueKeysWithValues: index.keys().map { ($0.name, $0.data) })
         }
-        let whole = postings(PostingIndex(records, segmentScalars: .max))
+        let whole = postings(PostingIndex(records: records, segmentBytes: .max))
         XCTAssertGreaterThan(records.count, 10)
         for size in [1, 500, 3000] {
-            XCTAssertEqual(postings(PostingIndex(records, segmentScalars: size)), whole, "segments of \(size)")
+            XCTAssertEqual(postings(PostingIndex(records: records, segmentBytes: size)), whole, "segments of \(size)")
         }
+    }
+
+    /// A rebuild after one record changed builds only that record's segment and takes the
+    /// others from the cache file — with the same postings as building all of them; a damaged
+    /// cache file is ignored.
+    func testCachedSegmentsGiveTheSamePostings() throws {
+        let library = try SearchFixture.sampleLibrary()
+        var records = SearchRecord.all(in: library).map { (text: $0.text, bodyStart: $0.bodyStart) }
+        func postings(_ index: PostingIndex) -> [String: [UInt8]] {
+            Dictionary(uniqueKeysWithValues: index.keys().map { ($0.name, $0.data) })
+        }
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("segments-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let cache = PostingSegmentCache(url: folder.appendingPathComponent("search"))
+
+        let first = PostingIndex(records: records, segmentBytes: 2000, cache: cache)
+        XCTAssertEqual(first.reusedSegments, 0)
+        XCTAssertGreaterThan(first.segmentCount, 3)
+        records[records.count / 2].text += "\n附：新增的一句话，2026年。"
+        let second = PostingIndex(records: records, segmentBytes: 2000, cache: cache)
+        XCTAssertGreaterThanOrEqual(second.reusedSegments, second.segmentCount - 2)
+        XCTAssertLessThan(second.reusedSegments, second.segmentCount)
+        let clean = postings(PostingIndex(records: records, segmentBytes: 2000))
+        XCTAssertEqual(postings(second), clean)
+        XCTAssertEqual(postings(PostingIndex(records: records, segmentBytes: 2000, cache: cache)), clean)
+
+        try Data("policy postings segments 1\n garbage".utf8).write(to: cache.url)
+        let damaged = PostingIndex(records: records, segmentBytes: 2000, cache: cache)
+        XCTAssertEqual(damaged.reusedSegments, 0)
+        XCTAssertEqual(postings(damaged), clean)
     }
 
     /// Every key the builder made is found in its shard (inline or in its own file) with the
@@ -157,7 +188,7 @@ final class SearchIndexTests: XCTestCase {
     func testEveryKeyIsFindableInItsShard() throws {
         let library = try SearchFixture.sampleLibrary()
         let records = SearchRecord.all(in: library)
-        let keys = PostingIndex(records.map { (Tokenizer.normalize($0.text), $0.bodyStart) }).keys()
+        let keys = PostingIndex(records: records.map { ($0.text, $0.bodyStart) }).keys()
         let reader = SearchIndexReader(SearchIndexWriter(library: library, asOf: asOf).build())
         XCTAssertGreaterThan(keys.count, 1000)
         XCTAssertEqual(Set(keys.map(\.name)).count, keys.count, "key names are unique")

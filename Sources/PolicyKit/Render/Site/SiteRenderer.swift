@@ -10,14 +10,19 @@ public struct SiteRenderer {
     public let history: LibraryHistory
     /// What each document's pages are made from, when unchanged pages may be kept.
     let inputs: PageInputs?
+    /// The last build's search postings, kept between builds into the same folder.
+    let searchSegments: PostingSegmentCache?
 
+    /// - Parameter searchCache: a file for the search index's postings segments, so that a
+    ///   rebuild builds only the segments whose records changed (`PostingSegmentCache`).
     public init(library: Library, raw: RawLibrary, asOf: CalendarDate, theme: Theme, history: LibraryHistory = .none,
-                keepingUnchangedPages: Bool = false) {
+                keepingUnchangedPages: Bool = false, searchCache: URL? = nil) {
         self.library = library
         self.raw = raw
         self.asOf = asOf
         self.theme = theme
         self.history = history
+        searchSegments = searchCache.map(PostingSegmentCache.init(url:))
         inputs = keepingUnchangedPages
             ? StageClock.measure("page inputs") { PageInputs(raw: raw, library: library, theme: theme, asOf: asOf, history: history) }
             : nil
@@ -51,12 +56,12 @@ public struct SiteRenderer {
     /// did not change since the last build are kept rather than rendered.
     public func render(into sink: some SiteSink) throws {
         let context = SiteContext(library: library, raw: raw, asOf: asOf, theme: theme, history: history)
-        let (library, asOf, inputs) = (library, asOf, inputs)
+        let (library, asOf, inputs, searchSegments) = (library, asOf, inputs, searchSegments)
         // Every job reads only the shared, read-only context, so all of them run at once on
         // all cores. The few costly whole-library jobs come first, so that they start early
         // and the many small per-document jobs fill in around them.
         var jobs: [Job] = [
-            .init { StageClock.measure("render: search index") { SearchIndexWriter(library: library, asOf: asOf).files() } },
+            .init { StageClock.measure("render: search index") { SearchIndexWriter(library: library, asOf: asOf, segmentCache: searchSegments).files() } },
             .init { [try OpenData(context: context).render()] },
         ]
         jobs += ServicePages(context: context).jobs(inputs: inputs) + [
