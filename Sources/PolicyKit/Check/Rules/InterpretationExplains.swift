@@ -50,53 +50,53 @@ enum TextOverlap {
     /// Punctuation and spacing are skipped: they vary between a quotation and its source.
     /// The hash is a rolling polynomial one (each step adds a scalar and takes out the one
     /// `width` places back), mixed so its top bits are usable for the filter above.
+    ///
+    /// The UTF-8 is decoded by hand in the same loop: a law's whole text passes through here
+    /// for each interpretation, and `unicodeScalars` costs several times more per character.
+    /// Swift strings are always valid UTF-8, so no byte is checked.
     @inline(__always)
     private static func forEachRun(in text: String, _ body: (UInt64) -> Bool) {
-        let base: UInt64 = 0x100000001b3
-        var outgoingWeight: UInt64 = 1  // base^(width-1)
-        for _ in 1..<width { outgoingWeight = outgoingWeight &* base }
-        var ring = [UInt64](repeating: 0, count: width)
-        var filled = 0
-        var rolling: UInt64 = 0
-        forEachScalar(in: text) { scalar in
-            guard isWordScalar(scalar) else { return true }
-            let slot = filled % width
-            if filled >= width { rolling = rolling &- ring[slot] &* outgoingWeight }
-            ring[slot] = UInt64(scalar)
-            rolling = rolling &* base &+ UInt64(scalar)
-            filled += 1
-            guard filled >= width else { return true }
-            var h = rolling ^ (rolling >> 31)  // splitmix-style finaliser
-            h = h &* 0x9e3779b97f4a7c15
-            return body(h ^ (h >> 29))
-        }
-    }
-
-    /// The text's Unicode scalar values, decoded from its UTF-8 by hand: a law's whole text
-    /// passes through here for each interpretation, and `unicodeScalars` costs several times
-    /// more per character. Swift strings are always valid UTF-8, so no byte is checked.
-    @inline(__always)
-    private static func forEachScalar(in text: String, _ body: (UInt32) -> Bool) {
         var text = text
         text.withUTF8 { bytes in
-            var i = 0
-            while i < bytes.count {
-                let lead = UInt32(bytes[i])
-                let scalar: UInt32
-                if lead < 0x80 {
-                    scalar = lead; i += 1
-                } else if lead < 0xE0 {
-                    scalar = (lead & 0x1F) << 6 | UInt32(bytes[i + 1] & 0x3F); i += 2
-                } else if lead < 0xF0 {
-                    scalar = (lead & 0x0F) << 12 | UInt32(bytes[i + 1] & 0x3F) << 6 | UInt32(bytes[i + 2] & 0x3F); i += 3
-                } else {
-                    scalar = (lead & 0x07) << 18 | UInt32(bytes[i + 1] & 0x3F) << 12 | UInt32(bytes[i + 2] & 0x3F) << 6
-                        | UInt32(bytes[i + 3] & 0x3F); i += 4
+            // The last `width` (8) scalars, on the stack.
+            var ring: (UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0, 0, 0, 0, 0)
+            withUnsafeMutableBytes(of: &ring) { raw in
+                let ring = raw.bindMemory(to: UInt64.self)
+                let (base, outgoingWeight) = (Self.base, Self.outgoingWeight)
+                var filled = 0
+                var rolling: UInt64 = 0
+                var i = 0
+                while i < bytes.count {
+                    let lead = UInt32(bytes[i])
+                    let scalar: UInt32
+                    if lead < 0x80 {
+                        scalar = lead; i += 1
+                    } else if lead < 0xE0 {
+                        scalar = (lead & 0x1F) << 6 | UInt32(bytes[i + 1] & 0x3F); i += 2
+                    } else if lead < 0xF0 {
+                        scalar = (lead & 0x0F) << 12 | UInt32(bytes[i + 1] & 0x3F) << 6 | UInt32(bytes[i + 2] & 0x3F); i += 3
+                    } else {
+                        scalar = (lead & 0x07) << 18 | UInt32(bytes[i + 1] & 0x3F) << 12 | UInt32(bytes[i + 2] & 0x3F) << 6
+                            | UInt32(bytes[i + 3] & 0x3F); i += 4
+                    }
+                    guard isWordScalar(scalar) else { continue }
+                    let slot = filled & (width - 1)
+                    if filled >= width { rolling = rolling &- ring[slot] &* outgoingWeight }
+                    ring[slot] = UInt64(scalar)
+                    rolling = rolling &* base &+ UInt64(scalar)
+                    filled += 1
+                    guard filled >= width else { continue }
+                    var h = rolling ^ (rolling >> 31)  // splitmix-style finaliser
+                    h = h &* 0x9e3779b97f4a7c15
+                    guard body(h ^ (h >> 29)) else { return }
                 }
-                guard body(scalar) else { return }
             }
         }
     }
+
+    private static let base: UInt64 = 0x100000001b3
+    /// base^(width-1): the weight of the scalar leaving the window.
+    private static let outgoingWeight: UInt64 = (1..<width).reduce(1) { product, _ in product &* base }
 
     /// ASCII letters and digits, and everything above the CJK punctuation blocks except
     /// full-width punctuation: a cheap stand-in for Unicode properties on a hot path.
