@@ -1,3 +1,4 @@
+//# allFunctionsCalledOnLoad
 /*
  * search.js — full-text search, facets and point-in-time statuses for the policy library.
  * Plain JavaScript, no framework, no build step. Progressive enhancement: the search page
@@ -11,6 +12,7 @@
  * The tokenisation below mirrors Tokenizer.swift (read its doc comment first), and
  * statusOf() mirrors Library.status(of:at:) in Sources/PolicyKit/Model/Status.swift.
  * Content never becomes markup: the DOM is built with createElement and textContent only.
+ * The first line asks V8 to compile every function while the page loads, not on the first query.
  */
 (function () {
   'use strict';
@@ -102,6 +104,7 @@
   Reader.prototype.take = function (n) { var s = this.b.subarray(this.i, this.i + n); this.i += n; return s; };
 
   var utf8 = new TextDecoder('utf-8');
+  var utf16 = new TextDecoder('utf-16le');
   var encoder = new TextEncoder();
 
   function fnv1a32(text) {
@@ -322,14 +325,15 @@
         if (i === driver) continue;
         var l = lists[i].get(rec);
         if (!l) return;
-        others.push({ list: l, offset: parts[i].offset });
+        others.push({ list: l, offset: parts[i].offset, at: 0 });
       }
       var bodyStart = recs[rec].bodyStart, count = 0, first = -1, firstBody = -1;
       for (var k = 0; k < driverPositions.length; k++) {
         var start = driverPositions[k] - parts[driver].offset;
         if (start < 0) continue;
         var ok = true;
-        for (var j = 0; j < others.length && ok; j++) ok = contains(others[j].list, start + others[j].offset);
+        // starts only grow, so each list is walked once (a merge) rather than searched per start
+        for (var j = 0; j < others.length && ok; j++) ok = reaches(others[j], start + others[j].offset);
         if (!ok) continue;
         count++;
         if (first < 0) first = start;
@@ -340,14 +344,12 @@
     return out;
   }
 
-  function contains(sorted, value) {
-    var lo = 0, hi = sorted.length - 1;
-    while (lo <= hi) {
-      var mid = (lo + hi) >> 1, v = sorted[mid];
-      if (v === value) return true;
-      if (v < value) lo = mid + 1; else hi = mid - 1;
-    }
-    return false;
+  /** Whether a sorted list holds `value`, its cursor moved past smaller values (values asked only grow). */
+  function reaches(cursor, value) {
+    var l = cursor.list, at = cursor.at;
+    while (at < l.length && l[at] < value) at++;
+    cursor.at = at;
+    return at < l.length && l[at] === value;
   }
 
   /** Every term's matches, intersected: [{rec, count, titleHits, first}] (AND). */
@@ -400,10 +402,14 @@
     return Math.round(t / 86400000);
   }
   function isoOf(day) { return new Date(day * 86400000).toISOString().slice(0, 10); }
+  var dayFormats = new Map();
   function today(timeZone) {
     try {
-      var parts = new Intl.DateTimeFormat('en-CA', { timeZone: timeZone, year: 'numeric', month: '2-digit', day: '2-digit' })
-        .formatToParts(new Date());
+      // One formatter per zone: constructing an Intl.DateTimeFormat costs more than the rest of a query's setup.
+      if (!dayFormats.has(timeZone)) {
+        dayFormats.set(timeZone, new Intl.DateTimeFormat('en-CA', { timeZone: timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }));
+      }
+      var parts = dayFormats.get(timeZone).formatToParts(new Date());
       var get = function (t) { return parts.filter(function (p) { return p.type === t; })[0].value; };
       return get('year') + '-' + get('month') + '-' + get('day');
     } catch (e) {
@@ -436,11 +442,26 @@
 
   var state = stateFromURL();
 
+  // The address follows the state, but is written while the query waits for its text windows
+  // (render), not before the query starts: history.replaceState and pushState can block the page
+  // for 10 ms or more. Changes are applied in order; a replace only changes the last one's address.
+  // The timer only matters when no result comes.
+  var urlChanges = [], urlTimer = 0;
   function commit(push) {
-    var url = urlOf(state);
-    if (url !== location.pathname + location.search + location.hash) {
-      if (push) history.pushState(null, '', url); else history.replaceState(null, '', url);
-    }
+    var url = urlOf(state), last = urlChanges[urlChanges.length - 1];
+    if (!push && last) last.url = url; else urlChanges.push({ push: push, url: url });
+    if (!urlTimer) urlTimer = setTimeout(applyURL, 200);
+  }
+  /** Writes the pending address changes. */
+  function applyURL() {
+    clearTimeout(urlTimer);
+    urlTimer = 0;
+    var changes = urlChanges;
+    urlChanges = [];
+    changes.forEach(function (c) {
+      if (c.url === location.pathname + location.search + location.hash) return;
+      if (c.push) history.pushState(null, '', c.url); else history.replaceState(null, '', c.url);
+    });
   }
 
   // ---------------------------------------------------------------- the page
@@ -504,6 +525,7 @@
     }).catch(function (err) {
       if (my !== generation) return;
       clear(list);
+      applyURL();
       live.textContent = '检索暂时无法使用：' + (err && err.message ? err.message : err) + '。请按文件库浏览。';
       live.dataset.state = 'error';
     });
@@ -514,6 +536,7 @@
   }
 
   function clearResults(q) {
+    applyURL();
     clear(list); clear(facetsBox);
     moreButton.hidden = true;
     live.textContent = '';
@@ -549,19 +572,18 @@
     return value;
   }
 
+  /** Passes the filter of one facet group. */
+  function passesGroup(index, hit, key) {
+    var chosen = state.filters[key];
+    if (key === 'status' && chosen.length === 0) return state.all || CURRENT[hit.status] === true;
+    if (chosen.length === 0) return true;
+    return valuesOf(index, hit, key).some(function (v) { return chosen.indexOf(v) >= 0; });
+  }
+
   /** Passes every facet filter except `skip`'s (for that group's counts). */
   function passes(index, hit, skip) {
     for (var i = 0; i < FACETS.length; i++) {
-      var key = FACETS[i].key;
-      if (key === skip) continue;
-      var chosen = state.filters[key];
-      if (key === 'status' && chosen.length === 0) {
-        if (!state.all && !CURRENT[hit.status]) return false;
-        continue;
-      }
-      if (chosen.length === 0) continue;
-      var vals = valuesOf(index, hit, key);
-      if (!vals.some(function (v) { return chosen.indexOf(v) >= 0; })) return false;
+      if (FACETS[i].key !== skip && !passesGroup(index, hit, FACETS[i].key)) return false;
     }
     return true;
   }
@@ -578,16 +600,26 @@
     shown.sort(compareHits);
     lastShown = shown;
     lastHits = hits;
-    var hidden = hits.filter(function (h) { return passes(index, h, 'status') && !passes(index, h, null); }).length;
-    renderFacets(index, hits);
     var end = Math.min(shown.length, state.page * PAGE_SIZE);
     var page = shown.slice(0, end);
-    return Promise.all(page.map(function (hit) { return chunkFor(index, hit); })).then(function (chunks) {
+    // The text windows are the query's last network round: request them before the facet work,
+    // and build each hit (off the document) as soon as its window is in.
+    var hitsJob = Promise.all(page.map(function (hit) {
+      return chunkFor(index, hit).then(function (chunk) { return my === generation ? renderHit(index, hit, chunk, terms) : null; });
+    }));
+    var hidden = hits.filter(function (h) { return passes(index, h, 'status') && !passes(index, h, null); }).length;
+    var facets = facetNodes(index, hits);
+    applyURL();
+    return hitsJob.then(function (rendered) {
       if (my !== generation) return;
       var firstNew = Math.max(0, end - PAGE_SIZE);
+      // Hits and facets go in at once: one layout, no half-updated page.
+      var items = document.createDocumentFragment(), links = [];
+      rendered.forEach(function (r) { items.appendChild(r.item); links.push(r.link); });
       clear(list);
-      var links = [];
-      page.forEach(function (hit, i) { links.push(renderHit(index, hit, chunks[i], terms, list)); });
+      list.appendChild(items);
+      showFacets(facets);
+      applyURL();
       moreButton.hidden = end >= shown.length;
       summarize(shown.length, hits.length, hidden, end);
       updateAllButton(hidden);
@@ -631,15 +663,42 @@
       : '显示全部文件（含已修改、已失效、已废止' + (hidden ? '，' + hidden + ' 条' : '') + '）';
   }
 
-  function renderFacets(index, hits) {
+  /** Puts the facet groups in place of the old ones, keeping the focus on the same checkbox. */
+  function showFacets(groups) {
     var focused = document.activeElement && facetsBox.contains(document.activeElement) ? document.activeElement.id : null;
     clear(facetsBox);
-    FACETS.forEach(function (g) {
-      var counts = new Map();
-      hits.forEach(function (hit) {
-        if (!passes(index, hit, g.key)) return;
-        valuesOf(index, hit, g.key).forEach(function (v) { counts.set(v, (counts.get(v) || 0) + 1); });
-      });
+    facetsBox.appendChild(groups);
+    if (focused) { var again = document.getElementById(focused); if (again) again.focus(); }
+  }
+
+  var facetIds = new Map();
+  /** A checkbox's id: stable, so focus survives a re-render; memoised, as it is hashed for every value shown. */
+  function facetId(key, value) {
+    var k = key + '\u0001' + value;
+    if (!facetIds.has(k)) facetIds.set(k, 'facet-' + key + '-' + fnv1a32(value).toString(36));
+    return facetIds.get(k);
+  }
+
+  /** The facet groups with their counts, as a detached fragment. */
+  function facetNodes(index, hits) {
+    var groups = document.createDocumentFragment(), countsOf = FACETS.map(function () { return new Map(); });
+    // One pass: a hit counts in a group when it passes every other group's filter, so it
+    // counts everywhere when it fails none, in one group when it fails only that one.
+    hits.forEach(function (hit) {
+      var failed = -1;
+      for (var i = 0; i < FACETS.length; i++) {
+        if (passesGroup(index, hit, FACETS[i].key)) continue;
+        if (failed >= 0) return;
+        failed = i;
+      }
+      for (i = 0; i < FACETS.length; i++) {
+        if (failed >= 0 && i !== failed) continue;
+        var counts = countsOf[i];
+        valuesOf(index, hit, FACETS[i].key).forEach(function (v) { counts.set(v, (counts.get(v) || 0) + 1); });
+      }
+    });
+    FACETS.forEach(function (g, gi) {
+      var counts = countsOf[gi];
       state.filters[g.key].forEach(function (v) { if (!counts.has(v)) counts.set(v, 0); });
       if (counts.size === 0) return;
       var values = Array.from(counts.keys());
@@ -652,7 +711,7 @@
       });
       var fieldset = el('fieldset', { className: 'search-facet' }, [el('legend', { text: g.label })]);
       values.forEach(function (v) {
-        var id = 'facet-' + g.key + '-' + fnv1a32(v).toString(36);   // stable, so focus survives a re-render
+        var id = facetId(g.key, v);
         var box = el('input', { type: 'checkbox', id: id, value: v, 'data-facet': g.key });
         box.checked = state.filters[g.key].indexOf(v) >= 0;
         box.addEventListener('change', onFacet);
@@ -660,16 +719,16 @@
           box, el('label', { for: id }, [labelOf(index, g.key, v) + ' ', el('span', { className: 'search-count', text: '(' + counts.get(v) + ')' })])
         ]));
       });
-      facetsBox.appendChild(fieldset);
+      groups.appendChild(fieldset);
     });
-    if (focused) { var again = document.getElementById(focused); if (again) again.focus(); }
+    return groups;
   }
 
   function chunkFor(index, hit) {
     var at = hit.snippetAt >= 0 ? hit.snippetAt : hit.rec.bodyStart;
     var k = Math.floor(at / index.manifest.chunk);
     return fetchBytes(new URL('t/' + hit.rec.index + '-' + k + '.bin', index.base)).then(function (bytes) {
-      var text = bytes[0] === 0xFF && bytes[1] === 0xFE ? new TextDecoder('utf-16le').decode(bytes.subarray(2)) : utf8.decode(bytes);
+      var text = bytes[0] === 0xFF && bytes[1] === 0xFE ? utf16.decode(bytes.subarray(2)) : utf8.decode(bytes);
       var f = [], from = 0;
       for (var i = 0; i < 6; i++) { var to = text.indexOf('\u0001', from); f.push(text.slice(from, to)); from = to + 1; }
       return { path: f[0], title: f[1], number: f[2], ownerTitle: f[3], ownerPath: f[4], start: Number(f[5]),
@@ -677,7 +736,8 @@
     });
   }
 
-  function renderHit(index, hit, chunk, terms, into) {
+  /** A result's list item, and its link. */
+  function renderHit(index, hit, chunk, terms) {
     var h = index.meta.header, rec = hit.rec;
     var link = el('a', { href: new URL(chunk.path, siteRoot).href }, highlight(codePoints(chunk.title), terms));
     var metaLine = el('p', { className: 'entry-meta' }, [
@@ -691,8 +751,7 @@
     ]) : null;
     var item = el('li', { className: 'search-hit', 'data-record': String(rec.index), 'data-path': chunk.path,
       'data-status': hit.status }, [el('p', { className: 'search-title' }, [link]), metaLine, owner, snippet(chunk, terms, rec.bodyStart)]);
-    into.appendChild(item);
-    return link;
+    return { item: item, link: link };
   }
 
   /** About 100 characters of text around the first body match (or the body's start). */
@@ -788,6 +847,7 @@
   });
 
   window.addEventListener('popstate', function () {
+    urlChanges = [];   // the address now comes from history: unwritten changes are stale
     state = stateFromURL();
     input.value = state.q;
     run(performance.now(), false);
@@ -826,11 +886,13 @@
     }
   };
 
-  // Start fetching the index facts as soon as someone is about to type.
+  // Every query needs the index facts (meta.bin, about 20 KB): fetch and decode them when the page
+  // opens rather than on the first keystroke, which then waits only for its postings. On focus again
+  // in case the first attempt failed.
   input.addEventListener('focus', function () { loadIndex().catch(function () {}); });
   if (state.q || state.date || anyFilter()) run(performance.now(), false);
-  else loadManifest().then(function (manifest) {
-    timeZone = manifest.timeZone || timeZone;
+  else loadIndex().then(function (index) {
+    timeZone = index.manifest.timeZone || timeZone;
     if (!dateInput.value) dateInput.value = today(timeZone);
     live.dataset.ready = 'manifest';
   }, function () {});
