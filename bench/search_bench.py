@@ -64,12 +64,14 @@ def skip(out, reason):
 
 def timed(cmd, env=None):
     # `policy build` skips a build whose inputs have not changed (the `.<out>.cache` record
-    # beside the output) and keeps the pages of unchanged documents (the `.<out>.files`
-    # ledger): start every timed run from an empty output, so each is a whole build.
+    # beside the output), keeps the pages of unchanged documents (the `.<out>.files` ledger)
+    # and the postings of unchanged records (`.<out>.search`): start every timed run from an
+    # empty output and none of these, so each is a whole first build.
     out = Path(cmd[cmd.index("--out") + 1]) if "--out" in cmd else None
     if out is not None:
-        (out.parent / f".{out.name}.cache").unlink(missing_ok=True)
-        (out.parent / f".{out.name}.files").unlink(missing_ok=True)
+        for kept in out.parent.glob(f".{out.name}.*"):
+            if kept.is_file():
+                kept.unlink()
         shutil.rmtree(out, ignore_errors=True)
     t0 = time.monotonic()
     run = subprocess.run(cmd, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)

@@ -4,10 +4,10 @@ import Foundation
 /// the encoding): the records are cut into segments of about `segmentBytes` of text, built on
 /// all cores, then joined key by key.
 ///
-/// The join does not copy postings: a key is a run of *parts*, one per segment holding it,
-/// and `write(key:into:)` concatenates them when the shard files are written. Only the first
-/// number of each part changes — it counts records from the segment's start and must count
-/// from the previous part's last record instead.
+/// The join copies each segment's postings once, into one buffer, and re-encodes nothing: a
+/// key is a run of *parts*, one per segment holding it, which `write(key:into:)` concatenates
+/// when the shard files are written. Only the first number of each part changes — it counts
+/// records from the segment's start and must count from the previous part's last record.
 struct PostingIndex {
     /// A key with its postings, for tests and tools: the shard writer uses the index directly.
     struct Key {
@@ -68,7 +68,10 @@ struct PostingIndex {
         segmentCount = keys.count
         reusedSegments = keys.count - missing.count
         StageClock.note("index: \(reusedSegments) of \(keys.count) postings segments kept from the last build")
-        cache?.save(zip(keys, built).map { (key: $0, segment: $1!) })
+        // An unchanged library leaves the file as it is: it already holds exactly these.
+        if !missing.isEmpty || cached.count != keys.count {
+            cache?.save(zip(keys, built).map { (key: $0, segment: $1!) })
+        }
         join(&built, starts: starts)
     }
 

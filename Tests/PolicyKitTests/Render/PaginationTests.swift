@@ -28,6 +28,15 @@ final class PaginationTests: XCTestCase {
         XCTAssertTrue(last.contains("<a href=\"../../\">"), "page 1 is the library itself")
         XCTAssertTrue(last.contains("aria-current=\"page\"><span class=\"visually-hidden\">当前页，</span>第 3 页"))
         XCTAssertTrue(last.contains("（第 3 页）"), "each page has a title of its own")
+        // The chosen filter links to its first page: only there is it "the current page".
+        XCTAssertTrue(first.contains("<a href=\"./\" aria-current=\"page\">全部<"), first)
+        XCTAssertTrue(last.contains("<a href=\"../../\" aria-current=\"true\">全部<"), last)
+        // A later page is a step below the list: the trail links back to it, the menu still
+        // marks the section, and "page" marks only this page (its crumb and its number).
+        XCTAssertTrue(last.contains("<a href=\"../../\">其他政策文件库</a>"), last)
+        XCTAssertTrue(last.contains("<span aria-current=\"page\">第 3 页</span>"), last)
+        XCTAssertTrue(last.contains("aria-current=\"true\">其他政策文件库</a>"), last)
+        XCTAssertEqual(last.components(separatedBy: "aria-current=\"page\"").count - 1, 2)
         XCTAssertTrue(try XCTUnwrap(site["sitemap.xml"]?.text).contains("/policies/page/3/"))
         // A short list stays one page, without a pagination bar.
         XCTAssertFalse(try XCTUnwrap(site["regulations/index.html"]?.text).contains("aria-label=\"分页\""))

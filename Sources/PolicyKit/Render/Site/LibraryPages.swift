@@ -46,7 +46,9 @@ struct LibraryPages {
         let label: String
         let href: String
         let count: Int
-        let current: Bool
+        /// `aria-current` of the chosen filter: "page" on its first page, which the link points
+        /// to; "true" (the current one of a set) on its later pages; nil for the others.
+        let current: String?
     }
 
     let context: SiteContext
@@ -78,14 +80,18 @@ struct LibraryPages {
         let directory = SitePath.libraryPage(base, page: number)
         let link = Linker(page: directory)
         let title = status.map { "\(kind.libraryName)：\($0.chinese)" } ?? kind.libraryName
+        let chosen = number == 1 ? "page" : "true"
         let filters = [Filter(label: "全部", href: link.href(SitePath.library(kind)), count: counts.values.reduce(0, +),
-                              current: status == nil)]
+                              current: status == nil ? chosen : nil)]
             + ValidityStatus.allCases.map { s in
                 Filter(label: s.chinese, href: link.href(SitePath.library(kind, status: s)), count: counts[s] ?? 0,
-                       current: s == status)
+                       current: s == status ? chosen : nil)
             }
-        let crumbs: [(label: String, path: String?)] = status.map { [(kind.libraryName, SitePath.library(kind)), ($0.chinese, nil)] }
-            ?? [(kind.libraryName, nil)]
+        // Page 1 is the list itself; a later page is one more step below it, so the trail (and
+        // with it the site menu's current section) still leads to the list.
+        var crumbs: [(label: String, path: String?)] = [(kind.libraryName, SitePath.library(kind))]
+            + (status.map { [($0.chinese, base)] } ?? [])
+        if number == 1 { crumbs[crumbs.count - 1].path = nil } else { crumbs.append(("第 \(number) 页", nil)) }
         let pagination = total == 1 ? nil : Pagination(
             current: number, total: total, first: rows.lowerBound + 1, last: rows.upperBound,
             previousHref: number > 1 ? link.href(SitePath.libraryPage(base, page: number - 1)) : nil,
