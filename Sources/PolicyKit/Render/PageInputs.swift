@@ -7,12 +7,17 @@
 /// as-of date, `site.yml`, `calendar.yml`, every cleanup file, and for every bundle its id,
 /// its file list, the front matter of each of its files and the links and headings of each
 /// body: all that one page can show of another document. A document's own part is the whole
-/// text of its bundle's Markdown files and the bundle's git history. Whole-library pages
-/// (home, lists, search index, feeds) are always rendered.
+/// text of its bundle's Markdown files and the bundle's git history.
+///
+/// Of the whole-library pages, those made from front matter alone (the lists, 政策解读 by form)
+/// depend on the shared part only, and the 政策问答库 on it and the text of every
+/// interpretation; the others (home, search index, feeds, open data) are always rendered.
 struct PageInputs: Sendable {
     private let shared: String
     /// Bundle id → digest of the bundle's own part.
     private let own: [String: String]
+    /// Every interpretation's text (the 政策问答库's answers are in them).
+    private let interpretations: String
 
     init(raw: RawLibrary, library: Library, theme: Theme, asOf: CalendarDate, history: LibraryHistory) {
         var shared = ContentDigest()
@@ -24,7 +29,12 @@ struct PageInputs: Sendable {
             shared.add(file.text)
         }
         var own: [String: String] = [:]
+        var interpretations = ContentDigest()
         for bundle in raw.bundles.sorted(by: { $0.id < $1.id }) {
+            for source in bundle.interpretations {
+                interpretations.add(source.relativePath)
+                interpretations.add(source.text)
+            }
             shared.add("bundle \(bundle.id) \(bundle.path)")
             for file in bundle.files.sorted() { shared.add(file) }
             var mine = ContentDigest()
@@ -47,6 +57,22 @@ struct PageInputs: Sendable {
         }
         self.shared = shared.hex
         self.own = own
+        self.interpretations = interpretations.hex
+    }
+
+    /// The inputs of a whole-library page made from front matter alone (`name` tells the
+    /// pages apart).
+    func frontMatterPages(_ name: String) -> String {
+        var digest = ContentDigest()
+        digest.add("library pages \(name) \(shared)")
+        return digest.hex
+    }
+
+    /// The inputs of the 政策问答库 and its `qa.json`.
+    func questionBank() -> String {
+        var digest = ContentDigest()
+        digest.add("question bank \(shared) \(interpretations)")
+        return digest.hex
     }
 
     /// The inputs of a document's page and its interpretations' pages.

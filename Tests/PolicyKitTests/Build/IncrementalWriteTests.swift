@@ -95,6 +95,48 @@ final class IncrementalWriteTests: XCTestCase {
         XCTAssertEqual(try tree(site), try tree(try build(into: "clean2")))
     }
 
+    /// The lists and the 政策解读 page come from front matter, the 政策问答库 also from the
+    /// interpretations: a document's body edit keeps the inputs of all three, an
+    /// interpretation's edit those of the front-matter pages only, a title edit none — and the
+    /// site still equals a clean build each time.
+    func testWholeLibraryPagesKeepTheirInputsUntilWhatTheyShowChanges() throws {
+        let theme = try Theme(overrides: nil)
+        func keys() throws -> (lists: String, interpretations: String, questions: String) {
+            let checked = try Pipeline.check(content: content, displayRoot: "content")
+            let inputs = PageInputs(raw: checked.raw, library: checked.library, theme: theme,
+                                    asOf: CalendarDate("2024-06-01")!, history: .none)
+            return (inputs.frontMatterPages("libraries"), inputs.frontMatterPages("interpretations"), inputs.questionBank())
+        }
+        let site = try build(into: "site")
+        let before = try keys()
+        XCTAssertNotEqual(before.lists, before.interpretations, "each page has inputs of its own")
+
+        try edit(ContentFixture.doc, appending: "\n第四条 新增的一条，只在正文里。\n")
+        let afterBody = try keys()
+        XCTAssertEqual(afterBody.lists, before.lists)
+        XCTAssertEqual(afterBody.interpretations, before.interpretations)
+        XCTAssertEqual(afterBody.questions, before.questions)
+        _ = try build(into: "site")
+        XCTAssertEqual(try tree(site), try tree(try build(into: "clean")))
+
+        try edit(ContentFixture.interp, appending: "\n补充说明：解读里新增的一句。\n")
+        let afterInterpretation = try keys()
+        XCTAssertEqual(afterInterpretation.lists, before.lists)
+        XCTAssertNotEqual(afterInterpretation.questions, before.questions, "answers are in the interpretations")
+        _ = try build(into: "site")
+        XCTAssertEqual(try tree(site), try tree(try build(into: "clean2")))
+
+        let document = content.appendingPathComponent(ContentFixture.doc)
+        try String(contentsOf: document, encoding: .utf8)
+            .replacingOccurrences(of: "title: 示例省食品标签管理办法", with: "title: 示例省食品标签和广告管理办法")
+            .write(to: document, atomically: true, encoding: .utf8)
+        let afterTitle = try keys()
+        XCTAssertNotEqual(afterTitle.lists, before.lists, "titles are on the lists")
+        XCTAssertNotEqual(afterTitle.questions, afterInterpretation.questions)
+        _ = try build(into: "site")
+        XCTAssertEqual(try tree(site), try tree(try build(into: "clean3")))
+    }
+
     func testABodyEditChangesOnlyThatDocumentsInputsAndATitleEditChangesAll() throws {
         try addSecondDocument()
         let theme = try Theme(overrides: nil)

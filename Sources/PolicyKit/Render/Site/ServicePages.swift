@@ -7,8 +7,8 @@ struct ServicePages {
     func jobs(inputs: PageInputs?) -> [SiteRenderer.Job] {
         let context = context
         let wholeLibrary: [SiteRenderer.Job] = [
-            .init { try QuestionBankPage(context: context).render() },
-            .init { [try InterpretationsPage(context: context).render()] },
+            .init(inputs: inputs?.questionBank()) { try QuestionBankPage(context: context).render() },
+            .init(inputs: inputs?.frontMatterPages("interpretations")) { [try InterpretationsPage(context: context).render()] },
             .init { try ReportPage(context: context).render() },
             .init { SectionFeeds(context: context).render() },
         ]

@@ -66,7 +66,9 @@ public struct SiteRenderer {
         ]
         jobs += ServicePages(context: context).jobs(inputs: inputs) + [
             .init { [try HomePage(context: context).render()] },
-            .init { try DocumentKind.allCases.flatMap { try LibraryPages(context: context, kind: $0).render() } },
+            .init(inputs: inputs?.frontMatterPages("libraries")) {
+                try DocumentKind.allCases.flatMap { try LibraryPages(context: context, kind: $0).render() }
+            },
             .init { try CleanupPages(context: context).render() },
             .init { [try SearchPage(context: context).render()] },
         ]
