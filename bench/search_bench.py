@@ -11,9 +11,10 @@ Steps (each skipped cleanly, with a JSON note, when ../shared is absent — a us
      cold  a fresh browser (empty HTTP cache) per query: open WORK/site/search/, then put the
            query in the box and fire one input event; time from that event to the rendered
            results (the page's `policy-search:rendered` event); bytes = every file under
-           /site/search/ the server served from then on (index facts, shards, text windows
-           of the ten results shown), counted from the server log x file size as the shared
-           driver does (no HTTP compression, headers not counted);
+           /site/search/ the server served from then on (shards, large keys' files, text
+           windows of the ten results shown; the index facts, meta.bin, are fetched when the
+           page opens, before the query), counted from the server log x file size as the
+           shared driver does (no HTTP compression, headers not counted);
      warm  one browser, page loaded and the index facts fetched once, every query in turn.
   Recall and precision are against a ground truth from the Markdown (tests/browser/corpus.py):
   records (documents and interpretations) whose plain text contains the query as an exact
