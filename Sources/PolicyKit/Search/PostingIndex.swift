@@ -28,11 +28,15 @@ struct PostingIndex {
     /// keep their keys and come from the cache.
     init(records: [(text: String, bodyStart: Int)], segmentBytes: Int = Self.segmentBytes,
          cache: PostingSegmentCache? = nil) {
+        func newKey() -> ContentDigest {
+            var key = ContentDigest()
+            key.add("postings 1")  // the format of a segment: change it when the encoding changes
+            return key
+        }
         var starts: [Int] = [0]
         var keys: [String] = []
         var size = 0
-        var key = ContentDigest()
-        key.add("postings 1")
+        var key = newKey()
         for (r, record) in records.enumerated() {
             var digest = ContentDigest()
             digest.add(record.text)
@@ -43,8 +47,7 @@ struct PostingIndex {
                 keys.append(key.hex)
                 if r < records.count - 1 { starts.append(r + 1) }
                 size = 0
-                key = ContentDigest()
-                key.add("postings 1")
+                key = newKey()
             }
         }
         if records.isEmpty { keys.append(key.hex) }
@@ -182,13 +185,13 @@ struct PostingIndex {
 
     /// Appends key `k`'s postings: its parts in segment order, each part's first record gap
     /// rewritten to count from the previous part's last record.
-    func write(key k: Int, into out: inout [UInt8]) {
+    func write(key k: Int, into out: inout ByteWriter) {
         data.withUnsafeBufferPointer { data in
             var previous: Int32 = -1
             for part in parts[Int(partStart[k])..<Int(partStart[k + 1])] {
-                PostingSegment.varint(Int(part.first - previous - 1), into: &out)
+                out.varint(Int(part.first - previous - 1))
                 let from = Int(part.from)
-                out.append(contentsOf: UnsafeBufferPointer(rebasing: data[from..<from + Int(part.count)]))
+                out.append(UnsafeBufferPointer(rebasing: data[from..<from + Int(part.count)]))
                 previous = part.last
             }
         }
@@ -197,9 +200,9 @@ struct PostingIndex {
     /// Every key with its postings, in no particular order.
     func keys() -> [Key] {
         (0..<keyCount).map { k in
-            var data: [UInt8] = []
+            var data = ByteWriter()
             write(key: k, into: &data)
-            return Key(name: String(decoding: name(k), as: UTF8.self), data: data)
+            return Key(name: String(decoding: name(k), as: UTF8.self), data: data.bytes)
         }
     }
 

@@ -159,16 +159,6 @@ struct PostingSegment: Sendable {
         at += 1
     }
 
-    @inline(__always)
-    static func varint(_ value: Int, into out: inout [UInt8]) {
-        var v = UInt(value)
-        while v >= 0x80 {
-            out.append(UInt8(v & 0x7F) | 0x80)
-            v >>= 7
-        }
-        out.append(UInt8(v))
-    }
-
     /// Every occurrence of every key in the segment's records, in reading order: the key's id
     /// and the record and position packed as `record << 32 | position`. A `U` key has one
     /// occurrence per record, whose position is an index into `charFacts`.

@@ -33,12 +33,11 @@ struct ShardLayout {
         }
         var files: [(String, [UInt8])] = []
         for (n, keys) in shards.enumerated() {
-            var out: [UInt8] = []
-            out.reserveCapacity(keys.reduce(4) { size, key in
+            var out = ByteWriter(capacity: keys.reduce(4) { size, key in
                 let k = Int(key)
                 return size + 10 + index.name(k).count + (index.sizes[k] > Self.externalThreshold ? 0 : index.sizes[k])
             })
-            PostingSegment.varint(keys.count, into: &out)
+            out.varint(keys.count)
             let sorted = keys.sorted { a, b in
                 let (x, y) = (prefixes[Int(a)], prefixes[Int(b)])
                 return x != y ? x < y : index.name(Int(a)).lexicographicallyPrecedes(index.name(Int(b)))
@@ -46,21 +45,20 @@ struct ShardLayout {
             for (j, key) in sorted.enumerated() {
                 let k = Int(key)
                 let name = index.name(k)
-                PostingSegment.varint(name.count, into: &out)
-                out.append(contentsOf: name)
+                out.varint(name.count)
+                out.append(name)
                 let size = index.sizes[k]
                 let external = size > Self.externalThreshold
-                PostingSegment.varint(size << 1 | (external ? 1 : 0), into: &out)
+                out.varint(size << 1 | (external ? 1 : 0))
                 if external {
-                    var data: [UInt8] = []
-                    data.reserveCapacity(size)
+                    var data = ByteWriter(capacity: size)
                     index.write(key: k, into: &data)
-                    files.append((Self.externalPath(shard: n, entry: j), data))
+                    files.append((Self.externalPath(shard: n, entry: j), data.bytes))
                 } else {
                     index.write(key: k, into: &out)
                 }
             }
-            files.append((Self.shardPath(n), out))
+            files.append((Self.shardPath(n), out.bytes))
         }
         self.files = files
     }

@@ -46,6 +46,14 @@ final class IncrementalWriteTests: XCTestCase {
         try (String(contentsOf: file, encoding: .utf8) + text).write(to: file, atomically: true, encoding: .utf8)
     }
 
+    /// Overwrites the start of a built file in place (same inode), as an editor or a careless
+    /// script would.
+    private func changeByHand(_ file: URL, writing text: String) throws {
+        let handle = try FileHandle(forWritingTo: file)
+        try handle.write(contentsOf: Data(text.utf8))
+        try handle.close()
+    }
+
     func testRebuildAfterAnEditEqualsACleanBuildAndReusesUnchangedFiles() throws {
         let site = try build(into: "site")
         let styles = site.appendingPathComponent("assets/style.css")
@@ -169,9 +177,7 @@ final class IncrementalWriteTests: XCTestCase {
         let site = try build(into: "site")
         let otherPage = site.appendingPathComponent("d/2024-other-rules/index.html")
         let original = try Data(contentsOf: otherPage)
-        let handle = try FileHandle(forWritingTo: otherPage)
-        try handle.write(contentsOf: Data("<!-- changed by hand -->".utf8))
-        try handle.close()
+        try changeByHand(otherPage, writing: "<!-- changed by hand -->")
 
         try edit(ContentFixture.doc, appending: "\n补充一句。\n")
         _ = try build(into: "site")
@@ -182,10 +188,7 @@ final class IncrementalWriteTests: XCTestCase {
         let site = try build(into: "site")
         let styles = site.appendingPathComponent("assets/style.css")
         let original = try Data(contentsOf: styles)
-        // Edited in place (same inode), as an editor or a careless script would.
-        let handle = try FileHandle(forWritingTo: styles)
-        try handle.write(contentsOf: Data("/* changed by hand */".utf8))
-        try handle.close()
+        try changeByHand(styles, writing: "/* changed by hand */")
 
         try edit(ContentFixture.doc, appending: "\n补充一句。\n")
         _ = try build(into: "site")
