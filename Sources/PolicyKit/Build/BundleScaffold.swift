@@ -65,7 +65,7 @@ public struct BundleScaffold {
 
     private var maxYears: Int {
         let title = fields.title ?? ""
-        return title.contains("暂行") || title.contains("试行") ? site.validity.maxYearsProvisional : site.validity.maxYears
+        return title.containsBytes("暂行") || title.containsBytes("试行") ? site.validity.maxYearsProvisional : site.validity.maxYears
     }
 
     /// Fields still holding a placeholder, by their Chinese name, for the next-steps message.
@@ -200,7 +200,7 @@ public struct ScaffoldError: Error, CustomStringConvertible {
 /// The rule for bundle folder names: lower-case ASCII letters, digits and single hyphens.
 public enum BundleID {
     public static func isWellFormed(_ id: String) -> Bool {
-        guard let first = id.first, let last = id.last, first != "-", last != "-", !id.contains("--") else { return false }
+        guard let first = id.first, let last = id.last, first != "-", last != "-", !id.containsBytes("--") else { return false }
         return id.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-" }
     }
 }

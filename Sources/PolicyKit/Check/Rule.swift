@@ -35,10 +35,14 @@ extension Rule {
 public struct CheckContext: Sendable {
     public let raw: RawLibrary
     public let library: Library
+    /// Every Markdown file with its role (`RawLibrary.markdownFiles`), listed once for all
+    /// the rules that read files: six rules building it each cost a few percent of a check.
+    let markdownFiles: [(file: SourceFile, role: Schema.Role)]
 
     public init(raw: RawLibrary, library: Library) {
         self.raw = raw
         self.library = library
+        self.markdownFiles = raw.markdownFiles
     }
 
     public var site: SiteConfig { library.site }

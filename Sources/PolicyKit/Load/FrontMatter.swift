@@ -27,7 +27,12 @@ public struct FrontMatter: Sendable {
 
     public var keys: [String] { entries.map(\.key) }
 
-    public func node(_ key: String) -> Node? { entries.first { $0.key == key }?.value }
+    /// By index, not `first(where:)`: that copied every entry it passed (key, location and
+    /// node, a handful of retains each), and rules and the model ask for fields thousands of times.
+    public func node(_ key: String) -> Node? {
+        for i in entries.indices where entries[i].key == key { return entries[i].value }
+        return nil
+    }
 
     public func has(_ key: String) -> Bool { node(key) != nil }
 

@@ -138,25 +138,31 @@ struct FrontMatterFences {
     /// Lines in the file, counted only when the front matter never closes.
     let lineCount: Int
 
+    /// Lines are found by searching the UTF-8 for newlines: splitting the `String` walked it
+    /// character by character (grapheme breaking), a few percent of a check.
     init?(_ text: String) {
-        var lines = text.split(separator: "\n", maxSplits: 1, omittingEmptySubsequences: false)
-        guard lines.first.map({ $0.trimmed == "---" }) == true else { return nil }
-        yamlStart = lines.count > 1 ? lines[1].startIndex : text.endIndex
+        let bytes = text.utf8
+        /// Where the line starting at `start` ends: its newline, or the end of the text.
+        func endOfLine(_ start: String.Index) -> String.Index {
+            bytes[start...].firstIndex(of: UInt8(ascii: "\n")) ?? text.endIndex
+        }
+        let firstEnd = endOfLine(text.startIndex)
+        guard text[..<firstEnd].trimmed == "---" else { return nil }
+        var lineStart = firstEnd < text.endIndex ? bytes.index(after: firstEnd) : text.endIndex
+        yamlStart = lineStart
         var lineNumber = 1
-        var rest = lines.count > 1 ? lines[1] : text[text.endIndex...]
-        while !rest.isEmpty || lineNumber == 1 {
+        while lineStart < text.endIndex || lineNumber == 1 {
             lineNumber += 1
-            lines = rest.split(separator: "\n", maxSplits: 1, omittingEmptySubsequences: false)
-            guard let line = lines.first else { break }
-            let trimmed = line.trimmed
+            let lineEnd = endOfLine(lineStart)
+            let trimmed = text[lineStart..<lineEnd].trimmed
             if trimmed == "---" || trimmed == "..." {
-                let bodyStart = lines.count > 1 ? lines[1].startIndex : text.endIndex
-                close = Close(yamlEnd: line.startIndex, bodyStart: bodyStart, bodyFirstLine: lineNumber + 1)
+                let bodyStart = lineEnd < text.endIndex ? bytes.index(after: lineEnd) : text.endIndex
+                close = Close(yamlEnd: lineStart, bodyStart: bodyStart, bodyFirstLine: lineNumber + 1)
                 lineCount = lineNumber
                 return
             }
-            guard lines.count > 1 else { break }
-            rest = lines[1]
+            guard lineEnd < text.endIndex else { break }
+            lineStart = bytes.index(after: lineEnd)
         }
         close = nil
         lineCount = lineNumber

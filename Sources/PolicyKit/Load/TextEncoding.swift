@@ -10,7 +10,7 @@ enum TextEncoding {
 
     /// The file's text, or what is wrong with its encoding. Decodes once: validating and then
     /// decoding again cost a second pass over every file of a large library.
-    static func decode(_ data: Data) -> Result<String, Problem> {
+    static func decode(_ data: [UInt8]) -> Result<String, Problem> {
         let hasNUL = data.withUnsafeBytes { $0.baseAddress.map { memchr($0, 0, data.count) != nil } ?? false }
         if hasNUL {
             return .failure(Problem(message: "文件含有空字节（NUL），不是纯文本文件。",
@@ -30,7 +30,7 @@ enum TextEncoding {
     /// True when the non-ASCII bytes pair up as GBK/GB18030 two-byte characters (lead byte
     /// 0x81–0xFE, trail byte 0x40–0xFE except 0x7F). Written here because Foundation on Linux
     /// has no GB18030 decoder to ask.
-    static func looksLikeGB18030(_ data: Data) -> Bool {
+    static func looksLikeGB18030(_ data: [UInt8]) -> Bool {
         var pairs = 0, strays = 0
         var i = data.startIndex
         while i < data.endIndex {

@@ -44,7 +44,7 @@ public struct Document: Sendable, Identifiable {
     public var bundlePath: String { "\(kind.folder)/\(id)" }
 
     /// A title with 暂行 or 试行 is provisional and gets the shorter validity period.
-    public var isProvisional: Bool { title.contains("暂行") || title.contains("试行") }
+    public var isProvisional: Bool { title.containsBytes("暂行") || title.containsBytes("试行") }
 
     /// `《title》`, the way Chinese text cites a document.
     public var quotedTitle: String { "《\(title)》" }

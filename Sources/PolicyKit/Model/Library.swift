@@ -30,15 +30,18 @@ public struct Library: Sendable {
         self.cleanups = cleanups.sorted { ($0.effective, $0.id) > ($1.effective, $1.id) }
         self.bundleIDs = bundleIDs
         self.buildDiagnostics = buildDiagnostics
+        // By index, reading single fields: `for d in documents` copies each whole document
+        // (dozens of references to retain and release).
         var index: [String: Int] = [:]
-        for (i, d) in self.documents.enumerated() where index[d.id] == nil { index[d.id] = i }
+        for i in self.documents.indices where index[self.documents[i].id] == nil { index[self.documents[i].id] = i }
         indexByID = index
 
         var supersededBy: [String: [String]] = [:]
         var repeals: [String: [String]] = [:]
-        for d in self.documents {
-            for old in d.supersedes { supersededBy[old, default: []].append(d.id) }
-            if let by = d.repeal?.by { repeals[by, default: []].append(d.id) }
+        for i in self.documents.indices {
+            let id = self.documents[i].id
+            for old in self.documents[i].supersedes { supersededBy[old, default: []].append(id) }
+            if let by = self.documents[i].repeal?.by { repeals[by, default: []].append(id) }
         }
         self.supersededBy = supersededBy
         self.repeals = repeals

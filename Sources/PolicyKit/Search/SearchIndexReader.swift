@@ -10,10 +10,12 @@ struct SearchIndexReader {
 
     let files: [String: [UInt8]]
     let shardCount: Int
+    private let externalSizes: [UInt32: Int]
 
     init(files: [String: [UInt8]], shardCount: Int) {
         self.files = files
         self.shardCount = shardCount
+        self.externalSizes = Self.externalSizes(files[ShardLayout.externalListPath])
     }
 
     /// The records matching every term of `query`, with their matches.
@@ -48,9 +50,10 @@ struct SearchIndexReader {
             } else if v.count == 1 {
                 parts.append((i > 0 ? Tokenizer.startKey(v[0]) : Tokenizer.endKey(v[0]), s.start))
             } else {
-                let sizes = (0..<(v.count - 1)).map { entry(Tokenizer.pairKey(v[$0], v[$0 + 1])).map { $0.external ? $0.size : 0 } }
-                guard !sizes.contains(nil) else { return [:] }
-                for k in Self.cheapestCover(sizes.map { $0! }) {
+                // The cover is chosen from `x.bin` alone, as the browser does: no shard is read
+                // for a pair left out. (A missing pair among those left out cannot match either.)
+                let sizes = (0..<(v.count - 1)).map { externalSize(Tokenizer.pairKey(v[$0], v[$0 + 1])) }
+                for k in Self.cheapestCover(sizes) {
                     parts.append((Tokenizer.pairKey(v[k], v[k + 1]), s.start + k))
                 }
             }
@@ -122,6 +125,26 @@ struct SearchIndexReader {
             }
         }
         return nil
+    }
+
+    /// The size `x.bin` gives for a key's hash (0: not external). A hash shared by two
+    /// external keys counts as the larger, as in `search.js`.
+    func externalSize(_ key: String) -> Int {
+        externalSizes[fnv1a32(Array(key.utf8))] ?? 0
+    }
+
+    /// `x.bin`: external keys' hashes → size.
+    private static func externalSizes(_ bytes: [UInt8]?) -> [UInt32: Int] {
+        guard let bytes else { return [:] }
+        var r = ByteReader(bytes)
+        var sizes: [UInt32: Int] = [:]
+        var hash: UInt32 = 0
+        for _ in 0..<(r.varint() ?? 0) {
+            guard let delta = r.varint(), r.varint() != nil, let size = r.varint() else { break }
+            hash += UInt32(delta)
+            sizes[hash] = max(sizes[hash] ?? 0, size)
+        }
+        return sizes
     }
 
     func postings(_ key: String) -> [UInt8]? {

@@ -6,6 +6,7 @@ import Foundation
 ///     search/idx-<hash>/meta.bin     facts per record: facets, status dates (`SearchMeta`)
 ///     search/idx-<hash>/p/<n>.bin    postings shards (`ShardLayout`, `PostingIndex`)
 ///     search/idx-<hash>/k/<n>-<j>.bin  large postings, one key each
+///     search/idx-<hash>/x.bin        which keys have large postings: hashes and sizes
 ///     search/idx-<hash>/t/<r>-<k>.bin  text windows for snippets (`TextChunks`)
 ///
 /// `<hash>` is a hash of every file in the folder, so a browser never mixes parts of two

@@ -5,7 +5,13 @@
 /// UTF-8) and `size << 1 | external`, followed by the `size` bytes of postings unless external.
 /// An external key's postings, larger than `externalThreshold`, are the whole of
 /// `k/<shard>-<entry index>.bin`: the stub in the shard tells the browser that file's size, so
-/// it can choose the cheapest keys to cover a long phrase before fetching any of them.
+/// it can choose the cheapest keys to cover a long phrase.
+///
+/// `x.bin` lists every external key, so that the browser can fetch a large key's postings in
+/// the same round as its shard instead of after it, and choose a long phrase's cover before
+/// fetching anything: entry count, then per external key, sorted by name hash, the varints
+/// `hash − previous hash`, entry index and size. Its shard is `hash % shardCount`. The hash
+/// alone does not identify a key, so the browser still reads the shard to confirm.
 struct ShardLayout {
     /// Postings larger than this get a file of their own.
     static let externalThreshold = 1536
@@ -32,6 +38,7 @@ struct ShardLayout {
             index.name(k).prefix(8).enumerated().reduce(UInt64(0)) { $0 | UInt64($1.element) << (56 - 8 * $1.offset) }
         }
         var files: [(String, [UInt8])] = []
+        var externals: [(hash: UInt32, entry: Int, size: Int)] = []
         for (n, keys) in shards.enumerated() {
             var out = ByteWriter(capacity: keys.reduce(4) { size, key in
                 let k = Int(key)
@@ -51,6 +58,7 @@ struct ShardLayout {
                 let external = size > Self.externalThreshold
                 out.varint(size << 1 | (external ? 1 : 0))
                 if external {
+                    externals.append((fnv1a32(name), j, size))
                     var data = ByteWriter(capacity: size)
                     index.write(key: k, into: &data)
                     files.append((Self.externalPath(shard: n, entry: j), data.bytes))
@@ -60,9 +68,24 @@ struct ShardLayout {
             }
             files.append((Self.shardPath(n), out.bytes))
         }
+        files.append((Self.externalListPath, Self.externalList(externals)))
         self.files = files
     }
 
+    private static func externalList(_ externals: [(hash: UInt32, entry: Int, size: Int)]) -> [UInt8] {
+        var out = ByteWriter(capacity: 4 + externals.count * 6)
+        out.varint(externals.count)
+        var previous: UInt32 = 0
+        for e in externals.sorted(by: { ($0.hash, $0.entry) < ($1.hash, $1.entry) }) {
+            out.varint(Int(e.hash - previous))
+            out.varint(e.entry)
+            out.varint(e.size)
+            previous = e.hash
+        }
+        return out.bytes
+    }
+
+    static let externalListPath = "x.bin"
     static func shardPath(_ n: Int) -> String { "p/\(n).bin" }
     static func externalPath(shard: Int, entry: Int) -> String { "k/\(shard)-\(entry).bin" }
 }

@@ -237,6 +237,26 @@ final class InterpretationRuleTests: XCTestCase {
         try fixture.check().assertNoFindings()
     }
 
+    /// The share behind PI005, on texts whose 8-character runs can be counted by hand.
+    func testOverlapShareCountsDistinctRuns() {
+        func ideographs(from first: UInt32, _ count: Int) -> String {
+            String(String.UnicodeScalarView((0..<UInt32(count)).map { Unicode.Scalar(first + $0 * 7)! }))
+        }
+        let original = ideographs(from: 0x4E00, 30)  // 30 characters: 23 runs
+        let other = ideographs(from: 0x6000, 30)
+        XCTAssertEqual(TextOverlap.share(of: original, in: original), 1)
+        XCTAssertEqual(TextOverlap.share(of: other, in: original), 0)
+        // Punctuation and spaces do not break a run: the same text, punctuated, is all found.
+        let punctuated = original.enumerated().map { i, c in i % 6 == 5 ? "\(c)，" : i % 9 == 8 ? "\(c) " : "\(c)" }.joined()
+        XCTAssertEqual(TextOverlap.share(of: punctuated, in: original), 1)
+        // 15 characters copied, then 15 new: 23 runs, of which the 8 inside the copy are found.
+        let half = String(original.prefix(15)) + String(other.prefix(15))
+        XCTAssertEqual(TextOverlap.share(of: half, in: original), 8.0 / 23.0, accuracy: 1e-9)
+        // A repeated run counts once: twice that text adds only the 7 runs across the seam.
+        XCTAssertEqual(TextOverlap.share(of: half + half, in: original), 8.0 / 30.0, accuracy: 1e-9)
+        XCTAssertEqual(TextOverlap.share(of: String(original.prefix(26)), in: original), 0, "under 20 runs: too short to judge")
+    }
+
     // MARK: - PI006 interpretation-office
 
     func testInterpretationFromAnotherOffice() throws {

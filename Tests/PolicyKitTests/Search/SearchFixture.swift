@@ -56,11 +56,11 @@ enum SearchFixture {
             """,
     ]
 
-    /// The library, modelled from a fresh temporary folder.
-    static func library() throws -> Library {
+    /// The library, modelled from a fresh temporary folder, with `extra` files beside `files`.
+    static func library(adding extra: [String: String] = [:]) throws -> Library {
         let root = FileManager.default.temporaryDirectory.appendingPathComponent("policy-search-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: root) }
-        for (path, text) in files {
+        for (path, text) in files.merging(extra, uniquingKeysWith: { _, new in new }) {
             let url = root.appendingPathComponent(path)
             try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
             try Data(text.utf8).write(to: url)

@@ -201,6 +201,47 @@ final class SearchIndexTests: XCTestCase {
         XCTAssertNil(reader.entry("B不在"))
     }
 
+    /// `x.bin` lists exactly the keys with a file of their own: by hash, in order, with the
+    /// entry index that names the file and the file's size.
+    func testExternalListNamesEveryLargeKey() throws {
+        // A long notice repeating a few phrases: their keys' postings outgrow the shards.
+        let notice = """
+            ---
+            title: 明码标价提醒告知书
+            office: 价格监督检查处
+            signed: 2024-05-06
+            published: 2024-05-08
+            ---
+
+            \(String(repeating: "请明码标价。价格应当真实。", count: 2000))
+            """
+        let library = try SearchFixture.library(adding: ["policies/2024-notice/index.md": notice])
+        let built = SearchIndexWriter(library: library, asOf: asOf).build()
+        let files = Dictionary(built.files.map { ($0.path, $0.bytes) }, uniquingKeysWith: { a, _ in a })
+        var r = ByteReader(try XCTUnwrap(files[ShardLayout.externalListPath]))
+        var hash = 0, previous = -1
+        var listed: Set<String> = []
+        for _ in 0..<(try XCTUnwrap(r.varint())) {
+            hash += try XCTUnwrap(r.varint())
+            let entry = try XCTUnwrap(r.varint()), size = try XCTUnwrap(r.varint())
+            XCTAssertGreaterThanOrEqual(hash, previous, "sorted by hash")
+            previous = hash
+            let path = ShardLayout.externalPath(shard: hash % built.shardCount, entry: entry)
+            XCTAssertEqual(files[path]?.count, size, path)
+            listed.insert(path)
+        }
+        XCTAssertTrue(r.isAtEnd)
+        let externalFiles = Set(files.keys.filter { $0.hasPrefix("k/") })
+        XCTAssertFalse(externalFiles.isEmpty, "the notice has large keys")
+        XCTAssertEqual(listed, externalFiles)
+
+        let reader = SearchIndexReader(built)
+        for key in PostingIndex(records: SearchRecord.all(in: library).map { ($0.text, $0.bodyStart) }).keys() {
+            let external = key.data.count > ShardLayout.externalThreshold
+            XCTAssertEqual(reader.externalSize(key.name), external ? key.data.count : 0, key.name)
+        }
+    }
+
     /// The cover keeps both ends and never leaves a character uncovered; free pairs are preferred.
     func testCheapestCover() {
         XCTAssertEqual(SearchIndexReader.cheapestCover([5]), [0])

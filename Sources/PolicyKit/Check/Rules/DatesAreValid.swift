@@ -8,7 +8,7 @@ struct DatesAreValid: Rule {
 
     func check(_ context: CheckContext) -> [Diagnostic] {
         var found: [Diagnostic] = []
-        for (file, role) in context.raw.markdownFiles {
+        for (file, role) in context.markdownFiles {
             guard let fm = file.frontMatter else { continue }
             for field in Schema.dateFields(for: role) { found += check(fm, field, label: field) }
             if let repealed = fm.mapping("repealed") { found += check(repealed, "date", label: "repealed.date") }

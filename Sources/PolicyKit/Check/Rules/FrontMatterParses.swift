@@ -8,7 +8,7 @@ struct FrontMatterParses: Rule {
     func check(_ context: CheckContext) -> [Diagnostic] {
         var found: [Diagnostic] = []
         let settings = [context.raw.site, context.raw.calendar].compactMap { $0 }
-        for file in context.raw.markdownFiles.map(\.file) + settings {
+        for file in context.markdownFiles.map(\.file) + settings {
             guard let error = file.frontMatterError else { continue }
             switch error {
             case .missing:

@@ -11,7 +11,7 @@ struct InterpretationCoversTopics: Rule {
         for item in context.library.interpretations where item.form == .text {
             let headings = item.bodyFacts.headings.map(\.text)
             let missing = context.site.interpretation.mustCover.filter { topic in
-                !headings.contains { heading in topic.words.contains { heading.contains($0) } }
+                !headings.contains { heading in topic.words.contains { !$0.isEmpty && heading.containsBytes($0) } }
             }
             guard !missing.isEmpty else { continue }
             let names = missing.map(\.topic).joined(separator: "、")

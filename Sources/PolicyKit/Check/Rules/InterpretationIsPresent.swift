@@ -11,7 +11,7 @@ struct InterpretationIsPresent: Rule {
         // Count interpretation files, not parsed interpretations: a malformed or unreadable
         // one is reported by the front-matter or file rules and should not also read as "missing".
         let fileCounts = Dictionary(context.raw.bundles.map { bundle in
-            (bundle.id, bundle.files.filter { $0.hasSuffix(".md") && $0 != "index.md" && !$0.contains("/") }.count)
+            (bundle.id, bundle.files.filter { $0.hasSuffix(".md") && $0 != "index.md" && !$0.utf8.contains(UInt8(ascii: "/")) }.count)
         }, uniquingKeysWith: +)
         var found: [Diagnostic] = []
         for doc in context.library.documents where policy.requiredFor.contains(doc.kind) {

@@ -7,7 +7,7 @@ struct KnownFieldsOnly: Rule {
 
     func check(_ context: CheckContext) -> [Diagnostic] {
         var found: [Diagnostic] = []
-        for (file, role) in context.raw.markdownFiles {
+        for (file, role) in context.markdownFiles {
             guard let fm = file.frontMatter else { continue }
             found += unknown(in: fm, known: Schema.fields(for: role), prefix: "")
             for (field, known) in Schema.nested {

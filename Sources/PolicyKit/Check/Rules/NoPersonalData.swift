@@ -10,7 +10,7 @@ struct NoPersonalData: Rule {
     func check(_ context: CheckContext) -> [Diagnostic] {
         let allowed = Set(context.site.privacy.allow)
         let patterns = context.site.privacy.patterns
-        return context.raw.markdownFiles.map(\.file).parallelMap { file -> [Diagnostic] in
+        return context.markdownFiles.map(\.file).parallelMap { file -> [Diagnostic] in
             var matches = PersonalData.scanLines(file.text)
             if !patterns.isEmpty {
                 // Compiled per file: Regex is not Sendable, and files are checked in parallel.

@@ -7,7 +7,7 @@ struct RequiredFieldsPresent: Rule {
 
     func check(_ context: CheckContext) -> [Diagnostic] {
         var found: [Diagnostic] = []
-        for (file, role) in context.raw.markdownFiles {
+        for (file, role) in context.markdownFiles {
             guard let fm = file.frontMatter else { continue }
             for field in required(role, fm) where !fm.has(field) || (fm.string(field) == nil && fm.node(field)?.scalar != nil) {
                 found.append(finding(fm.startLocation, "缺少必填字段“\(field)”（\(Self.meaning[field] ?? field)）。",

@@ -7,7 +7,7 @@ struct ValuesAreKnown: Rule {
 
     func check(_ context: CheckContext) -> [Diagnostic] {
         var found: [Diagnostic] = []
-        for (file, role) in context.raw.markdownFiles {
+        for (file, role) in context.markdownFiles {
             guard let fm = file.frontMatter else { continue }
             switch role {
             case .document:

@@ -8,6 +8,7 @@
  *   search/manifest.json          the index folder, shard count, chunk size, time zone
  *   search/idx-<hash>/meta.bin    facts per record (SearchMeta.swift)
  *   search/idx-<hash>/p/<n>.bin   postings shards; k/<n>-<j>.bin large postings (ShardLayout.swift)
+ *   search/idx-<hash>/x.bin       the large postings' key hashes and sizes (ShardLayout.swift)
  *   search/idx-<hash>/t/<r>-<k>.bin  text windows for titles and snippets (TextChunks.swift)
  * The tokenisation below mirrors Tokenizer.swift (read its doc comment first), and
  * statusOf() mirrors Library.status(of:at:) in Sources/PolicyKit/Model/Status.swift.
@@ -152,6 +153,8 @@
           return index.meta;
         });
         index.metaReady.catch(function () { indexPromise = null; });
+        // Only a shortcut (see entry()): without it a query still works, one round slower.
+        index.externalsReady = fetchBytes(new URL('x.bin', index.base)).then(decodeExternals, function () { return new Map(); });
         return index;
       });
       indexPromise.catch(function () { indexPromise = null; });
@@ -191,6 +194,24 @@
     return { header: header, docs: docs, recs: recs };
   }
 
+  /** x.bin (ShardLayout.swift): name hash → [{file, size}] of the keys whose postings have a file of their own. */
+  function decodeExternals(bytes) {
+    var r = new Reader(bytes), map = new Map(), hash = 0;
+    for (var n = r.varint(); n > 0; n--) {
+      hash += r.varint();
+      var j = r.varint(), size = r.varint();
+      if (!map.has(hash)) map.set(hash, []);
+      map.get(hash).push({ entry: j, size: size });
+    }
+    return map;
+  }
+
+  /** The size x.bin gives a key (0: its postings are in its shard); a shared hash counts as the larger. */
+  function externalSize(index, name) {
+    var list = index.externals.get(fnv1a32(name)) || [];
+    return list.reduce(function (m, x) { return Math.max(m, x.size); }, 0);
+  }
+
   function shard(index, n) {
     var url = new URL('p/' + n + '.bin', index.base);
     return fetchBytes(url).then(function (bytes) {
@@ -210,7 +231,11 @@
 
   /** The shard entry of a key (null when no record has it). */
   function entry(index, name) {
-    return shard(index, fnv1a32(name) % index.manifest.shards).then(function (entries) {
+    var hash = fnv1a32(name), n = hash % index.manifest.shards;
+    // A large key's own file is requested now, beside its shard, not after the shard has
+    // named it; the shard still decides (a hash alone does not identify a key).
+    (index.externals.get(hash) || []).forEach(function (x) { fetchBytes(new URL('k/' + n + '-' + x.entry + '.bin', index.base)); });
+    return shard(index, n).then(function (entries) {
       return entries.get(name) || null;
     });
   }
@@ -251,30 +276,27 @@
   // ---------------------------------------------------------------- matching
 
   /**
-   * The parts of a term (Tokenizer.swift, 4.): keys with offsets. Runs of 5 or more chars
-   * fetch every pair's shard first and keep the cheapest pairs that cover the run.
+   * The parts of a term (Tokenizer.swift, 4.): keys with offsets. A run of 5 or more chars
+   * keeps the pairs that cover it at the least cost in large postings, as x.bin gives them.
+   * (A pair left out that occurs nowhere does no harm: the cover then matches nothing.)
    */
   function partsOf(index, cps) {
-    var segs = segmentsOf(cps), jobs = [];
-    segs.forEach(function (s, i) {
-      if (s.word) { jobs.push(Promise.resolve([{ key: 'T' + str(s.cps), offset: s.start }])); return; }
+    var parts = [];
+    segmentsOf(cps).forEach(function (s, i) {
+      if (s.word) { parts.push({ key: 'T' + str(s.cps), offset: s.start }); return; }
       var n = s.cps.length;
       if (n === 1) {
         var key = i > 0 ? 'L' : 'R';     // next to a token: it starts (or ends) a char run in the text
-        jobs.push(Promise.resolve([{ key: key + str(s.cps), offset: s.start }]));
+        parts.push({ key: key + str(s.cps), offset: s.start });
         return;
       }
-      var pair = function (k) { return { key: 'B' + str([s.cps[k], s.cps[k + 1]]), offset: s.start + k }; };
-      if (n <= 4) { jobs.push(Promise.resolve(n === 3 ? [pair(0), pair(1)] : n === 2 ? [pair(0)] : [pair(0), pair(2)])); return; }
       var all = [];
-      for (var k = 0; k < n - 1; k++) all.push(pair(k));
-      jobs.push(Promise.all(all.map(function (p) { return entry(index, p.key); })).then(function (entries) {
-        if (entries.some(function (e) { return !e; })) return [all[entries.indexOf(null)]];   // cannot match
-        var cost = entries.map(function (e) { return e.file ? e.size : 0; });
-        return cheapestCover(cost).map(function (k) { return all[k]; });
-      }));
+      for (var k = 0; k < n - 1; k++) all.push({ key: 'B' + str([s.cps[k], s.cps[k + 1]]), offset: s.start + k });
+      var picks = n === 2 ? [0] : n === 3 ? [0, 1] : n === 4 ? [0, 2]
+        : cheapestCover(all.map(function (p) { return externalSize(index, p.key); }));
+      picks.forEach(function (k) { parts.push(all[k]); });
     });
-    return Promise.all(jobs).then(function (lists) { return [].concat.apply([], lists); });
+    return parts;
   }
 
   /** Offsets of pairs covering every char of a run (consecutive picks at most 2 apart), cheapest first. */
@@ -298,18 +320,19 @@
   function matchTerm(index, cps) {
     var id = str(cps);
     if (termCache.has(id)) return termCache.get(id);
-    var job;
-    if (cps.length === 1 && !isWord(cps[0])) {
-      job = entry(index, 'U' + id).then(function (e) { return e ? charCounts(index, e) : new Map(); });
-    } else {
-      job = partsOf(index, cps).then(function (parts) {
-        return Promise.all(parts.map(function (p) { return entry(index, p.key); })).then(function (entries) {
-          if (entries.some(function (e) { return !e; })) return new Map();
-          return Promise.all([index.metaReady].concat(entries.map(function (e) { return positions(index, e); })))
-            .then(function (lists) { return align(lists.shift().recs, parts, lists); });
-        });
+    // x.bin was requested with the page; its few kilobytes are in by the first keystroke.
+    var job = index.externalsReady.then(function (externals) {
+      index.externals = externals;
+      if (cps.length === 1 && !isWord(cps[0])) {
+        return entry(index, 'U' + id).then(function (e) { return e ? charCounts(index, e) : new Map(); });
+      }
+      var parts = partsOf(index, cps);
+      return Promise.all(parts.map(function (p) { return entry(index, p.key); })).then(function (entries) {
+        if (entries.some(function (e) { return !e; })) return new Map();
+        return Promise.all([index.metaReady].concat(entries.map(function (e) { return positions(index, e); })))
+          .then(function (lists) { return align(lists.shift().recs, parts, lists); });
       });
-    }
+    });
     job.catch(function () { termCache.delete(id); });
     termCache.set(id, job);
     return job;
@@ -580,12 +603,16 @@
     return valuesOf(index, hit, key).some(function (v) { return chosen.indexOf(v) >= 0; });
   }
 
-  /** Passes every facet filter except `skip`'s (for that group's counts). */
-  function passes(index, hit, skip) {
+  var PASSES = -1, FAILS_SEVERAL = -2, STATUS_GROUP = FACETS.map(function (g) { return g.key; }).indexOf('status');
+  /** The facet group whose filter a hit fails: PASSES, a group's number, or FAILS_SEVERAL. */
+  function failedGroup(index, hit) {
+    var failed = PASSES;
     for (var i = 0; i < FACETS.length; i++) {
-      if (FACETS[i].key !== skip && !passesGroup(index, hit, FACETS[i].key)) return false;
+      if (passesGroup(index, hit, FACETS[i].key)) continue;
+      if (failed !== PASSES) return FAILS_SEVERAL;
+      failed = i;
     }
-    return true;
+    return failed;
   }
 
   function render(index, hits, terms, my, t0, focusFirst) {
@@ -596,7 +623,8 @@
       if (!statusCache.has(d.index)) statusCache.set(d.index, statusOf(d, day, meta.docs));
       hit.status = statusCache.get(d.index);
     });
-    var shown = hits.filter(function (h) { return passes(index, h, null); });
+    hits.forEach(function (hit) { hit.failed = failedGroup(index, hit); });
+    var shown = hits.filter(function (h) { return h.failed === PASSES; });
     shown.sort(compareHits);
     lastShown = shown;
     lastHits = hits;
@@ -607,7 +635,7 @@
     var hitsJob = Promise.all(page.map(function (hit) {
       return chunkFor(index, hit).then(function (chunk) { return my === generation ? renderHit(index, hit, chunk, terms) : null; });
     }));
-    var hidden = hits.filter(function (h) { return passes(index, h, 'status') && !passes(index, h, null); }).length;
+    var hidden = hits.filter(function (h) { return h.failed === STATUS_GROUP; }).length;
     var facets = facetNodes(index, hits);
     applyURL();
     return hitsJob.then(function (rendered) {
@@ -679,26 +707,49 @@
     return facetIds.get(k);
   }
 
+  /** Adds a hit to a group's counts, by value number (facetValue() names them): no strings per hit. */
+  function countHit(counts, hit, key) {
+    var rec = hit.rec, d = rec.doc, i;
+    switch (key) {
+      case 'kind': bump(counts, d.kind); break;
+      case 'status': bump(counts, hit.status); break;
+      case 'form': bump(counts, rec.form); break;
+      case 'year': bump(counts, rec.year); break;
+      case 'topic': for (i = 0; i < d.topics.length; i++) bump(counts, d.topics[i]); break;
+      case 'issuer': for (i = 0; i < d.issuers.length; i++) bump(counts, d.issuers[i]); break;
+      case 'office': if (rec.office !== null) bump(counts, rec.office); break;
+    }
+  }
+  function bump(counts, v) { counts.set(v, (counts.get(v) || 0) + 1); }
+
+  /** The value countHit() counted, as valuesOf() and the URL spell it. */
+  function facetValue(index, key, v) {
+    var h = index.meta.header;
+    switch (key) {
+      case 'kind': return h.kinds[v];
+      case 'form': return h.forms[v];
+      case 'year': return String(v);
+      case 'topic': return h.topics[v];
+      case 'issuer': return h.issuers[v];
+      case 'office': return h.offices[v];
+    }
+    return v;
+  }
+
   /** The facet groups with their counts, as a detached fragment. */
   function facetNodes(index, hits) {
-    var groups = document.createDocumentFragment(), countsOf = FACETS.map(function () { return new Map(); });
+    var groups = document.createDocumentFragment(), codeCounts = FACETS.map(function () { return new Map(); });
     // One pass: a hit counts in a group when it passes every other group's filter, so it
     // counts everywhere when it fails none, in one group when it fails only that one.
     hits.forEach(function (hit) {
-      var failed = -1;
+      if (hit.failed === FAILS_SEVERAL) return;
       for (var i = 0; i < FACETS.length; i++) {
-        if (passesGroup(index, hit, FACETS[i].key)) continue;
-        if (failed >= 0) return;
-        failed = i;
-      }
-      for (i = 0; i < FACETS.length; i++) {
-        if (failed >= 0 && i !== failed) continue;
-        var counts = countsOf[i];
-        valuesOf(index, hit, FACETS[i].key).forEach(function (v) { counts.set(v, (counts.get(v) || 0) + 1); });
+        if (hit.failed === PASSES || hit.failed === i) countHit(codeCounts[i], hit, FACETS[i].key);
       }
     });
     FACETS.forEach(function (g, gi) {
-      var counts = countsOf[gi];
+      var counts = new Map();
+      codeCounts[gi].forEach(function (n, v) { counts.set(facetValue(index, g.key, v), n); });
       state.filters[g.key].forEach(function (v) { if (!counts.has(v)) counts.set(v, 0); });
       if (counts.size === 0) return;
       var values = Array.from(counts.keys());
