@@ -12,9 +12,10 @@ Steps (each skipped cleanly, with a JSON note, when ../shared is absent — a us
            query in the box and fire one input event; time from that event to the rendered
            results (the page's `policy-search:rendered` event); bytes = every file under
            /site/search/ the server served from then on (shards, large keys' files, text
-           windows of the ten results shown; the index facts, meta.bin, are fetched when the
-           page opens, before the query), counted from the server log x file size as the
-           shared driver does (no HTTP compression, headers not counted);
+           windows of the ten results shown; the index facts, meta.bin, and the list of large
+           keys, x.bin, are fetched when the page opens, and the query waits until they are
+           in), counted from the server log x file size as the shared driver does (no HTTP
+           compression, headers not counted);
      warm  one browser, page loaded and the index facts fetched once, every query in turn.
   Recall and precision are against a ground truth from the Markdown (tests/browser/corpus.py):
   records (documents and interpretations) whose plain text contains the query as an exact
@@ -92,6 +93,8 @@ def kind_of(path: str) -> str:
         return "manifest"
     if path.endswith("meta.bin"):
         return "meta"
+    if path.endswith("x.bin"):
+        return "large-key list"
     if "/p/" in path:
         return "shard"
     if "/k/" in path:
@@ -146,13 +149,14 @@ input.dispatchEvent(new Event('input', {bubbles: true}));
 
 
 def wait_ready(d, timeout=20):
+    """Until what the page fetches when it opens (manifest, meta.bin, x.bin) is in."""
     end = time.time() + timeout
     while time.time() < end:
-        if d.execute_script("return document.getElementById('search-results').dataset.ready") == "manifest":
-            time.sleep(0.05)
+        if d.execute_script("return document.getElementById('search-results').dataset.indexLoaded") == "true":
+            time.sleep(0.05)  # let the server write its log lines
             return
         time.sleep(0.02)
-    raise RuntimeError("the search page did not load its manifest")
+    raise RuntimeError("the search page did not load its index facts")
 
 
 def record_paths(site: Path, records: int):
@@ -277,7 +281,7 @@ def main():
             d.set_script_timeout(60)
             try:
                 d.get(url)
-                wait_ready(d)  # the manifest, fetched at load, is not part of the query
+                wait_ready(d)  # what the page fetches when it opens is not part of the query
                 pos = server.mark()
                 r = d.execute_async_script(JS_RUN, q)
                 req, nbytes, kinds = server.since(pos)

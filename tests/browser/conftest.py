@@ -103,6 +103,23 @@ def served(tmp_path_factory):
 
 
 @pytest.fixture(scope="session")
+def large_keys(served, tmp_path_factory) -> Library:
+    """The sample content with one regulation made long by a repeated paragraph, so that some
+    keys' postings get files of their own (k/…) and x.bin lists them: built as /site-large/,
+    and copied as /site-large-cut/ with x.bin cut short, which the page must do without."""
+    content = tmp_path_factory.mktemp("large") / "content"
+    shutil.copytree(REPO / "content", content)
+    index = content / "regulations/2018-commodity-market-regulation/index.md"
+    index.write_text(index.read_text(encoding="utf-8") + "\n\n" + "经营者应当明码标价，价格应当真实清楚。" * 3000 + "\n",
+                     encoding="utf-8")
+    build_site(content, served.root / "site-large", AS_OF)
+    shutil.copytree(served.root / "site-large", served.root / "site-large-cut")
+    for x in (served.root / "site-large-cut/search").glob("idx-*/x.bin"):
+        x.write_bytes(bytes([5]))  # says five keys, lists none
+    return Library.read(content)
+
+
+@pytest.fixture(scope="session")
 def build_at(served):
     """Builds the sample content at another as-of date into /site-<date>/ and returns its folder."""
     def build(as_of: str) -> Path:

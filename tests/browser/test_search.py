@@ -194,6 +194,42 @@ def test_typing_searches_as_you_type_and_the_url_follows(page, library):
     assert f"共 {len(current)} 条结果" in live.text
 
 
+LARGE_KEY_QUERIES = ["明码标价", "经营者应当明码标价", "价格应当真实清楚", "明码", "标价，价格", "真实 经营者"]
+
+
+@pytest.mark.parametrize("site", ["site-large", "site-large-cut"])
+def test_large_keys_are_found_with_and_without_their_list(browser, served, large_keys, site):
+    """Keys with files of their own, looked up through x.bin (typed after the page has it)
+    and through their shards (a query in the address runs before x.bin is in; a cut x.bin is
+    never usable): the same exact results, and no file asked for that is not there."""
+    page = SearchPage(browser, served, site=site)
+    served.log.flush()
+    log_start = served.log_path.stat().st_size
+    for q in LARGE_KEY_QUERIES:
+        page.open(q=q, all="1")
+        assert set(page.all_hit_paths()) == large_keys.truth(q), f"{q!r} from the address"
+    page.open(all="1")
+    end = time.time() + 10
+    while page.d.execute_script("return document.getElementById('search-results').dataset.indexLoaded") != "true":
+        assert time.time() < end, "the page did not finish loading its index facts"
+        time.sleep(0.03)
+    box = page.d.find_element(By.ID, "q")
+    for q in LARGE_KEY_QUERIES:
+        box.clear()
+        box.send_keys(q)
+        page.wait_done(q)
+        assert set(page.all_hit_paths()) == large_keys.truth(q), f"{q!r} typed"
+    time.sleep(0.1)  # the server writes its log line after the response
+    with open(served.log_path, encoding="utf-8", errors="replace") as fh:
+        fh.seek(log_start)
+        log = fh.read()
+    requested = [line for line in log.splitlines() if f"/{site}/search/" in line]
+    assert any("/k/" in line for line in requested), "the queries used large keys' files"
+    assert not [line for line in requested if '" 404 ' in line], "every file asked for exists"
+    errors = [e for e in browser.get_log("browser") if e["level"] == "SEVERE" and "favicon" not in e["message"]]
+    assert not errors
+
+
 def test_keyboard_only(page, library):
     page.open()
     d = page.d

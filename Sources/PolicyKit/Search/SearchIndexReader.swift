@@ -50,8 +50,9 @@ struct SearchIndexReader {
             } else if v.count == 1 {
                 parts.append((i > 0 ? Tokenizer.startKey(v[0]) : Tokenizer.endKey(v[0]), s.start))
             } else {
-                // The cover is chosen from `x.bin` alone, as the browser does: no shard is read
-                // for a pair left out. (A missing pair among those left out cannot match either.)
+                // The cover is chosen from `x.bin` alone, as the browser does once it has it: no
+                // shard is read for a pair left out. If such a pair occurs nowhere, neither does
+                // the phrase, and the pairs kept, which fix every character, find nothing.
                 let sizes = (0..<(v.count - 1)).map { externalSize(Tokenizer.pairKey(v[$0], v[$0 + 1])) }
                 for k in Self.cheapestCover(sizes) {
                     parts.append((Tokenizer.pairKey(v[k], v[k + 1]), s.start + k))

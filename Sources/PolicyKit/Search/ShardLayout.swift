@@ -4,8 +4,8 @@
 /// entry count, then per entry — sorted by the name's bytes — the name (length-prefixed
 /// UTF-8) and `size << 1 | external`, followed by the `size` bytes of postings unless external.
 /// An external key's postings, larger than `externalThreshold`, are the whole of
-/// `k/<shard>-<entry index>.bin`: the stub in the shard tells the browser that file's size, so
-/// it can choose the cheapest keys to cover a long phrase.
+/// `k/<shard>-<entry index>.bin`: the stub in the shard gives that file's size, from which the
+/// browser chooses the cheapest keys to cover a long phrase when `x.bin` is not (yet) loaded.
 ///
 /// `x.bin` lists every external key, so that the browser can fetch a large key's postings in
 /// the same round as its shard instead of after it, and choose a long phrase's cover before

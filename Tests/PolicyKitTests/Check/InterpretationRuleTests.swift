@@ -257,6 +257,26 @@ final class InterpretationRuleTests: XCTestCase {
         XCTAssertEqual(TextOverlap.share(of: String(original.prefix(26)), in: original), 0, "under 20 runs: too short to judge")
     }
 
+    /// The table behind the share: distinct runs, each marked seen once, with collisions on
+    /// the slot bits (probing past the table's end) and the empty-slot value 0.
+    func testRunTableCountsEachRunOnce() {
+        // Sixteen slots (the smallest table); every run here lands first on slot 15.
+        let runs: [UInt64] = [15, 31, 47, 15, 63]
+        var table = TextOverlap.RunTable(runs)
+        XCTAssertEqual(table.count, 4)
+        for run: UInt64 in [31, 31, 47, 79, 14] { table.markSeen(run) }  // 79 and 14 are not runs of the text
+        XCTAssertEqual(table.seenCount, 2)
+        for run: UInt64 in [15, 63] { table.markSeen(run) }
+        XCTAssertEqual(table.seenCount, 4)
+        // 0 marks an empty slot, so a run hashing to 0 is kept as 1: the two are one run.
+        var zero = TextOverlap.RunTable([0, 1, 2])
+        XCTAssertEqual(zero.count, 2)
+        zero.markSeen(0)
+        XCTAssertEqual(zero.seenCount, 1)
+        zero.markSeen(1)
+        XCTAssertEqual(zero.seenCount, 1)
+    }
+
     // MARK: - PI006 interpretation-office
 
     func testInterpretationFromAnotherOffice() throws {

@@ -153,8 +153,13 @@
           return index.meta;
         });
         index.metaReady.catch(function () { indexPromise = null; });
-        // Only a shortcut (see entry()): without it a query still works, one round slower.
-        index.externalsReady = fetchBytes(new URL('x.bin', index.base)).then(decodeExternals, function () { return new Map(); });
+        // A shortcut only (see entry() and partsOf()), used once it is in; nothing waits for it,
+        // and a query works the same without it, a round slower for large keys.
+        index.externals = null;
+        index.externalsTried = fetchBytes(new URL('x.bin', index.base)).then(decodeExternals)
+          .then(function (externals) { index.externals = externals; }, function () {});
+        // For the tests and the benchmark: what the page fetches when it opens is in.
+        Promise.all([index.metaReady, index.externalsTried]).then(function () { live.dataset.indexLoaded = 'true'; }, function () {});
         return index;
       });
       indexPromise.catch(function () { indexPromise = null; });
@@ -194,7 +199,7 @@
     return { header: header, docs: docs, recs: recs };
   }
 
-  /** x.bin (ShardLayout.swift): name hash → [{file, size}] of the keys whose postings have a file of their own. */
+  /** x.bin (ShardLayout.swift): name hash → [{entry, size}] of the keys whose postings have a file of their own. */
   function decodeExternals(bytes) {
     var r = new Reader(bytes), map = new Map(), hash = 0;
     for (var n = r.varint(); n > 0; n--) {
@@ -233,8 +238,11 @@
   function entry(index, name) {
     var hash = fnv1a32(name), n = hash % index.manifest.shards;
     // A large key's own file is requested now, beside its shard, not after the shard has
-    // named it; the shard still decides (a hash alone does not identify a key).
-    (index.externals.get(hash) || []).forEach(function (x) { fetchBytes(new URL('k/' + n + '-' + x.entry + '.bin', index.base)); });
+    // named it; the shard still decides (a hash alone does not identify a key). The price:
+    // when another part of the term occurs nowhere, the file was fetched for nothing.
+    if (index.externals) {
+      (index.externals.get(hash) || []).forEach(function (x) { fetchBytes(new URL('k/' + n + '-' + x.entry + '.bin', index.base)); });
+    }
     return shard(index, n).then(function (entries) {
       return entries.get(name) || null;
     });
@@ -294,26 +302,30 @@
 
   /**
    * The parts of a term (Tokenizer.swift, 4.): keys with offsets. A run of 5 or more chars
-   * keeps the pairs that cover it at the least cost in large postings, as x.bin gives them.
-   * (A pair left out that occurs nowhere does no harm: the cover then matches nothing.)
+   * keeps the pairs that cover it with the fewest bytes of large postings. The sizes come
+   * from x.bin when it is in, with no request; otherwise from every pair's shard entry.
    */
   function partsOf(index, cps) {
-    var parts = [];
-    segmentsOf(cps).forEach(function (s, i) {
-      if (s.word) { parts.push({ key: 'T' + str(s.cps), offset: s.start }); return; }
+    var jobs = segmentsOf(cps).map(function (s, i) {
+      if (s.word) return [{ key: 'T' + str(s.cps), offset: s.start }];
       var n = s.cps.length;
       if (n === 1) {
         var key = i > 0 ? 'L' : 'R';     // next to a token: it starts (or ends) a char run in the text
-        parts.push({ key: key + str(s.cps), offset: s.start });
-        return;
+        return [{ key: key + str(s.cps), offset: s.start }];
       }
       var all = [];
       for (var k = 0; k < n - 1; k++) all.push({ key: 'B' + str([s.cps[k], s.cps[k + 1]]), offset: s.start + k });
-      var picks = n === 2 ? [0] : n === 3 ? [0, 1] : n === 4 ? [0, 2]
-        : cheapestCover(all.map(function (p) { return externalSize(index, p.key); }));
-      picks.forEach(function (k) { parts.push(all[k]); });
+      var pick = function (ks) { return ks.map(function (k) { return all[k]; }); };
+      if (n <= 4) return pick(n === 2 ? [0] : n === 3 ? [0, 1] : [0, 2]);
+      // If a pair left out occurs nowhere, neither does the run, and the pairs kept, which fix
+      // every char, find nothing: the cover needs no shard of the pairs it leaves out.
+      if (index.externals) return pick(cheapestCover(all.map(function (p) { return externalSize(index, p.key); })));
+      return Promise.all(all.map(function (p) { return entry(index, p.key); })).then(function (entries) {
+        if (entries.some(function (e) { return !e; })) return [all[entries.indexOf(null)]];   // cannot match
+        return pick(cheapestCover(entries.map(function (e) { return e.file ? e.size : 0; })));
+      });
     });
-    return parts;
+    return Promise.all(jobs).then(function (lists) { return [].concat.apply([], lists); });
   }
 
   /** Offsets of pairs covering every char of a run (consecutive picks at most 2 apart), cheapest first. */
@@ -337,19 +349,18 @@
   function matchTerm(index, cps) {
     var id = str(cps);
     if (termCache.has(id)) return termCache.get(id);
-    // x.bin was requested with the page; its few kilobytes are in by the first keystroke.
-    var job = index.externalsReady.then(function (externals) {
-      index.externals = externals;
-      if (cps.length === 1 && !isWord(cps[0])) {
-        return entry(index, 'U' + id).then(function (e) { return e ? charCounts(index, e) : new Map(); });
-      }
-      var parts = partsOf(index, cps);
-      return Promise.all(parts.map(function (p) { return entry(index, p.key); })).then(function (entries) {
-        if (entries.some(function (e) { return !e; })) return new Map();
-        return Promise.all([index.metaReady].concat(entries.map(function (e) { return positions(index, e); })))
-          .then(function (lists) { return align(lists.shift().recs, parts, lists); });
+    var job;
+    if (cps.length === 1 && !isWord(cps[0])) {
+      job = entry(index, 'U' + id).then(function (e) { return e ? charCounts(index, e) : new Map(); });
+    } else {
+      job = partsOf(index, cps).then(function (parts) {
+        return Promise.all(parts.map(function (p) { return entry(index, p.key); })).then(function (entries) {
+          if (entries.some(function (e) { return !e; })) return new Map();
+          return Promise.all([index.metaReady].concat(entries.map(function (e) { return positions(index, e); })))
+            .then(function (lists) { return align(lists.shift().recs, parts, lists); });
+        });
       });
-    });
+    }
     job.catch(function () { termCache.delete(id); });
     termCache.set(id, job);
     return job;
@@ -652,7 +663,7 @@
     var hitsJob = Promise.all(page.map(function (hit) {
       return chunkFor(index, hit).then(function (chunk) { return my === generation ? renderHit(index, hit, chunk, terms) : null; });
     }));
-    var hidden = hits.filter(function (h) { return h.failed === STATUS_GROUP; }).length;
+    var hidden = STATUS_GROUP < 0 ? 0 : hits.filter(function (h) { return h.failed === STATUS_GROUP; }).length;
     var facets = facetNodes(index, hits);
     applyURL();
     return hitsJob.then(function (rendered) {
@@ -766,7 +777,10 @@
     });
     FACETS.forEach(function (g, gi) {
       var counts = new Map();
-      codeCounts[gi].forEach(function (n, v) { counts.set(facetValue(index, g.key, v), n); });
+      codeCounts[gi].forEach(function (n, v) {
+        var value = facetValue(index, g.key, v);
+        counts.set(value, (counts.get(value) || 0) + n);
+      });
       state.filters[g.key].forEach(function (v) { if (!counts.has(v)) counts.set(v, 0); });
       if (counts.size === 0) return;
       var values = Array.from(counts.keys());
