@@ -42,7 +42,7 @@ HERE = Path(__file__).resolve().parent
 REPO = HERE.parent
 SHARED = Path(os.environ.get("SHARED", REPO.parent / "shared"))
 sys.path.insert(0, str(REPO / "tests" / "browser"))
-from conftest import Server as BrowserServer  # noqa: E402  (the browser tests' helpers)
+from browser_support import Server as BrowserServer  # noqa: E402  (the browser tests' helpers)
 
 LOG_RE = re.compile(r'"GET (\S+) HTTP/[\d.]+" (\d{3}) ')
 
@@ -271,7 +271,7 @@ def main():
     assert set(unquoted) == set(paths), "records of the index and of the Markdown differ"
     queries = [line.strip() for line in open(args.queries, encoding="utf-8") if line.strip() and not line.startswith("#")]
 
-    from conftest import new_driver
+    from browser_support import new_driver
     server = Server(work)
     rows = []
     try:

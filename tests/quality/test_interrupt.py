@@ -23,23 +23,7 @@ from pathlib import Path
 
 import pytest
 
-# This folder's conftest by path: several test folders have a conftest.py, and a plain
-# `from conftest import` gets whichever pytest loaded first.
-import importlib.util as _importlib_util
-import sys as _sys
-
-
-def _own_conftest():
-    path = Path(__file__).with_name("conftest.py")
-    name = "conftest_" + path.parent.name
-    if name not in _sys.modules:
-        spec = _importlib_util.spec_from_file_location(name, path)
-        _sys.modules[name] = _importlib_util.module_from_spec(spec)
-        spec.loader.exec_module(_sys.modules[name])
-    return _sys.modules[name]
-
-
-REPO, policy_bin, run_policy = (_own_conftest().REPO, _own_conftest().policy_bin, _own_conftest().run_policy,)
+from quality_support import REPO, policy_bin, run_policy
 
 OLD_DAY, NEW_DAY = "2026-11-29", "2026-11-30"
 COPIES = int(os.environ.get("INTERRUPT_COPIES", "120"))

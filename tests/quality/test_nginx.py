@@ -9,25 +9,8 @@ import time
 import urllib.parse
 
 import pytest
-from pathlib import Path
 
-# This folder's conftest by path: several test folders have a conftest.py, and a plain
-# `from conftest import` gets whichever pytest loaded first.
-import importlib.util as _importlib_util
-import sys as _sys
-
-
-def _own_conftest():
-    path = Path(__file__).with_name("conftest.py")
-    name = "conftest_" + path.parent.name
-    if name not in _sys.modules:
-        spec = _importlib_util.spec_from_file_location(name, path)
-        _sys.modules[name] = _importlib_util.module_from_spec(spec)
-        spec.loader.exec_module(_sys.modules[name])
-    return _sys.modules[name]
-
-
-SUB_PATH = _own_conftest().SUB_PATH
+from quality_support import SUB_PATH
 
 
 def fetch(nginx, path: str, headers: dict | None = None, method: str = "GET"):
