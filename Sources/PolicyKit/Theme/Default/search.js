@@ -601,17 +601,40 @@
 
   /** Facet values of a hit, as the strings used in the URL. */
   function valuesOf(index, hit, key) {
-    var rec = hit.rec, d = rec.doc, h = index.meta.header;
+    var out = [];
+    eachValue(hit, key, function (v) { out.push(facetValue(index, key, v)); });
+    return out;
+  }
+
+  /**
+   * Calls `fn` with each of a hit's values in a facet group, as numbers into the header's
+   * lists (the status as its code): counting facets over every hit builds no strings.
+   */
+  function eachValue(hit, key, fn) {
+    var rec = hit.rec, d = rec.doc, i;
     switch (key) {
-      case 'kind': return [h.kinds[d.kind]];
-      case 'status': return [hit.status];
-      case 'form': return [h.forms[rec.form]];
-      case 'year': return [String(rec.year)];
-      case 'topic': return d.topics.map(function (t) { return h.topics[t]; });
-      case 'issuer': return d.issuers.map(function (t) { return h.issuers[t]; });
-      case 'office': return rec.office === null ? [] : [h.offices[rec.office]];
+      case 'kind': fn(d.kind); break;
+      case 'status': fn(hit.status); break;
+      case 'form': fn(rec.form); break;
+      case 'year': fn(rec.year); break;
+      case 'topic': for (i = 0; i < d.topics.length; i++) fn(d.topics[i]); break;
+      case 'issuer': for (i = 0; i < d.issuers.length; i++) fn(d.issuers[i]); break;
+      case 'office': if (rec.office !== null) fn(rec.office); break;
     }
-    return [];
+  }
+
+  /** A value eachValue() gave, as the URL spells it. */
+  function facetValue(index, key, v) {
+    var h = index.meta.header;
+    switch (key) {
+      case 'kind': return h.kinds[v];
+      case 'form': return h.forms[v];
+      case 'year': return String(v);
+      case 'topic': return h.topics[v];
+      case 'issuer': return h.issuers[v];
+      case 'office': return h.offices[v];
+    }
+    return v;
   }
 
   function labelOf(index, key, value) {
@@ -735,35 +758,6 @@
     return facetIds.get(k);
   }
 
-  /** Adds a hit to a group's counts, by value number (facetValue() names them): no strings per hit. */
-  function countHit(counts, hit, key) {
-    var rec = hit.rec, d = rec.doc, i;
-    switch (key) {
-      case 'kind': bump(counts, d.kind); break;
-      case 'status': bump(counts, hit.status); break;
-      case 'form': bump(counts, rec.form); break;
-      case 'year': bump(counts, rec.year); break;
-      case 'topic': for (i = 0; i < d.topics.length; i++) bump(counts, d.topics[i]); break;
-      case 'issuer': for (i = 0; i < d.issuers.length; i++) bump(counts, d.issuers[i]); break;
-      case 'office': if (rec.office !== null) bump(counts, rec.office); break;
-    }
-  }
-  function bump(counts, v) { counts.set(v, (counts.get(v) || 0) + 1); }
-
-  /** The value countHit() counted, as valuesOf() and the URL spell it. */
-  function facetValue(index, key, v) {
-    var h = index.meta.header;
-    switch (key) {
-      case 'kind': return h.kinds[v];
-      case 'form': return h.forms[v];
-      case 'year': return String(v);
-      case 'topic': return h.topics[v];
-      case 'issuer': return h.issuers[v];
-      case 'office': return h.offices[v];
-    }
-    return v;
-  }
-
   /** The facet groups with their counts, as a detached fragment. */
   function facetNodes(index, hits) {
     var groups = document.createDocumentFragment(), codeCounts = FACETS.map(function () { return new Map(); });
@@ -772,7 +766,9 @@
     hits.forEach(function (hit) {
       if (hit.failed === FAILS_SEVERAL) return;
       for (var i = 0; i < FACETS.length; i++) {
-        if (hit.failed === PASSES || hit.failed === i) countHit(codeCounts[i], hit, FACETS[i].key);
+        if (hit.failed !== PASSES && hit.failed !== i) continue;
+        var counts = codeCounts[i];
+        eachValue(hit, FACETS[i].key, function (v) { counts.set(v, (counts.get(v) || 0) + 1); });
       }
     });
     FACETS.forEach(function (g, gi) {
