@@ -31,8 +31,9 @@ final class IncrementalWriteTests: XCTestCase {
         let walker = FileManager.default.enumerator(atPath: folder.path)!
         while let path = walker.nextObject() as? String {
             var isDirectory: ObjCBool = false
-            FileManager.default.fileExists(atPath: folder.path + "/" + path, isDirectory: &isDirectory)
-            if !isDirectory.boolValue { files[path] = try Data(contentsOf: folder.appendingPathComponent(path)) }
+            guard FileManager.default.fileExists(atPath: folder.path + "/" + path, isDirectory: &isDirectory),
+                  !isDirectory.boolValue else { continue }
+            files[path] = try Data(contentsOf: folder.appendingPathComponent(path))
         }
         return files
     }

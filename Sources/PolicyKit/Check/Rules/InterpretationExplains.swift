@@ -9,9 +9,9 @@ struct InterpretationExplains: Rule {
     func check(_ context: CheckContext) -> [Diagnostic] {
         var found: [Diagnostic] = []
         for doc in context.library.documents where !doc.interpretations.isEmpty {
-            let original = doc.bodyFacts.plainText
+            let original = doc.bodyFacts.plainTextUTF8
             for item in doc.interpretations where item.form == .text || item.form == .qa {
-                let share = TextOverlap.share(of: item.bodyFacts.plainText, in: original)
+                let share = TextOverlap.share(of: item.bodyFacts.plainTextUTF8, in: original)
                 guard share > context.site.interpretation.maxOverlap else { continue }
                 found.append(finding(item.source.location(line: item.source.bodyFirstLine),
                                      "解读约 \(Int((share * 100).rounded()))% 的文字与文件原文相同，主要是在重复原文。"))
@@ -29,6 +29,11 @@ enum TextOverlap {
 
     /// Share of `text`'s runs that also occur in `original`; 0 for texts too short to judge.
     static func share(of text: String, in original: String) -> Double {
+        share(of: Array(text.utf8), in: Array(original.utf8))
+    }
+
+    /// The same on UTF-8 bytes, as `BodyFacts` keeps plain text.
+    static func share(of text: [UInt8], in original: [UInt8]) -> Double {
         var runs: [UInt64] = []
         forEachRun(in: text) { runs.append($0); return true }
         var mine = RunTable(runs)
@@ -98,11 +103,11 @@ enum TextOverlap {
     ///
     /// The UTF-8 is decoded by hand in the same loop: a law's whole text passes through here
     /// for each interpretation, and `unicodeScalars` costs several times more per character.
-    /// Swift strings are always valid UTF-8, so no byte is checked.
+    /// The bytes are valid UTF-8 (cmark's output for a Swift string), so continuation bytes
+    /// are not checked; a sequence cut short at the end stops the walk, never reads past it.
     @inline(__always)
-    private static func forEachRun(in text: String, _ body: (UInt64) -> Bool) {
-        var text = text
-        text.withUTF8 { bytes in
+    private static func forEachRun(in text: [UInt8], _ body: (UInt64) -> Bool) {
+        text.withUnsafeBufferPointer { bytes in
             // The last `width` (8) scalars, on the stack.
             var ring: (UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0, 0, 0, 0, 0)
             withUnsafeMutableBytes(of: &ring) { raw in
@@ -114,6 +119,8 @@ enum TextOverlap {
                 while i < bytes.count {
                     let lead = UInt32(bytes[i])
                     let scalar: UInt32
+                    let length = lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
+                    guard i + length <= bytes.count else { return }
                     if lead < 0x80 {
                         scalar = lead; i += 1
                     } else if lead < 0xE0 {
