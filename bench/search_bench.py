@@ -42,18 +42,9 @@ HERE = Path(__file__).resolve().parent
 REPO = HERE.parent
 SHARED = Path(os.environ.get("SHARED", REPO.parent / "shared"))
 sys.path.insert(0, str(REPO / "tests" / "browser"))
-from browser_support import Server as BrowserServer  # noqa: E402  (the browser tests' helpers)
+from browser_support import Server as BrowserServer, policy_bin  # noqa: E402  (the browser tests' helpers)
 
 LOG_RE = re.compile(r'"GET (\S+) HTTP/[\d.]+" (\d{3}) ')
-
-
-def policy_bin() -> Path:
-    if os.environ.get("POLICY_BIN"):
-        return Path(os.environ["POLICY_BIN"]).resolve()
-    for c in (REPO / ".build/release/policy", REPO / ".build/debug/policy"):
-        if c.is_file():
-            return c
-    return REPO / ".build/release/policy"
 
 
 def skip(out, reason):

@@ -55,11 +55,6 @@ public final class MarkdownDocument {
 
     // MARK: - Reading
 
-    public var references: [Reference] { read().references }
-    public var headings: [Heading] { read().headings }
-    /// The body's text without markup, one block a line: for search and overlap measures.
-    public var plainText: String { String(decoding: read().plainTextUTF8, as: UTF8.self) }
-
     /// Links and images, headings, and the plain text, in one walk of the tree: three walks,
     /// one for each, cost 3% of a check. The text stays UTF-8 bytes as cmark gave them (see
     /// `BodyFacts.plainTextUTF8`).
@@ -122,15 +117,15 @@ public final class MarkdownDocument {
         return markdown.unicodeScalars[starts[line - 1]..<end].count + 1
     }
 
-    /// Top-level blocks as plain text with their file lines (paragraphs, headings, list items).
-    public var blocks: [(text: String, line: Int)] {
-        var found: [(String, Int)] = []
-        var child = cmark_node_first_child(root)
-        while let node = child {
-            found.append((MarkdownDocument.text(of: node), Int(cmark_node_get_start_line(node)) + lineOffset))
-            child = cmark_node_next(node)
+    /// The smallest level of any heading in the body (`#` is 1), nil without headings.
+    private var highestHeadingLevel: Int? {
+        var highest: Int?
+        walk { node in
+            guard cmark_node_get_type(node) == CMARK_NODE_HEADING else { return }
+            let level = Int(cmark_node_get_heading_level(node))
+            highest = min(highest ?? level, level)
         }
-        return found
+        return highest
     }
 
     // MARK: - Writing
@@ -141,7 +136,7 @@ public final class MarkdownDocument {
     ///   body's `#` sits under the page's own headings; nil keeps the levels as written.
     public func html(topHeadingLevel: Int? = nil,
                      rewritingURLs rewrite: (String, Bool) -> String = { url, _ in url }) -> String {
-        let shift = topHeadingLevel.flatMap { top in headings.map(\.level).min().map { top - $0 } } ?? 0
+        let shift = topHeadingLevel.flatMap { top in highestHeadingLevel.map { top - $0 } } ?? 0
         neutraliseUnsafeURLs()
         walk { node in
             let type = cmark_node_get_type(node)
