@@ -410,6 +410,12 @@ def report(results, theirs, search, runs, scaling=None):
             lines.append(f"| {label} | {cell(ours_search, key, unit)} | {cell(theirs_search, key, unit)} |")
         if "skipped" in theirs_search:
             lines.append(f"\nPagefind side skipped: {theirs_search['skipped']}.")
+        floor = ours_search.get("fetch_floor")
+        if floor:
+            lines += ["", f"What the network rounds alone cost in this browser on this machine ({floor['browsers']} fresh "
+                      "Chromiums, search page open, files not fetched before): one small index file "
+                      f"{cell(floor, 'one_file_ms')} ms, ten at once {cell(floor, 'ten_files_ms')} ms. A query makes "
+                      "one round for its shards, then one for the ten results' text windows."]
     if search:
         lines += ["", "## Search (bench/search_bench.py), all figures", "", "```",
                   json.dumps(search.get("summary", search), ensure_ascii=False, indent=1), "```"]

@@ -17,6 +17,8 @@ Steps (each skipped cleanly, with a JSON note, when ../shared is absent — a us
            in), counted from the server log x file size as the shared driver does (no HTTP
            compression, headers not counted);
      warm  one browser, page loaded and the index facts fetched once, every query in turn.
+     floor ten fresh browsers, search page open: one small index file fetched, then ten at once
+           (see fetch_floor) — what the two network rounds of a query cost on this machine alone.
   Recall and precision are against a ground truth from the Markdown (tests/browser/corpus.py):
   records (documents and interpretations) whose plain text contains the query as an exact
   substring. The shared Pagefind driver indexes documents only, so document-only figures are
@@ -42,7 +44,7 @@ HERE = Path(__file__).resolve().parent
 REPO = HERE.parent
 SHARED = Path(os.environ.get("SHARED", REPO.parent / "shared"))
 sys.path.insert(0, str(REPO / "tests" / "browser"))
-from browser_support import Server as BrowserServer, policy_bin  # noqa: E402  (the browser tests' helpers)
+from browser_support import Server as BrowserServer, new_driver, policy_bin  # noqa: E402  (the browser tests' helpers)
 
 LOG_RE = re.compile(r'"GET (\S+) HTTP/[\d.]+" (\d{3}) ')
 
@@ -137,6 +139,37 @@ input.focus();
 input.value = q;
 input.dispatchEvent(new Event('input', {bubbles: true}));
 """
+
+
+JS_FETCH = """
+const urls = arguments[0], done = arguments[arguments.length - 1];
+const t0 = performance.now();
+Promise.all(urls.map(u => fetch(u).then(r => r.arrayBuffer()))).then(() => done(performance.now() - t0), e => done(-1));
+"""
+
+
+def fetch_floor(server, site, manifest, browsers=10):
+    """What the machine and the browser cost before any search code runs: on a cold page (a
+    fresh Chromium, the search page open, its index facts in), the time to fetch one small
+    index file, then ten at once (as many as a result page's text windows) — files the page
+    has not fetched before. A query that needs a round of shards and a round of ten windows
+    cannot be faster than the two together."""
+    windows = sorted(p.name for p in (site / "search" / manifest["index"] / "t").iterdir())
+    base = f"http://127.0.0.1:{server.port}/site/search/{manifest['index']}t/"
+    one, ten = [], []
+    for b in range(browsers):
+        picks = windows[b * 11:(b + 1) * 11]
+        d = new_driver()
+        d.set_script_timeout(60)
+        try:
+            d.get(f"http://127.0.0.1:{server.port}/site/search/")
+            wait_ready(d)
+            one.append(d.execute_async_script(JS_FETCH, [base + picks[0]]))
+            ten.append(d.execute_async_script(JS_FETCH, [base + p for p in picks[1:]]))
+        finally:
+            d.quit()
+    spread = lambda v: {"min": min(v), "median": statistics.median(v), "max": max(v)}
+    return {"browsers": browsers, "one_file_ms": spread(one), "ten_files_ms": spread(ten)}
 
 
 def wait_ready(d, timeout=20):
@@ -262,7 +295,6 @@ def main():
     assert set(unquoted) == set(paths), "records of the index and of the Markdown differ"
     queries = [line.strip() for line in open(args.queries, encoding="utf-8") if line.strip() and not line.startswith("#")]
 
-    from browser_support import new_driver
     server = Server(work)
     rows = []
     try:
@@ -307,6 +339,8 @@ def main():
             status_checks = compare_statuses(d, binary, content, work, site, args)
         finally:
             d.quit()
+        floor = fetch_floor(server, site, manifest)
+        print(f"fetch floor: {json.dumps(floor)}", flush=True)
     finally:
         server.stop()
 
@@ -330,6 +364,7 @@ def main():
         "index_share_of_build": (build_with - build_without) / build_without if with_index else None,
         "index_bytes": index_bytes, "index_files": index_files, "meta_bytes": meta_size,
         "search_js_bytes": js_size, "site_bytes": site_bytes, "site_files": site_files,
+        "fetch_floor": floor,
     }
     out = {"tool": "policy", "docs": len(library.documents()), "records": len(library.records),
            "as_of": args.as_of, "user_agent": ua, "builds": {"with_index_s": with_index, "without_index_s": without_index},

@@ -4,7 +4,8 @@ import Foundation
 /// the theme's, the as-of date, the git commit (pages show history) and the tool itself.
 ///
 /// The key is made from content, never from timestamps, so touching a file does not
-/// rebuild and restoring an old file does. On a hit the site on disk is by construction the
+/// rebuild and restoring an old file does (`FileStamps` only spares reading a file the disk
+/// shows unchanged since its digest was taken). On a hit the site on disk is by construction the
 /// one a clean build would write; the findings of the check are replayed from the record.
 public struct BuildCache: Sendable {
     /// What the last successful build left next to its output (`.site.cache`).
@@ -22,24 +23,36 @@ public struct BuildCache: Sendable {
 
     public let key: String
     private let recordURL: URL
+    private let output: URL
+    /// How many input files were read to make the key (the others' digests came from the
+    /// stamps of the last run: `FileStamps`).
+    let filesRead: Int
 
     /// Hashes every input of a build of `content` into `output` at `asOf`.
     public init(content: URL, theme: URL?, output: URL, asOf: CalendarDate) {
+        let output = output.standardizedFileURL
+        let sibling = { (suffix: String) in
+            output.deletingLastPathComponent().appendingPathComponent(".\(output.lastPathComponent).\(suffix)")
+        }
+        recordURL = sibling("cache")
+        self.output = output
+        let stampsPath = sibling("stamps").path
+        let previous = FileStamps(contentsOf: stampsPath)
+        var stamps = FileStamps()
+
         var hasher = ContentDigest()
         hasher.add("as-of \(asOf)")
         hasher.add("tool \(BuildCache.toolIdentity)")
         hasher.add("git \(BuildCache.gitHead(of: content))")
         // The benchmark's switch for a site without a search index (SearchIndexWriter).
         hasher.add("search index \(ProcessInfo.processInfo.environment["POLICY_SEARCH_INDEX"] ?? "on")")
-        hasher.addTree(content)
-        if let theme { hasher.addTree(theme) }
+        hasher.addTree(content, label: "content", stamps: &stamps, previous: previous)
+        if let theme { hasher.addTree(theme, label: "theme", stamps: &stamps, previous: previous) }
         key = hasher.hex
-        let output = output.standardizedFileURL
-        recordURL = output.deletingLastPathComponent().appendingPathComponent(".\(output.lastPathComponent).cache")
-        self.output = output
+        filesRead = stamps.filesRead
+        // Saved at once, whatever the build does next: stamps describe the files, not the site.
+        if stamps.filesRead > 0 { stamps.save(to: stampsPath) }
     }
-
-    private let output: URL
 
     /// The findings, document and file counts of the last build, when it had these inputs and
     /// its output is still there.
@@ -95,23 +108,29 @@ public struct BuildCache: Sendable {
 }
 
 extension ContentDigest {
-    /// Every regular file below `folder` (hidden ones too: `.gitattributes` can matter),
-    /// path and contents, skipping `.git`.
-    mutating func addTree(_ folder: URL) {
+    /// Every regular file below `folder` (hidden ones too: `.gitattributes` can matter), path
+    /// and digest, skipping `.git`; a link by its target (the check refuses links anyway).
+    mutating func addTree(_ folder: URL, label: String, stamps: inout FileStamps, previous: FileStamps) {
         // Resolved, so that a content folder reached through a symlink is walked, not skipped.
         let base = folder.resolvingSymlinksInPath().standardizedFileURL.path
-        guard let walker = FileManager.default.enumerator(atPath: base) else { return }
-        var paths: [String] = []
-        while let path = walker.nextObject() as? String {
-            if path == ".git" || path.hasPrefix(".git/") { walker.skipDescendants(); continue }
-            paths.append(path)
+        var files: [String] = []
+        var links: [String] = []
+        FolderWalk.walk(base) { path, _, kind in
+            switch kind {
+            case .folder: return path != ".git"
+            case .file: files.append(path)
+            case .link: links.append(path)
+            case .other: break
+            }
+            return false
         }
-        for path in paths.sorted() {
-            var isDirectory: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: base + "/" + path, isDirectory: &isDirectory),
-                  !isDirectory.boolValue else { continue }
+        for path in files.sorted() {
+            guard let digest = stamps.digest(of: base + "/" + path, as: label + "/" + path, previous: previous) else { continue }
             add("file \(path)")
-            add(FileManager.default.contents(atPath: base + "/" + path) ?? Data())
+            add(digest)
+        }
+        for path in links.sorted() {
+            add("link \(path) \((try? FileManager.default.destinationOfSymbolicLink(atPath: base + "/" + path)) ?? "")")
         }
     }
 }

@@ -69,7 +69,7 @@ public struct ContentLoader: Sendable {
     }
 
     private func readYAMLFile(_ relativePath: String, problems: inout [Diagnostic]) -> SourceFile? {
-        guard ContentLoader.entryType(path(relativePath)) != nil,
+        guard FolderWalk.kind(of: path(relativePath)) != nil,
               let text = readText(relativePath, problems: &problems) else { return nil }
         return SourceFile(relativePath: relativePath, displayPath: display(relativePath), yaml: text)
     }
@@ -170,42 +170,28 @@ public struct ContentLoader: Sendable {
 
     // MARK: - Folders
 
-    enum EntryType { case file, folder, link, other }
-
-    /// What a path is, without following a link (lstat); nil when nothing is there.
-    static func entryType(_ path: String) -> EntryType? {
-        var info = stat()
-        guard lstat(path, &info) == 0 else { return nil }
-        switch info.st_mode & S_IFMT {
-        case S_IFREG: return .file
-        case S_IFDIR: return .folder
-        case S_IFLNK: return .link
-        default: return .other
-        }
-    }
-
     /// The bundle folders of a kind folder; links to folders are reported, not followed.
     private func subfolders(of relativePath: String, problems: inout [Diagnostic]) -> [String] {
-        guard ContentLoader.entryType(path(relativePath)) != .link else {
+        guard FolderWalk.kind(of: path(relativePath)) != .link else {
             problems.append(symlinkFinding(relativePath))
             return []
         }
         return files(in: relativePath, problems: &problems).filter {
-            ContentLoader.entryType(path(relativePath + "/" + $0)) == .folder
+            FolderWalk.kind(of: path(relativePath + "/" + $0)) == .folder
         }
     }
 
     /// The entries of a folder, skipping hidden ones and reporting (and dropping) links.
     private func files(in relativePath: String, problems: inout [Diagnostic]) -> [String] {
         let folder = path(relativePath)
-        if ContentLoader.entryType(folder) == .link {
+        if FolderWalk.kind(of: folder) == .link {
             problems.append(symlinkFinding(relativePath))
             return []
         }
         let names = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
         return names.filter { name in
             guard !name.hasPrefix(".") else { return false }
-            if ContentLoader.entryType(folder + "/" + name) == .link {
+            if FolderWalk.kind(of: folder + "/" + name) == .link {
                 problems.append(symlinkFinding(relativePath + "/" + name))
                 return false
             }
@@ -213,37 +199,22 @@ public struct ContentLoader: Sendable {
         }.sorted()
     }
 
-    /// Every regular file below a bundle, relative to it, skipping hidden files. Read with
-    /// readdir(3), which gives each entry's type for free, because Foundation's enumerator
-    /// asks for resource values one stat at a time and cost a tenth of a check. Links are
-    /// reported (PF010) and not followed; devices and pipes are not content.
+    /// Every regular file below a bundle, relative to it, skipping hidden files (`FolderWalk`:
+    /// Foundation's enumerator asked for resource values one stat at a time and cost a tenth
+    /// of a check). Links are reported (PF010) and not followed; devices and pipes are not
+    /// content.
     private func allFiles(under relativePath: String, problems: inout [Diagnostic]) -> [String] {
         var result: [String] = []
         var links: [String] = []
-        func walk(_ folder: String, prefix: String) {
-            guard let dir = opendir(folder) else { return }
-            defer { closedir(dir) }
-            while let entry = readdir(dir) {
-                let name = withUnsafeBytes(of: entry.pointee.d_name) { String(cString: $0.bindMemory(to: CChar.self).baseAddress!) }
-                guard !name.hasPrefix(".") else { continue }
-                var type = Int32(entry.pointee.d_type)
-                if type == Int32(DT_UNKNOWN) {  // file systems that do not fill d_type
-                    switch ContentLoader.entryType(folder + "/" + name) {
-                    case .folder?: type = Int32(DT_DIR)
-                    case .file?: type = Int32(DT_REG)
-                    case .link?: type = Int32(DT_LNK)
-                    default: break
-                    }
-                }
-                switch type {
-                case Int32(DT_DIR): walk(folder + "/" + name, prefix: prefix + name + "/")
-                case Int32(DT_REG): result.append(prefix + name)
-                case Int32(DT_LNK): links.append(prefix + name)
-                default: break
-                }
+        FolderWalk.walk(path(relativePath)) { path, name, kind in
+            guard !name.hasPrefix(".") else { return false }
+            switch kind {
+            case .file: result.append(path)
+            case .link: links.append(path)
+            case .folder, .other: break
             }
+            return true
         }
-        walk(path(relativePath), prefix: "")
         problems += links.sorted().map { symlinkFinding(relativePath + "/" + $0) }
         return result.sorted()
     }

@@ -84,8 +84,13 @@ public struct CalendarDate: Hashable, Comparable, Sendable, CustomStringConverti
         return (w < 0 ? w + 7 : w) + 1
     }
 
+    /// `2024-03-01`. Padded by hand: pages print many dates, and `String(format:)` is slow.
     public var description: String {
-        String(format: "%04d-%02d-%02d", year, month, day)
+        func padded(_ value: Int, _ width: Int) -> String {
+            let digits = String(value)
+            return String(repeating: "0", count: max(0, width - digits.count)) + digits
+        }
+        return "\(padded(year, 4))-\(padded(month, 2))-\(padded(day, 2))"
     }
 
     /// `2024年3月1日`, the form used in headnotes and badges.

@@ -42,9 +42,16 @@ struct ContentDigest {
         b = ((b &+ word) &* 0xFF51_AFD7_ED55_8CCD).rotated(27) ^ a
     }
 
-    /// 32 hex digits.
+    /// 32 hex digits. Spelled out by hand: `String(format:)` cost more than hashing a page,
+    /// and every file of a build is named or compared by its digest.
     var hex: String {
-        String(format: "%016llx%016llx", Self.finish(a ^ b.rotated(17)), Self.finish(b))
+        let digits = Array("0123456789abcdef".utf8)
+        return String(unsafeUninitializedCapacity: 32) { buffer in
+            for (half, value) in [Self.finish(a ^ b.rotated(17)), Self.finish(b)].enumerated() {
+                for k in 0..<16 { buffer[half * 16 + k] = digits[Int(value >> (60 - 4 * UInt64(k)) & 0xF)] }
+            }
+            return 32
+        }
     }
 
     /// 64 bits of the digest, for a decision that must follow the content (a boundary).

@@ -25,22 +25,68 @@ struct OutputLedger: Sendable {
     private(set) var entries: [String: Entry] = [:]
     /// Paths by what they were made from, for a ledger read from disk.
     private var pathsByInputs: [String: [String]] = [:]
+    /// A path for each digest, for a ledger read from disk: a file whose bytes the last build
+    /// wrote under another name (the search index's folder is renamed whenever the index
+    /// changes, its unchanged files are not) is linked from there.
+    private var pathsByDigest: [String: String] = [:]
 
     init(entries: [String: Entry] = [:]) {
         self.entries = entries
     }
 
     /// The ledger at `path`; empty when there is none or it does not parse.
+    ///
+    /// Read as bytes, field by field: a large site's ledger has a line for each of tens of
+    /// thousands of files, and splitting it as Swift strings cost more than the rest of a
+    /// one-edit rebuild's bookkeeping.
     init(contentsOf path: String) {
         guard let data = FileManager.default.contents(atPath: path) else { return }
-        for line in String(decoding: data, as: UTF8.self).split(separator: "\n") {
-            let fields = line.split(separator: "\t", omittingEmptySubsequences: false)
-            guard fields.count == 6, let size = Int(fields[2]), let inode = UInt64(fields[3]),
-                  let modified = Int64(fields[4]) else { continue }
-            entries[String(fields[0])] = Entry(digest: String(fields[1]), size: size, inode: inode, modified: modified,
-                                               inputs: String(fields[5]))
-            if !fields[5].isEmpty { pathsByInputs[String(fields[5]), default: []].append(String(fields[0])) }
+        data.withUnsafeBytes { (bytes: UnsafeRawBufferPointer) in
+            let bytes = bytes.bindMemory(to: UInt8.self)
+            var lineStart = 0
+            while lineStart < bytes.count {
+                var lineEnd = lineStart
+                while lineEnd < bytes.count && bytes[lineEnd] != 0x0A { lineEnd += 1 }
+                if let (file, entry) = OutputLedger.parseLine(UnsafeBufferPointer(rebasing: bytes[lineStart..<lineEnd])) {
+                    add(file, entry)
+                }
+                lineStart = lineEnd + 1
+            }
         }
+    }
+
+    /// One `path TAB digest TAB size TAB inode TAB modified TAB inputs` line; nil when malformed.
+    private static func parseLine(_ line: UnsafeBufferPointer<UInt8>) -> (String, Entry)? {
+        var fields: [UnsafeBufferPointer<UInt8>] = []
+        fields.reserveCapacity(6)
+        var start = 0
+        for i in 0...line.count where i == line.count || line[i] == 0x09 {
+            fields.append(UnsafeBufferPointer(rebasing: line[start..<i]))
+            start = i + 1
+        }
+        guard fields.count == 6, let size = number(fields[2]), let inode = number(fields[3]),
+              let modified = number(fields[4]) else { return nil }
+        let text = { (field: UnsafeBufferPointer<UInt8>) in String(decoding: field, as: UTF8.self) }
+        return (text(fields[0]), Entry(digest: text(fields[1]), size: Int(size), inode: inode,
+                                       modified: Int64(truncatingIfNeeded: modified), inputs: text(fields[5])))
+    }
+
+    /// A field of decimal digits (a leading minus allowed, for times before 1970).
+    private static func number(_ field: UnsafeBufferPointer<UInt8>) -> UInt64? {
+        guard !field.isEmpty else { return nil }
+        let negative = field[0] == UInt8(ascii: "-")
+        var value: UInt64 = 0
+        for byte in field.dropFirst(negative ? 1 : 0) {
+            guard byte >= 0x30 && byte <= 0x39 else { return nil }
+            value = value &* 10 &+ UInt64(byte - 0x30)
+        }
+        return negative ? 0 &- value : value
+    }
+
+    private mutating func add(_ file: String, _ entry: Entry) {
+        entries[file] = entry
+        if !entry.inputs.isEmpty { pathsByInputs[entry.inputs, default: []].append(file) }
+        if pathsByDigest[entry.digest] == nil { pathsByDigest[entry.digest] = file }
     }
 
     /// Writes the ledger to `path` through a temporary file and a rename, so a reader never
@@ -63,10 +109,13 @@ struct OutputLedger: Sendable {
                      modified: Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec))
     }
 
-    /// The recorded entry for `file` when the live file still matches it and holds `digest`.
-    func reusable(_ file: String, digest: String, under root: String) -> Entry? {
-        guard let entry = entries[file], entry.digest == digest, isIntact(file, entry, under: root) else { return nil }
-        return entry
+    /// A live file holding `digest`, still as the last build left it: the one at `file` when it
+    /// is, else any other with those bytes. Its path (relative to `root`) and entry.
+    func reusable(_ file: String, digest: String, under root: String) -> (path: String, entry: Entry)? {
+        if let entry = entries[file], entry.digest == digest, isIntact(file, entry, under: root) { return (file, entry) }
+        guard let other = pathsByDigest[digest], other != file, let entry = entries[other],
+              isIntact(other, entry, under: root) else { return nil }
+        return (other, entry)
     }
 
     /// Whether the live file is still exactly as the entry records it.

@@ -4,9 +4,9 @@ import Glibc
 #endif
 
 /// The staging folder of a build in progress (see `SiteWriter`): files are written into it as
-/// they are added, folders created on first use. A file whose bytes equal the live site's
-/// file — still as the last build left it, per the `OutputLedger` — is hard-linked instead of
-/// written.
+/// they are added, folders created on first use. A file whose bytes equal a live site's file
+/// — at the same path or, failing that, any other — still as the last build left it, per the
+/// `OutputLedger`, is hard-linked instead of written.
 public final class StagedSite: SiteSink, @unchecked Sendable {
     private let root: String
     private let live: String
@@ -99,7 +99,7 @@ public final class StagedSite: SiteSink, @unchecked Sendable {
         var digest = ContentDigest()
         digest.add(bytes)
         let hex = digest.hex
-        if let entry = previous.reusable(path, digest: hex, under: live), link(live + "/" + path, target) == 0 {
+        if let (source, entry) = previous.reusable(path, digest: hex, under: live), link(live + "/" + source, target) == 0 {
             return entry
         }
         try SiteWriter.writeBytes(bytes, to: target)

@@ -70,6 +70,49 @@ final class BuildCacheTests: XCTestCase {
         XCTAssertTrue(isUnchanged(try build()), "the site on disk is still the one these inputs build")
     }
 
+    /// `.site.stamps`: a file the disk shows unchanged is not read again, a changed one is —
+    /// and one whose stamp was taken right after it changed (it could change again within the
+    /// same clock tick unseen) is read again too.
+    func testStampsSpareReadingUnchangedFilesButNotChangedOrRecentOnes() throws {
+        let asOf = CalendarDate("2024-06-01")!
+        func key() -> BuildCache { BuildCache(content: content, theme: nil, output: options.output, asOf: asOf) }
+        let files = try FileManager.default.subpathsOfDirectory(atPath: content.path).filter {
+            var isDirectory: ObjCBool = false
+            return FileManager.default.fileExists(atPath: content.path + "/" + $0, isDirectory: &isDirectory) && !isDirectory.boolValue
+        }
+        let first = key()
+        XCTAssertEqual(first.filesRead, files.count, "no stamps yet: every file is read")
+
+        /// Rewrites when the stamps say they were taken: `after` the last change of any file.
+        func stampsTaken(after: Int64) throws {
+            let changed = files.map { path -> Int64 in
+                var info = stat()
+                XCTAssertEqual(stat(content.path + "/" + path, &info), 0)
+                return Int64(info.st_ctim.tv_sec) * 1_000_000_000 + Int64(info.st_ctim.tv_nsec)
+            }.max()!
+            let stampsPath = base.appendingPathComponent(".site.stamps").path
+            let text = try String(contentsOfFile: stampsPath, encoding: .utf8)
+            try ("\(changed + after)" + text.drop { $0 != "\n" }).write(toFile: stampsPath, atomically: true, encoding: .utf8)
+        }
+        try stampsTaken(after: FileStamps.racyMargin / 2)
+        XCTAssertEqual(key().filesRead, files.count, "stamps taken right after the files changed: read again")
+        try stampsTaken(after: FileStamps.racyMargin * 2)
+        let trusted = key()
+        XCTAssertEqual(trusted.filesRead, 0)
+        XCTAssertEqual(trusted.key, first.key)
+
+        // The same size and modification time, other bytes: the change time gives it away.
+        let doc = content.appendingPathComponent(ContentFixture.doc)
+        let modified = try FileManager.default.attributesOfItem(atPath: doc.path)[.modificationDate] as! Date
+        var bytes = try Data(contentsOf: doc)
+        bytes[bytes.count - 2] = bytes[bytes.count - 2] == UInt8(ascii: "x") ? UInt8(ascii: "y") : UInt8(ascii: "x")
+        try bytes.write(to: doc)
+        try FileManager.default.setAttributes([.modificationDate: modified], ofItemAtPath: doc.path)
+        let edited = key()
+        XCTAssertEqual(edited.filesRead, 1)
+        XCTAssertNotEqual(edited.key, first.key)
+    }
+
     func testContentReachedThroughASymlinkIsStillHashed() throws {
         let link = base.appendingPathComponent("linked-content")
         try FileManager.default.createSymbolicLink(at: link, withDestinationURL: content)

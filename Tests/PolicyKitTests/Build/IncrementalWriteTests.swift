@@ -196,6 +196,28 @@ final class IncrementalWriteTests: XCTestCase {
         XCTAssertEqual(try Data(contentsOf: styles), original, "a hand-edited file must not be reused")
     }
 
+    /// The search index's folder is renamed whenever the index changes; its unchanged files
+    /// are linked from the old folder, found by their digest — unless changed by hand.
+    func testAFileMovedToAnotherPathIsLinkedFromItsOldPlace() throws {
+        let output = base.appendingPathComponent("out")
+        _ = try SiteWriter(output: output).write { site in
+            try site.add([OutputFile("idx-1/t/0.bin", .text("a window")), OutputFile("idx-1/t/1.bin", .text("another")),
+                          OutputFile("idx-1/t/2.bin", .text("changed by hand later"))])
+        }
+        let moved = try inode(output.appendingPathComponent("idx-1/t/0.bin"))
+        try changeByHand(output.appendingPathComponent("idx-1/t/2.bin"), writing: "CHANGED")
+
+        _ = try SiteWriter(output: output).write { site in
+            try site.add([OutputFile("idx-2/t/0.bin", .text("a window")), OutputFile("idx-2/t/1.bin", .text("new bytes")),
+                          OutputFile("idx-2/t/2.bin", .text("changed by hand later"))])
+        }
+        XCTAssertEqual(try inode(output.appendingPathComponent("idx-2/t/0.bin")), moved, "same bytes: linked from idx-1")
+        XCTAssertEqual(try String(contentsOf: output.appendingPathComponent("idx-2/t/1.bin"), encoding: .utf8), "new bytes")
+        XCTAssertEqual(try String(contentsOf: output.appendingPathComponent("idx-2/t/2.bin"), encoding: .utf8),
+                       "changed by hand later", "a file changed by hand must not be linked")
+        XCTAssertFalse(FileManager.default.fileExists(atPath: output.appendingPathComponent("idx-1").path))
+    }
+
     func testStagedFilesGetTheirFoldersAndTheFirstFileForAPathWins() throws {
         let output = base.appendingPathComponent("out")
         let count = try SiteWriter(output: output).write { site in

@@ -255,6 +255,16 @@ final class InterpretationRuleTests: XCTestCase {
         // A repeated run counts once: twice that text adds only the 7 runs across the seam.
         XCTAssertEqual(TextOverlap.share(of: half + half, in: original), 8.0 / 30.0, accuracy: 1e-9)
         XCTAssertEqual(TextOverlap.share(of: String(original.prefix(26)), in: original), 0, "under 20 runs: too short to judge")
+
+        // Several texts against one original (one read of it): each share is its own, whether
+        // another text finishes first (the copy), never finishes (half) or is too short.
+        let texts = [original, half, String(original.prefix(26)), other].map { Array($0.utf8) }
+        let shares = TextOverlap.shares(of: texts, in: Array(original.utf8))
+        XCTAssertEqual(shares.count, 4)
+        XCTAssertEqual(shares[0], 1)
+        XCTAssertEqual(shares[1], 8.0 / 23.0, accuracy: 1e-9)
+        XCTAssertEqual(shares[2], 0)
+        XCTAssertEqual(shares[3], 0)
     }
 
     /// The table behind the share: distinct runs, each marked seen once, with collisions on

@@ -8,11 +8,11 @@ struct InterpretationExplains: Rule {
 
     func check(_ context: CheckContext) -> [Diagnostic] {
         var found: [Diagnostic] = []
-        for doc in context.library.documents where !doc.interpretations.isEmpty {
-            let original = doc.bodyFacts.plainTextUTF8
-            for item in doc.interpretations where item.form == .text || item.form == .qa {
-                let share = TextOverlap.share(of: item.bodyFacts.plainTextUTF8, in: original)
-                guard share > context.site.interpretation.maxOverlap else { continue }
+        for doc in context.library.documents {
+            let written = doc.interpretations.filter { $0.form == .text || $0.form == .qa }
+            guard !written.isEmpty else { continue }
+            let shares = TextOverlap.shares(of: written.map(\.bodyFacts.plainTextUTF8), in: doc.bodyFacts.plainTextUTF8)
+            for (item, share) in zip(written, shares) where share > context.site.interpretation.maxOverlap {
                 found.append(finding(item.source.location(line: item.source.bodyFirstLine),
                                      "解读约 \(Int((share * 100).rounded()))% 的文字与文件原文相同，主要是在重复原文。"))
             }
@@ -34,22 +34,39 @@ enum TextOverlap {
 
     /// The same on UTF-8 bytes, as `BodyFacts` keeps plain text.
     static func share(of text: [UInt8], in original: [UInt8]) -> Double {
-        var runs: [UInt64] = []
-        forEachRun(in: text) { runs.append($0); return true }
-        var mine = RunTable(runs)
-        guard mine.count >= 20 else { return 0 }
-        // A 64 Ki-bit filter in front of the table: most of a long law's runs are not in a short
+        shares(of: [text], in: original)[0]
+    }
+
+    /// The share of each text's runs found in `original`. The original — a whole law, the long
+    /// side — is read once for all of a document's interpretations.
+    static func shares(of texts: [[UInt8]], in original: [UInt8]) -> [Double] {
+        var tables: [RunTable] = []
+        // A 64 Ki-bit filter in front of the tables: most of a long law's runs are in no short
         // interpretation, and a bit test is cheaper still than a probe.
         var filter = [UInt64](repeating: 0, count: 1024)
-        for run in runs { filter[Int(run >> 54)] |= 1 << (run >> 48 & 63) }
-        filter.withUnsafeBufferPointer { filter in  // a fixed pointer: the array's is reloaded per run
-            forEachRun(in: original) { run in
-                guard filter[Int(run >> 54)] & (1 << (run >> 48 & 63)) != 0 else { return true }
-                mine.markSeen(run)
-                return mine.seenCount < mine.count  // all found: the rest of a long law cannot add any
+        for text in texts {
+            var runs: [UInt64] = []
+            forEachRun(in: text) { runs.append($0); return true }
+            let table = RunTable(runs)
+            // Too short to judge: left out, its share is 0.
+            tables.append(table.count >= 20 ? table : RunTable([]))
+            guard table.count >= 20 else { continue }
+            for run in runs { filter[Int(run >> 54)] |= 1 << (run >> 48 & 63) }
+        }
+        var unfinished = tables.filter { $0.count > 0 }.count
+        if unfinished > 0 {
+            filter.withUnsafeBufferPointer { filter in  // a fixed pointer: the array's is reloaded per run
+                forEachRun(in: original) { run in
+                    guard filter[Int(run >> 54)] & (1 << (run >> 48 & 63)) != 0 else { return true }
+                    for t in tables.indices where tables[t].seenCount < tables[t].count {
+                        tables[t].markSeen(run)
+                        if tables[t].seenCount == tables[t].count { unfinished -= 1 }
+                    }
+                    return unfinished > 0  // all found: the rest of a long law cannot add any
+                }
             }
         }
-        return Double(mine.seenCount) / Double(mine.count)
+        return tables.map { $0.count == 0 ? 0 : Double($0.seenCount) / Double($0.count) }
     }
 
     /// The distinct runs of one text, each with a "seen in the original" mark.
