@@ -67,7 +67,7 @@ SETTLE_SECONDS = float(os.environ.get("BENCH_SETTLE_SECONDS", "6"))
 
 def remove_output(out):
     """A site and what `policy build` keeps beside it between builds (`.<out>.cache`, the
-    `.files` ledger, the `.search` postings segments), so that the next build starts from
+    `.files` ledger, the `.search` postings segments, the `.stamps` of the inputs), so that the next build starts from
     nothing, as a first build does."""
     shutil.rmtree(out, ignore_errors=True)
     parent, name = os.path.split(os.path.abspath(out))

@@ -60,7 +60,8 @@ def skip(out, reason):
 def timed(cmd, env=None):
     # `policy build` skips a build whose inputs have not changed (the `.<out>.cache` record
     # beside the output), keeps the pages of unchanged documents (the `.<out>.files` ledger)
-    # and the postings of unchanged records (`.<out>.search`): start every timed run from an
+    # and the postings of unchanged records (`.<out>.search`), and the digests of unchanged inputs
+    # (`.<out>.stamps`): start every timed run from an
     # empty output and none of these, so each is a whole first build.
     out = Path(cmd[cmd.index("--out") + 1]) if "--out" in cmd else None
     if out is not None:
