@@ -112,5 +112,5 @@ fuzz: apt-deps
 	fuzz/run.sh
 
 clean:
-	rm -rf $(SCRATCH) $(SITE) .$(SITE).new-* .$(SITE).old-* .$(SITE).lock .$(SITE).cache .$(SITE).files .$(SITE).search .$(SITE).stamps .pytest_cache
+	rm -rf $(SCRATCH) $(SITE) .$(SITE).* .pytest_cache
 	find tests -name __pycache__ -type d -prune -exec rm -rf {} +

@@ -156,6 +156,9 @@ def fetch_floor(server, site, manifest, browsers=10):
     has not fetched before. A query that needs a round of shards and a round of ten windows
     cannot be faster than the two together."""
     windows = sorted(p.name for p in (site / "search" / manifest["index"] / "t").iterdir())
+    browsers = min(browsers, len(windows) // 11)  # eleven files not fetched before, per browser
+    if browsers == 0:
+        return None
     base = f"http://127.0.0.1:{server.port}/site/search/{manifest['index']}t/"
     one, ten = [], []
     for b in range(browsers):
@@ -169,6 +172,9 @@ def fetch_floor(server, site, manifest, browsers=10):
             ten.append(d.execute_async_script(JS_FETCH, [base + p for p in picks[1:]]))
         finally:
             d.quit()
+    one, ten = [v for v in one if v >= 0], [v for v in ten if v >= 0]  # -1: a fetch failed
+    if not one or not ten:
+        return None
     spread = lambda v: {"min": min(v), "median": statistics.median(v), "max": max(v)}
     return {"browsers": browsers, "one_file_ms": spread(one), "ten_files_ms": spread(ten)}
 

@@ -109,15 +109,17 @@ public struct BuildCache: Sendable {
 
 extension ContentDigest {
     /// Every regular file below `folder` (hidden ones too: `.gitattributes` can matter), path
-    /// and digest, skipping `.git`; a link by its target (the check refuses links anyway).
+    /// and digest, skipping the top-level `.git` (folder or gitfile); a link by the path it
+    /// points to, not followed (the check refuses links in content; the theme ignores them).
     mutating func addTree(_ folder: URL, label: String, stamps: inout FileStamps, previous: FileStamps) {
         // Resolved, so that a content folder reached through a symlink is walked, not skipped.
         let base = folder.resolvingSymlinksInPath().standardizedFileURL.path
         var files: [String] = []
         var links: [String] = []
         FolderWalk.walk(base) { path, _, kind in
+            guard path != ".git" else { return false }
             switch kind {
-            case .folder: return path != ".git"
+            case .folder: return true
             case .file: files.append(path)
             case .link: links.append(path)
             case .other: break

@@ -11,7 +11,8 @@ import Glibc
 ///
 /// A file changed twice within the file system's clock tick could show the same times after
 /// the second change; like git, a stamp taken less than `racyMargin` after the file last
-/// changed is not trusted (its file is read again next time).
+/// changed (its ctime, which no program can set back) is not trusted: the file is read again
+/// next time.
 struct FileStamps {
     struct Stamp: Equatable {
         var size: Int64
@@ -37,12 +38,14 @@ struct FileStamps {
         taken = 0
         guard let data = FileManager.default.contents(atPath: path) else { return }
         let lines = String(decoding: data, as: UTF8.self).split(separator: "\n")
-        guard let first = lines.first, let taken = Int64(first) else { return }
+        // A damaged file only costs reading the files again: a time that is not a plausible
+        // stamp time, or a line that does not parse, is ignored.
+        guard let first = lines.first, let taken = Int64(first), taken > Self.racyMargin else { return }
         self.taken = taken
         for line in lines.dropFirst() {
             let f = line.split(separator: "\t", omittingEmptySubsequences: false)
             guard f.count == 6, let size = Int64(f[1]), let inode = UInt64(f[2]), let modified = Int64(f[3]),
-                  let changed = Int64(f[4]) else { continue }
+                  let changed = Int64(f[4]), f[5].utf8.count == 32, f[5].allSatisfy(\.isHexDigit) else { continue }
             entries[String(f[0])] = (Stamp(size: size, inode: inode, modified: modified, changed: changed), String(f[5]))
         }
     }
@@ -53,7 +56,8 @@ struct FileStamps {
         for (file, e) in entries.sorted(by: { $0.key < $1.key }) {
             text += "\(file)\t\(e.stamp.size)\t\(e.stamp.inode)\t\(e.stamp.modified)\t\(e.stamp.changed)\t\(e.digest)\n"
         }
-        let temporary = path + ".tmp"
+        // Named for this process: two builds may hash the same content at once.
+        let temporary = path + ".tmp-\(getpid())"
         guard (try? Data(text.utf8).write(to: URL(fileURLWithPath: temporary))) != nil else { return }
         if rename(temporary, path) != 0 { unlink(temporary) }
     }
@@ -65,10 +69,8 @@ struct FileStamps {
         var info = stat()
         guard stat(path, &info) == 0, info.st_mode & S_IFMT == S_IFREG else { return nil }
         let stamp = Stamp(size: Int64(info.st_size), inode: UInt64(info.st_ino),
-                          modified: Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec),
-                          changed: Int64(info.st_ctim.tv_sec) * 1_000_000_000 + Int64(info.st_ctim.tv_nsec))
-        if let known = previous.entries[name], known.stamp == stamp,
-           max(stamp.modified, stamp.changed) < previous.taken - Self.racyMargin {
+                          modified: Self.nanoseconds(info.st_mtim), changed: Self.nanoseconds(info.st_ctim))
+        if let known = previous.entries[name], known.stamp == stamp, stamp.changed < previous.taken - Self.racyMargin {
             entries[name] = known
             return known.digest
         }
@@ -83,6 +85,12 @@ struct FileStamps {
     static func now() -> Int64 {
         var time = timespec()
         clock_gettime(CLOCK_REALTIME, &time)
-        return Int64(time.tv_sec) * 1_000_000_000 + Int64(time.tv_nsec)
+        return nanoseconds(time)
+    }
+
+    /// Wrapping arithmetic: a file dated after 2262 (allowed by ext4) must not stop a build;
+    /// its stamp is then merely wrong, and wrong stamps are only compared for equality.
+    private static func nanoseconds(_ time: timespec) -> Int64 {
+        Int64(time.tv_sec) &* 1_000_000_000 &+ Int64(time.tv_nsec)
     }
 }

@@ -87,8 +87,8 @@ public struct CalendarDate: Hashable, Comparable, Sendable, CustomStringConverti
     /// `2024-03-01`. Padded by hand: pages print many dates, and `String(format:)` is slow.
     public var description: String {
         func padded(_ value: Int, _ width: Int) -> String {
-            let digits = String(value)
-            return String(repeating: "0", count: max(0, width - digits.count)) + digits
+            let digits = String(value.magnitude)
+            return (value < 0 ? "-" : "") + String(repeating: "0", count: max(0, width - digits.count - (value < 0 ? 1 : 0))) + digits
         }
         return "\(padded(year, 4))-\(padded(month, 2))-\(padded(day, 2))"
     }

@@ -28,7 +28,7 @@ struct OutputLedger: Sendable {
     /// A path for each digest, for a ledger read from disk: a file whose bytes the last build
     /// wrote under another name (the search index's folder is renamed whenever the index
     /// changes, its unchanged files are not) is linked from there.
-    private var pathsByDigest: [String: String] = [:]
+    private var pathsByDigest: [String: [String]] = [:]
 
     init(entries: [String: Entry] = [:]) {
         self.entries = entries
@@ -64,29 +64,39 @@ struct OutputLedger: Sendable {
             fields.append(UnsafeBufferPointer(rebasing: line[start..<i]))
             start = i + 1
         }
-        guard fields.count == 6, let size = number(fields[2]), let inode = number(fields[3]),
-              let modified = number(fields[4]) else { return nil }
+        guard fields.count == 6, let size = number(fields[2]).flatMap(Int.init(exactly:)),
+              let inode = number(fields[3]), let modified = signedNumber(fields[4]) else { return nil }
         let text = { (field: UnsafeBufferPointer<UInt8>) in String(decoding: field, as: UTF8.self) }
-        return (text(fields[0]), Entry(digest: text(fields[1]), size: Int(size), inode: inode,
-                                       modified: Int64(truncatingIfNeeded: modified), inputs: text(fields[5])))
+        return (text(fields[0]), Entry(digest: text(fields[1]), size: size, inode: inode, modified: modified,
+                                       inputs: text(fields[5])))
     }
 
-    /// A field of decimal digits (a leading minus allowed, for times before 1970).
-    private static func number(_ field: UnsafeBufferPointer<UInt8>) -> UInt64? {
+    /// A field of decimal digits; nil when it is anything else or too large (a damaged
+    /// ledger only costs time, never a crash).
+    private static func number(_ field: some Collection<UInt8>) -> UInt64? {
         guard !field.isEmpty else { return nil }
-        let negative = field[0] == UInt8(ascii: "-")
         var value: UInt64 = 0
-        for byte in field.dropFirst(negative ? 1 : 0) {
+        for byte in field {
             guard byte >= 0x30 && byte <= 0x39 else { return nil }
-            value = value &* 10 &+ UInt64(byte - 0x30)
+            let (times10, overflow) = value.multipliedReportingOverflow(by: 10)
+            let (sum, carry) = times10.addingReportingOverflow(UInt64(byte - 0x30))
+            guard !overflow && !carry else { return nil }
+            value = sum
         }
-        return negative ? 0 &- value : value
+        return value
+    }
+
+    /// The same with a leading minus allowed (times before 1970).
+    private static func signedNumber(_ field: UnsafeBufferPointer<UInt8>) -> Int64? {
+        let negative = field.first == UInt8(ascii: "-")
+        guard let magnitude = number(field.dropFirst(negative ? 1 : 0)), let value = Int64(exactly: magnitude) else { return nil }
+        return negative ? -value : value
     }
 
     private mutating func add(_ file: String, _ entry: Entry) {
         entries[file] = entry
         if !entry.inputs.isEmpty { pathsByInputs[entry.inputs, default: []].append(file) }
-        if pathsByDigest[entry.digest] == nil { pathsByDigest[entry.digest] = file }
+        pathsByDigest[entry.digest, default: []].append(file)
     }
 
     /// Writes the ledger to `path` through a temporary file and a rename, so a reader never
@@ -109,13 +119,17 @@ struct OutputLedger: Sendable {
                      modified: Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec))
     }
 
-    /// A live file holding `digest`, still as the last build left it: the one at `file` when it
-    /// is, else any other with those bytes. Its path (relative to `root`) and entry.
-    func reusable(_ file: String, digest: String, under root: String) -> (path: String, entry: Entry)? {
-        if let entry = entries[file], entry.digest == digest, isIntact(file, entry, under: root) { return (file, entry) }
-        guard let other = pathsByDigest[digest], other != file, let entry = entries[other],
-              isIntact(other, entry, under: root) else { return nil }
-        return (other, entry)
+    /// A live file holding `digest` (`size` bytes), still as the last build left it: the one
+    /// at `file` when it is, else any other with those bytes. Its path (relative to `root`)
+    /// and entry.
+    func reusable(_ file: String, digest: String, size: Int, under root: String) -> (path: String, entry: Entry)? {
+        if let entry = entries[file], entry.digest == digest, entry.size == size, isIntact(file, entry, under: root) {
+            return (file, entry)
+        }
+        for other in pathsByDigest[digest] ?? [] where other != file {
+            if let entry = entries[other], entry.size == size, isIntact(other, entry, under: root) { return (other, entry) }
+        }
+        return nil
     }
 
     /// Whether the live file is still exactly as the entry records it.

@@ -99,7 +99,7 @@ public final class StagedSite: SiteSink, @unchecked Sendable {
         var digest = ContentDigest()
         digest.add(bytes)
         let hex = digest.hex
-        if let (source, entry) = previous.reusable(path, digest: hex, under: live), link(live + "/" + source, target) == 0 {
+        if let (source, entry) = previous.reusable(path, digest: hex, size: bytes.count, under: live), link(live + "/" + source, target) == 0 {
             return entry
         }
         try SiteWriter.writeBytes(bytes, to: target)

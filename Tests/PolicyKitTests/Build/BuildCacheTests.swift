@@ -101,8 +101,11 @@ final class BuildCacheTests: XCTestCase {
         XCTAssertEqual(trusted.filesRead, 0)
         XCTAssertEqual(trusted.key, first.key)
 
-        // The same size and modification time, other bytes: the change time gives it away.
+        // The same size and modification time, other bytes: the change time gives it away —
+        // once the file system's clock has ticked since the fixture was written (a real edit
+        // comes after the stamps were taken, which the faked time above skipped).
         let doc = content.appendingPathComponent(ContentFixture.doc)
+        try waitForTheFileClockToPass(doc)
         let modified = try FileManager.default.attributesOfItem(atPath: doc.path)[.modificationDate] as! Date
         var bytes = try Data(contentsOf: doc)
         bytes[bytes.count - 2] = bytes[bytes.count - 2] == UInt8(ascii: "x") ? UInt8(ascii: "y") : UInt8(ascii: "x")
@@ -111,6 +114,24 @@ final class BuildCacheTests: XCTestCase {
         let edited = key()
         XCTAssertEqual(edited.filesRead, 1)
         XCTAssertNotEqual(edited.key, first.key)
+    }
+
+    /// Until a file written now gets a later change time than `file` has (file systems stamp
+    /// times from a coarse clock).
+    private func waitForTheFileClockToPass(_ file: URL) throws {
+        func changed(_ path: String) -> Int64 {
+            var info = stat()
+            _ = stat(path, &info)
+            return Int64(info.st_ctim.tv_sec) * 1_000_000_000 + Int64(info.st_ctim.tv_nsec)
+        }
+        let probe = base.appendingPathComponent("clock-probe")
+        let deadline = Date().addingTimeInterval(5)
+        repeat {
+            try Data("tick".utf8).write(to: probe)
+            if changed(probe.path) > changed(file.path) { return }
+            usleep(2000)
+        } while Date() < deadline
+        XCTFail("the file system's clock did not move in 5 s")
     }
 
     func testContentReachedThroughASymlinkIsStillHashed() throws {

@@ -205,7 +205,8 @@ final class IncrementalWriteTests: XCTestCase {
                           OutputFile("idx-1/t/2.bin", .text("changed by hand later"))])
         }
         let moved = try inode(output.appendingPathComponent("idx-1/t/0.bin"))
-        try changeByHand(output.appendingPathComponent("idx-1/t/2.bin"), writing: "CHANGED")
+        // Longer than before: a change of size shows even within the file clock's tick.
+        try changeByHand(output.appendingPathComponent("idx-1/t/2.bin"), writing: "CHANGED BY HAND, AND LONGER NOW")
 
         _ = try SiteWriter(output: output).write { site in
             try site.add([OutputFile("idx-2/t/0.bin", .text("a window")), OutputFile("idx-2/t/1.bin", .text("new bytes")),
@@ -216,6 +217,30 @@ final class IncrementalWriteTests: XCTestCase {
         XCTAssertEqual(try String(contentsOf: output.appendingPathComponent("idx-2/t/2.bin"), encoding: .utf8),
                        "changed by hand later", "a file changed by hand must not be linked")
         XCTAssertFalse(FileManager.default.fileExists(atPath: output.appendingPathComponent("idx-1").path))
+    }
+
+    /// A damaged `.site.files` (and `.site.stamps`) only costs time: lines with negative or
+    /// overflowing numbers, missing fields or a bad time are ignored, never a crash.
+    func testDamagedLedgerAndStampsOnlyCostTime() throws {
+        let site = try build(into: "site")
+        let ledger = base.appendingPathComponent(".site.files")
+        let valid = try String(contentsOf: ledger, encoding: .utf8)
+        let damaged = valid + [
+            "index.html\tabc\t-5\t1\t2\t",
+            "index.html\tabc\t99999999999999999999999\t1\t2\t",
+            "a\tb\t1\t-1\t2\t",
+            "a\tb\t1\t2\t-99999999999999999999\t",
+            "short\tline",
+        ].joined(separator: "\n")
+        try damaged.write(to: ledger, atomically: true, encoding: .utf8)
+        let stamps = base.appendingPathComponent(".site.stamps")
+        try "-9223372036854775808\ncontent/x\t1\t2\t3\t4\tnot-a-digest\n".write(to: stamps, atomically: true, encoding: .utf8)
+
+        try edit(ContentFixture.doc, appending: "\n补充一句。\n")
+        let cache = BuildCache(content: content, theme: nil, output: site, asOf: CalendarDate("2024-06-01")!)
+        XCTAssertGreaterThan(cache.filesRead, 0, "unusable stamps: every file is read")
+        _ = try build(into: "site")
+        XCTAssertEqual(try tree(site), try tree(try build(into: "clean")))
     }
 
     func testStagedFilesGetTheirFoldersAndTheFirstFileForAPathWins() throws {
