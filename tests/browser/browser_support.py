@@ -1,47 +1,19 @@
-"""Helpers shared by the browser tests and bench/search_bench.py: the binary, site builds, a
-static server with its request log, and headless Chromium. (A module of its own, not the
+"""Helpers shared by the browser tests and bench/search_bench.py: those of every test folder
+(`policy_helpers`: the binary, site builds, ports), a static server with its request log, and
+headless Chromium. (A module of its own, not the
 conftest, so that a test can import it by name: several test folders have a conftest.py.)"""
 from __future__ import annotations
 
 import os
-import socket
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
 
-REPO = Path(__file__).resolve().parents[2]
-AS_OF = "2026-11-29"  # the build date of the main site: statuses never depend on the day tests run
-CHROMIUM = "/usr/bin/chromium"
-CHROMEDRIVER = "/usr/bin/chromedriver"
-
-
-def policy_bin() -> Path:
-    if os.environ.get("POLICY_BIN"):
-        return Path(os.environ["POLICY_BIN"]).resolve()
-    for candidate in (REPO / ".build/release/policy", REPO / ".build/debug/policy"):
-        if candidate.is_file():
-            return candidate
-    return REPO / ".build/release/policy"
-
-
-def build_site(content: Path, out: Path, as_of: str) -> Path:
-    binary = policy_bin()
-    if not binary.is_file():
-        pytest.fail(f"policy binary not found at {binary}: run `make build` or set POLICY_BIN", pytrace=False)
-    run = subprocess.run([str(binary), "build", str(content), "--out", str(out), "--as-of", as_of],
-                         capture_output=True, text=True)
-    if run.returncode != 0:
-        pytest.fail(f"policy build failed ({run.returncode}):\n{run.stdout}\n{run.stderr}", pytrace=False)
-    return out
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # tests/, for policy_helpers
+from policy_helpers import (AS_OF, CHROMEDRIVER, CHROMIUM, REPO, build_site, free_port,  # noqa: E402,F401
+                            policy_bin, wait_for_port)
 
 
 class Server:
@@ -55,13 +27,8 @@ class Server:
         self.proc = subprocess.Popen(
             [sys.executable, "-m", "http.server", str(self.port), "--bind", "127.0.0.1", "--directory", str(root)],
             stdout=self.log, stderr=self.log, env={**os.environ, "PYTHONUNBUFFERED": "1"})
-        for _ in range(100):
-            try:
-                socket.create_connection(("127.0.0.1", self.port), timeout=0.2).close()
-                return
-            except OSError:
-                time.sleep(0.1)
-        raise RuntimeError("http.server did not start")
+        if not wait_for_port(self.port):
+            raise RuntimeError("http.server did not start")
 
     def url(self, path: str) -> str:
         return f"http://127.0.0.1:{self.port}/{path.lstrip('/')}"

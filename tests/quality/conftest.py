@@ -8,14 +8,12 @@ nothing depends on the day the tests run.
 from __future__ import annotations
 
 import shutil
-import socket
 import subprocess
-import time
 from pathlib import Path
 
 import pytest
 
-from quality_support import CHROMEDRIVER, CHROMIUM, NGINX_EXAMPLE, REPO, SUB_PATH, build_site, free_port
+from quality_support import CHROMEDRIVER, CHROMIUM, NGINX_EXAMPLE, REPO, SUB_PATH, build_site, free_port, wait_for_port
 
 
 @pytest.fixture(scope="session")
@@ -111,12 +109,8 @@ http {{
         assert test.returncode == 0, f"nginx -t rejects the configuration:\n{test.stderr}"
         self.proc = subprocess.Popen([nginx, "-c", str(workdir / "nginx.conf"), "-p", str(workdir)],
                                      stdout=subprocess.DEVNULL, stderr=open(workdir / "stderr.log", "w"))
-        for _ in range(100):
-            try:
-                socket.create_connection(("127.0.0.1", self.port), timeout=0.2).close()
-                return
-            except OSError:
-                time.sleep(0.05)
+        if wait_for_port(self.port, pause=0.05):
+            return
         self.stop()
         raise RuntimeError("nginx did not start: " + (workdir / "stderr.log").read_text())
 
