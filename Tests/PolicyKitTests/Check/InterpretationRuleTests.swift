@@ -267,6 +267,20 @@ final class InterpretationRuleTests: XCTestCase {
         XCTAssertEqual(shares[3], 0)
     }
 
+    /// Which characters count: the scan tells them apart by their UTF-8 bytes, so each byte
+    /// length and each edge of the skipped ranges is tried. A character put between every
+    /// two characters of the original is skipped (share 1) or breaks every run (share 0).
+    func testOverlapSkipsExactlyPunctuationAndSymbols() {
+        let original = String(String.UnicodeScalarView((0..<30).map { Unicode.Scalar(0x4E00 + $0 * 7)! }))
+        func share(interleaving c: String) -> Double {
+            TextOverlap.share(of: original.map(String.init).joined(separator: c), in: original)
+        }
+        let skipped = [" ", "-", "/", "·", "é", "—", "“", "〔", "。", "\u{303F}", "（", "，", "：", "＠", "［", "｀", "｛", "･"]
+        let counted = ["7", "A", "z", "ぁ", "\u{3040}", "０", "Ａ", "ｚ", "ｦ", "𠀀", "中"]
+        for c in skipped { XCTAssertEqual(share(interleaving: c), 1, "“\(c)” (U+\(String(c.unicodeScalars.first!.value, radix: 16))) is punctuation") }
+        for c in counted { XCTAssertEqual(share(interleaving: c), 0, "“\(c)” (U+\(String(c.unicodeScalars.first!.value, radix: 16))) is a word character") }
+    }
+
     /// The table behind the share: distinct runs, each marked seen once, with collisions on
     /// the slot bits (probing past the table's end) and the empty-slot value 0.
     func testRunTableCountsEachRunOnce() {

@@ -56,8 +56,7 @@ enum TextOverlap {
         var unfinished = tables.filter { $0.count > 0 }.count
         if unfinished > 0 {
             filter.withUnsafeBufferPointer { filter in  // a fixed pointer: the array's is reloaded per run
-                forEachRun(in: original) { run in
-                    guard filter[Int(run >> 54)] & (1 << (run >> 48 & 63)) != 0 else { return true }
+                forEachRun(in: original, passing: filter) { run in
                     for t in tables.indices where tables[t].seenCount < tables[t].count {
                         tables[t].markSeen(run)
                         if tables[t].seenCount == tables[t].count { unfinished -= 1 }
@@ -113,19 +112,24 @@ enum TextOverlap {
     }
 
     /// Calls `body` with a hash of every run of `width` letters, digits or ideographs, until
-    /// it returns false.
+    /// it returns false; with a `filter`, only for runs whose bit is set in it.
     /// Punctuation and spacing are skipped: they vary between a quotation and its source.
-    /// The hash is a rolling polynomial one (each step adds a scalar and takes out the one
+    /// The hash is a rolling polynomial one (each step adds a character and takes out the one
     /// `width` places back), mixed so its top bits are usable for the filter above.
     ///
-    /// The UTF-8 is decoded by hand in the same loop: a law's whole text passes through here
-    /// for each interpretation, and `unicodeScalars` costs several times more per character.
+    /// Characters are read straight from the UTF-8, in the same loop: a law's whole text
+    /// passes through here, and `unicodeScalars` costs several times more per character. Each
+    /// character is hashed as its bytes packed into one number — the hash needs distinct
+    /// values, not code points — and word characters are told apart by their bytes (three-byte
+    /// ideographs first, the common case); decoding code points cost a third more time. The
+    /// filter is tested here too, so `body` runs only for likely matches.
     /// The bytes are valid UTF-8 (cmark's output for a Swift string), so continuation bytes
     /// are not checked; a sequence cut short at the end stops the walk, never reads past it.
     @inline(__always)
-    private static func forEachRun(in text: [UInt8], _ body: (UInt64) -> Bool) {
+    private static func forEachRun(in text: [UInt8], passing filter: UnsafeBufferPointer<UInt64>? = nil,
+                                   _ body: (UInt64) -> Bool) {
         text.withUnsafeBufferPointer { bytes in
-            // The last `width` (8) scalars, on the stack.
+            // The last `width` (8) characters, on the stack.
             var ring: (UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0, 0, 0, 0, 0)
             withUnsafeMutableBytes(of: &ring) { raw in
                 let ring = raw.bindMemory(to: UInt64.self)
@@ -135,46 +139,50 @@ enum TextOverlap {
                 var i = 0
                 while i < bytes.count {
                     let lead = UInt32(bytes[i])
-                    let scalar: UInt32
-                    let length = lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
-                    guard i + length <= bytes.count else { return }
-                    if lead < 0x80 {
-                        scalar = lead; i += 1
+                    let character: UInt32
+                    if lead >= 0xE0 && lead < 0xF0 {  // three bytes: every CJK ideograph
+                        guard i + 3 <= bytes.count else { return }
+                        let second = UInt32(bytes[i + 1]), third = UInt32(bytes[i + 2])
+                        i += 3
+                        // Below U+3040 (lead E0–E2, or E3 80) is punctuation and symbols.
+                        if lead < 0xE3 || (lead == 0xE3 && second == 0x80) { continue }
+                        if lead == 0xEF && (second == 0xBC || second == 0xBD), isFullWidthPunctuation(second, third) { continue }
+                        character = lead << 16 | second << 8 | third
+                    } else if lead < 0x80 {
+                        i += 1
+                        guard (0x30...0x39).contains(lead) || (0x41...0x5A).contains(lead) || (0x61...0x7A).contains(lead) else { continue }
+                        character = lead
                     } else if lead < 0xE0 {
-                        scalar = (lead & 0x1F) << 6 | UInt32(bytes[i + 1] & 0x3F); i += 2
-                    } else if lead < 0xF0 {
-                        scalar = (lead & 0x0F) << 12 | UInt32(bytes[i + 1] & 0x3F) << 6 | UInt32(bytes[i + 2] & 0x3F); i += 3
+                        i += 2; continue  // two bytes: U+0080–U+07FF, Latin punctuation and symbols
                     } else {
-                        scalar = (lead & 0x07) << 18 | UInt32(bytes[i + 1] & 0x3F) << 12 | UInt32(bytes[i + 2] & 0x3F) << 6
-                            | UInt32(bytes[i + 3] & 0x3F); i += 4
+                        guard i + 4 <= bytes.count else { return }
+                        character = lead << 24 | UInt32(bytes[i + 1]) << 16 | UInt32(bytes[i + 2]) << 8 | UInt32(bytes[i + 3])
+                        i += 4
                     }
-                    guard isWordScalar(scalar) else { continue }
                     let slot = filled & (width - 1)
                     if filled >= width { rolling = rolling &- ring[slot] &* outgoingWeight }
-                    ring[slot] = UInt64(scalar)
-                    rolling = rolling &* base &+ UInt64(scalar)
+                    ring[slot] = UInt64(character)
+                    rolling = rolling &* base &+ UInt64(character)
                     filled += 1
                     guard filled >= width else { continue }
                     var h = rolling ^ (rolling >> 31)  // splitmix-style finaliser
                     h = h &* 0x9e3779b97f4a7c15
-                    guard body(h ^ (h >> 29)) else { return }
+                    h ^= h >> 29
+                    if let filter, filter[Int(h >> 54)] & (1 << (h >> 48 & 63)) == 0 { continue }
+                    guard body(h) else { return }
                 }
             }
         }
     }
 
-    private static let base: UInt64 = 0x100000001b3
-    /// base^(width-1): the weight of the scalar leaving the window.
-    private static let outgoingWeight: UInt64 = (1..<width).reduce(1) { product, _ in product &* base }
-
-    /// ASCII letters and digits, and everything above the CJK punctuation blocks except
-    /// full-width punctuation: a cheap stand-in for Unicode properties on a hot path.
-    private static func isWordScalar(_ v: UInt32) -> Bool {
-        switch v {
-        case 0x30...0x39, 0x41...0x5A, 0x61...0x7A: return true
-        case 0..<0x3040: return false                    // other ASCII, Latin punctuation, CJK symbols 〔〕。
-        case 0xFF00...0xFF0F, 0xFF1A...0xFF20, 0xFF3B...0xFF40, 0xFF5B...0xFF65: return false  // full-width punctuation
-        default: return true
-        }
+    /// U+FF00–FF0F, FF1A–FF20, FF3B–FF40, FF5B–FF65 from their last two UTF-8 bytes (EF BC xx, EF BD xx).
+    @inline(__always)
+    private static func isFullWidthPunctuation(_ second: UInt32, _ third: UInt32) -> Bool {
+        let v = (second - 0xBC) << 6 | (third & 0x3F)  // offset from U+FF00
+        return v <= 0x0F || (0x1A...0x20).contains(v) || (0x3B...0x40).contains(v) || (0x5B...0x65).contains(v)
     }
+
+    private static let base: UInt64 = 0x100000001b3
+    /// base^(width-1): the weight of the character leaving the window.
+    private static let outgoingWeight: UInt64 = (1..<width).reduce(1) { product, _ in product &* base }
 }
