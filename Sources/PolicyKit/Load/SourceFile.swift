@@ -3,7 +3,10 @@ import Yams
 
 /// One Markdown file of the content, split into YAML front matter and body, with the line
 /// offsets needed to turn positions inside either part back into file positions.
-public struct SourceFile: Sendable {
+///
+/// A class, though immutable: every rule's pass over the files and every document holds
+/// one, and copying a struct of this many strings and YAML nodes retained each of them.
+public final class SourceFile: Sendable {
     /// Path relative to the content folder, `/`-separated (`normative/x/index.md`).
     public let relativePath: String
     /// Path as shown in diagnostics (`content/normative/x/index.md`).

@@ -47,6 +47,13 @@ public enum PersonalData {
             }
             var i = 0
             while i < bytes.count {
+                // Eight bytes at a time past text with no digit and no `@` — nearly all of a
+                // Chinese text: the byte-by-byte walk alone was 5% of checking a large library.
+                if i + 8 <= bytes.count,
+                   !mayStartMatch(UnsafeRawPointer(bytes.baseAddress! + i).loadUnaligned(as: UInt64.self)) {
+                    i += 8
+                    continue
+                }
                 if isDigit(bytes[i]) {
                     var j = i
                     while j < bytes.count, isDigit(bytes[j]) || (j == i + 17 && (bytes[j] | 0x20) == UInt8(ascii: "x")) { j += 1 }
@@ -67,6 +74,18 @@ public enum PersonalData {
     }
 
     private static func isDigit(_ b: UInt8) -> Bool { b >= 0x30 && b <= 0x39 }
+
+    /// Whether any of eight bytes lies in 0x30...0x40 (the digits, `:;<=>?` and `@`): the
+    /// "has a byte between m and n" test from Sean Anderson's Bit Twiddling Hacks, exact for
+    /// every byte value. A false answer means no match can start in these bytes.
+    @inline(__always)
+    static func mayStartMatch(_ word: UInt64) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let (below, above): (UInt64, UInt64) = (0x2F, 0x41)  // exclusive bounds
+        let low7 = word & (ones &* 127)
+        let t = ((ones &* (127 + above)) &- low7) & ~word & (low7 &+ ones &* (127 - below))
+        return t & (ones &* 128) != 0
+    }
 
     /// What a whole run of digits is, if it is personal data. A run that is part of a longer
     /// number is never split, so amounts and serials do not match by accident.

@@ -41,6 +41,35 @@ final class PrivacyRuleTests: XCTestCase {
         try fixture.check().assertFinds("PP001", .error, file: "content/\(doc)", line: 4, column: 17, message: "电子邮箱")
     }
 
+    /// The scan skips eight bytes at a time where no match can start: a number or an address
+    /// found at every alignment, at the very end, and after text that is all skipped.
+    func testScanFindsMatchesAtEveryAlignment() {
+        for lead in ["", "a", "中", "中a"] {
+            for repeats in 0..<10 {
+                let prefix = String(repeating: lead, count: repeats)
+                let found = PersonalData.scanLines(prefix + "电话13812345678；邮箱li.si@example.com")
+                XCTAssertEqual(found.map(\.match.kind), [.mobile, .email], "after \(prefix.utf8.count) bytes")
+                XCTAssertEqual(found.first?.match.column, prefix.count + 3)
+                XCTAssertEqual(PersonalData.scanLines("第一行\n" + prefix + "13812345678").map(\.line), [2])
+            }
+        }
+    }
+
+    /// The eight-byte test is exact: true exactly when some byte is in 0x30...0x40.
+    func testEightByteSkipTestIsExact() {
+        for filler: UInt8 in [0x00, 0x20, 0x2F, 0x41, 0x7F, 0x80, 0xAF, 0xB0, 0xC0, 0xE4, 0xFF] {
+            XCTAssertFalse(PersonalData.mayStartMatch(UInt64(filler) &* 0x0101_0101_0101_0101), "filler \(filler)")
+            for byte in UInt8.min...UInt8.max {
+                for position in 0..<8 {
+                    var bytes = [UInt8](repeating: filler, count: 8)
+                    bytes[position] = byte
+                    let word = bytes.withUnsafeBytes { $0.loadUnaligned(as: UInt64.self) }
+                    XCTAssertEqual(PersonalData.mayStartMatch(word), (0x30...0x40).contains(byte), "byte \(byte) at \(position)")
+                }
+            }
+        }
+    }
+
     /// Public office contacts listed in site.yml privacy.allow pass.
     func testAllowedOfficialContact() throws {
         var fixture = interpretation(with: "监督电话13812345678，邮箱spjg@example.gov.cn。")
