@@ -5,14 +5,16 @@ import Foundation
 enum StageClock {
     static let enabled = ProcessInfo.processInfo.environment["POLICY_TIMINGS"] != nil
 
-    /// Runs `body`, reporting its wall time under `stage` when timings are on.
+    /// Runs `body`, reporting its wall time and the process's CPU time under `stage` when
+    /// timings are on.
     static func measure<T>(_ stage: String, _ body: () throws -> T) rethrows -> T {
         guard enabled else { return try body() }
         let start = DispatchTime.now().uptimeNanoseconds
-        let startCPU = cpuMilliseconds
+        let startCPU = cpuMicroseconds
         defer {
-            let ms = (DispatchTime.now().uptimeNanoseconds - start) / 1_000_000
-            let report = "[timing] \(stage): \(ms) ms, CPU \(cpuMilliseconds - startCPU) ms, peak \(peakMiB) MiB\n"
+            let ms = (DispatchTime.now().uptimeNanoseconds - start + 500_000) / 1_000_000
+            let cpuMS = (cpuMicroseconds - startCPU + 500) / 1000
+            let report = "[timing] \(stage): \(ms) ms, process CPU \(cpuMS) ms, peak \(peakMiB) MiB\n"
             FileHandle.standardError.write(Data(report.utf8))
         }
         return try body()
@@ -24,14 +26,15 @@ enum StageClock {
         FileHandle.standardError.write(Data("[timing] \(text())\n".utf8))
     }
 
-    /// User and system CPU time of all the process's threads so far: with the stages on all
-    /// cores, wall time alone hides what a stage costs.
-    private static var cpuMilliseconds: Int {
+    /// User and system CPU time of all the process's threads so far. A stage's figure is the
+    /// whole process's while it ran: that is its cost when it runs alone (load, model, check),
+    /// but stages that run side by side (the rules; the index and the pages) share it.
+    private static var cpuMicroseconds: Int {
         var usage = rusage()
         getrusage(RUSAGE_SELF.rawValue, &usage)
         let seconds = usage.ru_utime.tv_sec + usage.ru_stime.tv_sec
         let micros = usage.ru_utime.tv_usec + usage.ru_stime.tv_usec
-        return seconds * 1000 + micros / 1000
+        return seconds * 1_000_000 + micros
     }
 
     /// The process's peak resident memory so far.

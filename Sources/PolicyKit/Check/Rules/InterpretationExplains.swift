@@ -140,7 +140,7 @@ enum TextOverlap {
                 while i < bytes.count {
                     let lead = UInt32(bytes[i])
                     let character: UInt32
-                    if lead >= 0xE0 && lead < 0xF0 {  // three bytes: every CJK ideograph
+                    if lead >= 0xE0 && lead < 0xF0 {  // three bytes: U+0800–U+FFFF, the common ideographs among them
                         guard i + 3 <= bytes.count else { return }
                         let second = UInt32(bytes[i + 1]), third = UInt32(bytes[i + 2])
                         i += 3
@@ -153,7 +153,7 @@ enum TextOverlap {
                         guard (0x30...0x39).contains(lead) || (0x41...0x5A).contains(lead) || (0x61...0x7A).contains(lead) else { continue }
                         character = lead
                     } else if lead < 0xE0 {
-                        i += 2; continue  // two bytes: U+0080–U+07FF, Latin punctuation and symbols
+                        i += 2; continue  // two bytes: U+0080–U+07FF, none of them word characters here
                     } else {
                         guard i + 4 <= bytes.count else { return }
                         character = lead << 24 | UInt32(bytes[i + 1]) << 16 | UInt32(bytes[i + 2]) << 8 | UInt32(bytes[i + 3])
