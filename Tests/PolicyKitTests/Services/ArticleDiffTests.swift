@@ -48,6 +48,35 @@ final class ArticleDiffTests: XCTestCase {
         XCTAssertEqual(articles[4].text, "插入的条文。\n第二十条规定的情形，不是条文开头。")
     }
 
+    /// Lines are cut at line feeds found in the UTF-8, exactly where `split(separator: "\n")`
+    /// cuts: never inside "\r\n", which is one character.
+    func testLinesAreCutWhereSplittingByCharacterCuts() {
+        let bodies = ["", "\n", "\n\n", "一", "一\n二", "一\n\n\n二\n", "一\r\n二", "\r\n\n", "一\r\r\n二\n\r",
+                      "\n\u{301}甲", "第一条 甲\n第二条 乙\n", "a\nb\r\nc\n\nd"]
+        for body in bodies {
+            XCTAssertEqual(Article.lines(of: body), body.split(separator: "\n", omittingEmptySubsequences: true),
+                           body.debugDescription)
+        }
+    }
+
+    /// Runs of any white space inside a line become one space; a line without any is kept as is.
+    func testWhiteSpaceInsideALineIsCollapsed() {
+        let articles = Article.split("第一条 甲\u{3000}\u{3000}乙\t丙\u{A0} 丁\n第二条 戊己\n第三条  庚\u{2003}辛")
+        XCTAssertEqual(articles.map(\.text), ["甲 乙 丙 丁", "戊己", "庚 辛"])
+    }
+
+    /// The byte test for White_Space agrees with the standard library on every scalar, alone
+    /// and between ideographs (all White_Space scalars are in the BMP; astral ones are sampled).
+    func testWhiteSpaceScalarTestAgreesWithTheStandardLibrary() {
+        let scalars = (0..<0x1_0000).compactMap(Unicode.Scalar.init) + stride(from: 0x1_0000, to: 0x11_0000, by: 97).compactMap(Unicode.Scalar.init)
+        for scalar in scalars {
+            let alone = String(scalar), embedded = "中\(scalar)文"
+            XCTAssertEqual(alone.containsWhiteSpaceScalar, scalar.properties.isWhitespace, "U+\(String(scalar.value, radix: 16))")
+            XCTAssertEqual(embedded.containsWhiteSpaceScalar, scalar.properties.isWhitespace, "U+\(String(scalar.value, radix: 16)) embedded")
+            XCTAssertEqual(scalar.isWhiteSpace, scalar.properties.isWhitespace, "U+\(String(scalar.value, radix: 16)) alone")
+        }
+    }
+
     func testBodyWithoutArticlesIsComparedByParagraph() {
         let diff = ArticleDiff(old: "一、目标。\n\n二、措施。", new: "一、目标。\n\n二、新的措施。")
         XCTAssertEqual(diff.new.map(\.label), ["第1段", "第2段"])
