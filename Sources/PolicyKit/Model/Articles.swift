@@ -90,12 +90,13 @@ public struct Article: Sendable, Equatable {
         if line.utf8.contains(UInt8(ascii: "_")) { line = line.replacingOccurrences(of: "__", with: "") }
         line = line.trimmed
         // Most lines have no white space inside: nothing to collapse, and reading them
-        // `Character` by `Character` below was a few percent of a build.
+        // `Character` by `Character` below was a few percent of a build. (A white-space scalar
+        // that is not first in its character, as after U+0600, only sends a line the slow way.)
         guard line.containsWhiteSpaceScalar else { return line }
         var out = ""
         var lastWasSpace = false
         for c in line {
-            if c.unicodeScalars.first!.isWhiteSpace {  // what `c.isWhitespace` tests, quicker
+            if c.unicodeScalars.first!.hasWhiteSpaceProperty {  // what `c.isWhitespace` tests, quicker
                 if !lastWasSpace { out.append(" ") }
                 lastWasSpace = true
             } else {

@@ -5,8 +5,8 @@ extension StringProtocol {
     /// Foundation's `trimmingCharacters` goes through NSString on Linux and dominated load time.
     /// A character is white space when its first scalar is, as `Character.isWhitespace` says.
     var trimmed: String {
-        guard let first = firstIndex(where: { !$0.unicodeScalars.first!.isWhiteSpace }),
-              let last = lastIndex(where: { !$0.unicodeScalars.first!.isWhiteSpace }) else { return "" }
+        guard let first = firstIndex(where: { !$0.unicodeScalars.first!.hasWhiteSpaceProperty }),
+              let last = lastIndex(where: { !$0.unicodeScalars.first!.hasWhiteSpaceProperty }) else { return "" }
         return String(self[first...last])
     }
 }
@@ -33,13 +33,14 @@ extension String {
     /// `Character` ran grapheme breaking and a property lookup over every law's whole text.
     /// The White_Space scalars are U+0009–000D, 0020, 0085, 00A0, 1680, 2000–200A, 2028,
     /// 2029, 202F, 205F and 3000; a test compares this with the standard library's answer for
-    /// every scalar.
+    /// every BMP scalar (all White_Space scalars are there) and a sample of the others.
     var containsWhiteSpaceScalar: Bool {
         var text = self
         return text.withUTF8 { bytes in
             var i = 0
             while i < bytes.count {
                 let b = bytes[i]
+                // The length guards matter only for invalid UTF-8, which a String never holds.
                 switch b {
                 case 0x09...0x0D, 0x20:
                     return true
@@ -64,9 +65,10 @@ extension String {
 }
 
 extension Unicode.Scalar {
-    /// The White_Space property (the list above) without the standard library's property
-    /// table lookup, which showed in profiles of every per-character loop over law texts.
-    var isWhiteSpace: Bool {
+    /// `properties.isWhitespace` (the Unicode White_Space property, the scalars listed at
+    /// `String.containsWhiteSpaceScalar`) without the standard library's property table
+    /// lookup, which showed in profiles of every per-character loop over law texts.
+    var hasWhiteSpaceProperty: Bool {
         switch value {
         case 0x09...0x0D, 0x20, 0x85, 0xA0, 0x1680, 0x2000...0x200A, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000: return true
         default: return false
