@@ -79,7 +79,9 @@ public enum Pipeline {
             let site = SiteConfig((try? ContentLoader(root: content, displayRoot: displayRoot).loadSettings())?.frontMatter)
             options.asOf = CalendarDate.today(in: site.timeZone)
         }
-        let cache = BuildCache(content: content, theme: options.themeDirectory, output: options.output, asOf: options.asOf!)
+        let cache = StageClock.measure("build cache: hash inputs") {
+            BuildCache(content: content, theme: options.themeDirectory, output: options.output, asOf: options.asOf!)
+        }
         if let record = cache.hit() {
             return .unchanged(diagnostics: BuildCache.diagnostics(of: record), documentCount: record.documentCount,
                               fileCount: record.fileCount, asOf: options.asOf!)
@@ -88,8 +90,10 @@ public enum Pipeline {
         let built = try build(content: content, displayRoot: displayRoot, options: options,
                               beforeWriting: cache.invalidate)
         if !built.checked.hasErrors {
-            cache.store(documentCount: built.checked.library.documents.count, fileCount: built.fileCount,
-                        diagnostics: built.checked.diagnostics)
+            StageClock.measure("build cache: record") {
+                cache.store(documentCount: built.checked.library.documents.count, fileCount: built.fileCount,
+                            diagnostics: built.checked.diagnostics)
+            }
         }
         return .built(built)
     }

@@ -52,7 +52,7 @@ struct PostingIndex {
         }
         if records.isEmpty { keys.append(key.hex) }
         let bounds = starts + [records.count]
-        let cached = cache?.load() ?? [:]
+        let cached = cache?.load(keys: keys) ?? [:]
         nonisolated(unsafe) var built = keys.map { cached[$0] }
         let missing = built.indices.filter { built[$0] == nil }
         built.withUnsafeMutableBufferPointer { slots in
@@ -71,10 +71,7 @@ struct PostingIndex {
         segmentCount = keys.count
         reusedSegments = keys.count - missing.count
         StageClock.note("index: \(reusedSegments) of \(keys.count) postings segments kept from the last build")
-        // An unchanged library leaves the file as it is: it already holds exactly these.
-        if !missing.isEmpty || cached.count != keys.count {
-            cache?.save(zip(keys, built).map { (key: $0, segment: $1!) })
-        }
+        cache?.store(built: missing.map { (key: keys[$0], segment: built[$0]!) }, keys: Set(keys))
         join(&built, starts: starts)
     }
 

@@ -1,54 +1,65 @@
 import Foundation
 
-/// The last build's postings segments, kept next to the site (`.site.search`) so that a
+/// The last build's postings segments, kept next to the site (`.site.search/`) so that a
 /// rebuild after an edit builds only the segments whose records changed.
 ///
 /// Keyed by content: a segment's key is a digest of its records' text and body offsets, and
 /// the segment numbers its records from 0, so a kept segment is right wherever it now sits.
-/// A cache that is missing, stale or unreadable only costs time: every segment it lacks is
-/// built anew. Written with one atomic rename, so a killed build leaves the old file whole.
+/// One file per segment, named by its key: a rebuild reads the segments it needs and writes
+/// only the ones it built. A segment file that is missing, stale or unreadable only costs
+/// time: the segment is built anew. Each is written under a temporary name and renamed, so
+/// a killed build leaves no half file under a key.
 ///
-/// The file is the segments one after the other, each as fixed-width little-endian arrays
-/// (see `write` and `read`): copied in and out in bulk, no parsing per key.
+/// A file is its segment as fixed-width little-endian arrays (see `write` and `read`):
+/// copied in and out in bulk, no parsing per key.
 struct PostingSegmentCache: Sendable {
+    /// The folder.
     let url: URL
 
-    private static let magic = Array("policy postings segments 1\n".utf8)
+    private static let magic = Array("policy postings segment 2\n".utf8)
 
-    /// The segments of the file, by key; empty when there is no usable file.
-    func load() -> [String: PostingSegment] {
-        // Mapped, not read: the arrays are copied out of it once, straight from the page cache.
-        guard let data = try? Data(contentsOf: url, options: .alwaysMapped) else { return [:] }
-        return data.withUnsafeBytes { bytes in
-            var reader = RawReader(data: bytes)
-            guard let magic = reader.take(Self.magic.count), magic.elementsEqual(Self.magic),
-                  let count = reader.int() else { return [:] }
-            var segments: [String: PostingSegment] = [:]
-            for _ in 0..<count {
-                guard let key = reader.string(), let segment = Self.read(&reader) else { return [:] }
-                segments[key] = segment
+    private func path(_ key: String) -> String { url.path + "/" + key + ".seg" }
+
+    /// The segments among `keys` that the folder holds, by key.
+    func load(keys: [String]) -> [String: PostingSegment] {
+        let segments = keys.parallelMap { key -> PostingSegment? in
+            // Mapped, not read: the arrays are copied out of it once, straight from the page cache.
+            guard let data = try? Data(contentsOf: URL(fileURLWithPath: path(key)), options: .alwaysMapped) else { return nil }
+            return data.withUnsafeBytes { bytes -> PostingSegment? in
+                var reader = RawReader(data: bytes)
+                guard let magic = reader.take(Self.magic.count), magic.elementsEqual(Self.magic),
+                      let segment = Self.read(&reader), reader.offset == bytes.count else { return nil }
+                return segment
             }
-            return segments
         }
+        // Two segments of the same records (a library holding copies) share a key.
+        return Dictionary(zip(keys, segments).compactMap { key, segment in segment.map { (key, $0) } },
+                          uniquingKeysWith: { first, _ in first })
     }
 
-    /// Replaces the file with `segments`; a failure to write is not an error (see above).
-    /// Written a segment at a time into a temporary file, then renamed over the old one.
-    func save(_ segments: [(key: String, segment: PostingSegment)]) {
-        let temporary = url.path + ".\(ProcessInfo.processInfo.processIdentifier).tmp"
-        guard FileManager.default.createFile(atPath: temporary, contents: nil),
-              let handle = FileHandle(forWritingAtPath: temporary) else { return }
-        var out = Self.magic
-        RawWriter.int(segments.count, into: &out)
-        var written = true
-        for (key, segment) in segments where written {
-            RawWriter.string(key, into: &out)
-            Self.write(segment, into: &out)
-            written = (try? handle.write(contentsOf: out)) != nil
-            out.removeAll(keepingCapacity: true)
+    /// Writes the segments just `built` and deletes the files of segments not in `keys` (the
+    /// library's segments now); a failure to write is not an error (see above).
+    func store(built: [(key: String, segment: PostingSegment)], keys: Set<String>) {
+        var isFolder: ObjCBool = false
+        if FileManager.default.fileExists(atPath: url.path, isDirectory: &isFolder), !isFolder.boolValue {
+            try? FileManager.default.removeItem(at: url)  // the single file of earlier versions
         }
-        try? handle.close()
-        if !written || rename(temporary, url.path) != 0 { unlink(temporary) }
+        guard (try? FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)) != nil else { return }
+        for (key, segment) in built {
+            var out = Self.magic
+            Self.write(segment, into: &out)
+            let temporary = path(key) + ".\(ProcessInfo.processInfo.processIdentifier).tmp"
+            do {
+                try out.withUnsafeBytes { try SiteWriter.writeBytes($0, to: temporary) }
+                if rename(temporary, path(key)) != 0 { unlink(temporary) }
+            } catch {
+                unlink(temporary)
+            }
+        }
+        for name in (try? FileManager.default.contentsOfDirectory(atPath: url.path)) ?? []
+        where !(name.hasSuffix(".seg") && keys.contains(String(name.dropLast(4)))) {
+            unlink(url.path + "/" + name)
+        }
     }
 
     private static func write(_ segment: PostingSegment, into out: inout [UInt8]) {
@@ -99,7 +110,7 @@ private enum RawWriter {
 
 private struct RawReader {
     let data: UnsafeRawBufferPointer
-    var offset = 0
+    private(set) var offset = 0
 
     mutating func take(_ count: Int) -> UnsafeRawBufferPointer? {
         guard count >= 0, count <= data.count - offset else { return nil }

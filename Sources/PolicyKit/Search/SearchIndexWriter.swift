@@ -32,10 +32,17 @@ public struct SearchIndexWriter: Sendable {
         // with POLICY_SEARCH_INDEX=off the site is built without an index.
         if ProcessInfo.processInfo.environment["POLICY_SEARCH_INDEX"] == "off" { return [] }
         let index = build()
+        // The folder is named by every file's path and digest; the digests, of tens of
+        // megabytes, are taken on all cores.
+        let digests = index.files.parallelMap { file in
+            var digest = ContentDigest()
+            digest.add(file.bytes)
+            return digest.hex
+        }
         var hash = ContentDigest()
-        for (path, bytes) in index.files {
-            hash.add(path)
-            hash.add(bytes)
+        for (file, digest) in zip(index.files, digests) {
+            hash.add(file.path)
+            hash.add(digest)
         }
         let folder = "idx-\(hash.hex.prefix(12))/"
         let manifest = Manifest(
@@ -72,21 +79,17 @@ public struct SearchIndexWriter: Sendable {
     /// The index folder's files, relative to it.
     func build() -> Built {
         let records = SearchRecord.all(in: library)
-        // The text windows do not depend on the postings: build both at once.
-        nonisolated(unsafe) var chunks: TextChunks?
-        nonisolated(unsafe) var layout: ShardLayout?
-        DispatchQueue.concurrentPerform(iterations: 2) { task in
-            if task == 0 {
-                let postings = StageClock.measure("index: postings") {
-                    PostingIndex(records: records.map { ($0.text, $0.bodyStart) }, cache: segmentCache)
-                }
-                layout = StageClock.measure("index: shards") { ShardLayout(index: postings) }
-            } else {
-                chunks = StageClock.measure("index: text windows") { TextChunks(records: records, library: library) }
-            }
+        // The text windows do not depend on the postings: build both at once. A thread, not
+        // a `concurrentPerform`, so that the postings' own parallel steps are not nested in one
+        // (see `ThreadTask`).
+        let windows = ThreadTask { StageClock.measure("index: text windows") { TextChunks(records: records, library: library) } }
+        let postings = StageClock.measure("index: postings") {
+            PostingIndex(records: records.map { ($0.text, $0.bodyStart) }, cache: segmentCache)
         }
+        let layout = StageClock.measure("index: shards") { ShardLayout(index: postings) }
+        let chunks = windows.value
         let meta = SearchMeta(library: library, records: records)
-        return Built(files: [("meta.bin", meta.bytes)] + layout!.files + chunks!.files,
-                     shardCount: layout!.shardCount, recordCount: records.count)
+        return Built(files: [("meta.bin", meta.bytes)] + layout.files + chunks.files,
+                     shardCount: layout.shardCount, recordCount: records.count)
     }
 }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Spreads the keys over small files so that a query fetches only what its keys need.
 ///
 /// A key lives in shard `fnv1a32(UTF-8 of its name) % shardCount`. A shard file is:
@@ -23,53 +25,81 @@ struct ShardLayout {
     let files: [(path: String, bytes: [UInt8])]
 
     init(index: PostingIndex) {
-        let inline = index.sizes.reduce(0) { $0 + ($1 > Self.externalThreshold ? 16 : $1 + 8) }
-        var count = 1
-        while count * Self.targetShardBytes < inline, count < 1 << 16 { count *= 2 }
+        let count = Self.shardCount(inlineBytes: index.sizes.reduce(0) { $0 + ($1 > Self.externalThreshold ? 16 : $1 + 8) })
         shardCount = count
 
-        var shards = [[Int32]](repeating: [], count: count)
+        var buckets = [[Int32]](repeating: [], count: count)
         for k in 0..<index.keyCount {
-            shards[Int(fnv1a32(index.name(k)) % UInt32(count))].append(Int32(k))
+            buckets[Int(fnv1a32(index.name(k)) % UInt32(count))].append(Int32(k))
         }
+        let shards = buckets  // read by every stripe
         // Names compare by their first eight bytes, packed into one number, before any
         // byte-by-byte comparison: the sort of every shard is a good part of the layout's time.
         let prefixes = (0..<index.keyCount).map { k in
             index.name(k).prefix(8).enumerated().reduce(UInt64(0)) { $0 | UInt64($1.element) << (56 - 8 * $1.offset) }
         }
-        var files: [(String, [UInt8])] = []
-        var externals: [(hash: UInt32, entry: Int, size: Int)] = []
-        for (n, keys) in shards.enumerated() {
-            var out = ByteWriter(capacity: keys.reduce(4) { size, key in
-                let k = Int(key)
-                return size + 10 + index.name(k).count + (index.sizes[k] > Self.externalThreshold ? 0 : index.sizes[k])
-            })
-            out.varint(keys.count)
-            let sorted = keys.sorted { a, b in
-                let (x, y) = (prefixes[Int(a)], prefixes[Int(b)])
-                return x != y ? x < y : index.name(Int(a)).lexicographicallyPrecedes(index.name(Int(b)))
-            }
-            for (j, key) in sorted.enumerated() {
-                let k = Int(key)
-                let name = index.name(k)
-                out.varint(name.count)
-                out.append(name)
-                let size = index.sizes[k]
-                let external = size > Self.externalThreshold
-                out.varint(size << 1 | (external ? 1 : 0))
-                if external {
-                    externals.append((fnv1a32(name), j, size))
-                    var data = ByteWriter(capacity: size)
-                    index.write(key: k, into: &data)
-                    files.append((Self.externalPath(shard: n, entry: j), data.bytes))
-                } else {
-                    index.write(key: k, into: &out)
+        // The shards are independent: stripes of them are written on all cores, then joined
+        // in shard order, so the files come out in the same order however the work was split.
+        let stripeCount = min(count, 4 * ProcessInfo.processInfo.activeProcessorCount)
+        nonisolated(unsafe) var stripes = [Stripe](repeating: Stripe(), count: stripeCount)
+        stripes.withUnsafeMutableBufferPointer { stripes in
+            nonisolated(unsafe) let stripes = stripes
+            DispatchQueue.concurrentPerform(iterations: stripeCount) { t in
+                for n in count * t / stripeCount..<count * (t + 1) / stripeCount {
+                    Self.writeShard(n, keys: shards[n], prefixes: prefixes, index: index, into: &stripes[t])
                 }
             }
-            files.append((Self.shardPath(n), out.bytes))
         }
+        var files = stripes.flatMap(\.files)
+        let externals = stripes.flatMap(\.externals)
         files.append((Self.externalListPath, Self.externalList(externals)))
         self.files = files
+    }
+
+    /// The fewest shards, a power of two, that keep them near `targetShardBytes`.
+    private static func shardCount(inlineBytes: Int) -> Int {
+        var count = 1
+        while count * targetShardBytes < inlineBytes, count < 1 << 16 { count *= 2 }
+        return count
+    }
+
+    /// What one stripe of shards produced: their files, and their keys with postings of
+    /// their own (for `x.bin`).
+    private struct Stripe {
+        var files: [(path: String, bytes: [UInt8])] = []
+        var externals: [(hash: UInt32, entry: Int, size: Int)] = []
+    }
+
+    /// Writes shard `n` of `keys` (key ids), sorted by name, and the files of its large keys.
+    private static func writeShard(_ n: Int, keys: [Int32], prefixes: [UInt64], index: PostingIndex,
+                                   into stripe: inout Stripe) {
+        var out = ByteWriter(capacity: keys.reduce(4) { size, key in
+            let k = Int(key)
+            return size + 10 + index.name(k).count + (index.sizes[k] > Self.externalThreshold ? 0 : index.sizes[k])
+        })
+        out.varint(keys.count)
+        let sorted = keys.sorted { a, b in
+            let (x, y) = (prefixes[Int(a)], prefixes[Int(b)])
+            return x != y ? x < y : index.name(Int(a)).lexicographicallyPrecedes(index.name(Int(b)))
+        }
+        for (j, key) in sorted.enumerated() {
+            let k = Int(key)
+            let name = index.name(k)
+            out.varint(name.count)
+            out.append(name)
+            let size = index.sizes[k]
+            let external = size > Self.externalThreshold
+            out.varint(size << 1 | (external ? 1 : 0))
+            if external {
+                stripe.externals.append((fnv1a32(name), j, size))
+                var data = ByteWriter(capacity: size)
+                index.write(key: k, into: &data)
+                stripe.files.append((Self.externalPath(shard: n, entry: j), data.bytes))
+            } else {
+                index.write(key: k, into: &out)
+            }
+        }
+        stripe.files.append((Self.shardPath(n), out.bytes))
     }
 
     private static func externalList(_ externals: [(hash: UInt32, entry: Int, size: Int)]) -> [UInt8] {

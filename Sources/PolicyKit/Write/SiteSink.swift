@@ -20,6 +20,18 @@ extension SiteSink {
     public func add(_ files: [OutputFile]) throws {
         try add(files, madeFrom: nil)
     }
+
+    /// Adds files whose paths are all different, spread over all cores: the search index is
+    /// tens of thousands of files, each a digest and a link or a write. (With paths in
+    /// common, which one is kept would depend on timing.)
+    func addInParallel(_ files: [OutputFile]) throws {
+        let stripes = min(files.count, 4 * ProcessInfo.processInfo.activeProcessorCount)
+        guard stripes > 1 else { return try add(files) }
+        let outcomes = Array(0..<stripes).parallelMap { t in
+            Result { try add(Array(files[files.count * t / stripes..<files.count * (t + 1) / stripes])) }
+        }
+        for outcome in outcomes { try outcome.get() }
+    }
 }
 
 /// Keeps every file in memory, in the order added.

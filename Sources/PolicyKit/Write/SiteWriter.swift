@@ -38,7 +38,7 @@ public struct SiteWriter {
             try produce(site)
             try StageClock.measure("write: swap and delete old site") { try swapIn(staging) }
             // After the swap: until then the ledger on disk describes the live (old) site.
-            try? site.ledger.save(to: sibling("files").path)
+            StageClock.measure("write: ledger") { try? site.ledger.save(to: sibling("files").path) }
             return site.count
         } catch {
             try? fm.removeItem(at: staging)
@@ -92,10 +92,35 @@ public struct SiteWriter {
             let old = sibling("old-\(ProcessInfo.processInfo.processIdentifier)")
             try fm.moveItem(at: output, to: old)
             try fm.moveItem(at: staging, to: output)
-            try? fm.removeItem(at: old)
+            SiteWriter.removeTree(old.path)
             return
         }
-        try? fm.removeItem(at: staging)
+        SiteWriter.removeTree(staging.path)
+    }
+
+    /// Deletes a folder and everything in it, the files on all cores: deleting the old site
+    /// is one unlink per file, tens of thousands of them, and took a tenth of a rebuild
+    /// after one edit on one core. Whatever is left (an entry that could not be deleted) gets
+    /// FileManager's own attempt.
+    static func removeTree(_ root: String) {
+        var entries: [String] = []  // everything but folders
+        var folders: [String] = []
+        FolderWalk.walk(root) { path, _, kind in
+            if kind == .folder {
+                folders.append(path)
+                return true
+            }
+            entries.append(path)
+            return false
+        }
+        let stripes = 4 * ProcessInfo.processInfo.activeProcessorCount
+        let files = entries
+        DispatchQueue.concurrentPerform(iterations: stripes) { t in
+            for i in stride(from: t, to: files.count, by: stripes) { unlink(root + "/" + files[i]) }
+        }
+        // A folder is walked after its parent: backwards, children go first.
+        for folder in folders.reversed() { rmdir(root + "/" + folder) }
+        if rmdir(root) != 0 { try? FileManager.default.removeItem(atPath: root) }
     }
 }
 

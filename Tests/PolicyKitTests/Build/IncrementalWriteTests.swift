@@ -253,4 +253,36 @@ final class IncrementalWriteTests: XCTestCase {
         XCTAssertEqual(try String(contentsOf: output.appendingPathComponent("a/b/c/index.html"), encoding: .utf8), "first")
         XCTAssertEqual(try String(contentsOf: output.appendingPathComponent("a/x.txt"), encoding: .utf8), "x")
     }
+
+    /// The old site is deleted whole after the swap — files, nested folders, links — and a
+    /// link inside it is removed, never followed: what it points to survives.
+    func testRemovingTheOldSiteDeletesEverythingAndFollowsNoLink() throws {
+        let old = base.appendingPathComponent("old")
+        let outside = base.appendingPathComponent("outside.txt")
+        try Data("keep".utf8).write(to: outside)
+        for path in ["index.html", "d/a/index.html", "d/b/解读/index.html", "search/idx-1/t/0-0.bin", "empty/"] {
+            let url = old.appendingPathComponent(path)
+            try FileManager.default.createDirectory(at: path.hasSuffix("/") ? url : url.deletingLastPathComponent(),
+                                                    withIntermediateDirectories: true)
+            if !path.hasSuffix("/") { try Data(path.utf8).write(to: url) }
+        }
+        try FileManager.default.createSymbolicLink(at: old.appendingPathComponent("d/link"), withDestinationURL: outside)
+        try FileManager.default.createSymbolicLink(at: old.appendingPathComponent("d/folder-link"), withDestinationURL: base)
+
+        SiteWriter.removeTree(old.path)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: old.path))
+        XCTAssertEqual(try String(contentsOf: outside, encoding: .utf8), "keep")
+        XCTAssertTrue(FileManager.default.fileExists(atPath: content.path), "a linked folder is not emptied")
+    }
+
+    /// Many files added at once from several threads all arrive, with their folders.
+    func testFilesAddedInParallelAllArrive() throws {
+        let output = base.appendingPathComponent("out")
+        let files = (0..<500).map { OutputFile("search/idx/\($0 % 7)/\($0).bin", .bytes(Array("file \($0)".utf8))) }
+        let count = try SiteWriter(output: output).write { try $0.addInParallel(files) }
+        XCTAssertEqual(count, 500)
+        for n in [0, 6, 123, 499] {
+            XCTAssertEqual(try String(contentsOf: output.appendingPathComponent("search/idx/\(n % 7)/\(n).bin"), encoding: .utf8), "file \(n)")
+        }
+    }
 }

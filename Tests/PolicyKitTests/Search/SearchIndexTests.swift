@@ -153,8 +153,8 @@ final class SearchIndexTests: XCTestCase {
     }
 
     /// A rebuild after one record changed builds only that record's segment and takes the
-    /// others from the cache file — with the same postings as building all of them; a damaged
-    /// cache file is ignored.
+    /// others from the cache — with the same postings as building all of them; a damaged
+    /// segment file is built again, and the old single-file cache is replaced.
     func testCachedSegmentsGiveTheSamePostings() throws {
         let library = try SearchFixture.sampleLibrary()
         var records = SearchRecord.all(in: library).map { (text: $0.text, bodyStart: $0.bodyStart) }
@@ -177,10 +177,27 @@ final class SearchIndexTests: XCTestCase {
         XCTAssertEqual(postings(second), clean)
         XCTAssertEqual(postings(PostingIndex(records: records, segmentBytes: 2000, cache: cache)), clean)
 
-        try Data("policy postings segments 1\n garbage".utf8).write(to: cache.url)
+        // One file per segment, and only the library's current segments are kept.
+        let files = try FileManager.default.contentsOfDirectory(atPath: cache.url.path)
+        XCTAssertEqual(files.count, second.segmentCount)
+        XCTAssertTrue(files.allSatisfy { $0.hasSuffix(".seg") })
+
+        // A damaged file (here: cut short) costs its segment, which is built and stored anew.
+        let damagedFile = cache.url.appendingPathComponent(files.sorted()[0])
+        let whole = try Data(contentsOf: damagedFile)
+        try whole.prefix(whole.count - 1).write(to: damagedFile)
         let damaged = PostingIndex(records: records, segmentBytes: 2000, cache: cache)
-        XCTAssertEqual(damaged.reusedSegments, 0)
+        XCTAssertEqual(damaged.reusedSegments, damaged.segmentCount - 1)
         XCTAssertEqual(postings(damaged), clean)
+        XCTAssertEqual(try Data(contentsOf: damagedFile), whole)
+
+        // The single cache file of earlier versions is replaced by the folder.
+        try FileManager.default.removeItem(at: cache.url)
+        try Data("policy postings segments 1\n garbage".utf8).write(to: cache.url)
+        let fromOldFile = PostingIndex(records: records, segmentBytes: 2000, cache: cache)
+        XCTAssertEqual(fromOldFile.reusedSegments, 0)
+        XCTAssertEqual(postings(fromOldFile), clean)
+        XCTAssertEqual(PostingIndex(records: records, segmentBytes: 2000, cache: cache).reusedSegments, fromOldFile.segmentCount)
     }
 
     /// Every key the builder made is found in its shard (inline or in its own file) with the
@@ -251,6 +268,27 @@ final class SearchIndexTests: XCTestCase {
         XCTAssertEqual(SearchIndexReader.cheapestCover([0, 0, 900, 0, 0]), [0, 1, 3, 4])
         XCTAssertEqual(SearchIndexReader.cheapestCover([0, 0, 0, 0, 0, 0]).count, 4, "fewest pairs on a tie")
         XCTAssertEqual(SearchIndexReader.cheapestCover([9, 0, 9, 0, 0, 9]), [0, 1, 3, 5])
+    }
+
+    /// A window is encoded as the smaller of UTF-16LE (with its mark) and UTF-8, and decodes
+    /// back to the same text — Chinese, ASCII, and characters outside the BMP (two UTF-16
+    /// units, four UTF-8 bytes) at either end.
+    func testWindowsAreEncodedInTheSmallerForm() {
+        let texts = ["", "a", "市场监管", "Article 5 of the law", "𠀀", "𠀀价格😀", "ab𠀀", "第一条\u{1}x\u{1}𪚥𪚥𪚥",
+                     String(repeating: "价", count: 3) + String(repeating: "x", count: 4)]
+        for head in ["", "d/a/\u{1}标题\u{1}", "😀"] {
+            for window in texts {
+                var utf8 = Array(window.utf8)
+                let encoded = utf8.withUnsafeMutableBufferPointer { TextChunks.encode(Array(head.utf8), UnsafeBufferPointer($0)) }
+                let text = head + window
+                let utf16Size = 2 + 2 * text.utf16.count
+                if utf16Size < text.utf8.count {
+                    XCTAssertEqual(encoded, [0xFF, 0xFE] + text.utf16.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }, text)
+                } else {
+                    XCTAssertEqual(encoded, Array(text.utf8), text)
+                }
+            }
+        }
     }
 
     /// The text window for a position is in the chunk the browser computes, with its header.

@@ -57,11 +57,21 @@ public struct SiteRenderer {
     public func render(into sink: some SiteSink) throws {
         let context = SiteContext(library: library, raw: raw, asOf: asOf, theme: theme, history: history)
         let (library, asOf, inputs, searchSegments) = (library, asOf, inputs, searchSegments)
+        // The search index, the longest job, splits its own work over the cores: it runs on
+        // a thread of its own (see `ThreadTask`) beside the pages.
+        let searchIndex = ThreadTask {
+            Result {
+                let files = StageClock.measure("render: search index") {
+                    SearchIndexWriter(library: library, asOf: asOf, segmentCache: searchSegments).files()
+                }
+                try StageClock.measure("write: search index") { try sink.addInParallel(files) }
+                return files.map(\.path)
+            }
+        }
         // Every job reads only the shared, read-only context, so all of them run at once on
         // all cores. The few costly whole-library jobs come first, so that they start early
         // and the many small per-document jobs fill in around them.
         var jobs: [Job] = [
-            .init { StageClock.measure("render: search index") { SearchIndexWriter(library: library, asOf: asOf, segmentCache: searchSegments).files() } },
             .init { [try OpenData(context: context).render()] },
         ]
         jobs += ServicePages(context: context).jobs(inputs: inputs) + [
@@ -81,10 +91,11 @@ public struct SiteRenderer {
             }
         }
         // Each job hands its files to the sink and keeps only their paths, for the sitemap.
-        let results = StageClock.measure("render: pages and index") {
+        let results = StageClock.measure("render: pages") {
             jobs.parallelMap { job in Result { try job.run(into: sink) } }
         }
-        let paths = try results.flatMap { try $0.get() }
+        // Waited for even when a page failed: nothing may be added once the output is abandoned.
+        let paths = try searchIndex.value.get() + results.flatMap { try $0.get() }
         let feeds = Feeds(context: context)
         try sink.add([feeds.atom(), feeds.sitemap(paths: paths), feeds.robots()])
         try sink.add(theme.assets.keys.sorted().map { OutputFile("assets/\($0)", .data(theme.assets[$0]!)) })

@@ -1,0 +1,30 @@
+import Foundation
+
+/// Work started on an OS thread of its own, whose result is collected later.
+///
+/// For a long job that runs beside other parallel work: inside a `concurrentPerform`
+/// iteration (a `parallelMap`), libdispatch runs a nested `concurrentPerform` on the calling
+/// thread alone, so a job that splits its own work (the search index) would use one core
+/// even after the other iterations were done. On its own thread, its `concurrentPerform`
+/// gets every core the others leave free.
+final class ThreadTask<T>: @unchecked Sendable {
+    private let finished = DispatchSemaphore(value: 0)
+    /// Written once by the thread before it signals `finished`; read only after that.
+    private var result: T?
+
+    init(_ body: @escaping @Sendable () -> T) {
+        let thread = Thread { [self] in
+            result = body()
+            finished.signal()
+        }
+        thread.stackSize = 8 << 20  // room for the renderer's recursion, as on the main thread
+        thread.start()
+    }
+
+    /// The work's result, once it has ended.
+    var value: T {
+        finished.wait()
+        finished.signal()  // so that a second read does not wait forever
+        return result!
+    }
+}
