@@ -79,15 +79,13 @@ public struct SearchIndexWriter: Sendable {
     /// The index folder's files, relative to it.
     func build() -> Built {
         let records = SearchRecord.all(in: library)
-        // The text windows do not depend on the postings: build both at once. A thread, not
-        // a `concurrentPerform`, so that the postings' own parallel steps are not nested in one
-        // (see `ThreadTask`).
-        let windows = ThreadTask { StageClock.measure("index: text windows") { TextChunks(records: records, library: library) } }
-        let postings = StageClock.measure("index: postings") {
-            PostingIndex(records: records.map { ($0.text, $0.bodyStart) }, cache: segmentCache)
+        // One after the other, each spread over the cores: side by side, the postings' and
+        // the windows' peaks of memory would add up (a large library's build must stay
+        // within a gigabyte).
+        let layout = StageClock.measure("index: postings and shards") {
+            ShardLayout(index: PostingIndex(records: records.map { ($0.text, $0.bodyStart) }, cache: segmentCache))
         }
-        let layout = StageClock.measure("index: shards") { ShardLayout(index: postings) }
-        let chunks = windows.value
+        let chunks = StageClock.measure("index: text windows") { TextChunks(records: records, library: library) }
         let meta = SearchMeta(library: library, records: records)
         return Built(files: [("meta.bin", meta.bytes)] + layout.files + chunks.files,
                      shardCount: layout.shardCount, recordCount: records.count)
