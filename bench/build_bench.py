@@ -2,7 +2,7 @@
 """Build benchmark: our `policy` side by side with Hugo + Pagefind, in one run (issue 7).
 
 usage: bench/build_bench.py [--runs N] [--sets x1,x4,synthetic] [--work DIR] [--out docs/benchmarks.md]
-                            [--search-json FILE] [--report-only | --scaling-only]
+                            [--search-json FILE] [--report-only | --scaling-only | --floor-only]
 
 For each content set — the converted real corpus at x1 and x4 (`../shared/corpus/convert.py`,
 `--copies 4`) and a synthetic library of 20,000 small documents made here — it times, RUNS
@@ -14,7 +14,8 @@ times after one warm-up, as whole processes (wall, user+sys CPU, peak RSS from w
 and records the site's size and file count. On the x1 corpus it also times Hugo (Debian
 `hugo`) building the same documents and Pagefind (PyPI `pagefind-bin-extended`) indexing
 Hugo's output, with the shared converter `../shared/bench/hugo-pagefind/to_hugo.py`, and
-reports our time divided by theirs. The x4 ÷ x1 ratio comes from x1 and x4 full builds run
+reports our time divided by theirs. After the sets it measures the file-system floor of a
+rebuild on the x1 site (bench/fs_floor.c, compiled with the system's C compiler). The x4 ÷ x1 ratio comes from x1 and x4 full builds run
 in interleaved rounds, as the comparison with Hugo + Pagefind does. Without ../shared the
 corpus sets and the comparison are skipped, and the report says so.
 
@@ -138,6 +139,35 @@ def measure_scaling(work, runs):
     print("x1 and x4 full builds, interleaved", flush=True)
     figures = interleaved(runs, steps)
     return {"x1": figures[steps[0][0]], "x4": figures[steps[1][0]]}
+
+
+FLOOR_SOURCE = os.path.join(ROOT, "bench", "fs_floor.c")
+
+
+def measure_floor(work, runs):
+    """The file-system floor of any rebuild of the x1 site with our output design (bench/fs_floor.c):
+    hard-link every file into a staging tree and delete a tree as large, on all cores."""
+    site = os.path.join(work, "site-x1")
+    if not os.path.isdir(site):
+        return {"skipped": "no x1 site was built"}
+    compiler = shutil.which("cc") or shutil.which("gcc")
+    if not compiler:
+        return {"skipped": "no C compiler to build bench/fs_floor.c"}
+    binary = os.path.join(work, "fs_floor")
+    subprocess.run([compiler, "-O2", "-pthread", "-o", binary, FLOOR_SOURCE], check=True)
+    threads = os.cpu_count() or 1
+    samples = []
+    for _ in range(runs * CHECK_RUN_FACTOR):
+        out = subprocess.run([binary, site, str(threads)], check=True, capture_output=True, text=True).stdout
+        samples.append(json.loads(out))
+    def spread(key):
+        values = [s[key] for s in samples]
+        return {"median": statistics.median(values), "min": min(values), "max": max(values)}
+    for s in samples:
+        s["total_ms"] = s["link_ms"] + s["delete_ms"]
+    print(f"file-system floor: {spread('total_ms')['median']:.0f} ms", flush=True)
+    return {"files": samples[0]["files"], "threads": threads, "runs": len(samples),
+            "link_ms": spread("link_ms"), "delete_ms": spread("delete_ms"), "total_ms": spread("total_ms")}
 
 
 def tree_size(path):
@@ -336,7 +366,7 @@ def fmt(s, key="wall"):
     return f"{v['median']:.2f} ({v['min']:.2f}–{v['max']:.2f})"
 
 
-def report(results, theirs, search, runs, scaling=None, check_runs=None):
+def report(results, theirs, search, runs, scaling=None, check_runs=None, floor=None):
     """The Markdown report. `check_runs`: how many times `policy check` was timed (a run saved
     before checks were timed more often than builds has none: it was `runs`)."""
     check_runs = check_runs or runs
@@ -367,6 +397,18 @@ def report(results, theirs, search, runs, scaling=None, check_runs=None):
         full = x1["full"]["wall"]["median"]
         lines.append(f"- no-op rebuild ÷ full build (x1): {x1['noop']['wall']['median'] / full:.2f}")
         lines.append(f"- one-edit rebuild ÷ full build (x1): {x1['edit']['wall']['median'] / full:.2f}")
+        if floor and "skipped" not in floor:
+            total = floor["total_ms"]["median"] / 1000
+            noop = x1["noop"]["wall"]["median"]
+            lines.append(f"- the file-system floor of any rebuild that writes a new site beside the old one and swaps them "
+                         f"(bench/fs_floor.c: hard-link all {floor['files']:,} files of the x1 site into a staging tree, "
+                         f"then delete a tree as large, on {floor['threads']} threads, from a list made beforehand — "
+                         f"nothing read, rendered or walked; median of {floor['runs']}): link "
+                         f"{floor['link_ms']['median']:.0f} ms + delete {floor['delete_ms']['median']:.0f} ms = "
+                         f"{total:.2f} s = **{total / full:.3f}** of the full build; with the no-op rebuild's check of "
+                         f"the inputs ({noop:.2f} s), {(total + noop) / full:.3f}")
+        elif floor:
+            lines.append(f"- file-system floor: skipped ({floor['skipped']})")
         if scaling:
             x1w, x4w = scaling["x1"]["wall"]["median"], scaling["x4"]["wall"]["median"]
             lines.append(f"- x4 full build ÷ x1 full build, wall, interleaved rounds: {x4w:.2f} s ÷ {x1w:.2f} s = "
@@ -440,21 +482,27 @@ def main():
     ap.add_argument("--scaling-only", action="store_true",
                     help="measure only the interleaved x1/x4 full builds, add them to WORK/build-bench.json and "
                          "write the report")
+    ap.add_argument("--floor-only", action="store_true",
+                    help="measure only the file-system floor on WORK/site-x1, add it to WORK/build-bench.json and "
+                         "write the report")
     ap.add_argument("--report-only", action="store_true",
                     help="write the report from WORK/build-bench.json (the last run) and --search-json, measuring nothing")
     args = ap.parse_args()
     os.makedirs(args.work, exist_ok=True)
-    if args.scaling_only:
+    if args.scaling_only or args.floor_only:
         args.report_only = True
     if args.report_only:
         saved = json.load(open(os.path.join(args.work, "build-bench.json")))
         search = json.load(open(args.search_json)) if args.search_json and os.path.exists(args.search_json) else None
         if args.scaling_only:
             saved["scaling"] = measure_scaling(args.work, args.runs)
+        if args.floor_only:
+            saved["floor"] = measure_floor(args.work, args.runs)
+        if args.scaling_only or args.floor_only:
             with open(os.path.join(args.work, "build-bench.json"), "w") as f:
                 json.dump(saved, f, indent=1)
         text = report(saved["ours"], saved["theirs"], search, saved.get("runs", args.runs), saved.get("scaling"),
-                      saved.get("check_runs"))
+                      saved.get("check_runs"), saved.get("floor"))
         with open(args.out, "w", encoding="utf-8") as f:
             f.write(text)
         print(text)
@@ -479,14 +527,15 @@ def main():
     scaling = None
     if all(name in results and "skipped" not in results[name] for name in ("x1", "x4")):
         scaling = measure_scaling(args.work, args.runs)
+    floor = measure_floor(args.work, args.runs) if "x1" in results and "skipped" not in results["x1"] else None
     search = json.load(open(args.search_json)) if args.search_json and os.path.exists(args.search_json) else None
     check_runs = args.runs * CHECK_RUN_FACTOR
-    text = report(results, theirs, search, args.runs, scaling, check_runs)
+    text = report(results, theirs, search, args.runs, scaling, check_runs, floor)
     with open(args.out, "w", encoding="utf-8") as f:
         f.write(text)
     with open(os.path.join(args.work, "build-bench.json"), "w") as f:
-        json.dump({"ours": results, "theirs": theirs, "runs": args.runs, "check_runs": check_runs, "scaling": scaling},
-                  f, indent=1)
+        json.dump({"ours": results, "theirs": theirs, "runs": args.runs, "check_runs": check_runs, "scaling": scaling,
+                   "floor": floor}, f, indent=1)
     print(text)
 
 

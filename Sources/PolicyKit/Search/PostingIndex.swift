@@ -52,8 +52,11 @@ struct PostingIndex {
         }
         if records.isEmpty { keys.append(key.hex) }
         let bounds = starts + [records.count]
-        let cached = cache?.load(keys: keys) ?? [:]
-        nonisolated(unsafe) var built = keys.map { cached[$0] }
+        // Only `built` holds the cached segments, so that `join` frees each one as it goes.
+        nonisolated(unsafe) var built: [PostingSegment?] = {
+            let cached = cache?.load(keys: keys) ?? [:]
+            return keys.map { cached[$0] }
+        }()
         let missing = built.indices.filter { built[$0] == nil }
         built.withUnsafeMutableBufferPointer { slots in
             nonisolated(unsafe) let slots = slots
