@@ -3,7 +3,7 @@
  * the same size, each on THREADS threads, from a list of the paths made beforehand. Nothing
  * is read, rendered or walked, so no build of this design can take less. bench/build_bench.py compiles and runs it on the x1 site.
  *
- * usage: fs_floor SITE THREADS   — prints {"files": n, "folders": n, "link_ms": x, "delete_ms": y}
+ * usage: fs_floor SITE THREADS   — prints {"files": n, "folders": n, "threads": n, "link_ms": x, "delete_ms": y}
  */
 #define _GNU_SOURCE
 #include <ftw.h>
@@ -20,6 +20,7 @@ static size_t file_count, folder_count, capacity_files, capacity_folders;
 static const char *site;
 static char staging[4096];
 static int threads;
+static volatile int failed;  /* a link failed: stop, clean up, exit 1 */
 
 static double now_ms(void) {
     struct timespec t;
@@ -49,10 +50,10 @@ static int collect(const char *path, const struct stat *info, int type, struct F
 static void *link_stripe(void *arg) {
     long t = (long)arg;
     char from[8192], to[8192];
-    for (size_t i = t; i < file_count; i += threads) {
+    for (size_t i = t; i < file_count && !failed; i += threads) {
         snprintf(from, sizeof from, "%s/%s", site, files[i]);
         snprintf(to, sizeof to, "%s/%s", staging, files[i]);
-        if (link(from, to) != 0) { perror(to); exit(1); }
+        if (link(from, to) != 0) { perror(to); failed = 1; }
     }
     return NULL;
 }
@@ -69,15 +70,18 @@ static void *unlink_stripe(void *arg) {
 
 static void run_threads(void *(*body)(void *)) {
     pthread_t ids[64];
-    for (long t = 0; t < threads; t++) pthread_create(&ids[t], NULL, body, (void *)t);
-    for (long t = 0; t < threads; t++) pthread_join(ids[t], NULL);
+    long started = 0;
+    while (started < threads && pthread_create(&ids[started], NULL, body, (void *)started) == 0) started++;
+    for (long t = 0; t < started; t++) pthread_join(ids[t], NULL);
+    if (started < threads) { fprintf(stderr, "fs_floor: could not start %d threads\n", threads); failed = 1; }
 }
 
 int main(int argc, char **argv) {
     if (argc != 3) { fprintf(stderr, "usage: fs_floor SITE THREADS\n"); return 2; }
     site = argv[1];
     threads = atoi(argv[2]);
-    if (threads < 1 || threads > 64) threads = 1;
+    if (threads < 1) threads = 1;
+    if (threads > 64) threads = 64;
     root_length = strlen(site);
     if (nftw(site, collect, 64, FTW_PHYS) != 0) { perror(site); return 1; }
     snprintf(staging, sizeof staging, "%s.floor-%d", site, (int)getpid());
@@ -100,8 +104,9 @@ int main(int argc, char **argv) {
     }
     rmdir(staging);
     double deleted = now_ms();
+    if (failed) return 1;
 
-    printf("{\"files\": %zu, \"folders\": %zu, \"link_ms\": %.1f, \"delete_ms\": %.1f}\n",
-           file_count, folder_count, linked - start, deleted - linked);
+    printf("{\"files\": %zu, \"folders\": %zu, \"threads\": %d, \"link_ms\": %.1f, \"delete_ms\": %.1f}\n",
+           file_count, folder_count, threads, linked - start, deleted - linked);
     return 0;
 }

@@ -10,13 +10,14 @@ import Foundation
 /// time: the segment is built anew. Each is written under a temporary name and renamed, so
 /// a killed build leaves no half file under a key.
 ///
-/// A file is its segment as fixed-width little-endian arrays (see `write` and `read`):
-/// copied in and out in bulk, no parsing per key.
+/// A file is a magic line, the digest of the rest (32 hex digits), then the segment as
+/// fixed-width little-endian arrays (see `write` and `read`): copied in and out in bulk, no
+/// parsing per key.
 struct PostingSegmentCache: Sendable {
     /// The folder.
     let url: URL
 
-    private static let magic = Array("policy postings segment 2\n".utf8)
+    private static let magic = Array("policy postings segment 3\n".utf8)
 
     private func path(_ key: String) -> String { url.path + "/" + key + ".seg" }
 
@@ -28,6 +29,11 @@ struct PostingSegmentCache: Sendable {
             return data.withUnsafeBytes { bytes -> PostingSegment? in
                 var reader = RawReader(data: bytes)
                 guard let magic = reader.take(Self.magic.count), magic.elementsEqual(Self.magic),
+                      let digest = reader.take(32) else { return nil }
+                // A file cut short or zeroed by a crash must not pass for its key's postings.
+                var check = ContentDigest()
+                check.add(UnsafeRawBufferPointer(rebasing: bytes[reader.offset...]))
+                guard digest.elementsEqual(check.hex.utf8),
                       let segment = Self.read(&reader), reader.offset == bytes.count else { return nil }
                 return segment
             }
@@ -46,8 +52,11 @@ struct PostingSegmentCache: Sendable {
         }
         guard (try? FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)) != nil else { return }
         for (key, segment) in built {
-            var out = Self.magic
-            Self.write(segment, into: &out)
+            var payload: [UInt8] = []
+            Self.write(segment, into: &payload)
+            var digest = ContentDigest()
+            digest.add(payload)
+            let out = Self.magic + Array(digest.hex.utf8) + payload
             let temporary = path(key) + ".\(ProcessInfo.processInfo.processIdentifier).tmp"
             do {
                 try out.withUnsafeBytes { try SiteWriter.writeBytes($0, to: temporary) }

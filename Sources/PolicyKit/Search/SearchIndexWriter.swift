@@ -79,9 +79,9 @@ public struct SearchIndexWriter: Sendable {
     /// The index folder's files, relative to it.
     func build() -> Built {
         let records = SearchRecord.all(in: library)
-        // One after the other, each spread over the cores: side by side, the postings' and
-        // the windows' peaks of memory would add up (a large library's build must stay
-        // within a gigabyte).
+        // One after the other (the segments, shards and windows each on all cores; the join
+        // of the segments is serial): side by side, the postings' and the windows' peaks of
+        // memory would add up, and a large library's build must stay within a gigabyte.
         let layout = StageClock.measure("index: postings and shards") {
             ShardLayout(index: PostingIndex(records: records.map { ($0.text, $0.bodyStart) }, cache: segmentCache))
         }

@@ -25,6 +25,7 @@ extension SiteSink {
     /// tens of thousands of files, each a digest and a link or a write. (With paths in
     /// common, which one is kept would depend on timing.)
     func addInParallel(_ files: [OutputFile]) throws {
+        assert(Set(files.map(\.path)).count == files.count, "addInParallel needs distinct paths")
         let stripes = min(files.count, 4 * ProcessInfo.processInfo.activeProcessorCount)
         guard stripes > 1 else { return try add(files) }
         let outcomes = Array(0..<stripes).parallelMap { t in

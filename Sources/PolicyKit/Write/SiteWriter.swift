@@ -103,6 +103,12 @@ public struct SiteWriter {
     /// after one edit on one core. Whatever is left (an entry that could not be deleted) gets
     /// FileManager's own attempt.
     static func removeTree(_ root: String) {
+        // A site reached through a link leaves the link under the old name after the swap:
+        // delete the link, never what it points to.
+        guard FolderWalk.kind(of: root) == .folder else {
+            unlink(root)
+            return
+        }
         var entries: [String] = []  // everything but folders
         var folders: [String] = []
         FolderWalk.walk(root) { path, _, kind in

@@ -273,6 +273,13 @@ final class IncrementalWriteTests: XCTestCase {
         XCTAssertFalse(FileManager.default.fileExists(atPath: old.path))
         XCTAssertEqual(try String(contentsOf: outside, encoding: .utf8), "keep")
         XCTAssertTrue(FileManager.default.fileExists(atPath: content.path), "a linked folder is not emptied")
+
+        // A site reached through a link (after the swap, the link is what is deleted).
+        let linkedSite = base.appendingPathComponent("linked-site")
+        try FileManager.default.createSymbolicLink(at: linkedSite, withDestinationURL: content)
+        SiteWriter.removeTree(linkedSite.path)
+        XCTAssertNil(FolderWalk.kind(of: linkedSite.path))
+        XCTAssertFalse(try FileManager.default.contentsOfDirectory(atPath: content.path).isEmpty, "its target is untouched")
     }
 
     /// Many files added at once from several threads all arrive, with their folders.

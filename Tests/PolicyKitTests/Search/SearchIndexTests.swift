@@ -191,6 +191,14 @@ final class SearchIndexTests: XCTestCase {
         XCTAssertEqual(postings(damaged), clean)
         XCTAssertEqual(try Data(contentsOf: damagedFile), whole)
 
+        // So is one of full length whose middle was zeroed (pages lost in a crash).
+        var zeroed = whole
+        zeroed.replaceSubrange(whole.count / 2..<whole.count / 2 + 16, with: [UInt8](repeating: 0, count: 16))
+        XCTAssertNotEqual(zeroed, whole)
+        try zeroed.write(to: damagedFile)
+        XCTAssertEqual(PostingIndex(records: records, segmentBytes: 2000, cache: cache).reusedSegments, second.segmentCount - 1)
+        XCTAssertEqual(try Data(contentsOf: damagedFile), whole)
+
         // The single cache file of earlier versions is replaced by the folder.
         try FileManager.default.removeItem(at: cache.url)
         try Data("policy postings segments 1\n garbage".utf8).write(to: cache.url)
@@ -278,8 +286,7 @@ final class SearchIndexTests: XCTestCase {
                      String(repeating: "价", count: 3) + String(repeating: "x", count: 4)]
         for head in ["", "d/a/\u{1}标题\u{1}", "😀"] {
             for window in texts {
-                var utf8 = Array(window.utf8)
-                let encoded = utf8.withUnsafeMutableBufferPointer { TextChunks.encode(Array(head.utf8), UnsafeBufferPointer($0)) }
+                let encoded = Array(window.utf8).withUnsafeBufferPointer { TextChunks.encode(Array(head.utf8), $0) }
                 let text = head + window
                 let utf16Size = 2 + 2 * text.utf16.count
                 if utf16Size < text.utf8.count {

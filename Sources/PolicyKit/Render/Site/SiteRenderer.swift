@@ -13,7 +13,7 @@ public struct SiteRenderer {
     /// The last build's search postings, kept between builds into the same folder.
     let searchSegments: PostingSegmentCache?
 
-    /// - Parameter searchCache: a file for the search index's postings segments, so that a
+    /// - Parameter searchCache: a folder for the search index's postings segments, so that a
     ///   rebuild builds only the segments whose records changed (`PostingSegmentCache`).
     public init(library: Library, raw: RawLibrary, asOf: CalendarDate, theme: Theme, history: LibraryHistory = .none,
                 keepingUnchangedPages: Bool = false, searchCache: URL? = nil) {
