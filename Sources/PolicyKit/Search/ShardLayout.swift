@@ -40,15 +40,10 @@ struct ShardLayout {
         }
         // The shards are independent: stripes of them are written on all cores, then joined
         // in shard order, so the files come out in the same order however the work was split.
-        let stripeCount = min(count, 4 * ProcessInfo.processInfo.activeProcessorCount)
-        nonisolated(unsafe) var stripes = [Stripe](repeating: Stripe(), count: stripeCount)
-        stripes.withUnsafeMutableBufferPointer { stripes in
-            nonisolated(unsafe) let stripes = stripes
-            DispatchQueue.concurrentPerform(iterations: stripeCount) { t in
-                for n in count * t / stripeCount..<count * (t + 1) / stripeCount {
-                    Self.writeShard(n, keys: shards[n], prefixes: prefixes, index: index, into: &stripes[t])
-                }
-            }
+        let stripes = PolicyKit.stripes(of: count).parallelMap { range in
+            var stripe = Stripe()
+            for n in range { Self.writeShard(n, keys: shards[n], prefixes: prefixes, index: index, into: &stripe) }
+            return stripe
         }
         var files = stripes.flatMap(\.files)
         let externals = stripes.flatMap(\.externals)

@@ -1,4 +1,4 @@
-import Dispatch
+import Foundation
 
 extension Collection where Index == Int, Self: Sendable, Element: Sendable {
     /// `map` spread over all cores, results in the original order. For independent work on
@@ -18,4 +18,12 @@ extension Collection where Index == Int, Self: Sendable, Element: Sendable {
         }
         return results.map { $0! }
     }
+}
+
+/// `0..<count` cut into consecutive ranges, about four per core (fewer when `count` is
+/// small), for work whose items are too small to be a `parallelMap` iteration each:
+/// `parallelMap` over the ranges, and the results come back in the items' order.
+func stripes(of count: Int) -> [Range<Int>] {
+    let n = Swift.min(count, 4 * ProcessInfo.processInfo.activeProcessorCount)
+    return (0..<n).map { t in count * t / n..<count * (t + 1) / n }
 }

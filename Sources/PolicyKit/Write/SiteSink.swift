@@ -26,11 +26,7 @@ extension SiteSink {
     /// common, which one is kept would depend on timing.)
     func addInParallel(_ files: [OutputFile]) throws {
         assert(Set(files.map(\.path)).count == files.count, "addInParallel needs distinct paths")
-        let stripes = min(files.count, 4 * ProcessInfo.processInfo.activeProcessorCount)
-        guard stripes > 1 else { return try add(files) }
-        let outcomes = Array(0..<stripes).parallelMap { t in
-            Result { try add(Array(files[files.count * t / stripes..<files.count * (t + 1) / stripes])) }
-        }
+        let outcomes = stripes(of: files.count).parallelMap { range in Result { try add(Array(files[range])) } }
         for outcome in outcomes { try outcome.get() }
     }
 }

@@ -119,10 +119,9 @@ public struct SiteWriter {
             entries.append(path)
             return false
         }
-        let stripes = 4 * ProcessInfo.processInfo.activeProcessorCount
         let files = entries
-        DispatchQueue.concurrentPerform(iterations: stripes) { t in
-            for i in stride(from: t, to: files.count, by: stripes) { unlink(root + "/" + files[i]) }
+        _ = stripes(of: files.count).parallelMap { range in
+            for i in range { unlink(root + "/" + files[i]) }
         }
         // A folder is walked after its parent: backwards, children go first.
         for folder in folders.reversed() { rmdir(root + "/" + folder) }
