@@ -8,13 +8,17 @@ let package = Package(
         .executable(name: "policy", targets: ["policy"]),
         .library(name: "PolicyKit", targets: ["PolicyKit"]),
     ],
+    // Exact versions, so that every clone builds the same code. Package.resolved is not
+    // committed: the build machines resolve these URLs from a local mirror whose commit ids
+    // are not GitHub's, so a committed one would pin commits a user's clone cannot fetch.
+    // An exact version pins the same release on both.
     dependencies: [
-        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
-        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
-        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", exact: "6.2.2"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", exact: "2.1.1"),
         // Property-based tests (test target only).
-        .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
-        .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.1"),
+        .package(url: "https://github.com/x-sheep/swift-property-based", exact: "2.0.1"),
+        .package(url: "https://github.com/swhitty/FlyingFox", exact: "0.27.1"),
     ],
     targets: [
         // cmark-gfm from Debian's libcmark-gfm-dev / libcmark-gfm-extensions-dev.

@@ -10,44 +10,31 @@ struct Feeds {
 
     /// Atom (RFC 4287): the newest 50 documents and interpretations. Entry ids are the
     /// pages' URLs, which never change once published.
-    func atom() -> OutputFile {
-        let site = context.site
+    func atom() throws -> OutputFile {
         let items = context.library.latestPublications(limit: 50)
-        let updated = items.map(\.published).max() ?? context.asOf
-        var xml = """
-        <?xml version="1.0" encoding="utf-8"?>
-        <feed xmlns="http://www.w3.org/2005/Atom" xml:lang="\(x(site.language))">
-          <title>\(x(site.title))</title>
-          <subtitle>最新发布的政策文件和政策解读</subtitle>
-          <id>\(x(site.baseURL))</id>
-          <link rel="alternate" type="text/html" href="\(x(site.baseURL))"/>
-          <link rel="self" type="application/atom+xml" href="\(x(absolute(SitePath.feed)))"/>
-          <updated>\(timestamp(updated))</updated>
-          <author><name>\(x(site.issuer.isEmpty ? site.title : site.issuer))</name></author>
-
-        """
-        for item in items {
+        let entries = items.map { item in
             let url = absolute(item.interpretation.map(SitePath.interpretation) ?? SitePath.document(item.document.id))
             let d = item.document
             let summary = item.interpretation.map { "\(d.quotedTitle)的政策解读（\($0.form.chinese)）" }
                 ?? ([d.kind.chinese, d.number, d.issuers.joined(separator: "、"), "自\(d.effective.chinese)起施行"]
                     .compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: " · "))
             let category = item.interpretation == nil ? (d.kind.rawValue, d.kind.chinese) : ("interpretation", "政策解读")
-            xml += """
-              <entry>
-                <title>\(x(item.title))</title>
-                <link rel="alternate" type="text/html" href="\(x(url))"/>
-                <id>\(x(url))</id>
-                <published>\(timestamp(item.published))</published>
-                <updated>\(timestamp(item.published))</updated>
-                <category term="\(x(category.0))" label="\(x(category.1))"/>
-                <summary>\(x(summary))</summary>
-              </entry>
-
-            """
+            return AtomFeed.Entry(id: url, title: item.title, link: url, published: timestamp(item.published),
+                                  term: category.0, label: category.1, summary: summary)
         }
-        xml += "</feed>\n"
-        return .text(SitePath.feed, xml)
+        return try feed(SitePath.feed, title: context.site.title, subtitle: "最新发布的政策文件和政策解读",
+                        id: context.site.baseURL, updated: items.map(\.published).max(), entries: entries)
+    }
+
+    /// An Atom feed at `path` from the theme's `feed` template; `updated` is the newest
+    /// entry's date (the as-of date for an empty feed).
+    func feed(_ path: String, title: String, subtitle: String? = nil, id: String, updated: CalendarDate?,
+              entries: [AtomFeed.Entry]) throws -> OutputFile {
+        let site = context.site
+        let model = AtomFeed(language: site.language, title: title, subtitle: subtitle, id: id, home: site.baseURL,
+                             url: absolute(path), updated: timestamp(updated ?? context.asOf),
+                             author: site.issuer.isEmpty ? site.title : site.issuer, entries: entries)
+        return .text(path, try context.theme.render("feed", model))
     }
 
     /// Every HTML page among `paths`, as absolute directory URLs, sorted.
@@ -75,8 +62,31 @@ struct Feeds {
         return String(format: "%@T00:00:00%@%02d:%02d", date.description, sign, abs(offset) / 3600, abs(offset) % 3600 / 60)
     }
 
-    /// XML text and attribute escaping.
+    /// XML text and attribute escaping (the sitemap; the feeds are escaped by their template).
     func x(_ text: String) -> String {
         MarkupEscape.text(text)
     }
+}
+
+/// What the `feed` template reads: one Atom feed, its dates already in RFC 3339.
+struct AtomFeed: Encodable {
+    struct Entry: Encodable {
+        let id: String
+        let title: String
+        let link: String
+        let published: String
+        let term: String
+        let label: String
+        let summary: String
+    }
+
+    let language: String
+    let title: String
+    let subtitle: String?
+    let id: String
+    let home: String
+    let url: String
+    let updated: String
+    let author: String
+    let entries: [Entry]
 }

@@ -103,31 +103,63 @@ struct QuestionBankPage {
         let entries = library.questionEntries.sorted {
             ($0.document.id, $0.interpretation.id, $0.position) < ($1.document.id, $1.interpretation.id, $1.position)
         }
-        let items: [[String: Any]] = entries.map { e in
+        let items = entries.map { e in
             let status = library.status(of: e.document, at: context.asOf).status
-            return [
-                "id": e.anchor,
-                "url": feeds.absolute(SitePath.questionBank) + "#" + e.anchor,
-                "question": e.question,
-                "answer": e.answer,
-                "topic": e.topic,
-                "position": e.position,
-                "document": [
-                    "id": e.document.id, "title": e.document.title, "number": e.document.number ?? NSNull(),
-                    "topics": e.document.topics, "status": status.rawValue, "status_text": status.chinese,
-                    "url": feeds.absolute(SitePath.document(e.document.id)),
-                ] as [String: Any],
-                "interpretation": [
-                    "id": e.interpretation.id, "title": e.interpretation.title,
-                    "published": e.interpretation.published.description,
-                    "url": feeds.absolute(SitePath.interpretation(e.interpretation)),
-                ],
-            ]
+            return QuestionBankData.Item(
+                id: e.anchor, url: feeds.absolute(SitePath.questionBank) + "#" + e.anchor, question: e.question,
+                answer: e.answer, topic: e.topic, position: e.position,
+                document: .init(id: e.document.id, title: e.document.title, number: e.document.number,
+                                topics: e.document.topics, status: status.rawValue, status_text: status.chinese,
+                                url: feeds.absolute(SitePath.document(e.document.id))),
+                interpretation: .init(id: e.interpretation.id, title: e.interpretation.title,
+                                      published: e.interpretation.published.description,
+                                      url: feeds.absolute(SitePath.interpretation(e.interpretation))))
         }
-        let root: [String: Any] = ["version": 1, "generated_as_of": context.asOf.description, "count": items.count,
-                                   "questions": items]
-        var data = try JSONSerialization.data(withJSONObject: root, options: [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes])
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
+        var data = try encoder.encode(QuestionBankData(generated_as_of: context.asOf.description, count: items.count,
+                                                       questions: items))
         data.append(0x0A)
         return OutputFile(SitePath.questionBankData, .data(data))
     }
+}
+
+/// The shape of `qa.json` (docs/open-data.md). Field names are the file's keys.
+struct QuestionBankData: Encodable {
+    struct Item: Encodable {
+        let id, url, question, answer, topic: String
+        let position: Int
+        let document: Document
+        let interpretation: Interpretation
+    }
+
+    struct Document: Encodable {
+        let id, title: String
+        /// Written as `null` when absent: consumers read every key of every entry.
+        let number: String?
+        let topics: [String]
+        let status, status_text, url: String
+
+        func encode(to encoder: any Encoder) throws {
+            var c = encoder.container(keyedBy: CodingKeys.self)
+            try c.encode(id, forKey: .id)
+            try c.encode(title, forKey: .title)
+            try c.encode(number, forKey: .number)
+            try c.encode(topics, forKey: .topics)
+            try c.encode(status, forKey: .status)
+            try c.encode(status_text, forKey: .status_text)
+            try c.encode(url, forKey: .url)
+        }
+
+        private enum CodingKeys: String, CodingKey { case id, title, number, topics, status, status_text, url }
+    }
+
+    struct Interpretation: Encodable {
+        let id, title, published, url: String
+    }
+
+    var version = 1
+    let generated_as_of: String
+    let count: Int
+    let questions: [Item]
 }

@@ -21,21 +21,21 @@ struct SectionFeeds {
     let context: SiteContext
     private var feeds: Feeds { Feeds(context: context) }
 
-    func render() -> [OutputFile] {
-        [documents(), interpretations(), status()]
+    func render() throws -> [OutputFile] {
+        [try documents(), try interpretations(), try status()]
     }
 
-    private func documents() -> OutputFile {
+    private func documents() throws -> OutputFile {
         let entries = context.library.documents.prefix(SectionFeeds.limit).map { d in
             Entry(id: feeds.absolute(SitePath.document(d.id)), title: d.title, link: feeds.absolute(SitePath.document(d.id)),
                   date: d.published, category: (d.kind.rawValue, d.kind.chinese),
                   summary: [d.kind.chinese, d.number, d.issuers.joined(separator: "、"), "自\(d.effective.chinese)起施行"]
                       .compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: " · "))
         }
-        return feed(SitePath.documentsFeed, title: "新发布的政策文件", entries: Array(entries))
+        return try feed(SitePath.documentsFeed, title: "新发布的政策文件", entries: Array(entries))
     }
 
-    private func interpretations() -> OutputFile {
+    private func interpretations() throws -> OutputFile {
         let all = context.library.documents.flatMap { d in d.interpretations.map { (d, $0) } }.sorted { a, b in
             if a.1.published != b.1.published { return a.1.published > b.1.published }
             return (a.0.id, a.1.id) < (b.0.id, b.1.id)
@@ -45,10 +45,10 @@ struct SectionFeeds {
                   date: i.published, category: (i.form.rawValue, i.form.chinese),
                   summary: "\(d.quotedTitle)的政策解读（\(i.form.chinese)）")
         }
-        return feed(SitePath.interpretationsFeed, title: "新发布的政策解读", entries: Array(entries))
+        return try feed(SitePath.interpretationsFeed, title: "新发布的政策解读", entries: Array(entries))
     }
 
-    private func status() -> OutputFile {
+    private func status() throws -> OutputFile {
         let library = context.library
         var entries = library.endings(through: context.asOf).map { change in
             let d = change.document
@@ -68,39 +68,15 @@ struct SectionFeeds {
                          category: ("cleanup", "清理结果"), summary: tallies.joined(separator: "，"))
         }
         entries.sort { ($0.date, $1.id) > ($1.date, $0.id) }
-        return feed(SitePath.statusFeed, title: "文件时效性变化", entries: Array(entries.prefix(SectionFeeds.limit)))
+        return try feed(SitePath.statusFeed, title: "文件时效性变化", entries: Array(entries.prefix(SectionFeeds.limit)))
     }
 
-    private func feed(_ path: String, title: String, entries: [Entry]) -> OutputFile {
-        let site = context.site
-        let x = feeds.x
-        let updated = entries.map(\.date).max() ?? context.asOf
-        var xml = """
-        <?xml version="1.0" encoding="utf-8"?>
-        <feed xmlns="http://www.w3.org/2005/Atom" xml:lang="\(x(site.language))">
-          <title>\(x(site.title))：\(x(title))</title>
-          <id>\(x(feeds.absolute(path)))</id>
-          <link rel="alternate" type="text/html" href="\(x(site.baseURL))"/>
-          <link rel="self" type="application/atom+xml" href="\(x(feeds.absolute(path)))"/>
-          <updated>\(feeds.timestamp(updated))</updated>
-          <author><name>\(x(site.issuer.isEmpty ? site.title : site.issuer))</name></author>
-
-        """
-        for e in entries {
-            xml += """
-              <entry>
-                <title>\(x(e.title))</title>
-                <link rel="alternate" type="text/html" href="\(x(e.link))"/>
-                <id>\(x(e.id))</id>
-                <published>\(feeds.timestamp(e.date))</published>
-                <updated>\(feeds.timestamp(e.date))</updated>
-                <category term="\(x(e.category.term))" label="\(x(e.category.label))"/>
-                <summary>\(x(e.summary))</summary>
-              </entry>
-
-            """
-        }
-        xml += "</feed>\n"
-        return .text(path, xml)
+    private func feed(_ path: String, title: String, entries: [Entry]) throws -> OutputFile {
+        try feeds.feed(path, title: "\(context.site.title)：\(title)", id: feeds.absolute(path),
+                       updated: entries.map(\.date).max(),
+                       entries: entries.map { e in
+                           AtomFeed.Entry(id: e.id, title: e.title, link: e.link, published: feeds.timestamp(e.date),
+                                          term: e.category.term, label: e.category.label, summary: e.summary)
+                       })
     }
 }

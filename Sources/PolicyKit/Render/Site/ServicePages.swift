@@ -10,7 +10,7 @@ struct ServicePages {
             .init(inputs: inputs?.questionBank()) { try QuestionBankPage(context: context).render() },
             .init(inputs: inputs?.frontMatterPages("interpretations")) { [try InterpretationsPage(context: context).render()] },
             .init { try ReportPage(context: context).render() },
-            .init { SectionFeeds(context: context).render() },
+            .init { try SectionFeeds(context: context).render() },
         ]
         // Comparisons are the costly part (a character diff per changed article): one job each.
         return wholeLibrary + context.library.versionPairs.map { pair in
