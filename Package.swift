@@ -1,6 +1,19 @@
 // swift-tools-version:6.0
 import PackageDescription
 
+// The targets are the architecture: each imports only the ones above it in this list,
+// so the compiler keeps the layers one-way (docs/architecture.md draws them).
+//
+//   PolicyCore    diagnostics, errors, dates, kinds, ids, digests: what every layer shares
+//   PolicyLoad    content folder → RawLibrary (Yams, cmark-gfm, git history); reads files
+//   PolicyModel   RawLibrary → Library: documents, statuses, calendar, URLs (SitePath)
+//   PolicyCheck   the rules over RawLibrary and Library → diagnostics
+//   PolicyReport  diagnostics, the annual report and 新旧对照 as text, CSV, JSON
+//   PolicyWrite   the atomic site writer; writes files
+//   PolicySearch  the static search index (its cache writes through PolicyWrite)
+//   PolicySite    pages from Mustache templates, feeds, open data: Library → output files
+//   PolicyKit     the pipeline (load → model → check → render → write) and build cache
+//   PolicyServe   the preview server; policy: the command line
 let package = Package(
     name: "policy",
     platforms: [.macOS(.v13)],
@@ -27,24 +40,38 @@ let package = Package(
             pkgConfig: "libcmark-gfm",
             providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
         ),
-        // One Linux call Swift cannot reach directly (atomic swap of the site folder).
+        // Linux calls Swift cannot reach directly (atomic swap of the site folder, read(2)).
         .target(name: "CSystemShims"),
-        // The domain: load → model → check → render → write. No CLI concerns here.
+        .target(name: "PolicyCore", dependencies: ["CSystemShims"]),
         .target(
-            name: "PolicyKit",
+            name: "PolicyLoad",
+            dependencies: ["PolicyCore", "CCmarkGFM", "CSystemShims", .product(name: "Yams", package: "Yams")]
+        ),
+        .target(name: "PolicyModel", dependencies: ["PolicyCore", "PolicyLoad"]),
+        .target(name: "PolicyCheck", dependencies: ["PolicyCore", "PolicyLoad", "PolicyModel"]),
+        .target(name: "PolicyReport", dependencies: ["PolicyCore", "PolicyModel", "PolicyCheck"]),
+        .target(name: "PolicyWrite", dependencies: ["PolicyCore", "CSystemShims"]),
+        .target(name: "PolicySearch", dependencies: ["PolicyCore", "PolicyModel", "PolicyWrite"]),
+        .target(
+            name: "PolicySite",
             dependencies: [
-                "CCmarkGFM",
-                "CSystemShims",
-                .product(name: "Yams", package: "Yams"),
+                "PolicyCore", "PolicyLoad", "PolicyModel", "PolicyReport", "PolicySearch", "PolicyWrite",
                 .product(name: "Mustache", package: "swift-mustache"),
             ],
             resources: [.embedInCode("Theme/Default")]
+        ),
+        .target(
+            name: "PolicyKit",
+            dependencies: [
+                "PolicyCore", "PolicyLoad", "PolicyModel", "PolicyCheck", "PolicyReport", "PolicyWrite",
+                "PolicySearch", "PolicySite", .product(name: "Yams", package: "Yams"),
+            ]
         ),
         // `policy serve`: the local preview server. Apart so that PolicyKit has no server in it.
         .target(
             name: "PolicyServe",
             dependencies: [
-                "PolicyKit",
+                "PolicyKit", "PolicyCore", "PolicyReport", "PolicyWrite",
                 .product(name: "FlyingFox", package: "FlyingFox"),
                 .product(name: "FlyingSocks", package: "FlyingFox"),
             ]
@@ -52,15 +79,18 @@ let package = Package(
         .executableTarget(
             name: "policy",
             dependencies: [
-                "PolicyKit",
-                "PolicyServe",
+                "PolicyKit", "PolicyCore", "PolicyModel", "PolicyCheck", "PolicyReport", "PolicyServe",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(
             name: "PolicyKitTests",
-            dependencies: ["PolicyKit", .product(name: "PropertyBased", package: "swift-property-based")]
+            dependencies: [
+                "PolicyKit", "PolicyCore", "PolicyLoad", "PolicyModel", "PolicyCheck", "PolicyReport",
+                "PolicyWrite", "PolicySearch", "PolicySite",
+                .product(name: "PropertyBased", package: "swift-property-based"),
+            ]
         ),
-        .testTarget(name: "PolicyServeTests", dependencies: ["PolicyServe"]),
+        .testTarget(name: "PolicyServeTests", dependencies: ["PolicyServe", "PolicyKit", "PolicyCore", "PolicyCheck"]),
     ]
 )

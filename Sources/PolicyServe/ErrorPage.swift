@@ -1,4 +1,5 @@
 import PolicyKit
+import PolicyCore
 
 /// The page every HTML request gets while the content has errors: the findings of
 /// `policy check` (file:line:column, rule, message, fix — all escaped), and the promise that

@@ -1,4 +1,5 @@
 import Foundation
+import PolicyCore
 
 /// Notices changes under a few folders and calls back once per change.
 ///

@@ -1,3 +1,5 @@
+import PolicyCore
+
 /// The live-reload part of `policy serve`: an external script (no inline script, so a page
 /// keeps working under a strict Content-Security-Policy) that long-polls
 /// `/__policy/events?since=<generation>` and reloads the page when a newer build is there.

@@ -1,6 +1,7 @@
 import FlyingFox
 import Foundation
 import PolicyKit
+import PolicyCore
 
 /// Answers the preview's requests: the live-reload script and its long-poll, and the built
 /// site's files — with the reload tag added to pages, or the error page instead of every

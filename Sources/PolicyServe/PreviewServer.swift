@@ -2,6 +2,8 @@ import FlyingFox
 import FlyingSocks
 import Foundation
 import PolicyKit
+import PolicyCore
+import PolicyReport
 
 /// `policy serve`: builds the content into a temporary folder, serves it on a local address
 /// with FlyingFox, rebuilds when content or theme files change, and reloads open pages.

@@ -1,5 +1,6 @@
 import Foundation
 import PolicyKit
+import PolicyCore
 
 /// The site `policy serve` shows: built with the same pipeline as `policy build`, into a
 /// private temporary folder (never `site/`), and rebuilt when the content changes. Each

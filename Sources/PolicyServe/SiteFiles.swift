@@ -1,4 +1,5 @@
 import Foundation
+import PolicyCore
 
 /// Maps a request path to a file of the built site: percent-decoded, confined to the site
 /// folder (no `..`, no hidden files), a folder answered by its `index.html`.

@@ -1,5 +1,6 @@
 import Dispatch
 import Foundation
+import PolicyCore
 
 /// Waits for Ctrl-C (SIGINT) or SIGTERM. Their default action, ending the process at once,
 /// is turned off while waiting so that the preview can stop its server and remove its

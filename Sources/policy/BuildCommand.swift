@@ -1,6 +1,8 @@
 import ArgumentParser
 import Foundation
 import PolicyKit
+import PolicyCore
+import PolicyReport
 
 struct BuildCommand: ParsableCommand {
     static let configuration = CommandConfiguration(

@@ -1,6 +1,10 @@
 import ArgumentParser
 import Foundation
 import PolicyKit
+import PolicyCore
+import PolicyCheck
+import PolicyReport
+import PolicyLoad
 
 struct CheckCommand: ParsableCommand {
     static let configuration = CommandConfiguration(

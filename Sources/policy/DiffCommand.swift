@@ -1,6 +1,9 @@
 import ArgumentParser
 import Foundation
 import PolicyKit
+import PolicyCore
+import PolicyModel
+import PolicyReport
 
 struct DiffCommand: ParsableCommand {
     static let configuration = CommandConfiguration(

@@ -1,6 +1,8 @@
 import ArgumentParser
 import Foundation
 import PolicyKit
+import PolicyCore
+import PolicyModel
 
 struct NewCommand: ParsableCommand {
     static let configuration = CommandConfiguration(

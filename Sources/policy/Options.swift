@@ -1,6 +1,8 @@
 import ArgumentParser
 import Foundation
 import PolicyKit
+import PolicyCore
+import PolicyReport
 
 /// The content folder argument every command takes.
 struct ContentOptions: ParsableArguments {

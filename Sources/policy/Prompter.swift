@@ -1,5 +1,6 @@
 import Foundation
 import PolicyKit
+import PolicyCore
 
 /// Asks questions on the terminal for `policy new`: one line per answer, Enter takes the
 /// default shown in brackets, a wrong answer is explained and asked again. Only used when

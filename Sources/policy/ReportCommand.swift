@@ -1,6 +1,8 @@
 import ArgumentParser
 import Foundation
 import PolicyKit
+import PolicyCore
+import PolicyReport
 
 struct ReportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(

@@ -1,5 +1,8 @@
 import ArgumentParser
 import PolicyKit
+import PolicyCore
+import PolicyCheck
+import PolicyReport
 
 struct RulesCommand: ParsableCommand {
     static let configuration = CommandConfiguration(

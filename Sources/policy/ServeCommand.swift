@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import PolicyKit
 import PolicyServe
+import PolicyCore
 
 struct ServeCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import PolicyKit
+import PolicyCore
 
 /// `policy`: checks a content repository of policy documents and builds its library site.
 struct Policy: AsyncParsableCommand {

@@ -1,7 +1,9 @@
 import Foundation
 import XCTest
-@testable import PolicyKit
 @testable import PolicyServe
+@testable import PolicyCore
+@testable import PolicyKit
+@testable import PolicyCheck
 
 /// The pieces of `policy serve` that need no socket: the reload tag, the error page and
 /// the mapping of request paths to files. tests/e2e/test_serve.py drives the real server.

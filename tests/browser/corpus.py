@@ -1,7 +1,7 @@
 """The sample content read straight from its Markdown, for ground truths independent of the index.
 
 A record is a document or an interpretation, as the search shows them. Its text is what the
-index is specified to hold (Sources/PolicyKit/Search/SearchRecord.swift): title, 文号 (when
+index is specified to hold (Sources/PolicySearch/SearchRecord.swift): title, 文号 (when
 there is one) and the body as plain text, one per line. The body's plain text follows
 cmark-gfm's, which the site uses: markup dropped (headings, emphasis, list markers, link and
 image syntax — an image keeps its alt text), lines of one paragraph joined without a break,

@@ -1,5 +1,13 @@
 import Foundation
 import XCTest
+@testable import PolicyCore
+@testable import PolicyLoad
+@testable import PolicyModel
+@testable import PolicyCheck
+@testable import PolicyReport
+@testable import PolicyWrite
+@testable import PolicySearch
+@testable import PolicySite
 @testable import PolicyKit
 
 /// A rebuild after an edit reuses (hard-links) the files whose bytes did not change and
@@ -113,7 +121,7 @@ final class IncrementalWriteTests: XCTestCase {
         func keys() throws -> (lists: String, interpretations: String, questions: String) {
             let checked = try Pipeline.check(content: content, displayRoot: "content")
             let inputs = PageInputs(raw: checked.raw, library: checked.library, theme: theme,
-                                    asOf: CalendarDate("2024-06-01")!, history: .none)
+                                    asOf: CalendarDate("2024-06-01")!, history: .none, tool: "test")
             return (inputs.frontMatterPages("libraries"), inputs.frontMatterPages("interpretations"), inputs.questionBank())
         }
         let site = try build(into: "site")
@@ -152,7 +160,7 @@ final class IncrementalWriteTests: XCTestCase {
         func keys() throws -> (edited: String, other: String) {
             let checked = try Pipeline.check(content: content, displayRoot: "content")
             let inputs = PageInputs(raw: checked.raw, library: checked.library, theme: theme,
-                                    asOf: CalendarDate("2024-06-01")!, history: .none)
+                                    asOf: CalendarDate("2024-06-01")!, history: .none, tool: "test")
             let documents = Dictionary(uniqueKeysWithValues: checked.library.documents.map { ($0.id, $0) })
             return (inputs.document(documents[ContentFixture.docID]!), inputs.document(documents["2024-other-rules"]!))
         }

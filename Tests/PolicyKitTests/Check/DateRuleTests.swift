@@ -1,4 +1,12 @@
 import XCTest
+@testable import PolicyCore
+@testable import PolicyLoad
+@testable import PolicyModel
+@testable import PolicyCheck
+@testable import PolicyReport
+@testable import PolicyWrite
+@testable import PolicySearch
+@testable import PolicySite
 @testable import PolicyKit
 
 /// PF005 date-format, PD001 date-order, PD002 validity-period, PD003 disclosure-late,

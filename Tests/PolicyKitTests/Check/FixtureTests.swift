@@ -1,4 +1,12 @@
 import XCTest
+@testable import PolicyCore
+@testable import PolicyLoad
+@testable import PolicyModel
+@testable import PolicyCheck
+@testable import PolicyReport
+@testable import PolicyWrite
+@testable import PolicySearch
+@testable import PolicySite
 @testable import PolicyKit
 
 /// The fixture every rule test starts from must itself be clean, or a test could pass on a

@@ -1,5 +1,13 @@
 import Foundation
 import XCTest
+@testable import PolicyCore
+@testable import PolicyLoad
+@testable import PolicyModel
+@testable import PolicyCheck
+@testable import PolicyReport
+@testable import PolicyWrite
+@testable import PolicySearch
+@testable import PolicySite
 @testable import PolicyKit
 
 /// Keeps the registry honest: stable, well-formed codes and names, every rule file
@@ -46,7 +54,7 @@ final class RuleRegistryTests: XCTestCase {
     /// Every file in Rules/ declares a rule type, and every declared rule type is registered
     /// (a rule written but not listed would silently never run).
     func testEveryRuleFileIsRegistered() throws {
-        let folder = Self.packageRoot.appendingPathComponent("Sources/PolicyKit/Check/Rules")
+        let folder = Self.packageRoot.appendingPathComponent("Sources/PolicyCheck/Rules")
         let files = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".swift") }
         XCTAssertFalse(files.isEmpty, "no rule files found at \(folder.path)")
         let registered = Set(RuleRegistry.all.map { String(describing: $0) })

@@ -1,5 +1,13 @@
 import Foundation
 import XCTest
+@testable import PolicyCore
+@testable import PolicyLoad
+@testable import PolicyModel
+@testable import PolicyCheck
+@testable import PolicyReport
+@testable import PolicyWrite
+@testable import PolicySearch
+@testable import PolicySite
 @testable import PolicyKit
 
 /// PF010: symbolic links in the content are reported and never followed. More cases (linked

@@ -1,5 +1,13 @@
 import Foundation
 import XCTest
+@testable import PolicyCore
+@testable import PolicyLoad
+@testable import PolicyModel
+@testable import PolicyCheck
+@testable import PolicyReport
+@testable import PolicyWrite
+@testable import PolicySearch
+@testable import PolicySite
 @testable import PolicyKit
 
 /// Bad input is a diagnostic — naming the file and the reason — never a crash, a hang or a

@@ -1,4 +1,12 @@
 import XCTest
+@testable import PolicyCore
+@testable import PolicyLoad
+@testable import PolicyModel
+@testable import PolicyCheck
+@testable import PolicyReport
+@testable import PolicyWrite
+@testable import PolicySearch
+@testable import PolicySite
 @testable import PolicyKit
 
 /// 时效性 by the spec's table, first match wins: 已废止 > 已失效 > 已修改 > 尚未生效 > 现行有效.

@@ -1,5 +1,13 @@
 import PropertyBased
 import Testing
+@testable import PolicyCore
+@testable import PolicyLoad
+@testable import PolicyModel
+@testable import PolicyCheck
+@testable import PolicyReport
+@testable import PolicyWrite
+@testable import PolicySearch
+@testable import PolicySite
 @testable import PolicyKit
 
 /// Properties of the day arithmetic every deadline and status rests on, checked on random

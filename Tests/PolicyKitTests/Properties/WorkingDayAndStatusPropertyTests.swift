@@ -1,5 +1,13 @@
 import PropertyBased
 import Testing
+@testable import PolicyCore
+@testable import PolicyLoad
+@testable import PolicyModel
+@testable import PolicyCheck
+@testable import PolicyReport
+@testable import PolicyWrite
+@testable import PolicySearch
+@testable import PolicySite
 @testable import PolicyKit
 
 /// Properties of working-day counting (同步发布, 公开时限) and of the status table (时效性),
@@ -89,7 +97,7 @@ import Testing
             bundles.append(source("new", ["title: 新办法", "office: 法规处", "signed: \(date(0))", "published: \(date(0))",
                                           "effective: \(date(successor))", "supersedes: [old]"]))
         }
-        let raw = RawLibrary(site: nil, calendar: nil, bundles: bundles, cleanups: [], loadDiagnostics: [],
+        let raw = RawLibrary(site: nil, calendar: nil, bundles: bundles, cleanups: [], loadProblems: [],
                              displayRoot: "content", rootPath: "/nonexistent")
         return ModelBuilder(raw: raw).build()
     }

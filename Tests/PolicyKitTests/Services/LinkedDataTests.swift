@@ -3,6 +3,14 @@ import Foundation
 import FoundationXML
 #endif
 import XCTest
+@testable import PolicyCore
+@testable import PolicyLoad
+@testable import PolicyModel
+@testable import PolicyCheck
+@testable import PolicyReport
+@testable import PolicyWrite
+@testable import PolicySearch
+@testable import PolicySite
 @testable import PolicyKit
 
 final class LinkedDataTests: XCTestCase {

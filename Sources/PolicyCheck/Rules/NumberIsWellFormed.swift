@@ -1,0 +1,64 @@
+import PolicyCore
+import PolicyModel
+
+/// PN001/PN002: 文号 follow GB/T 9704 — issuer code, four-digit year in 〔〕, serial without
+/// leading zeros or 第, then 号 — and the year is the signing year. A regulation carries its
+/// order number (`……令第N号`) instead.
+struct NumberIsWellFormed: Rule {
+    static let descriptor = RuleDescriptor(
+        code: "PN001", name: "number-format", severity: .error,
+        summary: "A 文号 does not follow GB/T 9704: year not four digits in 〔〕 (not [] 【】 ［］ () （）), serial with leading zeros or 第, or no 号 at the end.",
+        fix: "文号写作“发文机关代字〔年份〕序号号”，如 示市监规〔2024〕3号；年份用六角括号〔〕，序号不编虚位、不加“第”。")
+
+    func check(_ context: CheckContext) -> [Diagnostic] {
+        context.library.documents.compactMap { doc in
+            guard let number = doc.number else { return nil }
+            let location = doc.source.frontMatter?.location(of: "number") ?? doc.source.location()
+            switch DocumentNumber.parse(number) {
+            case .order:
+                return nil
+            case .standard(_, let year, _):
+                guard year != doc.signed.year else { return nil }
+                return Diagnostic(NumberYearMatchesSigning.descriptor, at: location,
+                                  "文号“\(number)”中的年份 \(year) 与成文日期 \(doc.signed)（\(doc.signed.year) 年）不一致。")
+            case .malformed(let problem, let suggestion):
+                return finding(location, "文号“\(number)”格式不正确：\(problem)。",
+                               fix: suggestion.map { "改为“\($0)”。" })
+            }
+        }
+    }
+}
+
+/// PN002 is reported by `NumberIsWellFormed`, which already has the parsed year.
+struct NumberYearMatchesSigning: Rule {
+    static let descriptor = RuleDescriptor(
+        code: "PN002", name: "number-year", severity: .error,
+        summary: "The year in a 文号 is not the year of the document's signing date (成文日期).",
+        fix: "核对文号年份与成文日期（signed），二者应为同一年。")
+
+    func check(_ context: CheckContext) -> [Diagnostic] { [] }
+}
+
+/// PN003: 三统一 — one number, one document.
+struct NumberIsUnique: Rule {
+    static let scope = RuleScope.library
+    static let descriptor = RuleDescriptor(
+        code: "PN003", name: "number-duplicate", severity: .error,
+        summary: "Two documents carry the same 文号.",
+        fix: "核对文号：同一文号只能对应一件文件。")
+
+    func check(_ context: CheckContext) -> [Diagnostic] {
+        var owners: [String: [Document]] = [:]
+        for doc in context.library.documents {
+            guard let number = doc.number else { continue }
+            owners[DocumentNumber.normalized(number), default: []].append(doc)
+        }
+        return owners.values.filter { $0.count > 1 }.flatMap { docs in
+            let sorted = docs.sorted { $0.id < $1.id }
+            return sorted.dropFirst().map { doc in
+                finding(doc.source.frontMatter?.location(of: "number") ?? doc.source.location(),
+                        "文号“\(doc.number!)”与\(sorted[0].quotedTitle)（\(sorted[0].bundlePath)）重复。")
+            }
+        }
+    }
+}

@@ -1,0 +1,37 @@
+import PolicyCore
+import PolicyLoad
+
+/// PF006: `kind`, `form` and cleanup `result` take one of a fixed set of values.
+struct ValuesAreKnown: Rule {
+    static let descriptor = RuleDescriptor(
+        code: "PF006", name: "unknown-value", severity: .error,
+        summary: "Unknown kind, interpretation form or cleanup result.",
+        fix: "使用规定的取值之一（见提示）。")
+
+    func check(_ context: CheckContext) -> [Diagnostic] {
+        var found: [Diagnostic] = []
+        for (file, role) in context.markdownFiles {
+            guard let fm = file.frontMatter else { continue }
+            switch role {
+            case .document:
+                found += check(fm, "kind", DocumentKind.allCases.map(\.rawValue) + DocumentKind.allCases.map(\.chinese)) {
+                    DocumentKind(alias: $0) != nil
+                }
+            case .interpretation:
+                found += check(fm, "form", InterpretationForm.allCases.map(\.rawValue)) { InterpretationForm(alias: $0) != nil }
+            case .cleanup:
+                for result in fm.mappings("results") {
+                    found += check(result, "result", CleanupOutcome.allCases.map(\.rawValue)) { CleanupOutcome(rawValue: $0) != nil }
+                }
+            }
+        }
+        return found
+    }
+
+    private func check(_ fm: FrontMatter, _ field: String, _ allowed: [String], _ isKnown: (String) -> Bool) -> [Diagnostic] {
+        guard let value = fm.string(field), !isKnown(value) else { return [] }
+        let hint = Suggest.nearest(value, in: allowed).map { "是否应为“\($0)”？" } ?? ""
+        return [finding(fm.location(of: field), "字段“\(field)”的值“\(value)”无效。\(hint)",
+                        fix: "可用的值：\(allowed.joined(separator: "、"))。")]
+    }
+}

@@ -1,0 +1,143 @@
+import PolicyCore
+import PolicyLoad
+
+/// A published document (规章, 行政规范性文件 or 其他政策文件): one bundle's `index.md`.
+///
+/// Documents and interpretations are immutable classes rather than structs: every rule and
+/// every page walks the library, and copying a struct of two dozen strings and arrays
+/// retained each of them on every step.
+public final class Document: Sendable, Identifiable {
+    public struct Repeal: Sendable {
+        public var date: CalendarDate
+        public var by: String?
+        public var note: String?
+    }
+
+    public struct Attachment: Sendable {
+        public var file: String
+        public var title: String
+    }
+
+    /// The bundle folder's name: stable, the URL `d/<id>/`.
+    public let id: String
+    public let kind: DocumentKind
+    public let title: String
+    /// 文号, or a regulation's order number.
+    public let number: String?
+    public let issuers: [String]
+    public let office: String?
+    public let signed: CalendarDate
+    public let published: CalendarDate
+    /// 施行日期; `published` when the front matter gives none.
+    public let effective: CalendarDate
+    /// 有效期至, inclusive.
+    public let expires: CalendarDate?
+    public let topics: [String]
+    public let keywords: [String]
+    public let supersedes: [String]
+    public let repeal: Repeal?
+    public let official: String?
+    public let attachments: [Attachment]
+    public let exempt: String?
+    /// The official text, Markdown.
+    public let body: String
+    /// Links, headings and plain text of `body`, parsed once.
+    public let bodyFacts: BodyFacts
+    public let source: SourceFile
+    /// Interpretations in the bundle, in file-name order.
+    public let interpretations: [Interpretation]
+
+    init(id: String, kind: DocumentKind, title: String, number: String?, issuers: [String], office: String?,
+         signed: CalendarDate, published: CalendarDate, effective: CalendarDate, expires: CalendarDate?,
+         topics: [String], keywords: [String], supersedes: [String], repeal: Repeal?, official: String?,
+         attachments: [Attachment], exempt: String?, body: String, bodyFacts: BodyFacts, source: SourceFile,
+         interpretations: [Interpretation]) {
+        self.id = id
+        self.kind = kind
+        self.title = title
+        self.number = number
+        self.issuers = issuers
+        self.office = office
+        self.signed = signed
+        self.published = published
+        self.effective = effective
+        self.expires = expires
+        self.topics = topics
+        self.keywords = keywords
+        self.supersedes = supersedes
+        self.repeal = repeal
+        self.official = official
+        self.attachments = attachments
+        self.exempt = exempt
+        self.body = body
+        self.bodyFacts = bodyFacts
+        self.source = source
+        self.interpretations = interpretations
+    }
+
+    /// The bundle folder relative to the content root (`normative/<id>`).
+    public var bundlePath: String { "\(kind.folder)/\(id)" }
+
+    /// A title with 暂行 or 试行 is provisional and gets the shorter validity period.
+    public var isProvisional: Bool { title.containsBytes("暂行") || title.containsBytes("试行") }
+
+    /// `《title》`, the way Chinese text cites a document.
+    public var quotedTitle: String { "《\(title)》" }
+}
+
+/// A policy interpretation (政策解读): any `*.md` in a bundle other than `index.md`.
+public final class Interpretation: Sendable, Identifiable {
+    public struct Media: Sendable {
+        public var file: String?
+        public var alt: String?
+        public var poster: String?
+        public var captions: String?
+        public var transcript: String?
+    }
+
+    /// The file name without `.md`, unique within its bundle; the page is `d/<doc>/<id>/`.
+    public let id: String
+    public let documentID: String
+    public let title: String
+    public let form: InterpretationForm
+    public let published: CalendarDate
+    public let office: String?
+    public let media: Media?
+    public let body: String
+    public let bodyFacts: BodyFacts
+    public let source: SourceFile
+
+    init(id: String, documentID: String, title: String, form: InterpretationForm, published: CalendarDate,
+         office: String?, media: Media?, body: String, bodyFacts: BodyFacts, source: SourceFile) {
+        self.id = id
+        self.documentID = documentID
+        self.title = title
+        self.form = form
+        self.published = published
+        self.office = office
+        self.media = media
+        self.body = body
+        self.bodyFacts = bodyFacts
+        self.source = source
+    }
+}
+
+/// One cleanup batch (清理结果), `cleanup/<id>.md`.
+public struct CleanupBatch: Sendable, Identifiable {
+    public struct Result: Sendable {
+        public var document: String
+        public var outcome: CleanupOutcome
+        public var note: String?
+        public var location: SourceLocation
+    }
+
+    public let id: String
+    public var title: String
+    public var published: CalendarDate
+    /// When the results take effect; `published` by default.
+    public var effective: CalendarDate
+    public var results: [Result]
+    public var body: String
+    public let bodyFacts: BodyFacts
+    public let source: SourceFile
+}

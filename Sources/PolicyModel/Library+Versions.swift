@@ -1,0 +1,46 @@
+import PolicyCore
+
+/// Version relations (修订): the whole lineage of a document and the version to read today.
+/// Pages show both directions; working them out once here keeps the templates dumb.
+extension Library {
+    /// Every document linked to `document` through `supersedes`, in either direction and
+    /// transitively, including itself — oldest first (effective, published, id).
+    public func versionChain(of document: Document) -> [Document] {
+        var seen: Set<String> = [document.id]
+        var queue = [document.id]
+        while let id = queue.popLast() {
+            let neighbours = (self.document(id)?.supersedes ?? []) + (supersededBy[id] ?? [])
+            for next in neighbours where !seen.contains(next) && self.document(next) != nil {
+                seen.insert(next)
+                queue.append(next)
+            }
+        }
+        return seen.compactMap { self.document($0) }
+            .sorted { ($0.effective, $0.published, $0.id) < ($1.effective, $1.published, $1.id) }
+    }
+
+    /// The earlier versions this document revises, directly or through other versions,
+    /// oldest first — the history a regulation's headnote recounts.
+    public func predecessors(of document: Document) -> [Document] {
+        var seen: Set<String> = [document.id]
+        var queue = document.supersedes
+        var found: [Document] = []
+        while let id = queue.popLast() {
+            guard !seen.contains(id), let earlier = self.document(id) else { continue }
+            seen.insert(id)
+            found.append(earlier)
+            queue.append(contentsOf: earlier.supersedes)
+        }
+        return found.sorted { ($0.effective, $0.published, $0.id) < ($1.effective, $1.published, $1.id) }
+    }
+
+    /// For a document no longer in force on `asOf`, the later version of it (in its
+    /// version chain) that is in force then — the newest if several. Nil when the document
+    /// itself is current or no later version is in force: the link "现行版本" points here.
+    public func currentVersion(of document: Document, at asOf: CalendarDate) -> Document? {
+        guard !status(of: document, at: asOf).status.isCurrent else { return nil }
+        let chain = versionChain(of: document)
+        guard let position = chain.firstIndex(where: { $0.id == document.id }) else { return nil }
+        return chain[(position + 1)...].last { status(of: $0, at: asOf).status == .inForce }
+    }
+}

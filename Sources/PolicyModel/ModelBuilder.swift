@@ -1,0 +1,101 @@
+import PolicyCore
+import PolicyLoad
+
+/// Gives the raw files their meaning: documents, interpretations, cleanup batches, settings.
+///
+/// It is lenient on purpose: a file whose required fields are missing or malformed is left
+/// out of the model (the rules over `RawLibrary` say why), so that one bad file never hides
+/// the findings in the others.
+package struct ModelBuilder: Sendable {
+    let raw: RawLibrary
+    /// Read once: documents without an issuer of their own take the site's.
+    let site: SiteConfig
+
+    package init(raw: RawLibrary) {
+        self.raw = raw
+        site = SiteConfig(raw.site?.frontMatter)
+    }
+
+    package func build() -> Library {
+        var calendarProblems: [String] = []
+        let calendarYAML = raw.calendar?.frontMatter
+        let calendar = WorkCalendar(holidays: calendarYAML?.strings("holidays") ?? [],
+                                    workdays: calendarYAML?.strings("workdays") ?? [],
+                                    unreadable: &calendarProblems)
+        var unreadableEntries: [(entry: String, location: SourceLocation)] = []
+        if let file = raw.calendar {
+            for entry in calendarProblems {
+                // At the entry's own line when it can be found among the listed scalars.
+                let nodes = ["holidays", "workdays"].compactMap { calendarYAML?.node($0) }
+                    .flatMap { $0.sequence.map(Array.init) ?? [$0] }
+                let node = nodes.first { $0.scalar?.string.trimmed == entry }
+                let location = node.flatMap { calendarYAML?.locationOfNode($0) } ?? file.location()
+                unreadableEntries.append((entry, location))
+            }
+        }
+        let documents = raw.bundles.parallelMap(document).compactMap { $0 }
+        let cleanups = raw.cleanups.compactMap(cleanup)
+        return Library(site: site, calendar: calendar, documents: documents, cleanups: cleanups,
+                       bundleIDs: Set(raw.bundles.map(\.id)), unreadableCalendarEntries: unreadableEntries)
+    }
+
+    // MARK: - Documents
+
+    private func document(_ bundle: RawLibrary.Bundle) -> Document? {
+        guard let source = bundle.index, let fm = source.frontMatter,
+              let title = fm.string("title"), let signed = fm.date("signed"), let published = fm.date("published")
+        else { return nil }
+        let kind = fm.string("kind").flatMap(DocumentKind.init(alias:)) ?? bundle.kind
+        let repeal = fm.mapping("repealed").flatMap { r in
+            r.date("date").map { Document.Repeal(date: $0, by: r.string("by"), note: r.string("note")) }
+        }
+        let issuers = fm.strings("issuer")
+        return Document(
+            id: bundle.id, kind: kind, title: title, number: fm.string("number"),
+            issuers: issuers.isEmpty ? [site.issuer].filter { !$0.isEmpty } : issuers,
+            office: fm.string("office"), signed: signed, published: published,
+            effective: fm.date("effective") ?? published, expires: fm.date("expires"),
+            topics: fm.strings("topics"), keywords: fm.strings("keywords"), supersedes: fm.strings("supersedes"),
+            repeal: repeal, official: fm.string("official"),
+            attachments: fm.mappings("attachments").compactMap { a in
+                a.string("file").map { Document.Attachment(file: $0, title: a.string("title") ?? $0) }
+            },
+            exempt: fm.string("exempt"), body: source.body, bodyFacts: source.bodyFacts, source: source,
+            interpretations: bundle.interpretations.compactMap { interpretation($0, of: bundle.id) })
+    }
+
+    private func interpretation(_ source: SourceFile, of documentID: String) -> Interpretation? {
+        guard let fm = source.frontMatter, let title = fm.string("title"),
+              let form = fm.string("form").flatMap(InterpretationForm.init(alias:)),
+              let published = fm.date("published") else { return nil }
+        let media = fm.mapping("media").map { m in
+            Interpretation.Media(file: m.string("file"), alt: m.string("alt"), poster: m.string("poster"),
+                                 captions: m.string("captions"), transcript: m.string("transcript"))
+        }
+        let name = source.relativePath.split(separator: "/").last.map(String.init) ?? source.relativePath
+        return Interpretation(id: String(name.dropLast(3)), documentID: documentID, title: title, form: form,
+                              published: published, office: fm.string("office"), media: media,
+                              body: source.body, bodyFacts: source.bodyFacts, source: source)
+    }
+
+    // MARK: - Cleanup batches
+
+    private func cleanup(_ source: SourceFile) -> CleanupBatch? {
+        guard let fm = source.frontMatter, let title = fm.string("title"), let published = fm.date("published")
+        else { return nil }
+        let results = fm.mappings("results").compactMap { r -> CleanupBatch.Result? in
+            guard let doc = r.string("document"), let outcome = r.string("result").flatMap(CleanupOutcome.init)
+            else { return nil }
+            return CleanupBatch.Result(document: doc, outcome: outcome, note: r.string("note"),
+                                       location: r.location(of: "document"))
+        }
+        let name = source.relativePath.split(separator: "/").last.map(String.init) ?? source.relativePath
+        return CleanupBatch(id: String(name.dropLast(3)), title: title, published: published,
+                            effective: fm.date("effective") ?? published, results: results,
+                            body: source.body, bodyFacts: source.bodyFacts, source: source)
+    }
+}
+
+private extension SourceFile {
+    var bodyFacts: BodyFacts { BodyFacts(body, firstLine: bodyFirstLine) }
+}

@@ -1,0 +1,91 @@
+import Foundation
+import PolicyCore
+import PolicyLoad
+
+/// `site.yml`: the settings every rule and page reads. Every field has a default, so a
+/// missing or partial file still gives a working library.
+public struct SiteConfig: Sendable {
+    public struct InterpretationPolicy: Sendable {
+        public var requiredFor: Set<DocumentKind> = Set(DocumentKind.allCases)
+        public var requiredSince: CalendarDate? = CalendarDate(year: 2019, month: 1, day: 1)
+        public var maxLagWorkingDays = 0
+        /// Topic → heading words that count as covering it, in file order.
+        public var mustCover: [(topic: String, words: [String])] = [
+            ("背景依据", ["背景", "依据"]),
+            ("主要内容", ["主要内容", "政策措施", "主要措施"]),
+            ("关键词", ["关键词", "名词解释"]),
+        ]
+        /// Share of an interpretation's sentences found verbatim in its document above which
+        /// it "mostly restates" the document.
+        public var maxOverlap = 0.5
+    }
+
+    public struct Validity: Sendable {
+        public var maxYears = 5
+        public var maxYearsProvisional = 2
+        public var reviewWindowMonths = 6
+    }
+
+    /// `privacy`: values that look personal but are public (official hotlines, office
+    /// mailboxes), and extra patterns (regular expressions) to block.
+    public struct Privacy: Sendable {
+        public var allow: [String] = []
+        /// Regular expressions (Swift Regex syntax); an invalid one is reported by `site-config`.
+        public var patterns: [String] = []
+    }
+
+    public var title = "政策文件库"
+    /// The public address, always ending in `/`; pages link relatively, so any sub-path works.
+    public var baseURL = "https://www.example.gov.cn/"
+    public var issuer = ""
+    public var language = "zh-CN"
+    public var timeZone = TimeZone(identifier: "Asia/Shanghai")!
+    public var interpretation = InterpretationPolicy()
+    public var validity = Validity()
+    public var disclosureMaxWorkingDays = 20
+    public var privacy = Privacy()
+
+    public init() {}
+
+    /// Reads `site.yml`; fields that are absent or malformed keep their defaults (the
+    /// `site-config` rule reports the malformed ones).
+    public init(_ yaml: FrontMatter?) {
+        guard let yaml else { return }
+        title = yaml.string("title") ?? title
+        if let url = yaml.string("base_url") { baseURL = url.hasSuffix("/") ? url : url + "/" }
+        issuer = yaml.string("issuer") ?? issuer
+        language = yaml.string("language") ?? language
+        if let zone = yaml.string("timezone").flatMap(TimeZone.init(identifier:)) { timeZone = zone }
+        if let i = yaml.mapping("interpretation") {
+            let kinds = i.strings("required_for").compactMap(DocumentKind.init(alias:))
+            if i.has("required_for") { interpretation.requiredFor = Set(kinds) }
+            if i.has("required_since") { interpretation.requiredSince = i.date("required_since") }
+            interpretation.maxLagWorkingDays = i.string("max_lag_working_days").flatMap(Int.init) ?? 0
+            if let cover = i.mapping("must_cover") {
+                interpretation.mustCover = cover.entries.map { entry in
+                    (entry.key, cover.strings(entry.key))
+                }
+            }
+            if let overlap = i.string("max_overlap").flatMap(Double.init) { interpretation.maxOverlap = overlap }
+        }
+        if let v = yaml.mapping("validity") {
+            validity.maxYears = v.string("max_years").flatMap(Int.init) ?? validity.maxYears
+            validity.maxYearsProvisional = v.string("max_years_provisional").flatMap(Int.init) ?? validity.maxYearsProvisional
+            validity.reviewWindowMonths = v.string("review_window_months").flatMap(Int.init) ?? validity.reviewWindowMonths
+        }
+        if let p = yaml.mapping("privacy") {
+            privacy.allow = p.strings("allow")
+            privacy.patterns = p.strings("patterns")
+        }
+        if let d = yaml.mapping("disclosure") {
+            disclosureMaxWorkingDays = d.string("max_working_days").flatMap(Int.init) ?? disclosureMaxWorkingDays
+        }
+    }
+
+    /// The path part of `base_url` (`/zcwj/`), for the sitemap and feed.
+    public var basePath: String { URL(string: baseURL)?.path.appendingSlash ?? "/" }
+}
+
+extension String {
+    var appendingSlash: String { hasSuffix("/") ? self : self + "/" }
+}

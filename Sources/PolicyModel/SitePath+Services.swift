@@ -1,0 +1,18 @@
+import PolicyCore
+
+/// Where the library-service pages and files live: the version comparisons, the Q&A
+/// library, interpretations by form, the report figures and the per-section feeds.
+extension SitePath {
+    package static let questionBank = "qa/"
+    package static let questionBankData = "qa.json"
+    package static let interpretations = "interpretations/"
+    package static let report = "report/"
+    package static let documentsFeed = "feeds/documents.xml"
+    package static let interpretationsFeed = "feeds/interpretations.xml"
+    package static let statusFeed = "feeds/status.xml"
+
+    /// `d/<new>/compare/<old>/`: the 新旧对照 of two versions, under the newer one.
+    package static func comparison(old: String, new: String) -> String { "d/\(new)/compare/\(old)/" }
+    /// `report/report-2025.csv`, `.json`: one year's figures for download.
+    package static func reportFile(_ year: Int, _ type: String) -> String { "report/report-\(year).\(type)" }
+}

@@ -1,0 +1,154 @@
+import Foundation
+import PolicyCore
+import PolicyWrite
+
+/// The last build's postings segments, kept next to the site (`.site.search/`) so that a
+/// rebuild after an edit builds only the segments whose records changed.
+///
+/// Keyed by content: a segment's key is a digest of its records' text and body offsets, and
+/// the segment numbers its records from 0, so a kept segment is right wherever it now sits.
+/// One file per segment, named by its key: a rebuild reads the segments it needs and writes
+/// only the ones it built. A segment file that is missing, stale or unreadable only costs
+/// time: the segment is built anew. Each is written under a temporary name and renamed, so
+/// a killed build leaves no half file under a key.
+///
+/// A file is a magic line, the digest of the rest (32 hex digits), then the segment as
+/// fixed-width little-endian arrays (see `write` and `read`): copied in and out in bulk, no
+/// parsing per key.
+package struct PostingSegmentCache: Sendable {
+    /// The folder.
+    let url: URL
+
+    package init(url: URL) {
+        self.url = url
+    }
+
+    private static let magic = Array("policy postings segment 3\n".utf8)
+
+    private func path(_ key: String) -> String { url.path + "/" + key + ".seg" }
+
+    /// The segments among `keys` that the folder holds, by key.
+    func load(keys: [String]) -> [String: PostingSegment] {
+        let segments = keys.parallelMap { key -> PostingSegment? in
+            // Mapped, not read: the arrays are copied out of it once, straight from the page cache.
+            guard let data = try? Data(contentsOf: URL(fileURLWithPath: path(key)), options: .alwaysMapped) else { return nil }
+            return data.withUnsafeBytes { bytes -> PostingSegment? in
+                var reader = RawReader(data: bytes)
+                guard let magic = reader.take(Self.magic.count), magic.elementsEqual(Self.magic),
+                      let digest = reader.take(32) else { return nil }
+                // A file cut short or zeroed by a crash must not pass for its key's postings.
+                var check = ContentDigest()
+                check.add(UnsafeRawBufferPointer(rebasing: bytes[reader.offset...]))
+                guard digest.elementsEqual(check.hex.utf8),
+                      let segment = Self.read(&reader), reader.offset == bytes.count else { return nil }
+                return segment
+            }
+        }
+        // Two segments of the same records (a library holding copies) share a key.
+        return Dictionary(zip(keys, segments).compactMap { key, segment in segment.map { (key, $0) } },
+                          uniquingKeysWith: { first, _ in first })
+    }
+
+    /// Writes the segments just `built` and deletes the files of segments not in `keys` (the
+    /// library's segments now); a failure to write is not an error (see above).
+    func store(built: [(key: String, segment: PostingSegment)], keys: Set<String>) {
+        var isFolder: ObjCBool = false
+        if FileManager.default.fileExists(atPath: url.path, isDirectory: &isFolder), !isFolder.boolValue {
+            try? FileManager.default.removeItem(at: url)  // the single file of earlier versions
+        }
+        guard (try? FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)) != nil else { return }
+        for (key, segment) in built {
+            var payload: [UInt8] = []
+            Self.write(segment, into: &payload)
+            var digest = ContentDigest()
+            digest.add(payload)
+            let out = Self.magic + Array(digest.hex.utf8) + payload
+            let temporary = path(key) + ".\(ProcessInfo.processInfo.processIdentifier).tmp"
+            do {
+                try out.withUnsafeBytes { try SiteWriter.writeBytes($0, to: temporary) }
+                if rename(temporary, path(key)) != 0 { unlink(temporary) }
+            } catch {
+                unlink(temporary)
+            }
+        }
+        for name in (try? FileManager.default.contentsOfDirectory(atPath: url.path)) ?? []
+        where !(name.hasSuffix(".seg") && keys.contains(String(name.dropLast(4)))) {
+            unlink(url.path + "/" + name)
+        }
+    }
+
+    private static func write(_ segment: PostingSegment, into out: inout [UInt8]) {
+        RawWriter.int(segment.recordCount, into: &out)
+        RawWriter.int(segment.tokens.count, into: &out)
+        for token in segment.tokens { RawWriter.string(token, into: &out) }
+        RawWriter.array(segment.codes, into: &out)
+        RawWriter.array(segment.dataStart, into: &out)
+        RawWriter.array(segment.firstRecord, into: &out)
+        RawWriter.array(segment.lastRecord, into: &out)
+        RawWriter.array(segment.data, into: &out)
+    }
+
+    private static func read(_ reader: inout RawReader) -> PostingSegment? {
+        guard let recordCount = reader.int(), let tokenCount = reader.int(), tokenCount >= 0 else { return nil }
+        var tokens: [String] = []
+        for _ in 0..<tokenCount {
+            guard let token = reader.string() else { return nil }
+            tokens.append(token)
+        }
+        guard let codes: [UInt64] = reader.array(), let dataStart: [Int] = reader.array(),
+              let firstRecord: [Int32] = reader.array(), let lastRecord: [Int32] = reader.array(),
+              let data: [UInt8] = reader.array(),
+              dataStart.count == codes.count + 1, firstRecord.count == codes.count, lastRecord.count == codes.count,
+              dataStart.last == data.count else { return nil }
+        return PostingSegment(recordCount: recordCount, codes: codes, dataStart: dataStart, firstRecord: firstRecord,
+                              lastRecord: lastRecord, data: data, tokens: tokens)
+    }
+}
+
+/// Fixed-width numbers and whole arrays of them, as the machine stores them (little-endian
+/// here): for a cache file read back by the same binary, not for the published index.
+private enum RawWriter {
+    static func int(_ value: Int, into out: inout [UInt8]) {
+        withUnsafeBytes(of: Int64(value).littleEndian) { out.append(contentsOf: $0) }
+    }
+
+    static func string(_ text: String, into out: inout [UInt8]) {
+        int(text.utf8.count, into: &out)
+        out.append(contentsOf: text.utf8)
+    }
+
+    static func array<T: FixedWidthInteger>(_ values: [T], into out: inout [UInt8]) {
+        int(values.count, into: &out)
+        values.withUnsafeBytes { out.append(contentsOf: $0) }
+    }
+}
+
+private struct RawReader {
+    let data: UnsafeRawBufferPointer
+    private(set) var offset = 0
+
+    mutating func take(_ count: Int) -> UnsafeRawBufferPointer? {
+        guard count >= 0, count <= data.count - offset else { return nil }
+        defer { offset += count }
+        return UnsafeRawBufferPointer(rebasing: data[offset..<offset + count])
+    }
+
+    mutating func int() -> Int? {
+        guard let bytes = take(8) else { return nil }
+        return Int(Int64(littleEndian: bytes.loadUnaligned(as: Int64.self)))
+    }
+
+    mutating func string() -> String? {
+        guard let count = int(), let bytes = take(count) else { return nil }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    mutating func array<T: FixedWidthInteger>() -> [T]? {
+        guard let count = int(), count >= 0, count <= (data.count - offset) / MemoryLayout<T>.stride,
+              let bytes = take(count * MemoryLayout<T>.stride) else { return nil }
+        return [T](unsafeUninitializedCapacity: count) { buffer, written in
+            UnsafeMutableRawBufferPointer(buffer).copyMemory(from: bytes)
+            written = count
+        }
+    }
+}

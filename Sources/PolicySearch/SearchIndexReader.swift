@@ -1,0 +1,192 @@
+import PolicyCore
+
+/// The query side of the index in Swift — the twin of `search.js`'s matching, so the tests can
+/// check the written files against a brute-force scan without a browser. It reads the files of
+/// one built index folder (`SearchIndexWriter.build()`), keyed by their path in the folder.
+struct SearchIndexReader {
+    /// A record's matches for a query: how many (over all terms) and where the first one starts.
+    struct Match: Equatable {
+        var count: Int
+        var first: Int
+    }
+
+    let files: [String: [UInt8]]
+    let shardCount: Int
+    private let externalSizes: [UInt32: Int]
+
+    init(files: [String: [UInt8]], shardCount: Int) {
+        self.files = files
+        self.shardCount = shardCount
+        self.externalSizes = Self.externalSizes(files[ShardLayout.externalListPath])
+    }
+
+    /// The records matching every term of `query`, with their matches.
+    func search(_ query: String) -> [Int: Match] {
+        let terms = Tokenizer.terms(query)
+        guard !terms.isEmpty else { return [:] }
+        var result: [Int: Match]?
+        for term in terms {
+            let matches = self.matches(term)
+            guard let previous = result else { result = matches; continue }
+            var both: [Int: Match] = [:]
+            for (record, m) in matches {
+                if let p = previous[record] { both[record] = Match(count: p.count + m.count, first: min(p.first, m.first)) }
+            }
+            result = both
+        }
+        return result ?? [:]
+    }
+
+    /// Matches of one normalised term.
+    func matches(_ term: [UInt32]) -> [Int: Match] {
+        if term.count == 1, Tokenizer.classify(term[0]) == .char {
+            guard let data = postings(Tokenizer.charKey(term[0])) else { return [:] }
+            return charCounts(data)
+        }
+        var parts: [(key: String, offset: Int)] = []
+        let segments = Tokenizer.segments(term)
+        for (i, s) in segments.enumerated() {
+            let v = Array(s.scalars)
+            if s.isWord {
+                parts.append((Tokenizer.tokenKey(v), s.start))
+            } else if v.count == 1 {
+                parts.append((i > 0 ? Tokenizer.startKey(v[0]) : Tokenizer.endKey(v[0]), s.start))
+            } else {
+                // The cover is chosen from `x.bin` alone, as the browser does once it has it: no
+                // shard is read for a pair left out. If such a pair occurs nowhere, neither does
+                // the phrase, and the pairs kept, which fix every character, find nothing.
+                let sizes = (0..<(v.count - 1)).map { externalSize(Tokenizer.pairKey(v[$0], v[$0 + 1])) }
+                for k in Self.cheapestCover(sizes) {
+                    parts.append((Tokenizer.pairKey(v[k], v[k + 1]), s.start + k))
+                }
+            }
+        }
+        var lists: [[Int: [Int]]] = []
+        for part in parts {
+            guard let data = postings(part.key) else { return [:] }
+            lists.append(positions(data))
+        }
+        var out: [Int: Match] = [:]
+        for (record, starts) in lists[0] {
+            var count = 0
+            var first = Int.max
+            for p in starts {
+                let start = p - parts[0].offset
+                guard start >= 0 else { continue }
+                let ok = (1..<parts.count).allSatisfy { i in
+                    lists[i][record].map { Self.contains($0, start + parts[i].offset) } ?? false
+                }
+                if ok { count += 1; first = min(first, start) }
+            }
+            if count > 0 { out[record] = Match(count: count, first: first) }
+        }
+        return out
+    }
+
+    /// The pairs of a run to look up: every scalar covered (picks at most 2 apart), fewest
+    /// external bytes — the same choice as `cheapestCover` in `search.js`.
+    static func cheapestCover(_ cost: [Int]) -> [Int] {
+        // best[i]: (bytes, pairs) of the cheapest cover of scalars 0…i+1 whose last pick is i
+        var best: [(bytes: Int, pairs: Int)] = []
+        var from: [Int] = []
+        for i in cost.indices {
+            guard i > 0 else { best.append((cost[0], 1)); from.append(-1); continue }
+            var pick = i - 1
+            if i >= 2, (best[i - 2].bytes, best[i - 2].pairs) <= (best[i - 1].bytes, best[i - 1].pairs) { pick = i - 2 }
+            best.append((best[pick].bytes + cost[i], best[pick].pairs + 1))
+            from.append(pick)
+        }
+        var picks: [Int] = []
+        var k = cost.count - 1
+        while k >= 0 { picks.insert(k, at: 0); k = from[k] }
+        return picks
+    }
+
+    // MARK: - Files
+
+    struct Entry {
+        var size: Int
+        var external: Bool
+        var data: [UInt8]?
+        var file: String?
+    }
+
+    func entry(_ key: String) -> Entry? {
+        let name = Array(key.utf8)
+        let shard = Int(fnv1a32(name) % UInt32(shardCount))
+        guard let bytes = files[ShardLayout.shardPath(shard)] else { return nil }
+        var r = ByteReader(bytes)
+        guard let count = r.varint() else { return nil }
+        for j in 0..<count {
+            guard let n = r.varint(), let k = r.take(n), let sz = r.varint() else { return nil }
+            let external = sz & 1 == 1
+            let size = sz >> 1
+            let data = external ? nil : r.take(size).map(Array.init)
+            if Array(k) == name {
+                return Entry(size: size, external: external, data: data,
+                             file: external ? ShardLayout.externalPath(shard: shard, entry: j) : nil)
+            }
+        }
+        return nil
+    }
+
+    /// The size `x.bin` gives for a key's hash (0: not external). A hash shared by two
+    /// external keys counts as the larger, as in `search.js`.
+    func externalSize(_ key: String) -> Int {
+        externalSizes[fnv1a32(Array(key.utf8))] ?? 0
+    }
+
+    /// `x.bin`: external keys' hashes → size.
+    private static func externalSizes(_ bytes: [UInt8]?) -> [UInt32: Int] {
+        guard let bytes else { return [:] }
+        var r = ByteReader(bytes)
+        var sizes: [UInt32: Int] = [:]
+        var hash: UInt32 = 0
+        for _ in 0..<(r.varint() ?? 0) {
+            guard let delta = r.varint(), r.varint() != nil, let size = r.varint() else { break }
+            hash += UInt32(delta)
+            sizes[hash] = max(sizes[hash] ?? 0, size)
+        }
+        return sizes
+    }
+
+    func postings(_ key: String) -> [UInt8]? {
+        guard let e = entry(key) else { return nil }
+        return e.data ?? e.file.flatMap { files[$0] }
+    }
+
+    func positions(_ data: [UInt8]) -> [Int: [Int]] {
+        var r = ByteReader(data)
+        var out: [Int: [Int]] = [:]
+        var record = -1
+        while !r.isAtEnd {
+            record += r.varint()! + 1
+            var p = 0
+            out[record] = (0..<r.varint()!).map { _ in p += r.varint()!; return p }
+        }
+        return out
+    }
+
+    func charCounts(_ data: [UInt8]) -> [Int: Match] {
+        var r = ByteReader(data)
+        var out: [Int: Match] = [:]
+        var record = -1
+        while !r.isAtEnd {
+            record += r.varint()! + 1
+            let count = r.varint()!, first = r.varint()!
+            _ = r.varint()
+            out[record] = Match(count: count, first: first)
+        }
+        return out
+    }
+
+    static func contains(_ sorted: [Int], _ value: Int) -> Bool {
+        var lo = 0, hi = sorted.count - 1
+        while lo <= hi {
+            let mid = (lo + hi) / 2
+            if sorted[mid] == value { return true }
+            if sorted[mid] < value { lo = mid + 1 } else { hi = mid - 1 }
+        }
+        return false
+    }
+}

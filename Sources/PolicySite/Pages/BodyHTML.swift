@@ -1,0 +1,94 @@
+import Foundation
+import PolicyCore
+import PolicyLoad
+import PolicyModel
+
+/// Markdown bodies as page HTML: cmark (safe mode, no raw HTML) renders them; links are
+/// rewritten so they work from the page's place in the site, headings are shifted to sit
+/// under the page's own, and tables get a scroll container for small screens.
+struct BodyRenderer {
+    let context: SiteContext
+
+    /// - Parameters:
+    ///   - sourceDirectory: the Markdown file's folder in the content (`normative/<id>/`,
+    ///     `cleanup/`), against which relative links are resolved.
+    ///   - topLevel: the heading level the body's highest heading becomes.
+    func html(_ markdown: String, sourceDirectory: String, page link: Linker, topLevel: Int) -> String {
+        let html = MarkdownDocument(markdown).html(topHeadingLevel: topLevel) { url, _ in
+            rewrite(url, sourceDirectory: sourceDirectory, link: link)
+        }
+        return BodyRenderer.wrapTables(html)
+    }
+
+    /// Site links (`/d/<id>/`, the full `base_url` form) become relative; links between
+    /// content files (`解读.md`, `../other-id/index.md`, `图解.png`) become links to their
+    /// pages or copies; everything else (other sites, `mailto:`, `#…`) stays as written.
+    func rewrite(_ url: String, sourceDirectory: String, link: Linker) -> String {
+        if url.isEmpty || url.hasPrefix("#") || url.hasPrefix("//") { return url }
+        let cut = url.firstIndex { $0 == "?" || $0 == "#" } ?? url.endIndex
+        let path = String(url[..<cut]).removingPercentEncoding ?? String(url[..<cut])
+        let suffix = String(url[cut...])
+        let base = context.site.baseURL
+        if url.hasPrefix(base) {
+            let rest = String(path.dropFirst(min(path.count, (base.removingPercentEncoding ?? base).count)))
+            return link.href(rest) + suffix
+        }
+        if BodyRenderer.hasScheme(url) { return url }
+        if path.hasPrefix("/") {
+            var rest = path
+            let basePath = context.site.basePath
+            if basePath != "/" && rest.hasPrefix(basePath) { rest = String(rest.dropFirst(basePath.count)) }
+            return link.href(String(rest.drop { $0 == "/" })) + suffix
+        }
+        guard let contentPath = BodyRenderer.resolve(path, against: sourceDirectory),
+              let target = sitePath(forContent: contentPath) else { return url }
+        return link.href(target) + suffix
+    }
+
+    /// The site path of a content path: a bundle's `index.md` or folder → its page, another
+    /// `*.md` there → the interpretation page, any other bundle file → its copy; a cleanup
+    /// batch file → its page. Nil for paths outside what the site publishes.
+    func sitePath(forContent path: String) -> String? {
+        let parts = path.split(separator: "/").map(String.init)
+        if parts.first == "cleanup" {
+            if parts.count == 1 { return SitePath.cleanups }
+            if parts.count == 2, parts[1].hasSuffix(".md") { return SitePath.cleanup(String(parts[1].dropLast(3))) }
+            return nil
+        }
+        guard parts.count >= 2, DocumentKind.allCases.contains(where: { $0.folder == parts[0] }),
+              context.library.document(parts[1]) != nil else { return nil }
+        let id = parts[1], rest = parts.dropFirst(2).joined(separator: "/")
+        if rest.isEmpty || rest == "index.md" { return SitePath.document(id) }
+        if rest.hasSuffix(".md") && !rest.contains("/") { return "d/\(id)/\(rest.dropLast(3))/" }
+        return SitePath.bundleFile(id, rest)
+    }
+
+    /// `dir/` + a relative path with `.` and `..` resolved; nil when it climbs out of the content.
+    static func resolve(_ relative: String, against directory: String) -> String? {
+        var parts = directory.split(separator: "/").map(String.init)
+        let trailingSlash = relative.hasSuffix("/")
+        for part in relative.split(separator: "/").map(String.init) {
+            switch part {
+            case ".": continue
+            case "..": if parts.popLast() == nil { return nil }
+            default: parts.append(part)
+            }
+        }
+        return parts.joined(separator: "/") + (trailingSlash ? "/" : "")
+    }
+
+    static func hasScheme(_ url: String) -> Bool {
+        guard let colon = url.firstIndex(of: ":"), let first = url.first, first.isASCII, first.isLetter else { return false }
+        return url[..<colon].allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || "+-.".contains($0)) }
+    }
+
+    /// Puts each table in a focusable, labelled region that scrolls sideways on phones,
+    /// instead of the whole page scrolling.
+    static func wrapTables(_ html: String) -> String {
+        // Most bodies have no table; skip the two copying replacements for them. A byte
+        // search: Foundation's String.contains folds Unicode over the whole body.
+        guard html.containsBytes("<table>") else { return html }
+        return html.replacingOccurrences(of: "<table>", with: "<div class=\"table-scroll\" role=\"region\" aria-label=\"表格\" tabindex=\"0\"><table>")
+            .replacingOccurrences(of: "</table>", with: "</table></div>")
+    }
+}

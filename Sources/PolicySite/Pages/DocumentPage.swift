@@ -1,0 +1,201 @@
+import PolicyCore
+import PolicyModel
+import PolicyWrite
+
+/// `d/<id>/`: one document with everything known about it — headnote, status and why,
+/// metadata, the official text, files, interpretations, versions, repeals and cleanups.
+struct DocumentPage {
+    struct Context: Encodable {
+        let page: PageChrome
+        let title: String
+        let kind: String
+        /// 题注, regulations only.
+        let headnote: String?
+        let badge: Badge
+        /// For documents no longer in force: what to read instead.
+        let notice: Notice?
+        let meta: Meta
+        let bodyHTML: String
+        /// The official version first, then the attachments.
+        let files: NonEmptyList<FileLink>?
+        let interpretations: NonEmptyList<InterpretationLink>?
+        /// Why there is no interpretation, shown publicly.
+        let exempt: String?
+        /// The whole version chain, oldest first; nil when the document has no other version.
+        let versions: NonEmptyList<Version>?
+        /// Documents this one repeals (their `repealed.by` names it).
+        let repeals: NonEmptyList<DocumentLink>?
+        let repealedBy: DocumentLink?
+        let repealNote: String?
+        let cleanups: NonEmptyList<CleanupEntry>?
+        /// 收录日期, 最近更新 and the change log, from git; nil outside a git repository.
+        let history: History?
+        /// schema.org `Legislation` JSON-LD and Dublin Core meta tags for the `<head>`.
+        let linkedData: LinkedData
+        /// For a revised document: its 新旧对照 with each later version, beside the status.
+        let statusComparisons: NonEmptyList<LinkItem>?
+    }
+
+    struct History: Encodable {
+        let added: DateText
+        let updated: DateText
+        let changes: [Change]
+    }
+
+    struct Change: Encodable {
+        let date: DateText
+        let summary: String
+    }
+
+    /// The metadata table's values; lists are joined with `、`.
+    struct Meta: Encodable {
+        let issuers: String?
+        let number: String?
+        let signed: DateText
+        let published: DateText
+        let effective: DateText
+        let expires: DateText?
+        let topics: String?
+        let keywords: String?
+        let office: String?
+    }
+
+    struct Notice: Encodable {
+        let text: String
+        let links: [LinkItem]
+    }
+
+    struct FileLink: Encodable {
+        let label: String
+        let href: String
+        /// `PDF`, `CSV`… from the file extension.
+        let type: String?
+        let isOfficial: Bool
+    }
+
+    struct InterpretationLink: Encodable {
+        let title: String
+        let href: String
+        let form: String
+        let published: DateText
+    }
+
+    struct Version: Encodable {
+        let link: DocumentLink
+        let isSelf: Bool
+        /// `上一版本` / `下一版本` for direct neighbours, nil otherwise.
+        let relation: String?
+        /// The 新旧对照 page of this document and a direct neighbour, nil otherwise.
+        let compareHref: String?
+    }
+
+    struct CleanupEntry: Encodable {
+        let batch: String
+        let href: String
+        let result: String
+        let note: String?
+        let effective: DateText
+    }
+
+    let context: SiteContext
+    let document: Document
+
+    func render() throws -> OutputFile {
+        let d = document
+        let directory = SitePath.document(d.id)
+        let link = Linker(page: directory)
+        let library = context.library
+        let chain = library.versionChain(of: d)
+        let versions = chain.count < 2 ? [] : chain.map { v in
+            Version(link: context.documentLink(v, from: link), isSelf: v.id == d.id,
+                    relation: d.supersedes.contains(v.id) ? "上一版本" : v.supersedes.contains(d.id) ? "下一版本" : nil,
+                    compareHref: d.supersedes.contains(v.id) ? link.href(SitePath.comparison(old: v.id, new: d.id))
+                        : v.supersedes.contains(d.id) ? link.href(SitePath.comparison(old: d.id, new: v.id)) : nil)
+        }
+        let laterVersions = (library.supersededBy[d.id] ?? []).sorted().compactMap(library.document)
+        let body = BodyRenderer(context: context).html(d.body, sourceDirectory: bundlePath + "/", page: link, topLevel: 3)
+        let ctx = Context(
+            page: context.chrome(directory, title: d.title, crumbs: [(d.kind.libraryName, SitePath.library(d.kind)), (d.title, nil)]),
+            title: d.title, kind: d.kind.chinese, headnote: library.headnote(of: d), badge: context.badge(d),
+            notice: notice(link),
+            meta: Meta(issuers: joined(d.issuers), number: d.number, signed: DateText(d.signed),
+                       published: DateText(d.published), effective: DateText(d.effective),
+                       expires: d.expires.map(DateText.init), topics: joined(d.topics), keywords: joined(d.keywords),
+                       office: d.office),
+            bodyHTML: body,
+            files: .of(files(link)),
+            interpretations: .of(d.interpretations.map { i in
+                InterpretationLink(title: i.title, href: link.href(SitePath.interpretation(i)), form: i.form.chinese,
+                                   published: DateText(i.published))
+            }),
+            exempt: d.exempt, versions: .of(versions),
+            repeals: .of((library.repeals[d.id] ?? []).sorted().compactMap(library.document).map { context.documentLink($0, from: link) }),
+            repealedBy: d.repeal?.by.flatMap(library.document).map { context.documentLink($0, from: link) },
+            repealNote: d.repeal?.note,
+            cleanups: .of((library.cleanupResults[d.id] ?? []).map { entry in
+                CleanupEntry(batch: entry.batch.title, href: link.href(SitePath.cleanup(entry.batch.id)),
+                             result: entry.result.outcome.rawValue, note: entry.result.note,
+                             effective: DateText(entry.batch.effective))
+            }),
+            history: context.history.bundle(bundlePath).map { h in
+                History(added: DateText(h.added), updated: DateText(h.updated),
+                        changes: h.changes.map { Change(date: DateText($0.date), summary: $0.summary) })
+            },
+            linkedData: LinkedData(context: context, document: d),
+            statusComparisons: .of(laterVersions.map { later in
+                LinkItem(label: "新旧对照：与修订后的\(later.quotedTitle)\(later.number.map { "（\($0)）" } ?? "")比较",
+                         href: link.href(SitePath.comparison(old: d.id, new: later.id)))
+            }))
+        return try context.page(directory, template: "document", ctx)
+    }
+
+    /// The bundle's real folder (the front matter's `kind` may differ from the folder).
+    private var bundlePath: String {
+        context.raw.bundle(id: document.id)?.path ?? document.bundlePath
+    }
+
+    private func files(_ link: Linker) -> [FileLink] {
+        let published = Set(context.publishedFiles(of: document))
+        var files: [FileLink] = []
+        if let official = document.official, published.contains(official) {
+            files.append(FileLink(label: "正式版本", href: link.href(SitePath.bundleFile(document.id, official)),
+                                  type: fileType(official), isOfficial: true))
+        }
+        for a in document.attachments where published.contains(a.file) {
+            files.append(FileLink(label: a.title, href: link.href(SitePath.bundleFile(document.id, a.file)),
+                                  type: fileType(a.file), isOfficial: false))
+        }
+        return files
+    }
+
+    private func notice(_ link: Linker) -> Notice? {
+        let library = context.library
+        let report = library.status(of: document, at: context.asOf)
+        guard !report.status.isCurrent else { return nil }
+        var links: [LinkItem] = []
+        if let current = library.currentVersion(of: document, at: context.asOf) {
+            links.append(LinkItem(label: "现行版本：\(current.quotedTitle)", href: link.href(SitePath.document(current.id))))
+        }
+        switch report.cause {
+        case .document(let id) where report.status == .repealed:
+            if let by = library.document(id) {
+                links.append(LinkItem(label: "废止文件：\(by.quotedTitle)", href: link.href(SitePath.document(id))))
+            }
+        case .cleanup(let batchID):
+            if let batch = library.cleanups.first(where: { $0.id == batchID }) {
+                links.append(LinkItem(label: "清理结果：《\(batch.title)》", href: link.href(SitePath.cleanup(batchID))))
+            }
+        default: break
+        }
+        links = links.reduce(into: []) { kept, item in if !kept.contains(where: { $0.href == item.href }) { kept.append(item) } }
+        let text = links.isEmpty ? "本文件\(report.status.chinese)，仅供查阅。" : "本文件\(report.status.chinese)，请以下列文件为准："
+        return Notice(text: text, links: links)
+    }
+
+    private func joined(_ items: [String]) -> String? { items.isEmpty ? nil : items.joined(separator: "、") }
+
+    private func fileType(_ file: String) -> String? {
+        guard let dot = file.lastIndex(of: "."), dot != file.startIndex else { return nil }
+        return file[file.index(after: dot)...].uppercased()
+    }
+}

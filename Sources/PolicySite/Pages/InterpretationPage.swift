@@ -1,0 +1,102 @@
+import Foundation
+import PolicyCore
+import PolicyModel
+import PolicyWrite
+
+/// `d/<id>/<interpretation>/`: one interpretation, its media made accessible (alt text,
+/// captions, the transcript on the page) and a way back to the document and its status.
+struct InterpretationPage {
+    struct Context: Encodable {
+        let page: PageChrome
+        let title: String
+        let form: String
+        let published: DateText
+        let office: String?
+        /// The document it interprets, with that document's status (an interpretation has no other).
+        let document: DocumentLink
+        /// Graphic or animation image not already shown in the body.
+        let figure: Figure?
+        let video: Video?
+        let bodyHTML: String
+    }
+
+    struct Figure: Encodable {
+        let src: String
+        let alt: String
+    }
+
+    struct Video: Encodable {
+        let src: String
+        let poster: String?
+        let captions: String?
+        /// The transcript file's text by paragraph (blank-line separated), line by line (shown escaped).
+        let transcript: NonEmptyList<Paragraph>?
+        let transcriptHref: String?
+    }
+
+    struct Paragraph: Encodable {
+        let lines: [String]
+    }
+
+    let context: SiteContext
+    let document: Document
+    let interpretation: Interpretation
+
+    func render() throws -> OutputFile {
+        let i = interpretation
+        let directory = SitePath.interpretation(i)
+        let link = Linker(page: directory)
+        let published = Set(context.publishedFiles(of: document))
+        let fileHref = { (file: String?) -> String? in
+            file.flatMap { published.contains($0) ? link.href(SitePath.bundleFile(document.id, $0)) : nil }
+        }
+        let bundle = context.raw.bundle(id: document.id)
+        let bundlePath = bundle?.path ?? document.bundlePath
+        // Bundle files the body already shows as images, so the media figure is not shown twice.
+        let embedded = Set(i.bodyFacts.references.filter(\.isImage).compactMap { reference in
+            BodyRenderer.resolve(reference.url.removingPercentEncoding ?? reference.url, against: "")
+        })
+
+        var figure: Figure?
+        // A moving picture (video form, or an animation delivered as a video file) gets a
+        // player with captions; anything else is an image with its alt text.
+        let isVideo = i.form.isVideo || (i.media?.file).map(InterpretationPage.isVideoFile) == true
+        if !isVideo, let media = i.media, let file = media.file, !embedded.contains(BodyRenderer.resolve(file, against: "") ?? file),
+           let src = fileHref(file) {
+            figure = Figure(src: src, alt: media.alt ?? i.title)
+        }
+        var video: Video?
+        if isVideo, let media = i.media, let src = fileHref(media.file) {
+            var transcript: [Paragraph] = []
+            if let file = media.transcript, published.contains(file) {
+                transcript = paragraphs(context.raw.rootPath + "/" + bundlePath + "/" + file) ?? []
+            }
+            video = Video(src: src, poster: fileHref(media.poster), captions: fileHref(media.captions),
+                          transcript: .of(transcript), transcriptHref: fileHref(media.transcript))
+        }
+        let body = BodyRenderer(context: context).html(i.body, sourceDirectory: bundlePath + "/", page: link, topLevel: 2)
+        let ctx = Context(
+            page: context.chrome(directory, title: i.title, crumbs: [
+                (document.kind.libraryName, SitePath.library(document.kind)),
+                (document.title, SitePath.document(document.id)), (i.title, nil),
+            ]),
+            title: i.title, form: i.form.chinese, published: DateText(i.published), office: i.office ?? document.office,
+            document: context.documentLink(document, from: link), figure: figure, video: video, bodyHTML: body)
+        return try context.page(directory, template: "interpretation", ctx)
+    }
+
+    static func isVideoFile(_ file: String) -> Bool {
+        ["mp4", "m4v", "webm", "ogv", "mov"].contains(file.split(separator: ".").last.map { $0.lowercased() } ?? "")
+    }
+
+    /// The transcript's paragraphs and lines, nil when unreadable or empty.
+    private func paragraphs(_ path: String) -> [Paragraph]? {
+        guard let data = FileManager.default.contents(atPath: path) else { return nil }
+        var text = String(decoding: data, as: UTF8.self).replacingOccurrences(of: "\r\n", with: "\n")
+        if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
+        let paragraphs = text.components(separatedBy: "\n\n").map { block in
+            Paragraph(lines: block.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty })
+        }.filter { !$0.lines.isEmpty }
+        return paragraphs.isEmpty ? nil : paragraphs
+    }
+}

@@ -1,0 +1,99 @@
+import PolicyCore
+
+/// The template context shared by every page. Contexts are plain structs read by Mustache
+/// through reflection: an optional that is nil, an empty array or `false` hides a section.
+/// Every `String` is content-derived and must be shown with `{{x}}` (escaped); only fields
+/// whose name ends in `HTML` hold markup we generated and are shown with `{{{x}}}`.
+///
+/// Mustache looks a name that is nil up in the enclosing contexts, so an optional field of
+/// a list item must not share its name with a field of the page around it (hence
+/// `DocumentPage.Context.meta`): otherwise a row without a 文号 would show the page's.
+
+/// The frame around every page (`base.mustache`).
+struct PageChrome: Encodable {
+    struct NavItem: Encodable {
+        let label: String
+        let href: String
+        /// `page` on the page itself, `true` inside its section, nil elsewhere (aria-current).
+        let current: String?
+    }
+
+    struct Crumb: Encodable {
+        let label: String
+        /// Nil for the last crumb: the page itself.
+        let href: String?
+    }
+
+    let lang: String
+    /// The `<title>`: page title, then the site title.
+    let title: String
+    let siteTitle: String
+    /// The page's absolute address under `base_url` (`<link rel="canonical">`, printed copies).
+    let canonical: String
+    /// `../` per level: the relative way back to the site root.
+    let root: String
+    let homeHref: String
+    let stylesheetHref: String
+    let feedHref: String
+    let openDataHref: String
+    let searchHref: String
+    let nav: [NavItem]
+    /// From the home page to this page (just 首页 on the home page).
+    let breadcrumbs: NonEmptyList<Crumb>?
+    let asOf: DateText
+    /// Extra stylesheets and scripts (deferred) for this page, only when the theme ships
+    /// them: the search page gets `assets/search.css` and `assets/search.js`.
+    let stylesheets: [String]
+    let scripts: [String]
+}
+
+/// A date both machine- and human-readable: `<time datetime="{{iso}}">{{chinese}}</time>`.
+struct DateText: Encodable {
+    /// `2022-06-28`
+    let iso: String
+    /// `2022年6月28日`
+    let chinese: String
+
+    init(_ date: CalendarDate) {
+        iso = date.description
+        chinese = date.chinese
+    }
+}
+
+/// A status badge: the text always, a style per status (`badge-<code>`) on top.
+struct Badge: Encodable {
+    /// `ValidityStatus.rawValue`: `in-force`, `repealed`…, safe as a CSS class.
+    let code: String
+    /// `现行有效`…
+    let text: String
+    /// `已废止 · 2024-07-01 · 被《…》废止`, from `Library.explanation`.
+    let explanation: String
+    /// The explanation without the leading status text, to follow the badge: `2024-07-01 · 被《…》废止`.
+    let details: String?
+}
+
+/// A link to a document as lists show it.
+struct DocumentLink: Encodable {
+    let title: String
+    let href: String
+    let number: String?
+    let kind: String
+    let published: DateText
+    let effective: DateText
+    let badge: Badge
+}
+
+/// A plain labelled link (files, batches, sections).
+struct LinkItem: Encodable {
+    let label: String
+    let href: String
+}
+
+/// A non-empty list, or nil: lets a template wrap a list in a heading and `<ul>` only
+/// when there is something to list (`{{#x}}<h2>…</h2><ul>{{#items}}…{{/items}}</ul>{{/x}}`).
+struct NonEmptyList<Item: Encodable>: Encodable {
+    let items: [Item]
+    let count: Int
+
+    static func of(_ items: [Item]) -> NonEmptyList? { items.isEmpty ? nil : NonEmptyList(items: items, count: items.count) }
+}
