@@ -36,6 +36,9 @@ public struct SiteWriter {
             let site = StagedSite(root: staging.path, live: output.path,
                                   previous: OutputLedger(contentsOf: sibling("files").path))
             try produce(site)
+            // The proof that this folder is a site we built, for the next build's `OutputFolder` check.
+            var marker = OutputFolder.markerText
+            try marker.withUTF8 { try SiteWriter.writeBytes(UnsafeRawBufferPointer($0), to: staging.path + "/" + OutputFolder.markerName) }
             try StageClock.measure("write: swap and delete old site") { try swapIn(staging) }
             // After the swap: until then the ledger on disk describes the live (old) site.
             StageClock.measure("write: ledger") { try? site.ledger.save(to: sibling("files").path) }

@@ -63,6 +63,20 @@ final class HostileInputTests: XCTestCase {
         result.assertValidDocumentUnharmed()
     }
 
+    func testUTF16IsNamedAsSuchNotAsNULBytes() throws {
+        // Windows Notepad's "Unicode": little-endian with a byte-order mark, big-endian without.
+        let text = validHostileDocument()
+        let littleEndian = Data([0xFF, 0xFE]) + text.utf16.reduce(into: Data()) { $0.append(contentsOf: [UInt8($1 & 0xFF), UInt8($1 >> 8)]) }
+        let bigEndian = text.utf16.reduce(into: Data()) { $0.append(contentsOf: [UInt8($1 >> 8), UInt8($1 & 0xFF)]) }
+        for (bytes, order) in [(littleEndian, "小端序"), (bigEndian, "大端序")] {
+            let result = try fixture(bytes: bytes).check()
+            let finding = result.assertFinds("PF001", .error, file: index, line: 1, message: "UTF-16 编码（\(order)）")
+            XCTAssertTrue(finding?.fix.contains("UTF-16 编码，请另存为 UTF-8") == true, finding?.fix ?? "")
+            XCTAssertFalse(finding?.message.contains("NUL") ?? true)
+            result.assertValidDocumentUnharmed()
+        }
+    }
+
     func testBOMIsAcceptedAndTheDocumentBuilds() throws {
         let bytes = Data([0xEF, 0xBB, 0xBF]) + Data(validHostileDocument().utf8)
         let hostile = fixture(bytes: bytes)
@@ -218,6 +232,17 @@ final class HostileInputTests: XCTestCase {
         let page = site.appendingPathComponent("d/2024-hostile-input/index.html")
         XCTAssertTrue(FileManager.default.fileExists(atPath: page.path))
         XCTAssertTrue(FileManager.default.fileExists(atPath: site.appendingPathComponent("d/\(ContentFixture.docID)/index.html").path))
+    }
+
+    func testAutolinkAtTheStartOfALineChecksAndBuilds() throws {
+        // cmark gives an autolink that opens a line column 0; turned into a character column
+        // it made an inverted range and trapped check, build and serve.
+        let body = "详情请登录门户网站\nwww.samr.gov.cn 查询。\n\n- 列表项\nwww.example.gov.cn\n\nwww.example.gov.cn 开头的段落。"
+        let hostile = fixture(bytes: Data(validHostileDocument(body: body).utf8))
+        let (result, site) = try hostile.build()
+        result.assertNoErrors()
+        let page = try String(contentsOf: site.appendingPathComponent("d/2024-hostile-input/index.html"), encoding: .utf8)
+        XCTAssertTrue(page.contains("http://www.samr.gov.cn"), "the autolink is still a link")
     }
 
     // MARK: - Found by fuzzing (fuzz/regressions/)
