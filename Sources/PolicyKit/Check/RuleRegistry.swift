@@ -13,6 +13,7 @@ public enum RuleRegistry {
         SiteConfigIsValid.self,
         CalendarIsValid.self,
         NoSymlinks.self,
+        PublishedPathsAreDistinct.self,
         ReferencesResolve.self,
         SupersedesHasNoCycle.self,
         RepealAgreesWithCleanup.self,
@@ -33,6 +34,7 @@ public enum RuleRegistry {
         ImagesHaveAltText.self,
         VideosHaveCaptions.self,
         DocumentLinksResolve.self,
+        AttachmentsAreInert.self,
         NoPersonalData.self,
     ]
 

@@ -150,6 +150,15 @@ public struct ContentLoader: Sendable {
         return .bytes(bytes)
     }
 
+    /// Groups of paths that Swift's `String` (canonical equivalence) treats as one while
+    /// their bytes differ: a `Set` of them silently keeps one.
+    static func sameNameDifferentBytes(_ paths: [String]) -> [[String]] {
+        Dictionary(grouping: paths, by: { $0 }).values
+            .map { group in group.sorted { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) } }
+            .filter { $0.count > 1 }
+            .sorted { Array($0[0].utf8).lexicographicallyPrecedes(Array($1[0].utf8)) }
+    }
+
     private func display(_ relativePath: String) -> String { "\(displayRoot)/\(relativePath)" }
 
     /// The absolute path of a content file. Plain string joining: `URL.appendingPathComponent`
@@ -206,16 +215,28 @@ public struct ContentLoader: Sendable {
     private func allFiles(under relativePath: String, problems: inout [Diagnostic]) -> [String] {
         var result: [String] = []
         var links: [String] = []
+        var others: [String] = []
         FolderWalk.walk(path(relativePath)) { path, name, kind in
             guard !name.hasPrefix(".") else { return false }
             switch kind {
             case .file: result.append(path)
             case .link: links.append(path)
-            case .folder, .other: break
+            case .other: others.append(path)
+            case .folder: break
             }
             return true
         }
         problems += links.sorted().map { symlinkFinding(relativePath + "/" + $0) }
+        problems += others.sorted().map {
+            Diagnostic(FileIsReadable.descriptor, at: SourceLocation(file: display(relativePath + "/" + $0)),
+                       "这不是普通文件（可能是管道、设备或套接字文件），不会被读取或发布。",
+                       fix: "删除它，或换成普通文件后重新提交。")
+        }
+        problems += ContentLoader.sameNameDifferentBytes(result).map { names in
+            Diagnostic(PublishedPathsAreDistinct.descriptor, at: SourceLocation(file: display(relativePath + "/" + names[0])),
+                       "\(names.count) 个文件的名称仅 Unicode 规范化形式不同（NFC/NFD），看起来同名：\(names.map { "“\($0)”" }.joined(separator: "、"))，只会读取其中一个。",
+                       fix: "只保留一个文件（常见于在 macOS 上复制的文件名），必要时用 NFC 形式重命名。")
+        }
         return result.sorted()
     }
 }
@@ -235,6 +256,25 @@ public enum PolicyError: Error, CustomStringConvertible {
         case .themeFailed(let why): "模板错误：\(why)"
         case .outputRefused(let why): why
         }
+    }
+}
+
+extension PolicyError {
+    /// A file-system error in Chinese with the file it concerns, instead of an NSError dump.
+    public static func reason(_ error: any Error) -> String {
+        let ns = error as NSError
+        let file = (ns.userInfo[NSFilePathErrorKey] as? String).map { " \($0)" } ?? ""
+        let posix = (ns.userInfo[NSUnderlyingErrorKey] as? NSError).flatMap { $0.domain == NSPOSIXErrorDomain ? Int32($0.code) : nil }
+        let why: String
+        switch (ns.domain, ns.code) {
+        case (NSCocoaErrorDomain, NSFileWriteNoPermissionError), (NSCocoaErrorDomain, NSFileReadNoPermissionError): why = "权限不足"
+        case (NSCocoaErrorDomain, NSFileWriteFileExistsError): why = "已存在同名的文件或目录"
+        case (NSCocoaErrorDomain, NSFileNoSuchFileError), (NSCocoaErrorDomain, NSFileReadNoSuchFileError): why = "文件不存在"
+        case (NSCocoaErrorDomain, NSFileWriteOutOfSpaceError): why = "磁盘空间不足"
+        case (NSPOSIXErrorDomain, let code): why = String(cString: strerror(Int32(code)))
+        default: why = posix.map { String(cString: strerror($0)) } ?? "文件操作失败（\(ns.domain) \(ns.code)）"
+        }
+        return "\(file.isEmpty ? "" : "文件\(file)：")\(why)"
     }
 }
 

@@ -30,6 +30,16 @@ struct ModelBuilder: Sendable {
                 diagnostics.append(Diagnostic(CalendarIsValid.descriptor, at: location,
                                               "calendar.yml 中的日期“\(entry)”无法识别。"))
             }
+            // Entries that are not text at all (a nested list or mapping), which the day lists skip.
+            for key in ["holidays", "workdays"] {
+                guard let node = calendarYAML?.node(key) else { continue }
+                let misplaced = node.sequence.map { $0.filter { $0.scalar == nil } } ?? (node.scalar == nil ? [node] : [])
+                for entry in misplaced {
+                    let location = calendarYAML?.locationOfNode(entry) ?? file.location()
+                    diagnostics.append(Diagnostic(CalendarIsValid.descriptor, at: location,
+                                                  "calendar.yml 的 \(key) 中有一项不是日期或日期区间（是\(entry.mapping != nil ? "映射" : "列表")），该项未被计入。"))
+                }
+            }
         }
         let documents = raw.bundles.parallelMap(document).compactMap { $0 }
         let cleanups = raw.cleanups.compactMap(cleanup)

@@ -47,7 +47,7 @@ public struct SiteWriter {
             try? fm.removeItem(at: staging)
             // A page that failed to render (a broken theme) says so itself.
             if error is PolicyError { throw error }
-            throw PolicyError.outputFailed("\(error)")
+            throw PolicyError.outputFailed(PolicyError.reason(error))
         }
     }
 

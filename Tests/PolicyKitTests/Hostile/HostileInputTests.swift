@@ -144,6 +144,40 @@ final class HostileInputTests: XCTestCase {
         result.assertValidDocumentUnharmed()
     }
 
+    func testPipeNamedLikeAnInterpretationIsReportedNotDropped() throws {
+        // In a bundle the walk skipped anything but files and folders: the pipe vanished.
+        let hostile = fixture(bytes: Data(validHostileDocument().utf8))
+        let result = try hostile.check { content in
+            XCTAssertEqual(mkfifo(content.appendingPathComponent("\(HostileFixture.bundle)/问答.md").path, 0o644), 0)
+        }
+        result.assertFinds("PF001", .error, file: "\(HostileFixture.bundle)/问答.md", line: 1, message: "不是普通文件")
+        result.assertValidDocumentUnharmed()
+    }
+
+    func testUnreadableAttachmentIsFoundByCheckAndBuildSaysSoInChinese() throws {
+        try XCTSkipIf(getuid() == 0, "root reads any file: permissions cannot make one unreadable")
+        var content = ContentFixture()
+        content.replace(in: ContentFixture.doc, "expires: 2029-03-31", with: "expires: 2029-03-31\nattachments:\n  - { file: 表.pdf, title: 表 }")
+        content["\(ContentFixture.bundle)/表.pdf"] = "%PDF-1.4"
+        let hostile = HostileFixture(content)
+        let result = try hostile.check { content in
+            XCTAssertEqual(chmod(content.appendingPathComponent("\(ContentFixture.bundle)/表.pdf").path, 0), 0)
+        }
+        result.assertFinds("PF001", .error, file: "\(ContentFixture.bundle)/表.pdf", line: 1, message: "无法读取")
+    }
+
+    func testYAMLErrorsAreInChineseWithTheirPosition() throws {
+        let text = validHostileDocument().replacingOccurrences(of: "office: 食品安全协调处", with: "office: 处室: 食品安全协调处")
+        let result = try fixture(bytes: Data(text.utf8)).check()
+        let finding = result.assertFinds("PF002", .error, file: index, line: 4, message: "此处不能出现“字段: 值”")
+        XCTAssertFalse(finding?.message.contains("mapping values") ?? true, finding?.message ?? "")
+        let tab = validHostileDocument().replacingOccurrences(of: "office: 食品安全协调处", with: "office: \"未闭合")
+        let unclosed = try fixture(bytes: Data(tab.utf8)).check()
+        let problem = unclosed.findings("PF002").first?.message ?? ""
+        XCTAssertTrue(problem.contains("读取引号内的值时"), problem)
+        XCTAssertFalse(problem.contains("while"), problem)
+    }
+
     // MARK: - YAML bombs and depth
 
     /// "Billion laughs": nine levels of nine aliases stand for 9^9 (387 million) strings.
