@@ -85,7 +85,7 @@ public final class MarkdownDocument {
                 headings.append(Heading(level: Int(cmark_node_get_heading_level(node)), text: MarkdownDocument.text(of: node),
                                         line: Int(cmark_node_get_start_line(node)) + lineOffset))
             case CMARK_NODE_LINK, CMARK_NODE_IMAGE:
-                // cmark reports line and column 0 for an autolink (`www.…`) at the start of a line.
+                // Clamped like the column (see `characterColumn`): cmark's positions of autolinks are not always 1-based.
                 let line = max(1, Int(cmark_node_get_start_line(node)))
                 references.append(Reference(url: String(cString: cmark_node_get_url(node)), isImage: type == CMARK_NODE_IMAGE,
                                             text: MarkdownDocument.text(of: node),

@@ -45,7 +45,7 @@ public struct OutputFolder: Sendable {
             throw refuse("无法读取该目录。")
         }
         if entries.isEmpty || entries.contains(OutputFolder.markerName) || builtByEarlierVersion { return }
-        throw refuse("该目录不是空的，也不是本工具生成的网站（缺少标记文件 \(OutputFolder.markerName)）。")
+        throw refuse("该目录不是空的，也不是本工具生成的网站（缺少标记文件 \(OutputFolder.markerName)）；如果它是旧版本生成的网站，删除该目录后重新生成即可。")
     }
 
     /// Sites built before the marker existed: the ledger every build since the atomic writer

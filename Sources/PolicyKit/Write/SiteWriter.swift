@@ -26,7 +26,11 @@ public struct SiteWriter {
     public func write(_ produce: (StagedSite) throws -> Void) throws -> Int {
         let fm = FileManager.default
         let parent = output.deletingLastPathComponent()
-        try fm.createDirectory(at: parent, withIntermediateDirectories: true)
+        do {
+            try fm.createDirectory(at: parent, withIntermediateDirectories: true)
+        } catch {
+            throw PolicyError.outputFailed("无法创建输出目录所在的目录 \(parent.path)：\(PolicyError.reason(error))")
+        }
         let lock = try OutputLock(path: sibling("lock").path)
         defer { lock.release() }
         let staging = sibling("new-\(ProcessInfo.processInfo.processIdentifier)")

@@ -92,6 +92,23 @@ final class OutputFolderTests: XCTestCase {
         try verify(site)
     }
 
+    func testCopyAndFolderFailuresAreChineseAndNameTheFile() throws {
+        // Foundation's errors reached the user as "Error Domain=NSCocoaErrorDomain Code=…".
+        let site = base.appendingPathComponent("repo/site")
+        XCTAssertThrowsError(try SiteWriter(output: site).write([OutputFile("表.pdf", .copy(from: base.path + "/missing.pdf"))])) { error in
+            let message = "\(error)"
+            XCTAssertTrue(message.contains("missing.pdf") && message.contains("无法"), message)
+            XCTAssertFalse(message.contains("Error Domain"), message)
+        }
+        let file = base.appendingPathComponent("repo/file.txt")
+        try Data("keep".utf8).write(to: file)
+        XCTAssertThrowsError(try SiteWriter(output: file.appendingPathComponent("site")).write([.text("index.html", "一")])) { error in
+            let message = "\(error)"
+            XCTAssertTrue(message.contains("file.txt") && message.contains("无法创建"), message)
+            XCTAssertFalse(message.contains("Error Domain"), message)
+        }
+    }
+
     func testBuildRefusesBeforeTouchingAnything() throws {
         let docs = base.appendingPathComponent("repo/mydocs")
         try FileManager.default.createDirectory(at: docs, withIntermediateDirectories: true)

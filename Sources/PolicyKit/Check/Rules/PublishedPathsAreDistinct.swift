@@ -13,9 +13,12 @@ struct PublishedPathsAreDistinct: Rule {
 
     func check(_ context: CheckContext) -> [Diagnostic] {
         var found: [Diagnostic] = []
+        // Computed once: `versionPairs` walks the whole library.
+        let comparisons = Dictionary(grouping: context.library.versionPairs, by: \.new.id)
         for doc in context.library.documents {
             guard let bundle = context.raw.bundle(id: doc.id) else { continue }
-            let pages = generatedPages(of: doc, in: context.library)
+            let pages = ["index.html"] + doc.interpretations.map { "\($0.id)/index.html" }
+                + (comparisons[doc.id] ?? []).map { "compare/\($0.old.id)/index.html" }
             for file in context.raw.publishedFiles(of: doc) {
                 guard let page = pages.first(where: { $0 == file || $0.hasPrefix(file + "/") }) else { continue }
                 found.append(finding(SourceLocation(file: bundle.displayPath + file),
@@ -23,11 +26,5 @@ struct PublishedPathsAreDistinct: Rule {
             }
         }
         return found
-    }
-
-    /// The pages a document's folder `d/<id>/` gets, relative to it.
-    private func generatedPages(of doc: Document, in library: Library) -> [String] {
-        ["index.html"] + doc.interpretations.map { "\($0.id)/index.html" }
-            + library.versionPairs.filter { $0.new.id == doc.id }.map { "compare/\($0.old.id)/index.html" }
     }
 }
