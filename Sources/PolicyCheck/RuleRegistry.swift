@@ -15,6 +15,7 @@ public enum RuleRegistry {
         SiteConfigIsValid.self,
         CalendarIsValid.self,
         NoSymlinks.self,
+        PublishedPathsAreDistinct.self,
         ReferencesResolve.self,
         SupersedesHasNoCycle.self,
         RepealAgreesWithCleanup.self,
@@ -35,6 +36,7 @@ public enum RuleRegistry {
         ImagesHaveAltText.self,
         VideosHaveCaptions.self,
         DocumentLinksResolve.self,
+        AttachmentsAreInert.self,
         NoPersonalData.self,
     ]
 

@@ -53,6 +53,7 @@ public enum Pipeline {
     ///   replaced (the build cache forgets its record there).
     public static func build(content: URL, displayRoot: String? = nil, options: BuildOptions,
                              beforeWriting: () -> Void = {}) throws -> Built {
+        try OutputFolder(options.output).verify(content: content)
         let checked = try check(content: content, displayRoot: displayRoot)
         let asOf = options.asOf ?? CalendarDate.today(in: checked.library.site.timeZone)
         guard !checked.hasErrors else { return Built(checked: checked, fileCount: 0, asOf: asOf) }
@@ -80,6 +81,8 @@ public enum Pipeline {
     /// `build`, skipped entirely when no input changed since the last successful build into
     /// the same output (see `BuildCache`). This is what `policy build` runs.
     public static func buildIfChanged(content: URL, displayRoot: String? = nil, options: BuildOptions) throws -> Outcome {
+        // Before anything is read or written, the build cache's files beside the output included.
+        try OutputFolder(options.output).verify(content: content)
         // The as-of date is an input: resolve the default (today) before hashing.
         var options = options
         if options.asOf == nil {

@@ -151,6 +151,15 @@ public struct ContentLoader: Sendable {
         return .bytes(bytes)
     }
 
+    /// Groups of paths that Swift's `String` (canonical equivalence) treats as one while
+    /// their bytes differ: a `Set` of them silently keeps one.
+    static func sameNameDifferentBytes(_ paths: [String]) -> [[String]] {
+        Dictionary(grouping: paths, by: { $0 }).values
+            .map { group in group.sorted { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) } }
+            .filter { $0.count > 1 }
+            .sorted { Array($0[0].utf8).lexicographicallyPrecedes(Array($1[0].utf8)) }
+    }
+
     private func display(_ relativePath: String) -> String { "\(displayRoot)/\(relativePath)" }
 
     /// The absolute path of a content file. Plain string joining: `URL.appendingPathComponent`
@@ -207,16 +216,38 @@ public struct ContentLoader: Sendable {
     private func allFiles(under relativePath: String, problems: inout [LoadProblem]) -> [String] {
         var result: [String] = []
         var links: [String] = []
+        var others: [String] = []
+        var unreadable: [String] = []
         FolderWalk.walk(path(relativePath)) { path, name, kind in
             guard !name.hasPrefix(".") else { return false }
             switch kind {
-            case .file: result.append(path)
+            case .file:
+                result.append(path)
+                // Checked here, so that a file without read permission stops `check`, not
+                // `build` halfway through copying it.
+                if access(self.path(relativePath + "/" + path), R_OK) != 0 { unreadable.append(path) }
             case .link: links.append(path)
-            case .folder, .other: break
+            case .other: others.append(path)
+            case .folder: break
             }
             return true
         }
         problems += links.sorted().map { symlinkFinding(relativePath + "/" + $0) }
+        problems += unreadable.sorted().map {
+            LoadProblem(.unreadable, at: SourceLocation(file: display(relativePath + "/" + $0)),
+                        "无法读取文件“\($0)”：没有读取权限。",
+                        fix: "检查文件权限（例如 chmod a+r \($0)），或从仓库重新检出该文件。")
+        }
+        problems += others.sorted().map {
+            LoadProblem(.unreadable, at: SourceLocation(file: display(relativePath + "/" + $0)),
+                       "这不是普通文件（可能是管道、设备或套接字文件），不会被读取或发布。",
+                       fix: "删除它，或换成普通文件后重新提交。")
+        }
+        problems += ContentLoader.sameNameDifferentBytes(result).map { names in
+            LoadProblem(.nameCollision, at: SourceLocation(file: display(relativePath + "/" + names[0])),
+                       "\(names.count) 个文件的名称仅 Unicode 规范化形式不同（NFC/NFD），看起来同名：\(names.map { "“\($0)”" }.joined(separator: "、"))，只会读取其中一个。",
+                       fix: "只保留一个文件（常见于在 macOS 上复制的文件名），必要时用 NFC 形式重命名。")
+        }
         return result.sorted()
     }
 }

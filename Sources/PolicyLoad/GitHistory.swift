@@ -8,8 +8,9 @@ import PolicyCore
 /// 收录日期 would be wrong) gives `LibraryHistory.none`: the pages then have no history
 /// section, and nothing is reported.
 public enum GitHistory {
-    /// Record separator before each commit, unit separator between its fields.
-    static let format = "--format=%x1e%H%x1f%ct%x1f%s"
+    /// NUL before each commit and between its fields: the only byte neither a subject nor a
+    /// path can hold (a subject may hold any other control character, \u{1E} included).
+    static let format = "--format=%x00%H%x00%ct%x00%s"
 
     public static func load(content: URL, timeZone: TimeZone) -> LibraryHistory {
         let directory = content.standardizedFileURL
@@ -21,24 +22,30 @@ public enum GitHistory {
         return parse(log.stdout, timeZone: timeZone)
     }
 
-    /// Parses `git log -z --format=<format> --name-only` output: per commit a record
-    /// separator, `hash US timestamp US summary`, NUL, a newline, then NUL-terminated paths
-    /// relative to the content folder.
+    /// Parses `git log -z --format=<format> --name-only` output, a list of NUL-separated
+    /// tokens: per commit an empty token, then hash, timestamp and subject (which may be
+    /// empty), then its paths relative to the content folder (never empty; the first after a
+    /// newline). The fields are taken by position, so no subject can be mistaken for a path.
     static func parse(_ output: Data, timeZone: TimeZone) -> LibraryHistory {
         var changes: [String: [BundleHistory.Change]] = [:]
-        for record in output.split(separator: 0x1e) {
-            let parts = record.split(separator: 0, omittingEmptySubsequences: false)
-            guard let header = parts.first else { continue }
-            let fields = header.split(separator: 0x1f, maxSplits: 2, omittingEmptySubsequences: false)
-                .map { String(decoding: $0, as: UTF8.self) }
-            guard fields.count == 3, let seconds = TimeInterval(fields[1]) else { continue }
-            let change = BundleHistory.Change(commit: fields[0],
+        let tokens = output.split(separator: 0, omittingEmptySubsequences: false)
+        var i = 0
+        while i < tokens.count {
+            guard tokens[i].isEmpty, i + 3 < tokens.count else { i += 1; continue }
+            let hash = String(decoding: tokens[i + 1], as: UTF8.self)
+            guard !hash.isEmpty, hash.allSatisfy(\.isHexDigit), let seconds = TimeInterval(String(decoding: tokens[i + 2], as: UTF8.self)) else {
+                i += 1
+                continue
+            }
+            let change = BundleHistory.Change(commit: hash,
                                               date: CalendarDate(instant: Date(timeIntervalSince1970: seconds), in: timeZone),
-                                              summary: fields[2])
+                                              summary: String(decoding: tokens[i + 3], as: UTF8.self))
             var touched: Set<String> = []
-            for name in parts.dropFirst() {
-                let path = String(decoding: name, as: UTF8.self).trimmingCharacters(in: .newlines)
+            i += 4
+            while i < tokens.count, !tokens[i].isEmpty {
+                let path = String(decoding: tokens[i], as: UTF8.self).trimmingCharacters(in: .newlines)
                 if let bundle = bundlePath(of: path) { touched.insert(bundle) }
+                i += 1
             }
             // git log lists commits newest first; keep that order per bundle.
             for bundle in touched { changes[bundle, default: []].append(change) }

@@ -1,7 +1,8 @@
 import PolicyCore
 
 /// Something the loader could not read, kept as data: the loader knows nothing of rules, and
-/// the rule that owns each kind of problem (PF001 `FileIsReadable`, PF010 `NoSymlinks`) turns
+/// the rule that owns each kind of problem (PF001 `FileIsReadable`, PF010 `NoSymlinks`,
+/// PF011 `PublishedPathsAreDistinct`) turns
 /// it into a finding.
 public struct LoadProblem: Sendable, Hashable {
     public enum Kind: Sendable, Hashable {
@@ -9,6 +10,8 @@ public struct LoadProblem: Sendable, Hashable {
         case unreadable
         /// A symbolic link, never followed (PF010).
         case symlink
+        /// Files whose names differ only by Unicode normalisation; one would hide the other (PF011).
+        case nameCollision
     }
 
     public let kind: Kind

@@ -86,7 +86,8 @@ public final class MarkdownDocument {
                 headings.append(Heading(level: Int(cmark_node_get_heading_level(node)), text: MarkdownDocument.text(of: node),
                                         line: Int(cmark_node_get_start_line(node)) + lineOffset))
             case CMARK_NODE_LINK, CMARK_NODE_IMAGE:
-                let line = Int(cmark_node_get_start_line(node))
+                // Clamped like the column (see `characterColumn`): cmark's positions of autolinks are not always 1-based.
+                let line = max(1, Int(cmark_node_get_start_line(node)))
                 references.append(Reference(url: String(cString: cmark_node_get_url(node)), isImage: type == CMARK_NODE_IMAGE,
                                             text: MarkdownDocument.text(of: node),
                                             line: line + lineOffset,
@@ -101,7 +102,10 @@ public final class MarkdownDocument {
 
     /// cmark counts columns in bytes; positions are reported in characters (Unicode scalars),
     /// as libyaml reports front-matter positions — `附图：![…]` starts at column 4, not 10.
+    /// cmark's positions are not always 1-based (an autolink at the start of a line has column
+    /// 0): they are clamped here, where every one of them becomes a column.
     private func characterColumn(line: Int, byteColumn: Int, lineStarts: inout [String.Index]?) -> Int {
+        let byteColumn = max(1, byteColumn)
         let utf8 = markdown.utf8
         if lineStarts == nil {
             var starts = [utf8.startIndex]

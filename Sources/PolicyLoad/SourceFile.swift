@@ -120,8 +120,12 @@ public enum FrontMatterError: Sendable, Equatable {
         switch error {
         case let .scanner(context, problem, mark, _), let .parser(context, problem, mark, _),
              let .composer(context, problem, mark, _):
-            let what = [context?.text, problem].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: " ")
-            return (mark.line + lineOffset, mark.column, what)
+            return (mark.line + lineOffset, mark.column, YAMLProblem.chinese(context: context?.text, problem: problem))
+        case let .reader(problem, _, _, _):
+            return (1 + lineOffset, 1, YAMLProblem.chinese(context: nil, problem: problem))
+        case let .duplicatedKeysInMapping(duplicates, context):
+            return (context.mark.line + lineOffset, context.mark.column,
+                    "字段名重复：\(duplicates.joined(separator: "、"))")
         default:
             return (1 + lineOffset, 1, "\(error)")
         }

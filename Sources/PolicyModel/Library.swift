@@ -15,7 +15,7 @@ public struct Library: Sendable {
     public let bundleIDs: Set<String>
     /// calendar.yml entries that are neither a date nor a range, where they are (PF009
     /// reports them); the calendar is built from the others.
-    public let unreadableCalendarEntries: [(entry: String, location: SourceLocation)]
+    public let unreadableCalendarEntries: [UnreadableCalendarEntry]
 
     private let indexByID: [String: Int]
     /// id → ids of the documents that list it in `supersedes`.
@@ -26,7 +26,7 @@ public struct Library: Sendable {
     public let cleanupResults: [String: [(batch: CleanupBatch, result: CleanupBatch.Result)]]
 
     public init(site: SiteConfig, calendar: WorkCalendar, documents: [Document], cleanups: [CleanupBatch],
-                bundleIDs: Set<String>, unreadableCalendarEntries: [(entry: String, location: SourceLocation)] = []) {
+                bundleIDs: Set<String>, unreadableCalendarEntries: [UnreadableCalendarEntry] = []) {
         self.site = site
         self.calendar = calendar
         self.documents = documents.sorted { ($0.published, $0.id) > ($1.published, $1.id) }
@@ -60,4 +60,22 @@ public struct Library: Sendable {
     public func documents(of kind: DocumentKind) -> [Document] { documents.filter { $0.kind == kind } }
 
     public var interpretations: [Interpretation] { documents.flatMap(\.interpretations) }
+}
+
+/// A calendar.yml entry the calendar could not use, where it is (PF009 reports it).
+public struct UnreadableCalendarEntry: Sendable {
+    public enum Problem: Sendable {
+        /// Text that is neither a YYYY-MM-DD date nor a range.
+        case notADate(String)
+        /// A nested list or mapping under `key`, which the day lists skip.
+        case nested(key: String, isMapping: Bool)
+    }
+
+    public let problem: Problem
+    public let location: SourceLocation
+
+    public init(_ problem: Problem, at location: SourceLocation) {
+        self.problem = problem
+        self.location = location
+    }
 }

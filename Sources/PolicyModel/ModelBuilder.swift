@@ -22,7 +22,7 @@ package struct ModelBuilder: Sendable {
         let calendar = WorkCalendar(holidays: calendarYAML?.strings("holidays") ?? [],
                                     workdays: calendarYAML?.strings("workdays") ?? [],
                                     unreadable: &calendarProblems)
-        var unreadableEntries: [(entry: String, location: SourceLocation)] = []
+        var unreadableEntries: [UnreadableCalendarEntry] = []
         if let file = raw.calendar {
             for entry in calendarProblems {
                 // At the entry's own line when it can be found among the listed scalars.
@@ -30,7 +30,17 @@ package struct ModelBuilder: Sendable {
                     .flatMap { $0.sequence.map(Array.init) ?? [$0] }
                 let node = nodes.first { $0.scalar?.string.trimmed == entry }
                 let location = node.flatMap { calendarYAML?.locationOfNode($0) } ?? file.location()
-                unreadableEntries.append((entry, location))
+                unreadableEntries.append(UnreadableCalendarEntry(.notADate(entry), at: location))
+            }
+            // Entries that are not text at all (a nested list or mapping), which the day lists skip.
+            for key in ["holidays", "workdays"] {
+                guard let node = calendarYAML?.node(key) else { continue }
+                let misplaced = node.sequence.map { $0.filter { $0.scalar == nil } } ?? (node.scalar == nil ? [node] : [])
+                for entry in misplaced {
+                    let location = calendarYAML?.locationOfNode(entry) ?? file.location()
+                    unreadableEntries.append(UnreadableCalendarEntry(.nested(key: key, isMapping: entry.mapping != nil),
+                                                                     at: location))
+                }
             }
         }
         let documents = raw.bundles.parallelMap(document).compactMap { $0 }

@@ -45,10 +45,12 @@ public final class PreviewSite: @unchecked Sendable {
     private var currentStatus = Status.pending
     private var closing = false
 
-    /// Creates the temporary folder (mode 0700, unique name).
+    /// Creates the temporary folder (mode 0700, unique name holding this process's id), after
+    /// removing those of previews that died without removing theirs (killed, or crashed).
     public init(options: Options) throws {
         self.options = options
-        var template = Array((NSTemporaryDirectory() + "/policy-serve-XXXXXX").utf8CString)
+        PreviewSite.removeScratchOfDeadPreviews(in: NSTemporaryDirectory())
+        var template = Array((NSTemporaryDirectory() + "/\(PreviewSite.scratchPrefix)\(getpid())-XXXXXX").utf8CString)
         guard let made = mkdtemp(&template) else {
             throw PreviewError("无法创建临时目录：\(String(cString: strerror(errno)))")
         }
@@ -88,6 +90,23 @@ public final class PreviewSite: @unchecked Sendable {
     public var isClosing: Bool {
         get { lock.withLock { closing } }
         set { lock.withLock { closing = newValue } }
+    }
+
+    static let scratchPrefix = "policy-serve-"
+
+    /// Deletes `policy-serve-<pid>-*` folders of ours whose process no longer exists: a
+    /// preview ended by SIGKILL or a crash cannot clean up after itself, the next one does.
+    static func removeScratchOfDeadPreviews(in folder: String) {
+        for name in (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? [] where name.hasPrefix(scratchPrefix) {
+            let rest = name.dropFirst(scratchPrefix.count)
+            guard let dash = rest.firstIndex(of: "-"), let pid = pid_t(rest[..<dash]), pid > 0 else { continue }
+            let path = folder + "/" + name
+            var status = stat()
+            guard lstat(path, &status) == 0, (status.st_mode & S_IFMT) == S_IFDIR, status.st_uid == getuid(),
+                  kill(pid, 0) != 0, errno == ESRCH
+            else { continue }
+            try? FileManager.default.removeItem(atPath: path)
+        }
     }
 
     /// Deletes the temporary folder and everything built in it.

@@ -70,13 +70,17 @@ public struct Theme: Sendable {
                 if let data = fm.contents(atPath: assetsDir.appendingPathComponent(file).path) { assets[file] = data }
             }
         }
+        if let cycle = Theme.partialCycle(in: templateSources) {
+            throw PolicyError.themeFailed(
+                "\(origin[cycle[0]] ?? cycle[0])：模板通过 {{> …}} 包含了自己（\(cycle.joined(separator: " → "))），生成页面时会无限递归。请删去这个包含。")
+        }
         var library = MustacheLibrary()
         for name in templateSources.keys.sorted() {
             do {
                 library.register(try MustacheTemplate(string: templateSources[name]!), named: name)
             } catch let error as MustacheTemplate.ParserError {
                 throw PolicyError.themeFailed(
-                    "\(origin[name] ?? name) 第\(error.context.lineNumber)行第\(error.context.columnNumber)列：\(error.error)")
+                    "\(origin[name] ?? name) 第\(error.context.lineNumber)行第\(error.context.columnNumber)列：\(Theme.explain(error.error))")
             } catch {
                 throw PolicyError.themeFailed("\(origin[name] ?? name)：\(error)")
             }
@@ -99,6 +103,42 @@ public struct Theme: Sendable {
     }
 
     public func hasAsset(_ path: String) -> Bool { assets[path] != nil }
+
+    /// A template syntax error in Chinese.
+    static func explain(_ error: any Error) -> String {
+        guard let error = error as? MustacheTemplate.Error else { return "\(error)" }
+        return switch error {
+        case .sectionCloseNameIncorrect: "区块结束标签 {{/…}} 的名称与开始标签 {{#…}} 不一致。"
+        case .unfinishedName: "标签没有正确结束（缺少 }}，或名称中有不允许的字符）。"
+        case .expectedSectionEnd: "区块 {{#…}} 或 {{^…}} 没有对应的结束标签 {{/…}}。"
+        case .invalidSetDelimiter: "更改分隔符的标签 {{=… …=}} 格式不正确。"
+        case .transformAppliedToInheritanceSection: "继承区块 {{$…}} 不能使用变换函数。"
+        case .illegalTokenInsideInheritSection, .textInsideInheritSection: "{{<…}} 继承区块内只能有 {{$…}} 区块。"
+        case .invalidConfigVariableSyntax, .unrecognisedConfigVariable: "配置标签 {{% …}} 格式不正确或无法识别。"
+        }
+    }
+
+    /// The first chain of partials that includes itself (`a → b → a`), or nil. Mustache would
+    /// follow it until the stack overflows: the theme is refused instead. Tags are found
+    /// with the default delimiters, which every template here uses.
+    static func partialCycle(in sources: [String: String]) -> [String]? {
+        let tag = /\{\{\s*[><]\s*([^\s}]+)\s*\}\}/
+        let includes = sources.mapValues { text in Set(text.matches(of: tag).map { String($0.output.1) }) }
+        var finished: Set<String> = []
+        func visit(_ name: String, _ path: [String]) -> [String]? {
+            if let start = path.firstIndex(of: name) { return Array(path[start...]) + [name] }
+            guard !finished.contains(name), let next = includes[name] else { return nil }
+            for partial in next.sorted() {
+                if let cycle = visit(partial, path + [name]) { return cycle }
+            }
+            finished.insert(name)
+            return nil
+        }
+        for name in sources.keys.sorted() {
+            if let cycle = visit(name, []) { return cycle }
+        }
+        return nil
+    }
 
     /// Regular, non-hidden files below `folder`, relative to it, sorted; none when absent.
     private static func files(under folder: URL) -> [String] {

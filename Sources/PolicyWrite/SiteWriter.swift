@@ -27,7 +27,11 @@ public struct SiteWriter {
     public func write(_ produce: (StagedSite) throws -> Void) throws -> Int {
         let fm = FileManager.default
         let parent = output.deletingLastPathComponent()
-        try fm.createDirectory(at: parent, withIntermediateDirectories: true)
+        do {
+            try fm.createDirectory(at: parent, withIntermediateDirectories: true)
+        } catch {
+            throw PolicyError.outputFailed("无法创建输出目录所在的目录 \(parent.path)：\(PolicyError.reason(error))")
+        }
         let lock = try OutputLock(path: sibling("lock").path)
         defer { lock.release() }
         let staging = sibling("new-\(ProcessInfo.processInfo.processIdentifier)")
@@ -37,6 +41,9 @@ public struct SiteWriter {
             let site = StagedSite(root: staging.path, live: output.path,
                                   previous: OutputLedger(contentsOf: sibling("files").path))
             try produce(site)
+            // The proof that this folder is a site we built, for the next build's `OutputFolder` check.
+            var marker = OutputFolder.markerText
+            try marker.withUTF8 { try SiteWriter.writeBytes(UnsafeRawBufferPointer($0), to: staging.path + "/" + OutputFolder.markerName) }
             try StageClock.measure("write: swap and delete old site") { try swapIn(staging) }
             // After the swap: until then the ledger on disk describes the live (old) site.
             StageClock.measure("write: ledger") { try? site.ledger.save(to: sibling("files").path) }
@@ -45,7 +52,7 @@ public struct SiteWriter {
             try? fm.removeItem(at: staging)
             // A page that failed to render (a broken theme) says so itself.
             if error is PolicyError { throw error }
-            throw PolicyError.outputFailed("\(error)")
+            throw PolicyError.outputFailed(PolicyError.reason(error))
         }
     }
 

@@ -90,7 +90,15 @@ public final class StagedSite: SiteSink, @unchecked Sendable {
         case .data(let data): return try data.withUnsafeBytes { try write($0, as: file.path) }
         case .bytes(let bytes): return try bytes.withUnsafeBytes { try write($0, as: file.path) }
         case .copy(let source):
-            try FileManager.default.copyItem(atPath: source, toPath: target)
+            do {
+                try FileManager.default.copyItem(atPath: source, toPath: target)
+            } catch {
+                // Say which side failed: a source without read permission is not a write failure.
+                if access(source, R_OK) != 0 {
+                    throw PolicyError.outputFailed("无法读取要发布的文件 \(source)：\(String(cString: strerror(errno)))")
+                }
+                throw PolicyError.outputFailed("无法把 \(source) 复制为站点文件 \(file.path)：\(PolicyError.reason(error))")
+            }
             return nil
         }
     }

@@ -25,7 +25,14 @@ struct BuildCommand: ParsableCommand {
 
     func run() throws {
         let options = Pipeline.BuildOptions(output: URL(fileURLWithPath: out), asOf: asOf, themeDirectory: themeDirectory)
-        switch try Pipeline.buildIfChanged(content: content.url, displayRoot: content.display, options: options) {
+        let outcome: Pipeline.Outcome
+        do {
+            outcome = try Pipeline.buildIfChanged(content: content.url, displayRoot: content.display, options: options)
+        } catch PolicyError.outputRefused(let why) {
+            printError(why + "\n")
+            throw ExitCode(64)
+        }
+        switch outcome {
         case .unchanged(let diagnostics, let documents, let files, let asOf):
             if !diagnostics.isEmpty { printError(format.render(diagnostics)) }
             print("内容、主题和时效性计算日期（\(asOf)）均未变化：\(out)/ 已是最新（\(documents) 件文件，\(files) 个输出文件）。")

@@ -29,6 +29,15 @@ struct ReportCommand: ParsableCommand {
     @Option(name: .customLong("as-of"), help: "按此日期（YYYY-MM-DD）计算时效性和工作清单；默认为站点时区的今天。")
     var asOf: CalendarDate?
 
+    /// The years a report can count: CalendarDate arithmetic beyond these would overflow.
+    static let years = 1900...9999
+
+    func validate() throws {
+        if let year, !Self.years.contains(year) {
+            throw ValidationError("统计年度 \(year) 超出范围：请给出 \(Self.years.lowerBound) 至 \(Self.years.upperBound) 之间的年份，例如 --year 2025。")
+        }
+    }
+
     func run() throws {
         let checked = try Pipeline.check(content: content.url, displayRoot: content.display)
         let library = checked.library

@@ -48,6 +48,26 @@ def test_security_headers_on_every_kind_of_file(nginx, path):
     assert "camera=()" in (response.getheader("Permissions-Policy") or "")
 
 
+def bundle_files(sample_site) -> list[str]:
+    files = sorted(p.relative_to(sample_site).as_posix() for p in sample_site.glob("d/**/*")
+                   if p.is_file() and p.name != "index.html")
+    assert files, "the sample site publishes no bundle files"
+    return files
+
+
+def test_bundle_files_are_sandboxed_and_pages_are_not(nginx, sample_site):
+    # An SVG or HTML attachment must not run scripts on the library's origin (PM005).
+    for path in bundle_files(sample_site):
+        response, _ = fetch(nginx, path)
+        assert response.status == 200, path
+        directives = [d.strip() for d in (response.getheader("Content-Security-Policy") or "").split(";")]
+        assert "sandbox" in directives, path
+    for path in ("", "d/2022-relief-measures/", "d/2022-relief-measures/index.html", "documents.json", "assets/style.css"):
+        response, _ = fetch(nginx, path)
+        directives = [d.strip() for d in (response.getheader("Content-Security-Policy") or "").split(";")]
+        assert "sandbox" not in directives and "default-src 'none'" in directives, path
+
+
 def test_html_and_manifests_are_revalidated_every_time(nginx):
     for path in ("", "d/2022-relief-measures/", "search/manifest.json", "documents.json", "assets/style.css"):
         response, _ = fetch(nginx, path)

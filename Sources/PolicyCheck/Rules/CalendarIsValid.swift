@@ -11,8 +11,13 @@ struct CalendarIsValid: Rule {
     func check(_ context: CheckContext) -> [Diagnostic] {
         // Unreadable entries are found while the model builds the calendar from the others.
         guard context.raw.calendar == nil else {
-            return context.library.unreadableCalendarEntries.map {
-                finding($0.location, "calendar.yml 中的日期“\($0.entry)”无法识别。")
+            return context.library.unreadableCalendarEntries.map { entry in
+                switch entry.problem {
+                case .notADate(let text):
+                    finding(entry.location, "calendar.yml 中的日期“\(text)”无法识别。")
+                case .nested(let key, let isMapping):
+                    finding(entry.location, "calendar.yml 的 \(key) 中有一项不是日期或日期区间（是\(isMapping ? "映射" : "列表")），该项未被计入。")
+                }
             }
         }
         return [finding(SourceLocation(file: "\(context.raw.displayRoot)/calendar.yml"),

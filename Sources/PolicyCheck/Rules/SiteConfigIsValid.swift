@@ -15,7 +15,11 @@ struct SiteConfigIsValid: Rule {
         }
         guard let fm = file.frontMatter else { return [] }
         var found: [Diagnostic] = []
-        if let url = fm.string("base_url"), !(url.hasPrefix("https://") || url.hasPrefix("http://")) || URL(string: url) == nil {
+        if let url = fm.string("base_url"), url.unicodeScalars.contains(where: SiteConfigIsValid.isControlOrSpace) {
+            // A newline would start a line of its own in robots.txt, the feed and the sitemap.
+            found.append(finding(fm.location(of: "base_url"), "base_url 中含有换行、空格或其他控制字符。",
+                                 fix: "写作一行完整网址，不含空格和换行，如 https://www.example.gov.cn/zcwj/。"))
+        } else if let url = fm.string("base_url"), !(url.hasPrefix("https://") || url.hasPrefix("http://")) || URL(string: url) == nil {
             found.append(finding(fm.location(of: "base_url"), "base_url“\(url)”不是完整网址。",
                                  fix: "写作完整网址，如 https://www.example.gov.cn/zcwj/。"))
         }
@@ -35,5 +39,10 @@ struct SiteConfigIsValid: Rule {
             }
         }
         return found
+    }
+
+    static func isControlOrSpace(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.properties.generalCategory == .control || scalar.properties.isWhitespace
+            || scalar.properties.generalCategory == .format
     }
 }

@@ -33,14 +33,14 @@ struct BodyRenderer {
             let rest = String(path.dropFirst(min(path.count, (base.removingPercentEncoding ?? base).count)))
             return link.href(rest) + suffix
         }
-        if BodyRenderer.hasScheme(url) { return url }
+        if RelativePath.hasScheme(url) { return url }
         if path.hasPrefix("/") {
             var rest = path
             let basePath = context.site.basePath
             if basePath != "/" && rest.hasPrefix(basePath) { rest = String(rest.dropFirst(basePath.count)) }
             return link.href(String(rest.drop { $0 == "/" })) + suffix
         }
-        guard let contentPath = BodyRenderer.resolve(path, against: sourceDirectory),
+        guard let contentPath = RelativePath.resolve(path, against: sourceDirectory),
               let target = sitePath(forContent: contentPath) else { return url }
         return link.href(target) + suffix
     }
@@ -61,25 +61,6 @@ struct BodyRenderer {
         if rest.isEmpty || rest == "index.md" { return SitePath.document(id) }
         if rest.hasSuffix(".md") && !rest.contains("/") { return "d/\(id)/\(rest.dropLast(3))/" }
         return SitePath.bundleFile(id, rest)
-    }
-
-    /// `dir/` + a relative path with `.` and `..` resolved; nil when it climbs out of the content.
-    static func resolve(_ relative: String, against directory: String) -> String? {
-        var parts = directory.split(separator: "/").map(String.init)
-        let trailingSlash = relative.hasSuffix("/")
-        for part in relative.split(separator: "/").map(String.init) {
-            switch part {
-            case ".": continue
-            case "..": if parts.popLast() == nil { return nil }
-            default: parts.append(part)
-            }
-        }
-        return parts.joined(separator: "/") + (trailingSlash ? "/" : "")
-    }
-
-    static func hasScheme(_ url: String) -> Bool {
-        guard let colon = url.firstIndex(of: ":"), let first = url.first, first.isASCII, first.isLetter else { return false }
-        return url[..<colon].allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || "+-.".contains($0)) }
     }
 
     /// Puts each table in a focusable, labelled region that scrolls sideways on phones,

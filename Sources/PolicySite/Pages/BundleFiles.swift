@@ -7,25 +7,7 @@ import PolicyWrite
 /// (official version, attachments, media, links and images in the bodies) are published:
 /// a draft left lying in a bundle is not.
 extension SiteContext {
-    func publishedFiles(of document: Document) -> [String] {
-        guard let bundle = raw.bundle(id: document.id) else { return [] }
-        var wanted: [String] = [document.official].compactMap { $0 } + document.attachments.map(\.file)
-        for i in document.interpretations {
-            wanted += [i.media?.file, i.media?.poster, i.media?.captions, i.media?.transcript].compactMap { $0 }
-        }
-        let folder = bundle.path + "/"
-        for facts in [document.bodyFacts] + document.interpretations.map(\.bodyFacts) {
-            for reference in facts.references where !BodyRenderer.hasScheme(reference.url) {
-                let path = reference.url.prefix { $0 != "?" && $0 != "#" }
-                guard !path.hasPrefix("/"), let decoded = String(path).removingPercentEncoding,
-                      let resolved = BodyRenderer.resolve(decoded, against: folder), resolved.hasPrefix(folder)
-                else { continue }
-                wanted.append(String(resolved.dropFirst(folder.count)))
-            }
-        }
-        // Only real files of this bundle (never `..` paths or Markdown sources).
-        return Set(wanted).filter { bundle.files.contains($0) && !$0.hasSuffix(".md") }.sorted()
-    }
+    func publishedFiles(of document: Document) -> [String] { raw.publishedFiles(of: document) }
 
     func copies(of document: Document) -> [OutputFile] {
         guard let bundle = raw.bundle(id: document.id) else { return [] }

@@ -54,14 +54,14 @@ struct InterpretationPage {
         let bundlePath = bundle?.path ?? document.bundlePath
         // Bundle files the body already shows as images, so the media figure is not shown twice.
         let embedded = Set(i.bodyFacts.references.filter(\.isImage).compactMap { reference in
-            BodyRenderer.resolve(reference.url.removingPercentEncoding ?? reference.url, against: "")
+            RelativePath.resolve(reference.url.removingPercentEncoding ?? reference.url, against: "")
         })
 
         var figure: Figure?
         // A moving picture (video form, or an animation delivered as a video file) gets a
         // player with captions; anything else is an image with its alt text.
         let isVideo = i.form.isVideo || (i.media?.file).map(InterpretationPage.isVideoFile) == true
-        if !isVideo, let media = i.media, let file = media.file, !embedded.contains(BodyRenderer.resolve(file, against: "") ?? file),
+        if !isVideo, let media = i.media, let file = media.file, !embedded.contains(RelativePath.resolve(file, against: "") ?? file),
            let src = fileHref(file) {
             figure = Figure(src: src, alt: media.alt ?? i.title)
         }

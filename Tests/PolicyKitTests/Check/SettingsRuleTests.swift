@@ -26,6 +26,16 @@ final class SettingsRuleTests: XCTestCase {
         try fixture.check().assertFinds("PF008", .error, file: "content/site.yml", line: 2, column: 11, message: "base_url")
     }
 
+    /// A newline in base_url would start a line of its own in robots.txt (`Sitemap: …`).
+    func testBaseURLWithANewlineOrControlCharacter() throws {
+        for value in ["\"https://www.example.gov.cn/zcwj/\\nDisallow: /\"", "\"https://www.example.gov.cn/\\tzcwj/\"",
+                      "\"https://www.example.gov.cn/zcwj/\\u0085x\"", "\"https://www.example.gov.cn/zc wj/\""] {
+            var fixture = ContentFixture()
+            fixture.replace(in: "site.yml", "base_url: https://www.example.gov.cn/zcwj/", with: "base_url: \(value)")
+            try fixture.check().assertFinds("PF008", .error, file: "content/site.yml", line: 2, message: "控制字符")
+        }
+    }
+
     func testUnknownTimeZone() throws {
         var fixture = ContentFixture()
         fixture.replace(in: "site.yml", "timezone: Asia/Shanghai", with: "timezone: Asia/Beijing")
@@ -68,6 +78,19 @@ final class SettingsRuleTests: XCTestCase {
     }
 
     /// A range runs forward; a reversed one is a typo.
+    /// A nested list or a mapping among the days was skipped in silence.
+    func testEntriesThatAreNotDatesAtAllAreReported() throws {
+        var fixture = ContentFixture()
+        fixture.replace(in: "calendar.yml", "  - 2024-06-10              # 端午节", with: "  - [2024-06-10, 2024-06-11]")
+        try fixture.check().assertFinds("PF009", .error, file: "content/calendar.yml", line: 6, column: 5, message: "列表")
+        fixture = ContentFixture()
+        fixture.replace(in: "calendar.yml", "  - 2024-06-10              # 端午节", with: "  - 端午节: 2024-06-10")
+        try fixture.check().assertFinds("PF009", .error, file: "content/calendar.yml", line: 6, message: "映射")
+        fixture = ContentFixture()
+        fixture["calendar.yml"] = "holidays:\n  元旦: 2024-01-01\nworkdays: []\n"
+        try fixture.check().assertFinds("PF009", .error, file: "content/calendar.yml", line: 2, message: "holidays")
+    }
+
     func testReversedRange() throws {
         var fixture = ContentFixture()
         fixture.replace(in: "calendar.yml", "2024-10-01..2024-10-07", with: "2024-10-07..2024-10-01")

@@ -71,6 +71,20 @@ final class HostileInputTests: XCTestCase {
         result.assertValidDocumentUnharmed()
     }
 
+    func testUTF16IsNamedAsSuchNotAsNULBytes() throws {
+        // Windows Notepad's "Unicode": little-endian with a byte-order mark, big-endian without.
+        let text = validHostileDocument()
+        let littleEndian = Data([0xFF, 0xFE]) + text.utf16.reduce(into: Data()) { $0.append(contentsOf: [UInt8($1 & 0xFF), UInt8($1 >> 8)]) }
+        let bigEndian = text.utf16.reduce(into: Data()) { $0.append(contentsOf: [UInt8($1 >> 8), UInt8($1 & 0xFF)]) }
+        for (bytes, order) in [(littleEndian, "小端序"), (bigEndian, "大端序")] {
+            let result = try fixture(bytes: bytes).check()
+            let finding = result.assertFinds("PF001", .error, file: index, line: 1, message: "UTF-16 编码（\(order)）")
+            XCTAssertTrue(finding?.fix.contains("UTF-16 编码，请另存为 UTF-8") == true, finding?.fix ?? "")
+            XCTAssertFalse(finding?.message.contains("NUL") ?? true)
+            result.assertValidDocumentUnharmed()
+        }
+    }
+
     func testBOMIsAcceptedAndTheDocumentBuilds() throws {
         let bytes = Data([0xEF, 0xBB, 0xBF]) + Data(validHostileDocument().utf8)
         let hostile = fixture(bytes: bytes)
@@ -136,6 +150,40 @@ final class HostileInputTests: XCTestCase {
         }
         result.assertFinds("PF001", .error, file: "cleanup/2024-pipe.md", line: 1, message: "不是普通文件")
         result.assertValidDocumentUnharmed()
+    }
+
+    func testPipeNamedLikeAnInterpretationIsReportedNotDropped() throws {
+        // In a bundle the walk skipped anything but files and folders: the pipe vanished.
+        let hostile = fixture(bytes: Data(validHostileDocument().utf8))
+        let result = try hostile.check { content in
+            XCTAssertEqual(mkfifo(content.appendingPathComponent("\(HostileFixture.bundle)/问答.md").path, 0o644), 0)
+        }
+        result.assertFinds("PF001", .error, file: "\(HostileFixture.bundle)/问答.md", line: 1, message: "不是普通文件")
+        result.assertValidDocumentUnharmed()
+    }
+
+    func testUnreadableAttachmentIsFoundByCheckAndBuildSaysSoInChinese() throws {
+        try XCTSkipIf(getuid() == 0, "root reads any file: permissions cannot make one unreadable")
+        var content = ContentFixture()
+        content.replace(in: ContentFixture.doc, "expires: 2029-03-31", with: "expires: 2029-03-31\nattachments:\n  - { file: 表.pdf, title: 表 }")
+        content["\(ContentFixture.bundle)/表.pdf"] = "%PDF-1.4"
+        let hostile = HostileFixture(content)
+        let result = try hostile.check { content in
+            XCTAssertEqual(chmod(content.appendingPathComponent("\(ContentFixture.bundle)/表.pdf").path, 0), 0)
+        }
+        result.assertFinds("PF001", .error, file: "\(ContentFixture.bundle)/表.pdf", line: 1, message: "无法读取")
+    }
+
+    func testYAMLErrorsAreInChineseWithTheirPosition() throws {
+        let text = validHostileDocument().replacingOccurrences(of: "office: 食品安全协调处", with: "office: 处室: 食品安全协调处")
+        let result = try fixture(bytes: Data(text.utf8)).check()
+        let finding = result.assertFinds("PF002", .error, file: index, line: 4, message: "此处不能出现“字段: 值”")
+        XCTAssertFalse(finding?.message.contains("mapping values") ?? true, finding?.message ?? "")
+        let tab = validHostileDocument().replacingOccurrences(of: "office: 食品安全协调处", with: "office: \"未闭合")
+        let unclosed = try fixture(bytes: Data(tab.utf8)).check()
+        let problem = unclosed.findings("PF002").first?.message ?? ""
+        XCTAssertTrue(problem.contains("读取引号内的值时"), problem)
+        XCTAssertFalse(problem.contains("while"), problem)
     }
 
     // MARK: - YAML bombs and depth
@@ -226,6 +274,17 @@ final class HostileInputTests: XCTestCase {
         let page = site.appendingPathComponent("d/2024-hostile-input/index.html")
         XCTAssertTrue(FileManager.default.fileExists(atPath: page.path))
         XCTAssertTrue(FileManager.default.fileExists(atPath: site.appendingPathComponent("d/\(ContentFixture.docID)/index.html").path))
+    }
+
+    func testAutolinkAtTheStartOfALineChecksAndBuilds() throws {
+        // cmark gives an autolink that opens a line column 0; turned into a character column
+        // it made an inverted range and trapped check, build and serve.
+        let body = "详情请登录门户网站\nwww.samr.gov.cn 查询。\n\n- 列表项\nwww.example.gov.cn\n\nwww.example.gov.cn 开头的段落。"
+        let hostile = fixture(bytes: Data(validHostileDocument(body: body).utf8))
+        let (result, site) = try hostile.build()
+        result.assertNoErrors()
+        let page = try String(contentsOf: site.appendingPathComponent("d/2024-hostile-input/index.html"), encoding: .utf8)
+        XCTAssertTrue(page.contains("http://www.samr.gov.cn"), "the autolink is still a link")
     }
 
     // MARK: - Found by fuzzing (fuzz/regressions/)

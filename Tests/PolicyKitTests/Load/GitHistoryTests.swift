@@ -17,8 +17,8 @@ final class GitHistoryTests: XCTestCase {
     func testParsesOneLogIntoBundles() {
         // Two commits, newest first, as `git log -z --format=… --name-only` prints them.
         var out = Data()
-        out.append(Data("\u{1e}bbb\u{1f}1704902400\u{1f}修订 <a> & b\0\nnormative/a/index.md\0policies/b/index.md\0site.yml\0".utf8))
-        out.append(Data("\u{1e}aaa\u{1f}1704124800\u{1f}新增 a\0\nnormative/a/index.md\0normative/a/解读.md\0cleanup/x.md\0".utf8))
+        out.append(Data("\0bbb\01704902400\0修订 <a> & b\0\nnormative/a/index.md\0policies/b/index.md\0site.yml\0".utf8))
+        out.append(Data("\0aaa\01704124800\0新增 a\0\nnormative/a/index.md\0normative/a/解读.md\0cleanup/x.md\0".utf8))
         let history = GitHistory.parse(out, timeZone: shanghai)
         XCTAssertEqual(Set(history.bundles.keys), ["normative/a", "policies/b"])
         let a = history.bundle("normative/a")!
@@ -27,6 +27,23 @@ final class GitHistoryTests: XCTestCase {
         XCTAssertEqual(a.added, CalendarDate("2024-01-02"))    // 2024-01-01T16:00Z is the 2nd in Shanghai
         XCTAssertEqual(a.updated, CalendarDate("2024-01-11"))
         XCTAssertEqual(history.bundle("policies/b")?.changes.count, 1)
+    }
+
+    func testSubjectsWithSeparatorsAndEmptySubjectsKeepTheirCommits() throws {
+        // A subject may hold the record and unit separators, or be empty; neither may shift
+        // the fields or lose a commit.
+        let repo = try TemporaryRepository()
+        defer { repo.remove() }
+        try repo.write("content/normative/a/index.md", "a")
+        try repo.commit("新增\u{1e}a\u{1f}x", date: "2024-03-01T09:00:00+08:00")
+        try repo.write("content/normative/a/解读.md", "b")
+        try repo.commit("", date: "2024-03-02T09:00:00+08:00")
+        try repo.write("content/policies/p/index.md", "p")
+        try repo.commit("新增 p", date: "2024-03-05T09:00:00+08:00")
+        let history = GitHistory.load(content: repo.url.appendingPathComponent("content"), timeZone: shanghai)
+        XCTAssertEqual(history.bundle("normative/a")?.changes.map(\.summary), ["", "新增\u{1e}a\u{1f}x"])
+        XCTAssertEqual(history.bundle("normative/a")?.added, CalendarDate("2024-03-01"))
+        XCTAssertEqual(history.bundle("policies/p")?.changes.map(\.summary), ["新增 p"])
     }
 
     func testBundlePaths() {
@@ -95,7 +112,7 @@ struct TemporaryRepository {
 
     func commit(_ message: String, date: String) throws {
         try git("add", "-A")
-        try git("commit", "-q", "-m", message, environment: ["GIT_AUTHOR_DATE": date, "GIT_COMMITTER_DATE": date])
+        try git("commit", "-q", "--allow-empty-message", "-m", message, environment: ["GIT_AUTHOR_DATE": date, "GIT_COMMITTER_DATE": date])
     }
 
     func git(_ arguments: String..., environment: [String: String] = [:]) throws {

@@ -166,6 +166,32 @@ final class RenderSiteTests: XCTestCase {
         }
     }
 
+    func testTemplateSyntaxErrorIsExplainedInChinese() throws {
+        let fixture = RenderFixture()
+        let theme = try fixture.theme(["templates/badge.mustache": "<b>{{text</b>"])
+        XCTAssertThrowsError(try Theme(overrides: theme)) { error in
+            guard case PolicyError.themeFailed(let message) = error else { return XCTFail("\(error)") }
+            XCTAssertTrue(message.contains("badge.mustache 第1行"), message)
+            XCTAssertTrue(message.contains("标签没有正确结束"), message)
+            XCTAssertFalse(message.contains("unfinishedName"), message)
+        }
+    }
+
+    func testAPartialThatIncludesItselfIsAThemeErrorNotACrash() throws {
+        // Directly, and through another partial: rendering either overflowed the stack.
+        for overrides in [["templates/badge.mustache": "<b>{{> badge}}</b>"],
+                          ["templates/badge.mustache": "{{#text}}{{> loop}}{{/text}}", "templates/loop.mustache": "{{>badge}}"]] {
+            let fixture = RenderFixture()
+            let theme = try fixture.theme(overrides)
+            XCTAssertThrowsError(try Theme(overrides: theme)) { error in
+                guard case PolicyError.themeFailed(let message) = error else { return XCTFail("\(error)") }
+                XCTAssertTrue(message.contains("badge.mustache"), message)
+                XCTAssertTrue(message.contains("包含了自己") && message.contains("badge → "), message)
+            }
+        }
+        XCTAssertNil(Theme.partialCycle(in: ["a": "{{> b}}{{> c}}", "b": "{{> c}}", "c": "x"]))
+    }
+
     /// A relative href from the page at `path` (`d/x/index.html`) as an output path.
     private func resolve(_ url: String, from path: String) -> String {
         var parts = path.split(separator: "/").dropLast().map(String.init)
