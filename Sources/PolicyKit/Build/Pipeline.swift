@@ -7,8 +7,11 @@ public enum Pipeline {
     /// What `policy check` produces.
     public struct Checked: Sendable {
         public let raw: RawLibrary
+        /// The whole library, as checked (scheduled and non-public documents included).
         public let library: Library
         public let diagnostics: [Diagnostic]
+        /// The day the check judged scheduled publication by.
+        public let asOf: CalendarDate
 
         public var hasErrors: Bool { diagnostics.errorCount > 0 }
     }
@@ -34,11 +37,14 @@ public enum Pipeline {
     }
 
     /// Load, model and check a content folder.
-    public static func check(content: URL, displayRoot: String? = nil) throws -> Checked {
+    /// - Parameter asOf: the day scheduled publication is judged by; today in the site's
+    ///   time zone when nil.
+    public static func check(content: URL, displayRoot: String? = nil, asOf: CalendarDate? = nil) throws -> Checked {
         let raw = try StageClock.measure("load") { try ContentLoader(root: content, displayRoot: displayRoot).load() }
         let library = StageClock.measure("model") { ModelBuilder(raw: raw).build() }
-        let diagnostics = StageClock.measure("check") { Checker().check(raw, library) }
-        return Checked(raw: raw, library: library, diagnostics: diagnostics)
+        let asOf = asOf ?? CalendarDate.today(in: library.site.timeZone)
+        let diagnostics = StageClock.measure("check") { Checker().check(raw, library, asOf: asOf) }
+        return Checked(raw: raw, library: library, diagnostics: diagnostics, asOf: asOf)
     }
 
     /// Check, then render and write the site — only when the check found no errors. The
@@ -47,8 +53,8 @@ public enum Pipeline {
     ///   replaced (the build cache forgets its record there).
     public static func build(content: URL, displayRoot: String? = nil, options: BuildOptions,
                              beforeWriting: () -> Void = {}) throws -> Built {
-        let checked = try check(content: content, displayRoot: displayRoot)
-        let asOf = options.asOf ?? CalendarDate.today(in: checked.library.site.timeZone)
+        let checked = try check(content: content, displayRoot: displayRoot, asOf: options.asOf)
+        let asOf = checked.asOf
         guard !checked.hasErrors else { return Built(checked: checked, fileCount: 0, asOf: asOf) }
         beforeWriting()
         let theme = try Theme(overrides: options.themeDirectory)
@@ -56,7 +62,8 @@ public enum Pipeline {
             GitHistory.load(content: content, timeZone: checked.library.site.timeZone)
         }
         let writer = SiteWriter(output: options.output)
-        let renderer = SiteRenderer(library: checked.library, raw: checked.raw, asOf: asOf, theme: theme, history: history,
+        // Only what is public and published by the as-of date reaches any output.
+        let renderer = SiteRenderer(library: checked.library.published(asOf: asOf), raw: checked.raw, asOf: asOf, theme: theme, history: history,
                                     keepingUnchangedPages: true, searchCache: writer.sibling("search"))
         let fileCount = try StageClock.measure("render and write") {
             try writer.write { try renderer.render(into: $0) }

@@ -6,8 +6,8 @@ public struct Checker: Sendable {
         self.rules = rules
     }
 
-    public func check(_ raw: RawLibrary, _ library: Library) -> [Diagnostic] {
-        let context = CheckContext(raw: raw, library: library)
+    public func check(_ raw: RawLibrary, _ library: Library, asOf: CalendarDate? = nil) -> [Diagnostic] {
+        let context = CheckContext(raw: raw, library: library, asOf: asOf)
         var findings = raw.loadDiagnostics + library.buildDiagnostics
         // Rules are independent readers of the same immutable context.
         findings += rules.parallelMap { rule in

@@ -16,12 +16,15 @@ public enum RuleRegistry {
         ReferencesResolve.self,
         SupersedesHasNoCycle.self,
         RepealAgreesWithCleanup.self,
+        CleanupIsChronological.self,
+        CleanupActsOnOwnDocuments.self,
         InterpretationIsPresent.self,
         InterpretationIsSimultaneous.self,
         InterpretationCoversTopics.self,
         QuestionsHaveAnswers.self,
         InterpretationExplains.self,
         InterpretationOfficeMatches.self,
+        InterpretationExemptIsDecided.self,
         NumberIsWellFormed.self,
         NumberYearMatchesSigning.self,
         NumberIsUnique.self,
@@ -34,6 +37,10 @@ public enum RuleRegistry {
         VideosHaveCaptions.self,
         DocumentLinksResolve.self,
         NoPersonalData.self,
+        IndexNumberIsWellFormed.self,
+        ScheduledIsListed.self,
+        WithheldIsListed.self,
+        NoLinkToWithheld.self,
     ]
 
     public static func rule(code: String) -> (any Rule.Type)? {

@@ -19,7 +19,7 @@ struct AnnualReportText {
         out += "按形式：" + i.byForm.map { "\($0.form.chinese) \($0.count)" }.joined(separator: "，") + "\n"
         if !i.documentsExempt.isEmpty {
             out += "本年不作解读的文件：\n"
-            for d in i.documentsExempt { out += "  - \(d.quotedTitle)\(d.number.map { "（\($0)）" } ?? "")：\(d.exempt ?? "")\n" }
+            for d in i.documentsExempt { out += "  - \(d.quotedTitle)\(d.number.map { "（\($0)）" } ?? "")：\(d.exempt?.chinese ?? "")\n" }
         }
 
         out += "\n三、工作清单（按 \(r.asOf)）\n"
@@ -28,7 +28,7 @@ struct AnnualReportText {
         out += "自 \(r.since) 起不再有效的文件：\n"
         out += list(r.lapsed) { $0.note ?? $0.status.status.chinese }
         out += "不作政策解读的文件：\n"
-        out += list(r.exempt) { "\($0.status.status.chinese) · 理由：\($0.note ?? "")" }
+        out += list(r.exempt) { "\($0.status.status.chinese) · \($0.note ?? "")" }
         return out
     }
 

@@ -8,6 +8,10 @@ struct NumberIsWellFormed: Rule {
         fix: "文号写作“发文机关代字〔年份〕序号号”，如 示市监规〔2024〕3号；年份用六角括号〔〕，序号不编虚位、不加“第”。")
 
     func check(_ context: CheckContext) -> [Diagnostic] {
+        documentNumbers(context) + cleanupNumbers(context)
+    }
+
+    private func documentNumbers(_ context: CheckContext) -> [Diagnostic] {
         context.library.documents.compactMap { doc in
             guard let number = doc.number else { return nil }
             let location = doc.source.frontMatter?.location(of: "number") ?? doc.source.location()
