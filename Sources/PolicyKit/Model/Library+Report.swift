@@ -39,6 +39,8 @@ public struct AnnualReport: Sendable {
         public let documentsInterpreted: [Document]
         /// Of those, the ones exempt from interpretation (`exempt`).
         public let documentsExempt: [Document]
+        /// Of those, the ones whose exemption does not say who approved it and when (PI007).
+        public var documentsExemptUnapproved: [Document] { documentsExempt.filter { $0.exempt?.isDecision != true } }
         /// Interpretations published in the period, each form (all forms, 0 when none).
         public let byForm: [(form: InterpretationForm, count: Int)]
         /// Interpretations published in the period.

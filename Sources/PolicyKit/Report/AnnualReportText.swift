@@ -14,7 +14,8 @@ struct AnnualReportText {
         out += "\n二、政策解读\n"
         let i = r.interpretations
         out += "本年发布文件 \(i.documentsPublished.count) 件，其中有解读 \(i.documentsInterpreted.count) 件，"
-            + "不作解读 \(i.documentsExempt.count) 件。\n"
+            + "不作解读 \(i.documentsExempt.count) 件"
+            + (i.documentsExemptUnapproved.isEmpty ? "。\n" : "（其中 \(i.documentsExemptUnapproved.count) 件未写明批准人和批准日期）。\n")
         out += "本年发布解读 \(i.total) 篇，与文件同日发布 \(i.sameDay) 篇（\(AnnualReport.percent(i.sameDayShare))）。\n"
         out += "按形式：" + i.byForm.map { "\($0.form.chinese) \($0.count)" }.joined(separator: "，") + "\n"
         if !i.documentsExempt.isEmpty {

@@ -20,7 +20,7 @@ struct InterpretationExemptIsDecided: Rule {
             if exemption.reason.isEmpty { missing.append("理由（reason）") }
             if exemption.approvedBy == nil { missing.append("批准人（approved_by）") }
             if exemption.approvedOn == nil { missing.append("批准日期（approved_on）") }
-            let written = exemption.isPlainString ? "exempt 只写了理由“\(exemption.reason)”" : "exempt 缺少\(missing.joined(separator: "、"))"
+            let written = exemption.isPlainString ? " exempt 只写了理由“\(exemption.reason)”" : " exempt 缺少\(missing.joined(separator: "、"))"
             let reason = exemption.reason.isEmpty ? "理由" : exemption.reason
             return finding(location, "\(name)不作政策解读，但\(written)：请写明由谁、何时批准。",
                            fix: "改为 exempt: {reason: \(reason), approved_by: 批准人或会议, approved_on: \(doc.published)}（填写实际批准日期）。",
