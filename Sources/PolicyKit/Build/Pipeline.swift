@@ -34,6 +34,8 @@ public enum Pipeline {
         public let checked: Checked
         public let fileCount: Int
         public let asOf: CalendarDate
+        /// Documents on the site: 主动公开 and published by the as-of date.
+        public var publishedDocumentCount = 0
     }
 
     /// Load, model and check a content folder.
@@ -63,12 +65,13 @@ public enum Pipeline {
         }
         let writer = SiteWriter(output: options.output)
         // Only what is public and published by the as-of date reaches any output.
-        let renderer = SiteRenderer(library: checked.library.published(asOf: asOf), raw: checked.raw, asOf: asOf, theme: theme, history: history,
+        let published = checked.library.published(asOf: asOf)
+        let renderer = SiteRenderer(library: published, raw: checked.raw, asOf: asOf, theme: theme, history: history,
                                     keepingUnchangedPages: true, searchCache: writer.sibling("search"))
         let fileCount = try StageClock.measure("render and write") {
             try writer.write { try renderer.render(into: $0) }
         }
-        return Built(checked: checked, fileCount: fileCount, asOf: asOf)
+        return Built(checked: checked, fileCount: fileCount, asOf: asOf, publishedDocumentCount: published.documents.count)
     }
 
     /// The outcome of `buildIfChanged`: a fresh build, or the last one reused as it stands.
@@ -98,7 +101,7 @@ public enum Pipeline {
                               beforeWriting: cache.invalidate)
         if !built.checked.hasErrors {
             StageClock.measure("build cache: record") {
-                cache.store(documentCount: built.checked.library.documents.count, fileCount: built.fileCount,
+                cache.store(documentCount: built.publishedDocumentCount, fileCount: built.fileCount,
                             diagnostics: built.checked.diagnostics)
             }
         }

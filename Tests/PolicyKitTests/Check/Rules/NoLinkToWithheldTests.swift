@@ -53,6 +53,16 @@ final class NoLinkToWithheldTests: XCTestCase {
         try fixture.check().assertFinds("PS003", .error, file: "content/cleanup/2024.md", line: 5, column: 17)
     }
 
+    /// A page already out linking to a document scheduled later: a warning until that day.
+    func testLinkToScheduledDocumentWarns() throws {
+        var fixture = withWithheld("主动公开")
+        fixture.replace(in: "normative/2024-internal/index.md", "published: 2024-01-05", with: "published: 2024-12-02")
+        fixture.replace(in: doc, "制定本办法。", with: "制定本办法。参见[新办法](/d/2024-internal/)。")
+        try fixture.check(asOf: "2024-12-01").assertFinds("PS003", .warning, file: "content/\(doc)", line: 11,
+                                                          message: "定于 2024-12-02 发布")
+        try fixture.check(asOf: "2024-12-02").assertClean("PS003")
+    }
+
     /// A withheld document may point at public ones (its page is never built).
     func testWithheldLinkingToPublicPasses() throws {
         var fixture = withWithheld()
