@@ -10,7 +10,10 @@ struct InterpretationExemptIsDecided: Rule {
     func check(_ context: CheckContext) -> [Diagnostic] {
         context.library.documents.compactMap { doc in
             guard let exemption = doc.exempt else { return nil }
-            let location = doc.source.frontMatter?.location(of: "exempt") ?? doc.source.location()
+            // The value of a plain string; the `exempt:` line itself for a mapping.
+            let fm = doc.source.frontMatter
+            let location = (exemption.isPlainString ? fm?.location(of: "exempt") : fm?.entries.first { $0.key == "exempt" }?.keyLocation)
+                ?? doc.source.location()
             let name = "\(doc.quotedTitle)（\(doc.bundlePath)）"
             if exemption.isDecision {
                 return finding(location, "\(name)不作政策解读：经\(exemption.approvedBy!)于 \(exemption.approvedOn!) 批准，理由：\(exemption.reason)。",

@@ -33,7 +33,7 @@ final class InterpretationExemptIsDecidedTests: XCTestCase {
 
     func testMissingApprovalDateWarns() throws {
         let result = try exempt("exempt:\n  reason: 内部管理事项\n  approved_by: 局长办公会").check()
-        result.assertFinds("PI007", .warning, file: "content/\(doc)", line: 10, message: "缺少批准日期（approved_on）")
+        result.assertFinds("PI007", .warning, file: "content/\(doc)", line: 9, column: 1, message: "缺少批准日期（approved_on）")
     }
 
     func testMalformedApprovalDateIsADateError() throws {
