@@ -14,6 +14,16 @@ final class WithheldIsListedTests: XCTestCase {
         XCTAssertTrue(result.library.published(asOf: CalendarDate("2025-01-01")!).documents.isEmpty)
     }
 
+    /// Not published, so not published with an interpretation either.
+    func testWithheldDocumentNeedsNoInterpretation() throws {
+        var fixture = ContentFixture()
+        fixture.remove(ContentFixture.interp)
+        fixture.replace(in: doc, "expires: 2029-03-31", with: "expires: 2029-03-31\ndisclosure: 不予公开")
+        let result = try fixture.check()
+        result.assertClean("PI001")
+        result.assertFinds("PS002", .notice, file: "content/\(doc)", line: 9, message: "不予公开")
+    }
+
     func testDefaultIsProactive() throws {
         let result = try ContentFixture().check()
         result.assertClean("PS002")
