@@ -4,7 +4,8 @@ import PolicyLoad
 /// The part of a content folder a change touched, for `policy check --changed-since`:
 /// findings of `.file` rules are kept only for the bundles (and settings or cleanup files)
 /// with a changed file; `.library` rules' findings are always kept. A change to `site.yml`
-/// or `calendar.yml` can change any bundle's findings, so it keeps everything.
+/// or `calendar.yml` can change any bundle's findings, so it keeps everything. Notices are
+/// always kept: every run lists every exemption, withheld and scheduled document.
 public struct ChangedContent: Sendable {
     /// Changed files, relative to the content folder (`normative/<id>/index.md`).
     public let paths: Set<String>
@@ -28,6 +29,8 @@ public struct ChangedContent: Sendable {
         let files = Set(paths.map { "\(displayRoot)/\($0)" })
         let folders = bundles.map { "\(displayRoot)/\($0)/" }
         return diagnostics.filter { d in
+            // Notices (exemptions, withheld and scheduled documents) are listed on every run.
+            if d.severity == .notice { return true }
             // A code no rule declares (none today) is kept: better reported twice than missed.
             guard scopes[d.rule.code] ?? .library == .file else { return true }
             let file = d.location.file

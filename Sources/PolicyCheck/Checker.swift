@@ -10,8 +10,8 @@ public struct Checker: Sendable {
         self.rules = rules
     }
 
-    public func check(_ raw: RawLibrary, _ library: Library) -> [Diagnostic] {
-        let context = CheckContext(raw: raw, library: library)
+    public func check(_ raw: RawLibrary, _ library: Library, asOf: CalendarDate? = nil) -> [Diagnostic] {
+        let context = CheckContext(raw: raw, library: library, asOf: asOf)
         // Rules are independent readers of the same immutable context.
         let findings = rules.parallelMap { rule in
             StageClock.measure("check: \(rule.descriptor.code)") { rule.check(context) }

@@ -42,10 +42,13 @@ public struct CheckContext: Sendable {
     /// Every Markdown file with its role (`RawLibrary.markdownFiles`), listed once for all
     /// the rules that read files: six rules building it each cost a few percent of a check.
     let markdownFiles: [(file: SourceFile, role: Schema.Role)]
+    /// The day scheduled publication is judged by (`--as-of`, default today).
+    public let asOf: CalendarDate
 
-    public init(raw: RawLibrary, library: Library) {
+    public init(raw: RawLibrary, library: Library, asOf: CalendarDate? = nil) {
         self.raw = raw
         self.library = library
+        self.asOf = asOf ?? CalendarDate.today(in: library.site.timeZone)
         self.markdownFiles = raw.markdownFiles
     }
 

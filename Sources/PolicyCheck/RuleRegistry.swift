@@ -19,12 +19,15 @@ public enum RuleRegistry {
         ReferencesResolve.self,
         SupersedesHasNoCycle.self,
         RepealAgreesWithCleanup.self,
+        CleanupIsChronological.self,
+        CleanupActsOnOwnDocuments.self,
         InterpretationIsPresent.self,
         InterpretationIsSimultaneous.self,
         InterpretationCoversTopics.self,
         QuestionsHaveAnswers.self,
         InterpretationExplains.self,
         InterpretationOfficeMatches.self,
+        InterpretationExemptIsDecided.self,
         NumberIsWellFormed.self,
         NumberYearMatchesSigning.self,
         NumberIsUnique.self,
@@ -38,6 +41,10 @@ public enum RuleRegistry {
         DocumentLinksResolve.self,
         AttachmentsAreInert.self,
         NoPersonalData.self,
+        IndexNumberIsWellFormed.self,
+        ScheduledIsListed.self,
+        WithheldIsListed.self,
+        NoLinkToWithheld.self,
     ]
 
     public static func rule(code: String) -> (any Rule.Type)? {

@@ -12,14 +12,15 @@ enum Schema {
 
     static let documentFields = ["title", "kind", "number", "issuer", "office", "signed", "published", "effective",
                                  "expires", "topics", "keywords", "supersedes", "repealed", "official",
-                                 "attachments", "exempt"]
+                                 "attachments", "exempt", "disclosure", "index_no"]
     static let interpretationFields = ["title", "form", "published", "office", "media"]
-    static let cleanupFields = ["title", "published", "effective", "results"]
+    static let cleanupFields = ["title", "number", "published", "effective", "results"]
     static let nested: [String: [String]] = [
         "repealed": ["date", "by", "note"],
         "attachments": ["file", "title"],
         "media": ["file", "alt", "poster", "captions", "transcript"],
         "results": ["document", "result", "note"],
+        "exempt": ["reason", "approved_by", "approved_on"],
     ]
 
     static func fields(for role: Role) -> [String] {

@@ -17,13 +17,30 @@ public struct SourceLocation: Hashable, Sendable, Comparable {
 }
 
 public enum Severity: String, Sendable, Codable, Comparable {
+    /// Something reviewers should see on every run (an exemption, a withheld or scheduled
+    /// document); never fails the gate, not even with `--strict`.
+    case notice
     case warning
     case error
 
     /// The word shown to the legal section.
-    public var chinese: String { self == .error ? "错误" : "警告" }
+    public var chinese: String {
+        switch self {
+        case .notice: "提示"
+        case .warning: "警告"
+        case .error: "错误"
+        }
+    }
 
-    public static func < (a: Severity, b: Severity) -> Bool { a == .warning && b == .error }
+    private var rank: Int {
+        switch self {
+        case .notice: 0
+        case .warning: 1
+        case .error: 2
+        }
+    }
+
+    public static func < (a: Severity, b: Severity) -> Bool { a.rank < b.rank }
 }
 
 /// One finding of `policy check`: a rule, where, what is wrong and how to fix it — in Chinese.
@@ -49,6 +66,7 @@ public struct Diagnostic: Hashable, Sendable {
 extension Array where Element == Diagnostic {
     public var errorCount: Int { filter { $0.severity == .error }.count }
     public var warningCount: Int { filter { $0.severity == .warning }.count }
+    public var noticeCount: Int { filter { $0.severity == .notice }.count }
 
     /// Sorted the way a reader goes through a report: by file, then line, then rule.
     public func sortedForReport() -> [Diagnostic] {

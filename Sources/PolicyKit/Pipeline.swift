@@ -13,8 +13,11 @@ public enum Pipeline {
     /// What `policy check` produces.
     public struct Checked: Sendable {
         public let raw: RawLibrary
+        /// The whole library, as checked (scheduled and non-public documents included).
         public let library: Library
         public let diagnostics: [Diagnostic]
+        /// The day the check judged scheduled publication by.
+        public let asOf: CalendarDate
 
         public var hasErrors: Bool { diagnostics.errorCount > 0 }
     }
@@ -37,14 +40,19 @@ public enum Pipeline {
         public let checked: Checked
         public let fileCount: Int
         public let asOf: CalendarDate
+        /// Documents on the site: 主动公开 and published by the as-of date.
+        public var publishedDocumentCount = 0
     }
 
     /// Load, model and check a content folder.
-    public static func check(content: URL, displayRoot: String? = nil) throws -> Checked {
+    /// - Parameter asOf: the day scheduled publication is judged by; today in the site's
+    ///   time zone when nil.
+    public static func check(content: URL, displayRoot: String? = nil, asOf: CalendarDate? = nil) throws -> Checked {
         let raw = try StageClock.measure("load") { try ContentLoader(root: content, displayRoot: displayRoot).load() }
         let library = StageClock.measure("model") { ModelBuilder(raw: raw).build() }
-        let diagnostics = StageClock.measure("check") { Checker().check(raw, library) }
-        return Checked(raw: raw, library: library, diagnostics: diagnostics)
+        let asOf = asOf ?? CalendarDate.today(in: library.site.timeZone)
+        let diagnostics = StageClock.measure("check") { Checker().check(raw, library, asOf: asOf) }
+        return Checked(raw: raw, library: library, diagnostics: diagnostics, asOf: asOf)
     }
 
     /// Check, then render and write the site — only when the check found no errors. The
@@ -54,8 +62,8 @@ public enum Pipeline {
     public static func build(content: URL, displayRoot: String? = nil, options: BuildOptions,
                              beforeWriting: () -> Void = {}) throws -> Built {
         try OutputFolder(options.output).verify(content: content)
-        let checked = try check(content: content, displayRoot: displayRoot)
-        let asOf = options.asOf ?? CalendarDate.today(in: checked.library.site.timeZone)
+        let checked = try check(content: content, displayRoot: displayRoot, asOf: options.asOf)
+        let asOf = checked.asOf
         guard !checked.hasErrors else { return Built(checked: checked, fileCount: 0, asOf: asOf) }
         beforeWriting()
         let theme = try Theme(overrides: options.themeDirectory)
@@ -63,13 +71,15 @@ public enum Pipeline {
             GitHistory.load(content: content, timeZone: checked.library.site.timeZone)
         }
         let writer = SiteWriter(output: options.output)
-        let renderer = SiteRenderer(library: checked.library, raw: checked.raw, asOf: asOf, theme: theme, history: history,
+        // Only what is public and published by the as-of date reaches any output.
+        let published = checked.library.published(asOf: asOf)
+        let renderer = SiteRenderer(library: published, raw: checked.raw, asOf: asOf, theme: theme, history: history,
                                     keepingUnchangedPages: true, tool: BuildCache.toolIdentity,
                                     searchCache: writer.sibling("search"))
         let fileCount = try StageClock.measure("render and write") {
             try writer.write { try renderer.render(into: $0) }
         }
-        return Built(checked: checked, fileCount: fileCount, asOf: asOf)
+        return Built(checked: checked, fileCount: fileCount, asOf: asOf, publishedDocumentCount: published.documents.count)
     }
 
     /// The outcome of `buildIfChanged`: a fresh build, or the last one reused as it stands.
@@ -101,7 +111,7 @@ public enum Pipeline {
                               beforeWriting: cache.invalidate)
         if !built.checked.hasErrors {
             StageClock.measure("build cache: record") {
-                cache.store(documentCount: built.checked.library.documents.count, fileCount: built.fileCount,
+                cache.store(documentCount: built.publishedDocumentCount, fileCount: built.fileCount,
                             diagnostics: built.checked.diagnostics)
             }
         }

@@ -38,7 +38,12 @@ public final class Document: Sendable, Identifiable {
     public let repeal: Repeal?
     public let official: String?
     public let attachments: [Attachment]
-    public let exempt: String?
+    /// The decision that no interpretation is needed.
+    public let exempt: Exemption?
+    /// 公开方式: only 主动公开 documents reach the site.
+    public let disclosure: Disclosure
+    /// 索引号 in the government-information catalogue.
+    public let indexNumber: String?
     /// The official text, Markdown.
     public let body: String
     /// Links, headings and plain text of `body`, parsed once.
@@ -50,8 +55,8 @@ public final class Document: Sendable, Identifiable {
     init(id: String, kind: DocumentKind, title: String, number: String?, issuers: [String], office: String?,
          signed: CalendarDate, published: CalendarDate, effective: CalendarDate, expires: CalendarDate?,
          topics: [String], keywords: [String], supersedes: [String], repeal: Repeal?, official: String?,
-         attachments: [Attachment], exempt: String?, body: String, bodyFacts: BodyFacts, source: SourceFile,
-         interpretations: [Interpretation]) {
+         attachments: [Attachment], exempt: Exemption?, body: String, bodyFacts: BodyFacts, source: SourceFile,
+         interpretations: [Interpretation], disclosure: Disclosure = .proactive, indexNumber: String? = nil) {
         self.id = id
         self.kind = kind
         self.title = title
@@ -69,10 +74,21 @@ public final class Document: Sendable, Identifiable {
         self.official = official
         self.attachments = attachments
         self.exempt = exempt
+        self.disclosure = disclosure
+        self.indexNumber = indexNumber
         self.body = body
         self.bodyFacts = bodyFacts
         self.source = source
         self.interpretations = interpretations
+    }
+
+    /// The same document with only `interpretations` (those published by a given day).
+    func keeping(interpretations: [Interpretation]) -> Document {
+        Document(id: id, kind: kind, title: title, number: number, issuers: issuers, office: office, signed: signed,
+                 published: published, effective: effective, expires: expires, topics: topics, keywords: keywords,
+                 supersedes: supersedes, repeal: repeal, official: official, attachments: attachments, exempt: exempt,
+                 body: body, bodyFacts: bodyFacts, source: source, interpretations: interpretations,
+                 disclosure: disclosure, indexNumber: indexNumber)
     }
 
     /// The bundle folder relative to the content root (`normative/<id>`).
@@ -133,6 +149,8 @@ public struct CleanupBatch: Sendable, Identifiable {
 
     public let id: String
     public var title: String
+    /// The batch's own 文号, when it was issued as a numbered document.
+    public var number: String? = nil
     public var published: CalendarDate
     /// When the results take effect; `published` by default.
     public var effective: CalendarDate

@@ -41,11 +41,13 @@ public struct AnnualReport: Sendable {
         public let documentsInterpreted: [Document]
         /// Of those, the ones exempt from interpretation (`exempt`).
         public let documentsExempt: [Document]
+        /// Of those, the ones whose exemption does not say who approved it and when (PI007).
+        public var documentsExemptUnapproved: [Document] { documentsExempt.filter { $0.exempt?.isDecision != true } }
         /// Interpretations published in the period, each form (all forms, 0 when none).
         public let byForm: [(form: InterpretationForm, count: Int)]
         /// Interpretations published in the period.
         public let total: Int
-        /// Of those, published on their document's publication day (同步发布).
+        /// Of those, published on their document's publication day (同步发布, `InterpretationTiming`).
         public let sameDay: Int
 
         /// `sameDay / total`, nil when there were none.
@@ -105,7 +107,7 @@ extension Library {
             documentsExempt: published.filter { $0.exempt != nil },
             byForm: InterpretationForm.allCases.map { form in (form, interpretations.filter { $0.form == form }.count) },
             total: interpretations.count,
-            sameDay: interpretations.filter { $0.published == document($0.documentID)?.published }.count)
+            sameDay: interpretations.filter { timing(of: $0)?.verdict == .sameDay }.count)
 
         let window = site.validity.reviewWindowMonths
         let horizon = asOf.adding(months: window)
@@ -123,7 +125,7 @@ extension Library {
         }.sorted { ($0.date!, $1.document.id) > ($1.date!, $0.document.id) }
 
         let exempt = documents.filter { $0.exempt != nil }.map {
-            AnnualReport.Listed(document: $0, status: status(of: $0, at: asOf), date: $0.published, note: $0.exempt)
+            AnnualReport.Listed(document: $0, status: status(of: $0, at: asOf), date: $0.published, note: $0.exempt?.chinese)
         }
 
         return AnnualReport(year: year, asOf: asOf, start: start, cutoff: cutoff, rows: rows, interpretations: figures,

@@ -70,8 +70,9 @@ package struct ModelBuilder: Sendable {
             attachments: fm.mappings("attachments").compactMap { a in
                 a.string("file").map { Document.Attachment(file: $0, title: a.string("title") ?? $0) }
             },
-            exempt: fm.string("exempt"), body: source.body, bodyFacts: source.bodyFacts, source: source,
-            interpretations: bundle.interpretations.compactMap { interpretation($0, of: bundle.id) })
+            exempt: Exemption.read(fm), body: source.body, bodyFacts: source.bodyFacts, source: source,
+            interpretations: bundle.interpretations.compactMap { interpretation($0, of: bundle.id) },
+            disclosure: Disclosure.read(fm), indexNumber: fm.string("index_no"))
     }
 
     private func interpretation(_ source: SourceFile, of documentID: String) -> Interpretation? {
@@ -100,7 +101,7 @@ package struct ModelBuilder: Sendable {
                                        location: r.location(of: "document"))
         }
         let name = source.relativePath.split(separator: "/").last.map(String.init) ?? source.relativePath
-        return CleanupBatch(id: String(name.dropLast(3)), title: title, published: published,
+        return CleanupBatch(id: String(name.dropLast(3)), title: title, number: fm.string("number"), published: published,
                             effective: fm.date("effective") ?? published, results: results,
                             body: source.body, bodyFacts: source.bodyFacts, source: source)
     }

@@ -44,6 +44,9 @@ public struct SiteConfig: Sendable {
     public var validity = Validity()
     public var disclosureMaxWorkingDays = 20
     public var privacy = Privacy()
+    /// `index_no.pattern`: the 索引号 format, a regular expression a whole 索引号 must match
+    /// (e.g. `^\d{8}-\d{2}-\d{4}-\d{4}$`); nil means any text (still unique).
+    public var indexNumberPattern: String?
 
     public init() {}
 
@@ -77,6 +80,7 @@ public struct SiteConfig: Sendable {
             privacy.allow = p.strings("allow")
             privacy.patterns = p.strings("patterns")
         }
+        indexNumberPattern = yaml.mapping("index_no")?.string("pattern")
         if let d = yaml.mapping("disclosure") {
             disclosureMaxWorkingDays = d.string("max_working_days").flatMap(Int.init) ?? disclosureMaxWorkingDays
         }

@@ -19,6 +19,7 @@ struct AnnualReportCSV {
                        ["本年发布文件数", String(i.documentsPublished.count)],
                        ["其中有解读的文件数", String(i.documentsInterpreted.count)],
                        ["其中不作解读的文件数", String(i.documentsExempt.count)],
+                       ["其中未经批准的不作解读文件数", String(i.documentsExemptUnapproved.count)],
                        ["本年发布解读数", String(i.total)],
                        ["与文件同日发布的解读数", String(i.sameDay)],
                        ["同日发布比例", AnnualReport.percent(i.sameDayShare)]]

@@ -27,6 +27,7 @@ struct AnnualReportJSON {
                 "documents_published": i.documentsPublished.count,
                 "documents_interpreted": i.documentsInterpreted.count,
                 "documents_exempt": ids(i.documentsExempt),
+                "documents_exempt_unapproved": ids(i.documentsExemptUnapproved),
                 "total": i.total,
                 "same_day": i.sameDay,
                 "same_day_share": i.sameDayShare.map { ($0 * 10000).rounded() / 10000 } as Any? ?? NSNull(),
@@ -36,7 +37,13 @@ struct AnnualReportJSON {
             "due_for_evaluation": r.dueForEvaluation.map(entry),
             "lapsed_since": r.since.description,
             "lapsed": r.lapsed.map(entry),
-            "exempt": r.exempt.map(entry),
+            "exempt": r.exempt.map { l -> [String: Any] in
+                var e = entry(l)
+                let x = l.document.exempt
+                e["exemption"] = ["reason": x?.reason ?? "", "approved_by": x?.approvedBy ?? NSNull(),
+                                  "approved_on": x?.approvedOn?.description ?? NSNull()] as [String: Any]
+                return e
+            },
         ]
         let data = (try? JSONSerialization.data(withJSONObject: root,
                                                 options: [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes])) ?? Data()

@@ -17,12 +17,13 @@ struct AnnualReportText {
         out += "\n二、政策解读\n"
         let i = r.interpretations
         out += "本年发布文件 \(i.documentsPublished.count) 件，其中有解读 \(i.documentsInterpreted.count) 件，"
-            + "不作解读 \(i.documentsExempt.count) 件。\n"
+            + "不作解读 \(i.documentsExempt.count) 件"
+            + (i.documentsExemptUnapproved.isEmpty ? "。\n" : "（其中 \(i.documentsExemptUnapproved.count) 件未写明批准人和批准日期）。\n")
         out += "本年发布解读 \(i.total) 篇，与文件同日发布 \(i.sameDay) 篇（\(AnnualReport.percent(i.sameDayShare))）。\n"
         out += "按形式：" + i.byForm.map { "\($0.form.chinese) \($0.count)" }.joined(separator: "，") + "\n"
         if !i.documentsExempt.isEmpty {
             out += "本年不作解读的文件：\n"
-            for d in i.documentsExempt { out += "  - \(d.quotedTitle)\(d.number.map { "（\($0)）" } ?? "")：\(d.exempt ?? "")\n" }
+            for d in i.documentsExempt { out += "  - \(d.quotedTitle)\(d.number.map { "（\($0)）" } ?? "")：\(d.exempt?.chinese ?? "")\n" }
         }
 
         out += "\n三、工作清单（按 \(r.asOf)）\n"
@@ -31,7 +32,7 @@ struct AnnualReportText {
         out += "自 \(r.since) 起不再有效的文件：\n"
         out += list(r.lapsed) { $0.note ?? $0.status.status.chinese }
         out += "不作政策解读的文件：\n"
-        out += list(r.exempt) { "\($0.status.status.chinese) · 理由：\($0.note ?? "")" }
+        out += list(r.exempt) { "\($0.status.status.chinese) · \($0.note ?? "")" }
         return out
     }
 

@@ -29,9 +29,10 @@ public enum DiagnosticFormat: String, CaseIterable, Sendable {
     }
 
     public static func summary(_ diagnostics: [Diagnostic]) -> String {
-        let errors = diagnostics.errorCount, warnings = diagnostics.warningCount
-        if errors == 0 && warnings == 0 { return "检查通过：没有发现问题。" }
-        return "共发现 \(errors) 个错误、\(warnings) 个警告。" + (errors > 0 ? "有错误时不能发布。" : "")
+        let errors = diagnostics.errorCount, warnings = diagnostics.warningCount, notices = diagnostics.noticeCount
+        let noted = notices > 0 ? "另有 \(notices) 条提示（不影响发布）。" : ""
+        if errors == 0 && warnings == 0 { return "检查通过：没有发现问题。" + noted }
+        return "共发现 \(errors) 个错误、\(warnings) 个警告。" + (errors > 0 ? "有错误时不能发布。" : "") + noted
     }
 
     static func json(_ diagnostics: [Diagnostic]) -> String {
@@ -41,6 +42,7 @@ public enum DiagnosticFormat: String, CaseIterable, Sendable {
              "message": d.message, "fix": d.fix]
         }
         let object: [String: Any] = ["errors": diagnostics.errorCount, "warnings": diagnostics.warningCount,
+                                     "notices": diagnostics.noticeCount,
                                      "diagnostics": items]
         let data = try! JSONSerialization.data(withJSONObject: object, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
         return String(decoding: data, as: UTF8.self) + "\n"

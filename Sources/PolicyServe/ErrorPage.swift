@@ -10,6 +10,7 @@ public enum ErrorPage {
 
     public static func html(diagnostics: [Diagnostic], generation: Int) -> String {
         let sorted = diagnostics.filter { $0.severity == .error } + diagnostics.filter { $0.severity == .warning }
+            + diagnostics.filter { $0.severity == .notice }
         let items = sorted.map { d in
             let l = d.location
             return """
@@ -66,6 +67,7 @@ public enum ErrorPage {
     .diagnostics { padding-left: 1.5rem; }
     .diagnostics > li { margin: 0 0 1rem; padding: 0.5rem 0.75rem; border-left: 4px solid #a40000; background: #fdf3f3; }
     .diagnostics > li.warning { border-color: #8a5a00; background: #fdf8ec; }
+    .diagnostics > li.notice { border-color: #1d5a8a; background: #f1f6fb; }
     .diagnostics p { margin: 0.25rem 0; }
     .where code { font-size: 0.95rem; word-break: break-all; }
     .severity, .rule { font-size: 0.9rem; margin-left: 0.5rem; }

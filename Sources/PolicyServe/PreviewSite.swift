@@ -75,7 +75,7 @@ public final class PreviewSite: @unchecked Sendable {
             let diagnostics = built.checked.diagnostics
             status = built.checked.hasErrors
                 ? .contentErrors(diagnostics)
-                : .built(documents: built.checked.library.documents.count, warnings: diagnostics)
+                : .built(documents: built.publishedDocumentCount, warnings: diagnostics)
         } catch {
             status = .failed("\(error)")
         }

@@ -44,7 +44,7 @@ struct BuildCommand: ParsableCommand {
                 throw ExitCode(1)
             }
             if !diagnostics.isEmpty { printError(format.render(diagnostics)) }
-            print("已生成 \(out)/：\(built.checked.library.documents.count) 件文件，\(built.fileCount) 个输出文件，时效性计算日期 \(built.asOf)。")
+            print("已生成 \(out)/：\(built.publishedDocumentCount) 件文件，\(built.fileCount) 个输出文件，时效性计算日期 \(built.asOf)。")
         }
     }
 

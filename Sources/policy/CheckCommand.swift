@@ -25,8 +25,13 @@ struct CheckCommand: ParsableCommand {
                                valueName: "REF"))
     var changedSince: String?
 
+    @Option(name: .customLong("as-of"),
+            help: ArgumentHelp("按此日期（YYYY-MM-DD）判断定时发布：发布日期在其后的文件、解读、清理结果列为“定时发布”；默认为站点时区的今天。",
+                               valueName: "DATE"))
+    var asOf: CalendarDate?
+
     func run() throws {
-        let checked = try Pipeline.check(content: content.url, displayRoot: content.display)
+        let checked = try Pipeline.check(content: content.url, displayRoot: content.display, asOf: asOf)
         var diagnostics = checked.diagnostics
         if let changedSince {
             let changed: ChangedContent

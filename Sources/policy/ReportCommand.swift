@@ -39,7 +39,7 @@ struct ReportCommand: ParsableCommand {
     }
 
     func run() throws {
-        let checked = try Pipeline.check(content: content.url, displayRoot: content.display)
+        let checked = try Pipeline.check(content: content.url, displayRoot: content.display, asOf: asOf)
         let library = checked.library
         if checked.hasErrors {
             printError("注意：内容有 \(checked.diagnostics.errorCount) 个错误（运行 policy check 查看），有问题的文件可能未计入统计。\n")

@@ -118,7 +118,7 @@ def test_github_format_emits_workflow_annotations(broken):
     lines = [line for line in result.stdout.splitlines() if line.startswith("::")]
     assert lines, result.stdout
     for line in lines:
-        assert re.match(r"^::(error|warning) file=[^,]+,line=\d+(,col=\d+)?(,title=[^:]*)?::.+", line), line
+        assert re.match(r"^::(error|warning|notice) file=[^,]+,line=\d+(,col=\d+)?(,title=[^:]*)?::.+", line), line
     assert any(line.startswith(f"::error file=content/{bundle}/index.md,line=") and "PI001" in line
                for line in lines), lines
 

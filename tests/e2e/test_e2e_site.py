@@ -213,8 +213,17 @@ def test_document_page_shows_title_and_metadata(pages, content):
         for stem in doc.interpretations:
             if f"d/{doc.id}/{stem}" not in hrefs:
                 problems.append(f"{doc.id}: no link to interpretation {stem}")
-        if doc.meta.get("exempt") and str(doc.meta["exempt"]) not in text:
-            problems.append(f"{doc.id}: exempt reason not shown")
+        exempt = doc.meta.get("exempt")
+        if exempt:
+            # A plain reason, or a decision {reason, approved_by, approved_on}: all of it shown.
+            shown = [str(exempt)] if not isinstance(exempt, dict) else [str(exempt[k]) for k in ("reason", "approved_by") if exempt.get(k)]
+            if "approved_on" in (exempt if isinstance(exempt, dict) else {}):
+                d = exempt["approved_on"]
+                y, m, dd = (int(x) for x in str(d).split("-"))
+                shown.append(f"{y}年{m}月{dd}日")
+            for part in shown:
+                if part not in text:
+                    problems.append(f"{doc.id}: exemption ({part}) not shown")
     assert not problems, "\n".join(problems)
 
 

@@ -15,6 +15,7 @@ struct DatesAreValid: Rule {
             guard let fm = file.frontMatter else { continue }
             for field in Schema.dateFields(for: role) { found += check(fm, field, label: field) }
             if let repealed = fm.mapping("repealed") { found += check(repealed, "date", label: "repealed.date") }
+            if let exempt = fm.mapping("exempt") { found += check(exempt, "approved_on", label: "exempt.approved_on") }
         }
         return found
     }

@@ -11,6 +11,10 @@ struct NumberIsWellFormed: Rule {
         fix: "文号写作“发文机关代字〔年份〕序号号”，如 示市监规〔2024〕3号；年份用六角括号〔〕，序号不编虚位、不加“第”。")
 
     func check(_ context: CheckContext) -> [Diagnostic] {
+        documentNumbers(context) + cleanupNumbers(context)
+    }
+
+    private func documentNumbers(_ context: CheckContext) -> [Diagnostic] {
         context.library.documents.compactMap { doc in
             guard let number = doc.number else { return nil }
             let location = doc.source.frontMatter?.location(of: "number") ?? doc.source.location()
@@ -25,6 +29,17 @@ struct NumberIsWellFormed: Rule {
                 return finding(location, "文号“\(number)”格式不正确：\(problem)。",
                                fix: suggestion.map { "改为“\($0)”。" })
             }
+        }
+    }
+
+    /// A cleanup batch's own 文号 (`number`) follows the same format as a document's.
+    private func cleanupNumbers(_ context: CheckContext) -> [Diagnostic] {
+        context.library.cleanups.compactMap { batch in
+            guard let number = batch.number else { return nil }
+            let location = batch.source.frontMatter?.location(of: "number") ?? batch.source.location()
+            guard case .malformed(let problem, let suggestion) = DocumentNumber.parse(number) else { return nil }
+            return finding(location, "清理结果《\(batch.title)》的文号“\(number)”格式不正确：\(problem)。",
+                           fix: suggestion.map { "改为“\($0)”。" })
         }
     }
 }

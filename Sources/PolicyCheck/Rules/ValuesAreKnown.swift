@@ -1,11 +1,12 @@
 import PolicyCore
 import PolicyLoad
+import PolicyModel
 
 /// PF006: `kind`, `form` and cleanup `result` take one of a fixed set of values.
 struct ValuesAreKnown: Rule {
     static let descriptor = RuleDescriptor(
         code: "PF006", name: "unknown-value", severity: .error,
-        summary: "Unknown kind, interpretation form or cleanup result.",
+        summary: "Unknown kind, interpretation form, cleanup result or disclosure (公开方式).",
         fix: "使用规定的取值之一（见提示）。")
 
     func check(_ context: CheckContext) -> [Diagnostic] {
@@ -17,6 +18,7 @@ struct ValuesAreKnown: Rule {
                 found += check(fm, "kind", DocumentKind.allCases.map(\.rawValue) + DocumentKind.allCases.map(\.chinese)) {
                     DocumentKind(alias: $0) != nil
                 }
+                found += check(fm, "disclosure", Disclosure.allCases.map(\.rawValue)) { Disclosure(alias: $0) != nil }
             case .interpretation:
                 found += check(fm, "form", InterpretationForm.allCases.map(\.rawValue)) { InterpretationForm(alias: $0) != nil }
             case .cleanup:

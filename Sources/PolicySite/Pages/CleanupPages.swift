@@ -13,6 +13,7 @@ struct CleanupPages {
 
     struct BatchItem: Encodable {
         let title: String
+        let number: String?
         let href: String
         let published: DateText
         let effective: DateText
@@ -27,6 +28,8 @@ struct CleanupPages {
     struct BatchContext: Encodable {
         let page: PageChrome
         let title: String
+        /// The batch's 文号, when it has one.
+        let number: String?
         let published: DateText
         let effective: DateText
         let bodyHTML: String
@@ -58,7 +61,7 @@ struct CleanupPages {
     private func index() throws -> OutputFile {
         let link = Linker(page: SitePath.cleanups)
         let batches = context.library.cleanups.map { b in
-            BatchItem(title: b.title, href: link.href(SitePath.cleanup(b.id)), published: DateText(b.published),
+            BatchItem(title: b.title, number: b.number, href: link.href(SitePath.cleanup(b.id)), published: DateText(b.published),
                       effective: DateText(b.effective),
                       tallies: CleanupOutcome.allCases.compactMap { o in
                           let n = b.results.filter { $0.outcome == o }.count
@@ -83,7 +86,7 @@ struct CleanupPages {
         let body = BodyRenderer(context: context).html(batch.body, sourceDirectory: "cleanup/", page: link, topLevel: 2)
         let ctx = BatchContext(
             page: context.chrome(directory, title: batch.title, crumbs: [("清理结果", SitePath.cleanups), (batch.title, nil)]),
-            title: batch.title, published: DateText(batch.published), effective: DateText(batch.effective),
+            title: batch.title, number: batch.number, published: DateText(batch.published), effective: DateText(batch.effective),
             bodyHTML: body, groups: groups)
         return try context.page(directory, template: "cleanup", ctx)
     }

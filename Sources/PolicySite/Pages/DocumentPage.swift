@@ -19,7 +19,7 @@ struct DocumentPage {
         /// The official version first, then the attachments.
         let files: NonEmptyList<FileLink>?
         let interpretations: NonEmptyList<InterpretationLink>?
-        /// Why there is no interpretation, shown publicly.
+        /// The exemption decision, stated publicly: who approved it, when and why.
         let exempt: String?
         /// The whole version chain, oldest first; nil when the document has no other version.
         let versions: NonEmptyList<Version>?
@@ -49,6 +49,10 @@ struct DocumentPage {
 
     /// The metadata table's values; lists are joined with `、`.
     struct Meta: Encodable {
+        /// 索引号.
+        let indexNumber: String?
+        /// 公开方式 (always 主动公开 on the site, stated as the catalogue does).
+        let disclosure: String
         let issuers: String?
         let number: String?
         let signed: DateText
@@ -78,6 +82,8 @@ struct DocumentPage {
         let href: String
         let form: String
         let published: DateText
+        /// 与文件同步发布, or how many working days after the document.
+        let timing: String
     }
 
     struct Version: Encodable {
@@ -118,7 +124,7 @@ struct DocumentPage {
             page: context.chrome(directory, title: d.title, crumbs: [(d.kind.libraryName, SitePath.library(d.kind)), (d.title, nil)]),
             title: d.title, kind: d.kind.chinese, headnote: library.headnote(of: d), badge: context.badge(d),
             notice: notice(link),
-            meta: Meta(issuers: joined(d.issuers), number: d.number, signed: DateText(d.signed),
+            meta: Meta(indexNumber: d.indexNumber, disclosure: d.disclosure.rawValue, issuers: joined(d.issuers), number: d.number, signed: DateText(d.signed),
                        published: DateText(d.published), effective: DateText(d.effective),
                        expires: d.expires.map(DateText.init), topics: joined(d.topics), keywords: joined(d.keywords),
                        office: d.office),
@@ -126,9 +132,9 @@ struct DocumentPage {
             files: .of(files(link)),
             interpretations: .of(d.interpretations.map { i in
                 InterpretationLink(title: i.title, href: link.href(SitePath.interpretation(i)), form: i.form.chinese,
-                                   published: DateText(i.published))
+                                   published: DateText(i.published), timing: library.timing(of: i, in: d).chinese)
             }),
-            exempt: d.exempt, versions: .of(versions),
+            exempt: d.exempt?.chinese, versions: .of(versions),
             repeals: .of((library.repeals[d.id] ?? []).sorted().compactMap(library.document).map { context.documentLink($0, from: link) }),
             repealedBy: d.repeal?.by.flatMap(library.document).map { context.documentLink($0, from: link) },
             repealNote: d.repeal?.note,

@@ -11,6 +11,8 @@ struct InterpretationPage {
         let title: String
         let form: String
         let published: DateText
+        /// 与文件同步发布, or how many working days after the document (`InterpretationTiming`).
+        let timing: String
         let office: String?
         /// The document it interprets, with that document's status (an interpretation has no other).
         let document: DocumentLink
@@ -80,7 +82,8 @@ struct InterpretationPage {
                 (document.kind.libraryName, SitePath.library(document.kind)),
                 (document.title, SitePath.document(document.id)), (i.title, nil),
             ]),
-            title: i.title, form: i.form.chinese, published: DateText(i.published), office: i.office ?? document.office,
+            title: i.title, form: i.form.chinese, published: DateText(i.published),
+            timing: context.library.timing(of: i, in: document).chinese, office: i.office ?? document.office,
             document: context.documentLink(document, from: link), figure: figure, video: video, bodyHTML: body)
         return try context.page(directory, template: "interpretation", ctx)
     }

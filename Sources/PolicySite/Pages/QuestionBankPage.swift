@@ -136,7 +136,7 @@ struct QuestionBankData: Encodable {
         let interpretation: Interpretation
     }
 
-    struct Document: Encodable {
+    package struct Document: Encodable {
         let id, title: String
         /// Written as `null` when absent: consumers read every key of every entry.
         let number: String?

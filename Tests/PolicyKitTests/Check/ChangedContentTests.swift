@@ -13,7 +13,8 @@ import XCTest
 final class ChangedContentTests: XCTestCase {
     func testLibraryWideRulesAreMarked() {
         let library = Set(RuleRegistry.all.filter { $0.scope == .library }.map { $0.descriptor.code })
-        XCTAssertEqual(library, ["PF007", "PF008", "PF009", "PR001", "PR002", "PR003", "PN003", "PM004"])
+        XCTAssertEqual(library, ["PF007", "PF008", "PF009", "PR001", "PR002", "PR003", "PN003", "PM004",
+                                 "PR004", "PR005", "PF015", "PS003"])
     }
 
     private func finding(_ rule: RuleDescriptor, _ file: String) -> Diagnostic {
@@ -41,6 +42,14 @@ final class ChangedContentTests: XCTestCase {
             "PN003 content/normative/old/index.md",
             "PF004 content/cleanup/2025.md",
         ])
+    }
+
+    /// Exemptions, withheld and scheduled documents are listed on every run, whatever changed.
+    func testNoticesAreAlwaysKept() {
+        let all = [finding(InterpretationExemptIsDecided.descriptor, "content/normative/old/index.md"),
+                   finding(ScheduledIsListed.descriptor, "content/normative/old/index.md")]
+        let kept = ChangedContent(paths: ["normative/new/index.md"]).filter(all, displayRoot: "content")
+        XCTAssertEqual(kept.map(\.rule.code), ["PI007", "PS001"])
     }
 
     func testSettingsChangeKeepsEverything() {

@@ -52,7 +52,9 @@ final class InterpretationRuleTests: XCTestCase {
         var fixture = ContentFixture()
         fixture.remove(interp)
         fixture.replace(in: doc, "expires: 2029-03-31", with: "expires: 2029-03-31\nexempt: 仅涉及内部工作程序，不直接涉及公众权利义务")
-        try fixture.check().assertNoFindings()
+        let result = try fixture.check()
+        result.assertNoErrors()
+        result.assertClean("PI001")
     }
 
     /// `exempt:` with no reason is not an exemption.
@@ -123,6 +125,42 @@ final class InterpretationRuleTests: XCTestCase {
         fixture.replace(in: "calendar.yml", "  - 2024-02-10..2024-02-17  # 春节\n", with: "")
         fixture.replace(in: "calendar.yml", "2024-02-18, ", with: "")
         try fixture.check().assertFinds("PI002", .error, file: "content/\(interp)", line: 4, message: "晚 5 个工作日")
+    }
+
+    /// 同步发布 means the same date: with no working days allowed, a Saturday after a Friday
+    /// document is late, though no working day lies between them.
+    func testSaturdayAfterFridayIsLateWithNoAllowance() throws {
+        var fixture = ContentFixture()
+        fixture.replace(in: interp, "published: 2024-03-08", with: "published: 2024-03-09")
+        try fixture.check().assertFinds("PI002", .error, file: "content/\(interp)", line: 4, column: 12,
+                                        message: "其间没有工作日，但不是同一天")
+    }
+
+    /// The same for a holiday: 09-30 document, 10-03 (国庆节) interpretation.
+    func testHolidayAfterDocumentIsLateWithNoAllowance() throws {
+        var fixture = ContentFixture()
+        fixture.replace(in: doc, "published: 2024-03-08", with: "published: 2024-09-30")
+        fixture.replace(in: doc, "effective: 2024-04-01", with: "effective: 2024-10-08")
+        fixture.replace(in: interp, "published: 2024-03-08", with: "published: 2024-10-03")
+        try fixture.check().assertFinds("PI002", .error, file: "content/\(interp)", line: 4, message: "须同日发布")
+    }
+
+    /// With one working day allowed, the deadline after 09-30 is 10-08 (the holidays and the
+    /// weekend after them do not count): a holiday in between is on time, the 9th is not.
+    func testDeadlineIsTheNthWorkingDay() throws {
+        for (published, late) in [("2024-10-03", false), ("2024-10-08", false), ("2024-10-09", true)] {
+            var fixture = ContentFixture()
+            fixture.replace(in: "site.yml", "max_lag_working_days: 0", with: "max_lag_working_days: 1")
+            fixture.replace(in: doc, "published: 2024-03-08", with: "published: 2024-09-30")
+            fixture.replace(in: doc, "effective: 2024-04-01", with: "effective: 2024-10-08")
+            fixture.replace(in: interp, "published: 2024-03-08", with: "published: \(published)")
+            let result = try fixture.check()
+            if late {
+                result.assertFinds("PI002", .error, file: "content/\(interp)", line: 4, message: "最晚应在 2024-10-08")
+            } else {
+                result.assertClean("PI002")
+            }
+        }
     }
 
     /// Never before the document, even by a day.

@@ -38,7 +38,9 @@ final class RenderFixture {
     deinit { try? FileManager.default.removeItem(at: base) }
 
     /// Writes the folder and renders it; the result maps output paths to files.
-    func render(theme: URL? = nil) throws -> [String: OutputFile] {
+    /// With `publishedOnly`, renders what `policy build` renders: the library as published
+    /// at the as-of date (`Library.published(asOf:)`).
+    func render(theme: URL? = nil, publishedOnly: Bool = false) throws -> [String: OutputFile] {
         try? FileManager.default.removeItem(at: content)
         for (path, data) in files.mapValues({ Data($0.utf8) }).merging(binaries, uniquingKeysWith: { a, _ in a }) {
             let url = content.appendingPathComponent(path)
@@ -46,7 +48,8 @@ final class RenderFixture {
             try data.write(to: url)
         }
         let checked = try Pipeline.check(content: content, displayRoot: "content")
-        let output = try SiteRenderer(library: checked.library, raw: checked.raw, asOf: RenderFixture.asOf,
+        let library = publishedOnly ? checked.library.published(asOf: RenderFixture.asOf) : checked.library
+        let output = try SiteRenderer(library: library, raw: checked.raw, asOf: RenderFixture.asOf,
                                       theme: try Theme(overrides: theme)).render()
         return Dictionary(output.map { ($0.path, $0) }, uniquingKeysWith: { a, _ in a })
     }

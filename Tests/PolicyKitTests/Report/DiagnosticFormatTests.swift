@@ -28,6 +28,25 @@ final class DiagnosticFormatTests: XCTestCase {
         XCTAssertEqual(lines[4], "共发现 1 个错误、1 个警告。有错误时不能发布。")
     }
 
+    private let notice = Diagnostic(WithheldIsListed.descriptor,
+                                    at: SourceLocation(file: "content/normative/y/index.md", line: 9, column: 13),
+                                    "《某办法》（normative/y）公开方式为“依申请公开”，不在网站发布。")
+
+    /// A notice is shown in every format but never counts as a problem.
+    func testNoticeInEveryFormat() throws {
+        let text = DiagnosticFormat.text.render([notice])
+        XCTAssertTrue(text.hasPrefix("content/normative/y/index.md:9:13: 提示 [PS002 withheld] "), text)
+        XCTAssertTrue(text.hasSuffix("检查通过：没有发现问题。另有 1 条提示（不影响发布）。\n"), text)
+        let github = DiagnosticFormat.github.render([notice, warning])
+        XCTAssertTrue(github.hasPrefix("::notice file=content/normative/y/index.md,line=9,col=13,title=PS002 withheld::"), github)
+        let object = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(DiagnosticFormat.json.render([notice]).utf8)) as? [String: Any])
+        XCTAssertEqual(object["notices"] as? Int, 1)
+        XCTAssertEqual(object["errors"] as? Int, 0)
+        XCTAssertEqual(object["warnings"] as? Int, 0)
+        XCTAssertEqual((object["diagnostics"] as? [[String: Any]])?.first?["severity"] as? String, "notice")
+        XCTAssertTrue(Severity.notice < .warning && Severity.warning < .error)
+    }
+
     func testTextWhenClean() {
         XCTAssertEqual(DiagnosticFormat.text.render([]), "检查通过：没有发现问题。\n")
         XCTAssertEqual(DiagnosticFormat.summary([warning]), "共发现 0 个错误、1 个警告。")

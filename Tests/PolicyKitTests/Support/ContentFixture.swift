@@ -112,8 +112,9 @@ struct ContentFixture {
         }
     }
 
-    /// Writes the folder, checks it with `content` as the shown root, and removes it again.
-    func check() throws -> CheckResult {
+    /// Writes the folder, checks it with `content` as the shown root (scheduled publication
+    /// judged at `asOf`, today by default), and removes it again.
+    func check(asOf: String? = nil) throws -> CheckResult {
         let base = FileManager.default.temporaryDirectory
             .appendingPathComponent("policy-fixture-\(UUID().uuidString)", isDirectory: true)
         let root = base.appendingPathComponent("content", isDirectory: true)
@@ -124,7 +125,7 @@ struct ContentFixture {
             try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
             try data.write(to: url)
         }
-        return CheckResult(checked: try Pipeline.check(content: root, displayRoot: "content"))
+        return CheckResult(checked: try Pipeline.check(content: root, displayRoot: "content", asOf: asOf.flatMap(CalendarDate.init)))
     }
 
     // MARK: - The minimal valid library
