@@ -15,6 +15,14 @@ public final class Document: Sendable, Identifiable {
         public var title: String
     }
 
+    /// An amendment made by a separate decision (修正决定), `amended_by[]`: the decision's
+    /// date, and its title or order number (or both).
+    public struct Amendment: Sendable {
+        public var date: CalendarDate
+        public var title: String?
+        public var number: String?
+    }
+
     /// The bundle folder's name: stable, the URL `d/<id>/`.
     public let id: String
     public let kind: DocumentKind
@@ -36,6 +44,8 @@ public final class Document: Sendable, Identifiable {
     public let official: String?
     public let attachments: [Attachment]
     public let exempt: String?
+    /// Amendments by separate decisions, in date order (`amended_by`).
+    public let amendments: [Amendment]
     /// The official text, Markdown.
     public let body: String
     /// Links, headings and plain text of `body`, parsed once.
@@ -48,7 +58,7 @@ public final class Document: Sendable, Identifiable {
          signed: CalendarDate, published: CalendarDate, effective: CalendarDate, expires: CalendarDate?,
          topics: [String], keywords: [String], supersedes: [String], repeal: Repeal?, official: String?,
          attachments: [Attachment], exempt: String?, body: String, bodyFacts: BodyFacts, source: SourceFile,
-         interpretations: [Interpretation]) {
+         interpretations: [Interpretation], amendments: [Amendment] = []) {
         self.id = id
         self.kind = kind
         self.title = title
@@ -70,6 +80,7 @@ public final class Document: Sendable, Identifiable {
         self.bodyFacts = bodyFacts
         self.source = source
         self.interpretations = interpretations
+        self.amendments = amendments.sorted { $0.date < $1.date }
     }
 
     /// The bundle folder relative to the content root (`normative/<id>`).

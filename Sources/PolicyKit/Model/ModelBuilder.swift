@@ -59,7 +59,10 @@ struct ModelBuilder: Sendable {
                 a.string("file").map { Document.Attachment(file: $0, title: a.string("title") ?? $0) }
             },
             exempt: fm.string("exempt"), body: source.body, bodyFacts: source.bodyFacts, source: source,
-            interpretations: bundle.interpretations.compactMap { interpretation($0, of: bundle.id) })
+            interpretations: bundle.interpretations.compactMap { interpretation($0, of: bundle.id) },
+            amendments: fm.mappings("amended_by").compactMap { a in
+                a.date("date").map { Document.Amendment(date: $0, title: a.string("title"), number: a.string("number")) }
+            })
     }
 
     private func interpretation(_ source: SourceFile, of documentID: String) -> Interpretation? {

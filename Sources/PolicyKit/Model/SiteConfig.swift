@@ -32,6 +32,16 @@ public struct SiteConfig: Sendable {
         public var patterns: [String] = []
     }
 
+    /// `headnote`: the words of the 题注 of regulations, which issuers use differently —
+    /// 公布 (立法法) or the older 发布; an amendment by decision 修正 or, in some provinces
+    /// and in the State Council's texts, 修订.
+    public struct HeadnoteWords: Sendable {
+        public static let promulgatedChoices = ["公布", "发布"]
+        public static let amendedChoices = ["修正", "修订"]
+        public var promulgated = "公布"
+        public var amended = "修正"
+    }
+
     public var title = "政策文件库"
     /// The public address, always ending in `/`; pages link relatively, so any sub-path works.
     public var baseURL = "https://www.example.gov.cn/"
@@ -42,6 +52,7 @@ public struct SiteConfig: Sendable {
     public var validity = Validity()
     public var disclosureMaxWorkingDays = 20
     public var privacy = Privacy()
+    public var headnote = HeadnoteWords()
 
     public init() {}
 
@@ -74,6 +85,10 @@ public struct SiteConfig: Sendable {
         if let p = yaml.mapping("privacy") {
             privacy.allow = p.strings("allow")
             privacy.patterns = p.strings("patterns")
+        }
+        if let h = yaml.mapping("headnote") {
+            if let word = h.string("promulgated"), HeadnoteWords.promulgatedChoices.contains(word) { headnote.promulgated = word }
+            if let word = h.string("amended"), HeadnoteWords.amendedChoices.contains(word) { headnote.amended = word }
         }
         if let d = yaml.mapping("disclosure") {
             disclosureMaxWorkingDays = d.string("max_working_days").flatMap(Int.init) ?? disclosureMaxWorkingDays
