@@ -62,18 +62,40 @@ final class SpokenInterpretationCoversTests: XCTestCase {
         fixture.setBytes("\(bundle)/文字稿.txt", Data("旁白：办法出台的背景是投诉增多。\n".utf8))
         fixture["\(bundle)/视频.md"] = spoken("视频", media: "{ file: 视频.mp4, transcript: 文字稿.txt }", body: "短片一则。")
         let finding = try fixture.check().assertFinds("PI008", .error, file: "content/\(bundle)/视频.md", line: 3, column: 7,
-                                                      message: "文字稿也未讲到：主要内容、关键词")
+                                                      message: "文字稿（或字幕）也未讲到：主要内容、关键词")
         XCTAssertNotNil(finding?.fix)
     }
 
-    /// A short body and no transcript at all (a video with captions only).
+    /// A short body and neither transcript nor captions that say anything.
     func testShortBodyWithoutTranscript() throws {
         var fixture = ContentFixture()
         fixture.setBytes("\(bundle)/视频.mp4", Data([0, 0, 0, 0x18]))
         fixture.setBytes("\(bundle)/字幕.vtt", Data("WEBVTT\n".utf8))
         fixture["\(bundle)/视频.md"] = spoken("video", media: "{ file: 视频.mp4, captions: 字幕.vtt }", body: "短片一则。")
         try fixture.check().assertFinds("PI008", .error, file: "content/\(bundle)/视频.md", line: 3, column: 7,
-                                        message: "没有内容摘要，也没有可读的文字稿")
+                                        message: "文字稿（或字幕）也未讲到：背景依据、主要内容、关键词")
+        fixture.remove("\(bundle)/字幕.vtt")
+        fixture["\(bundle)/视频.md"] = spoken("video", media: "{ file: 视频.mp4, captions: 字幕.vtt }", body: "短片一则。")
+        try fixture.check().assertFinds("PI008", .error, file: "content/\(bundle)/视频.md", line: 3, column: 7,
+                                        message: "没有内容摘要，也没有可读的文字稿或字幕")
+    }
+
+    /// Without a transcript, the captions are the speech.
+    func testShortBodyWithCoveringCaptions() throws {
+        var fixture = ContentFixture()
+        fixture.setBytes("\(bundle)/视频.mp4", Data([0, 0, 0, 0x18]))
+        fixture.setBytes("\(bundle)/字幕.vtt", Data("""
+            WEBVTT
+
+            00:00.000 --> 00:03.000
+            办法出台的背景是投诉增多。
+
+            00:03.000 --> 00:06.000
+            主要内容有三项，关键词是预包装食品。
+
+            """.utf8))
+        fixture["\(bundle)/视频.md"] = spoken("video", media: "{ file: 视频.mp4, captions: 字幕.vtt }", body: "短片一则。")
+        try fixture.check().assertNoFindings()
     }
 
     /// Graphic, animation, scenario and qa forms are not spoken: PI008 leaves them alone.
