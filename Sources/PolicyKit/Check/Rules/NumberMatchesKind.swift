@@ -1,7 +1,7 @@
-/// PN004: a 规章 is promulgated by an order and carries its order number (令号,
-/// `……令第N号`); every other kind carries a 发文字号 (`示市监规〔2024〕3号`) and may not be
-/// numbered as an order — a 行政规范性文件 issued as a 令 is the classic sign of a document
-/// dressed up as a regulation (规章制定程序条例 第三十条; 国办发〔2018〕37号).
+/// PN004: a 规章 is promulgated by an order signed by the head of government or department
+/// (立法法, 规章制定程序条例) and carries its order number (令号, `……令第N号`); every other
+/// kind carries a 发文字号 (`示市监规〔2024〕3号`) and may not be numbered as an order — a
+/// 行政规范性文件 issued as a 令 passes itself off as a regulation.
 struct NumberMatchesKind: Rule {
     static let descriptor = RuleDescriptor(
         code: "PN004", name: "number-kind", severity: .error,
