@@ -21,6 +21,9 @@ public final class Document: Sendable, Identifiable {
         public var date: CalendarDate
         public var title: String?
         public var number: String?
+
+        /// `示例省人民政府令第250号《……的决定》`: the decision as a text cites it.
+        public var citation: String { (number?.trimmed ?? "") + (title.map(Headnote.quoted) ?? "") }
     }
 
     /// The bundle folder's name: stable, the URL `d/<id>/`.

@@ -84,19 +84,13 @@ public enum DocumentNumber: Equatable {
 
     /// Slips of typing in a number: whitespace anywhere in it (half-width, full-width or
     /// no-break spaces, tabs) and year brackets of two different styles (`〔2024]`).
-    public struct TypingSlips: Equatable, Sendable {
-        /// Each whitespace character with what it sits between, in Chinese (`“规”与“〔”之间的半角空格`).
+    public struct TypingSlips: Sendable {
+        /// Each run of whitespace with what it sits between, in Chinese (`“规”与“〔”之间的半角空格`).
         public var spaces: [String]
         /// The opening and closing year brackets when they are not a pair.
         public var mismatchedBrackets: (open: Character, close: Character)?
         /// The number with the whitespace removed and mismatched brackets made 〔〕.
         public var corrected: String
-
-        public static func == (a: TypingSlips, b: TypingSlips) -> Bool {
-            a.spaces == b.spaces && a.corrected == b.corrected
-                && a.mismatchedBrackets?.open == b.mismatchedBrackets?.open
-                && a.mismatchedBrackets?.close == b.mismatchedBrackets?.close
-        }
     }
 
     /// nil when the number has no whitespace and its brackets (if any) pair up.
@@ -104,10 +98,10 @@ public enum DocumentNumber: Equatable {
         let chars = Array(text)
         var spaces: [String] = []
         for (i, c) in chars.enumerated() where c.isWhitespace {
-            let before = chars[..<i].last { !$0.isWhitespace }
-            let after = chars[(i + 1)...].first { !$0.isWhitespace }
             // A run of spaces is named once, at its first character.
             if i > 0, chars[i - 1].isWhitespace { continue }
+            let before = chars[..<i].last { !$0.isWhitespace }
+            let after = chars[(i + 1)...].first { !$0.isWhitespace }
             let run = chars[i...].prefix { $0.isWhitespace }
             let what = run.map(spaceName).joined(separator: "、")
             switch (before, after) {

@@ -31,7 +31,7 @@ struct Headnote {
         for (i, version) in versions.enumerated() {
             if i > 0 { later.append(Step(date: version.signed, act: act(version.signed, version.number), verb: "修订")) }
             later += version.amendments.map { a in
-                Step(date: a.date, act: "根据" + act(a.date, a.number) + (a.title.map(Self.quoted) ?? ""), verb: words.amended)
+                Step(date: a.date, act: "根据" + a.date.chinese + a.citation, verb: words.amended)
             }
         }
         // Stable: on one day, a version's own re-issue comes before the decisions recorded on it.

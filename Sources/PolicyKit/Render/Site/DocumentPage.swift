@@ -127,8 +127,7 @@ struct DocumentPage {
                        expires: d.expires.map(DateText.init), topics: joined(d.topics), keywords: joined(d.keywords),
                        office: d.office,
                        amendments: .of(d.amendments.map { a in
-                           Amendment(date: DateText(a.date),
-                                     decision: (a.number ?? "") + (a.title.map(Headnote.quoted) ?? ""))
+                           Amendment(date: DateText(a.date), decision: a.citation)
                        })),
             bodyHTML: body,
             files: .of(files(link)),
