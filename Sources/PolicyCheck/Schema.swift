@@ -12,7 +12,7 @@ enum Schema {
 
     static let documentFields = ["title", "kind", "number", "issuer", "office", "signed", "published", "effective",
                                  "expires", "topics", "keywords", "supersedes", "repealed", "official",
-                                 "attachments", "exempt", "disclosure", "index_no"]
+                                 "attachments", "exempt", "disclosure", "index_no", "amended_by"]
     static let interpretationFields = ["title", "form", "published", "office", "media"]
     static let cleanupFields = ["title", "number", "published", "effective", "results"]
     static let nested: [String: [String]] = [
@@ -21,6 +21,7 @@ enum Schema {
         "media": ["file", "alt", "poster", "captions", "transcript"],
         "results": ["document", "result", "note"],
         "exempt": ["reason", "approved_by", "approved_on"],
+        "amended_by": ["title", "date", "number"],
     ]
 
     static func fields(for role: Role) -> [String] {

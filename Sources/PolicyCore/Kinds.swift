@@ -60,14 +60,18 @@ public enum InterpretationForm: String, CaseIterable, Sendable, Codable {
     case interview
     case animation
     case scenario
+    // New cases go last: the search index stores a form as its position in `allCases`.
+    case audio
 
+    /// Accepts the English code, the Chinese label or one of the words bureaus use for it
+    /// (`图文`, `卡通动漫`, `音视频` …).
     public init?(alias: String) {
         if let form = InterpretationForm(rawValue: alias) { self = form; return }
-        guard let form = InterpretationForm.allCases.first(where: { $0.chinese == alias || $0.shortChinese == alias })
-        else { return nil }
+        guard let form = InterpretationForm.allCases.first(where: { $0.aliases.contains(alias) }) else { return nil }
         self = form
     }
 
+    /// The label the site shows.
     public var chinese: String {
         switch self {
         case .text: "文字解读"
@@ -78,21 +82,35 @@ public enum InterpretationForm: String, CaseIterable, Sendable, Codable {
         case .interview: "访谈"
         case .animation: "动漫"
         case .scenario: "场景演示"
+        case .audio: "音频解读"
         }
     }
 
-    var shortChinese: String {
+    /// The Chinese words accepted for the form, the label first — the words government
+    /// websites use for their 解读 columns (图文解读, 卡通动漫, 音视频 …).
+    public var aliases: [String] {
         switch self {
-        case .text: "文字"
-        case .video: "视频"
-        default: chinese
+        case .text: ["文字解读", "文字"]
+        case .qa: ["问答", "问答解读"]
+        case .graphic: ["图解", "图文", "图文解读", "图解解读"]
+        case .video: ["视频解读", "视频", "音视频", "音视频解读"]
+        case .pressConference: ["新闻发布会", "发布会"]
+        case .interview: ["访谈", "在线访谈", "访谈解读"]
+        case .animation: ["动漫", "卡通动漫", "动漫解读"]
+        case .scenario: ["场景演示", "场景式解读"]
+        case .audio: ["音频解读", "音频"]
         }
     }
 
     /// Forms whose `media` field must name a file.
-    public var needsMedia: Bool { [.graphic, .video, .animation].contains(self) }
+    public var needsMedia: Bool { [.graphic, .video, .animation, .audio].contains(self) }
     /// Forms whose media is a moving picture and so needs captions or a transcript.
     public var isVideo: Bool { self == .video }
+    /// Forms whose media is sound only: a transcript is the only way to read them.
+    public var isAudio: Bool { self == .audio }
+    /// Spoken forms: what the page carries (a summary, or the transcript) must cover the
+    /// same topics as a text interpretation (`interpretation.must_cover`).
+    public var isSpoken: Bool { [.video, .pressConference, .interview, .audio].contains(self) }
 }
 
 /// What a cleanup batch (清理) decided for one document.

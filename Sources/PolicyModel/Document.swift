@@ -18,6 +18,17 @@ public final class Document: Sendable, Identifiable {
         public var title: String
     }
 
+    /// An amendment made by a separate decision (修正决定), `amended_by[]`: the decision's
+    /// date, and its title or order number (or both).
+    public struct Amendment: Sendable {
+        public var date: CalendarDate
+        public var title: String?
+        public var number: String?
+
+        /// `示例省人民政府令第250号《……的决定》`: the decision as a text cites it.
+        public var citation: String { (number?.trimmed ?? "") + (title.map(Headnote.quoted) ?? "") }
+    }
+
     /// The bundle folder's name: stable, the URL `d/<id>/`.
     public let id: String
     public let kind: DocumentKind
@@ -44,6 +55,8 @@ public final class Document: Sendable, Identifiable {
     public let disclosure: Disclosure
     /// 索引号 in the government-information catalogue.
     public let indexNumber: String?
+    /// Amendments by separate decisions, in date order (`amended_by`).
+    public let amendments: [Amendment]
     /// The official text, Markdown.
     public let body: String
     /// Links, headings and plain text of `body`, parsed once.
@@ -56,7 +69,8 @@ public final class Document: Sendable, Identifiable {
          signed: CalendarDate, published: CalendarDate, effective: CalendarDate, expires: CalendarDate?,
          topics: [String], keywords: [String], supersedes: [String], repeal: Repeal?, official: String?,
          attachments: [Attachment], exempt: Exemption?, body: String, bodyFacts: BodyFacts, source: SourceFile,
-         interpretations: [Interpretation], disclosure: Disclosure = .proactive, indexNumber: String? = nil) {
+         interpretations: [Interpretation], disclosure: Disclosure = .proactive, indexNumber: String? = nil,
+         amendments: [Amendment] = []) {
         self.id = id
         self.kind = kind
         self.title = title
@@ -80,6 +94,7 @@ public final class Document: Sendable, Identifiable {
         self.bodyFacts = bodyFacts
         self.source = source
         self.interpretations = interpretations
+        self.amendments = amendments.sorted { $0.date < $1.date }
     }
 
     /// The same document with only `interpretations` (those published by a given day).

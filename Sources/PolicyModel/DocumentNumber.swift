@@ -63,6 +63,80 @@ public enum DocumentNumber: Equatable {
         return .order(issuer: String(s[..<range.lowerBound]), serial: n)
     }
 
+    /// Whether the number is written as an order (令号) — `……令第5号`, and the hybrids
+    /// `……令〔2024〕第5号`, `……令〔2024〕5号` — whatever else is wrong with it.
+    public static func isOrderLike(_ text: String) -> Bool {
+        let s = Array(normalized(String(text.map(\.halfWidthDigit))))
+        return s.indices.dropLast().contains { i in
+            s[i] == "令" && (s[i + 1] == "第" || s[i + 1] == "〔" || s[i + 1].isASCIIDigitCharacter)
+        }
+    }
+
+    /// `……令〔2024〕第5号` → `……令第5号`: an order number carries no year.
+    public static func orderWithoutYear(_ text: String) -> String? {
+        let s = normalized(String(text.map(\.halfWidthDigit)))
+        guard let open = s.firstIndex(of: "〔"), let close = s.firstIndex(of: "〕"), open < close,
+              s[..<open].hasSuffix("令"), s.hasSuffix("号") else { return nil }
+        var serial = String(s[s.index(after: close)...].dropLast())
+        if serial.hasPrefix("第") { serial.removeFirst() }
+        guard let n = Int(serial), n > 0 else { return nil }
+        return "\(s[..<open])第\(n)号"
+    }
+
+    /// Slips of typing in a number: whitespace anywhere in it (half-width, full-width or
+    /// no-break spaces, tabs) and year brackets of two different styles (`〔2024]`).
+    public struct TypingSlips: Sendable {
+        /// Each run of whitespace with what it sits between, in Chinese (`“规”与“〔”之间的半角空格`).
+        public var spaces: [String]
+        /// The opening and closing year brackets when they are not a pair.
+        public var mismatchedBrackets: (open: Character, close: Character)?
+        /// The number with the whitespace removed and mismatched brackets made 〔〕.
+        public var corrected: String
+    }
+
+    /// nil when the number has no whitespace and its brackets (if any) pair up.
+    public static func typingSlips(_ text: String) -> TypingSlips? {
+        let chars = Array(text)
+        var spaces: [String] = []
+        for (i, c) in chars.enumerated() where c.isWhitespace {
+            // A run of spaces is named once, at its first character.
+            if i > 0, chars[i - 1].isWhitespace { continue }
+            let before = chars[..<i].last { !$0.isWhitespace }
+            let after = chars[(i + 1)...].first { !$0.isWhitespace }
+            let run = chars[i...].prefix { $0.isWhitespace }
+            let what = run.map(spaceName).joined(separator: "、")
+            switch (before, after) {
+            case let (b?, a?): spaces.append("“\(b)”与“\(a)”之间的\(what)")
+            case (nil, _): spaces.append("开头的\(what)")
+            case (_, nil): spaces.append("末尾的\(what)")
+            }
+        }
+        let openings = Set("〔" + wrongBrackets.map(\.0).joined())
+        let closings = Set("〕" + wrongBrackets.map(\.1).joined())
+        let pairs = [("〔", "〕")] + wrongBrackets
+        var mismatched: (open: Character, close: Character)?
+        if let open = chars.first(where: { openings.contains($0) }), let close = chars.first(where: { closings.contains($0) }),
+           !pairs.contains(where: { $0.0 == String(open) && $0.1 == String(close) }) {
+            mismatched = (open, close)
+        }
+        guard !spaces.isEmpty || mismatched != nil else { return nil }
+        var corrected = String(chars.filter { !$0.isWhitespace })
+        if let (open, close) = mismatched {
+            corrected = String(corrected.map { $0 == open ? "〔" : $0 == close ? "〕" : $0 })
+        }
+        return TypingSlips(spaces: spaces, mismatchedBrackets: mismatched, corrected: corrected)
+    }
+
+    private static func spaceName(_ c: Character) -> String {
+        switch c {
+        case " ": "半角空格"
+        case "\u{3000}": "全角空格"
+        case "\u{00A0}": "不换行空格"
+        case "\t": "制表符"
+        default: "空白字符"
+        }
+    }
+
     /// The form in which two numbers that differ only by bracket style compare equal.
     /// One pass over the scalars: `replacingOccurrences` for each bracket pair went through
     /// NSString, 1% of a check that normalises every number several times.
@@ -79,6 +153,8 @@ public enum DocumentNumber: Equatable {
 }
 
 extension Character {
+    var isASCIIDigitCharacter: Bool { isASCII && isNumber }
+
     /// `１` → `1`; any other character unchanged.
     var halfWidthDigit: Character {
         guard let scalar = unicodeScalars.first, unicodeScalars.count == 1,

@@ -72,7 +72,10 @@ package struct ModelBuilder: Sendable {
             },
             exempt: Exemption.read(fm), body: source.body, bodyFacts: source.bodyFacts, source: source,
             interpretations: bundle.interpretations.compactMap { interpretation($0, of: bundle.id) },
-            disclosure: Disclosure.read(fm), indexNumber: fm.string("index_no"))
+            disclosure: Disclosure.read(fm), indexNumber: fm.string("index_no"),
+            amendments: fm.mappings("amended_by").compactMap { a in
+                a.date("date").map { Document.Amendment(date: $0, title: a.string("title"), number: a.string("number")) }
+            })
     }
 
     private func interpretation(_ source: SourceFile, of documentID: String) -> Interpretation? {

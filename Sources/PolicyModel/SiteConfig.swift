@@ -34,6 +34,16 @@ public struct SiteConfig: Sendable {
         public var patterns: [String] = []
     }
 
+    /// `headnote`: the words of the 题注 of regulations, which issuers use differently —
+    /// 公布 (立法法) or the older 发布; an amendment by decision 修正 or, in some provinces
+    /// and in the State Council's texts, 修订.
+    public struct HeadnoteWords: Sendable {
+        public static let promulgatedChoices = ["公布", "发布"]
+        public static let amendedChoices = ["修正", "修订"]
+        public var promulgated = "公布"
+        public var amended = "修正"
+    }
+
     public var title = "政策文件库"
     /// The public address, always ending in `/`; pages link relatively, so any sub-path works.
     public var baseURL = "https://www.example.gov.cn/"
@@ -47,6 +57,7 @@ public struct SiteConfig: Sendable {
     /// `index_no.pattern`: the 索引号 format, a regular expression a whole 索引号 must match
     /// (e.g. `^\d{8}-\d{2}-\d{4}-\d{4}$`); nil means any text (still unique).
     public var indexNumberPattern: String?
+    public var headnote = HeadnoteWords()
 
     public init() {}
 
@@ -81,6 +92,10 @@ public struct SiteConfig: Sendable {
             privacy.patterns = p.strings("patterns")
         }
         indexNumberPattern = yaml.mapping("index_no")?.string("pattern")
+        if let h = yaml.mapping("headnote") {
+            if let word = h.string("promulgated"), HeadnoteWords.promulgatedChoices.contains(word) { headnote.promulgated = word }
+            if let word = h.string("amended"), HeadnoteWords.amendedChoices.contains(word) { headnote.amended = word }
+        }
         if let d = yaml.mapping("disclosure") {
             disclosureMaxWorkingDays = d.string("max_working_days").flatMap(Int.init) ?? disclosureMaxWorkingDays
         }

@@ -14,7 +14,8 @@ REPO = Path(__file__).resolve().parents[2]
 # Strings that are markup when pasted into HTML unescaped, in each context the templates use:
 # text, a double- or single-quoted attribute, a <script> block (JSON-LD), a URL.
 TITLE = "示例<script>alert('XSS-title')</script>管理办法\"><img src=x onerror=alert('XSS-img')>"
-NUMBER = "\"><svg onload=alert('XSS-number')>示市监规〔2024〕5号"
+# No space in it: a 文号 with a space is refused by PN005 before any page is built; '/' separates the attribute as well.
+NUMBER = "\"><svg/onload=alert('XSS-number')>示市监规〔2024〕5号"
 OFFICE = "法规处</script><script>alert('XSS-office')</script>"
 TOPIC = "食品'onmouseover='alert(`XSS-topic`)"
 KEYWORD = "<iframe src=javascript:alert('XSS-keyword')>"

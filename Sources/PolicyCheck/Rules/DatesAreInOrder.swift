@@ -5,7 +5,7 @@ import PolicyCore
 struct DatesAreInOrder: Rule {
     static let descriptor = RuleDescriptor(
         code: "PD001", name: "date-order", severity: .error,
-        summary: "Dates out of order: signed after published, effective before signed, expires not after effective, or repealed before effective.",
+        summary: "Dates out of order: signed after published, effective before signed, expires not after effective, repealed before effective, or an amended_by date not after signed.",
         fix: "核对成文日期（signed）≤ 发布日期（published），施行日期（effective）≥ 成文日期，有效期至（expires）晚于施行日期。")
 
     func check(_ context: CheckContext) -> [Diagnostic] {
@@ -21,6 +21,13 @@ struct DatesAreInOrder: Rule {
             }
             if let expires = doc.expires, expires <= doc.effective {
                 found.append(finding(at("expires"), "有效期至 \(expires) 不晚于施行日期 \(doc.effective)。"))
+            }
+            let amendmentEntries = fm?.mappings("amended_by") ?? []
+            for entry in amendmentEntries {
+                guard let date = entry.date("date"), date <= doc.signed else { continue }
+                found.append(finding(entry.location(of: "date"),
+                                     "修正日期 \(date) 不晚于本文件的成文日期 \(doc.signed)：修正决定只能修改已公布的文件。",
+                                     fix: "核对 amended_by 的 date；若该决定早于本版本，它修改的是上一版本，应写在上一版本的 amended_by 中。"))
             }
             if let repeal = doc.repeal, repeal.date < doc.published {
                 found.append(finding(fm?.mapping("repealed")?.location(of: "date") ?? at("repealed"),

@@ -16,6 +16,7 @@ struct DatesAreValid: Rule {
             for field in Schema.dateFields(for: role) { found += check(fm, field, label: field) }
             if let repealed = fm.mapping("repealed") { found += check(repealed, "date", label: "repealed.date") }
             if let exempt = fm.mapping("exempt") { found += check(exempt, "approved_on", label: "exempt.approved_on") }
+            for amendment in fm.mappings("amended_by") { found += check(amendment, "date", label: "amended_by.date") }
         }
         return found
     }

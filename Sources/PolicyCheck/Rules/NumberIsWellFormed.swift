@@ -16,17 +16,27 @@ struct NumberIsWellFormed: Rule {
 
     private func documentNumbers(_ context: CheckContext) -> [Diagnostic] {
         context.library.documents.compactMap { doc in
-            guard let number = doc.number else { return nil }
+            guard let written = doc.number else { return nil }
+            // Spaces and mismatched brackets are PN005's; judge the number as that fix leaves it.
+            let number = DocumentNumber.typingSlips(written)?.corrected ?? written
             let location = doc.source.frontMatter?.location(of: "number") ?? doc.source.location()
-            switch DocumentNumber.parse(number) {
+            let parsed = DocumentNumber.parse(number)
+            if DocumentNumber.isOrderLike(number) {
+                // An order number on anything but a regulation is PN004's.
+                guard doc.kind == .regulation else { return nil }
+                if case .order = parsed { return nil }
+                return finding(location, "令号“\(written)”格式不正确：令号写作“……令第N号”，不标年份，序号为阿拉伯数字、不编虚位。",
+                               fix: DocumentNumber.orderWithoutYear(number).map { "改为“\($0)”。" })
+            }
+            switch parsed {
             case .order:
                 return nil
             case .standard(_, let year, _):
                 guard year != doc.signed.year else { return nil }
                 return Diagnostic(NumberYearMatchesSigning.descriptor, at: location,
-                                  "文号“\(number)”中的年份 \(year) 与成文日期 \(doc.signed)（\(doc.signed.year) 年）不一致。")
+                                  "文号“\(written)”中的年份 \(year) 与成文日期 \(doc.signed)（\(doc.signed.year) 年）不一致。")
             case .malformed(let problem, let suggestion):
-                return finding(location, "文号“\(number)”格式不正确：\(problem)。",
+                return finding(location, "文号“\(written)”格式不正确：\(problem)。",
                                fix: suggestion.map { "改为“\($0)”。" })
             }
         }

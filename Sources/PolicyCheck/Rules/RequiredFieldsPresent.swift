@@ -16,6 +16,16 @@ struct RequiredFieldsPresent: Rule {
                 found.append(finding(fm.startLocation, "缺少必填字段“\(field)”（\(Self.meaning[field] ?? field)）。",
                                      fix: "在 front matter 中添加一行：\(field): \(Self.example[field] ?? "…")"))
             }
+            for amendment in fm.mappings("amended_by") {
+                let entry = amendment.entries.first?.keyLocation ?? amendment.startLocation
+                var missing: [String] = []
+                if amendment.string("date") == nil { missing.append("date（修正日期）") }
+                if amendment.string("title") == nil && amendment.string("number") == nil { missing.append("title 或 number（修正决定的标题或令号）") }
+                if !missing.isEmpty {
+                    found.append(finding(entry, "修正记录（amended_by）条目缺少\(missing.joined(separator: "、"))。",
+                                         fix: "每条写作 { title: 示例省人民政府关于修改……的决定, date: 2024-03-01, number: 示例省人民政府令第250号 }，title 与 number 至少写一项。"))
+                }
+            }
             if case .cleanup = role {
                 for result in fm.mappings("results") {
                     // At the entry itself: a nested mapping's startLocation is the front matter's first line.

@@ -1,12 +1,13 @@
 import Foundation
 import PolicyCore
+import PolicyModel
 
 /// PF008: `site.yml` exists and its values can be used.
 struct SiteConfigIsValid: Rule {
     static let scope = RuleScope.library
     static let descriptor = RuleDescriptor(
         code: "PF008", name: "site-config", severity: .error,
-        summary: "site.yml is missing, or base_url, timezone or a number setting cannot be used.",
+        summary: "site.yml is missing, or base_url, timezone, a number setting or a headnote word cannot be used.",
         fix: "按 docs/content-format.md 的示例填写 content/site.yml。")
 
     func check(_ context: CheckContext) -> [Diagnostic] {
@@ -32,6 +33,14 @@ struct SiteConfigIsValid: Rule {
         for (section, key) in numbers {
             guard let m = fm.mapping(section), let value = m.string(key), Int(value).map({ $0 >= 0 }) != true else { continue }
             found.append(finding(m.location(of: key), "\(section).\(key) 的值“\(value)”不是非负整数。"))
+        }
+        if let headnote = fm.mapping("headnote") {
+            for (key, choices) in [("promulgated", SiteConfig.HeadnoteWords.promulgatedChoices),
+                                   ("amended", SiteConfig.HeadnoteWords.amendedChoices)] {
+                guard let word = headnote.string(key), !choices.contains(word) else { continue }
+                found.append(finding(headnote.location(of: key), "headnote.\(key) 的值“\(word)”无效。",
+                                     fix: "可用的值：\(choices.joined(separator: "、"))。"))
+            }
         }
         if let privacy = fm.mapping("privacy") {
             for pattern in privacy.strings("patterns") where (try? Regex(pattern)) == nil {

@@ -20,7 +20,10 @@ struct ValuesAreKnown: Rule {
                 }
                 found += check(fm, "disclosure", Disclosure.allCases.map(\.rawValue)) { Disclosure(alias: $0) != nil }
             case .interpretation:
-                found += check(fm, "form", InterpretationForm.allCases.map(\.rawValue)) { InterpretationForm(alias: $0) != nil }
+                found += check(fm, "form", InterpretationForm.allCases.map { "\($0.rawValue)（\($0.aliases.joined(separator: "/"))）" },
+                               candidates: InterpretationForm.allCases.flatMap { [$0.rawValue] + $0.aliases }) {
+                    InterpretationForm(alias: $0) != nil
+                }
             case .cleanup:
                 for result in fm.mappings("results") {
                     found += check(result, "result", CleanupOutcome.allCases.map(\.rawValue)) { CleanupOutcome(rawValue: $0) != nil }
@@ -30,9 +33,11 @@ struct ValuesAreKnown: Rule {
         return found
     }
 
-    private func check(_ fm: FrontMatter, _ field: String, _ allowed: [String], _ isKnown: (String) -> Bool) -> [Diagnostic] {
+    /// `allowed` is what the fix lists; `candidates` (default: `allowed`) what "did you mean" picks from.
+    private func check(_ fm: FrontMatter, _ field: String, _ allowed: [String], candidates: [String]? = nil,
+                       _ isKnown: (String) -> Bool) -> [Diagnostic] {
         guard let value = fm.string(field), !isKnown(value) else { return [] }
-        let hint = Suggest.nearest(value, in: allowed).map { "是否应为“\($0)”？" } ?? ""
+        let hint = Suggest.nearest(value, in: candidates ?? allowed).map { "是否应为“\($0)”？" } ?? ""
         return [finding(fm.location(of: field), "字段“\(field)”的值“\(value)”无效。\(hint)",
                         fix: "可用的值：\(allowed.joined(separator: "、"))。")]
     }

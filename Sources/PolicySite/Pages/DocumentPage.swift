@@ -62,6 +62,14 @@ struct DocumentPage {
         let topics: String?
         let keywords: String?
         let office: String?
+        /// 修正记录: amendments by separate decisions (`amended_by`), oldest first.
+        let amendments: NonEmptyList<Amendment>?
+    }
+
+    struct Amendment: Encodable {
+        let date: DateText
+        /// `示例省人民政府令第250号《……的决定》`: the decision's number and title, as given.
+        let decision: String
     }
 
     struct Notice: Encodable {
@@ -127,7 +135,10 @@ struct DocumentPage {
             meta: Meta(indexNumber: d.indexNumber, disclosure: d.disclosure.rawValue, issuers: joined(d.issuers), number: d.number, signed: DateText(d.signed),
                        published: DateText(d.published), effective: DateText(d.effective),
                        expires: d.expires.map(DateText.init), topics: joined(d.topics), keywords: joined(d.keywords),
-                       office: d.office),
+                       office: d.office,
+                       amendments: .of(d.amendments.map { a in
+                           Amendment(date: DateText(a.date), decision: a.citation)
+                       })),
             bodyHTML: body,
             files: .of(files(link)),
             interpretations: .of(d.interpretations.map { i in

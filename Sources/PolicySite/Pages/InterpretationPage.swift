@@ -19,6 +19,7 @@ struct InterpretationPage {
         /// Graphic or animation image not already shown in the body.
         let figure: Figure?
         let video: Video?
+        let audio: Audio?
         let bodyHTML: String
     }
 
@@ -32,6 +33,13 @@ struct InterpretationPage {
         let poster: String?
         let captions: String?
         /// The transcript file's text by paragraph (blank-line separated), line by line (shown escaped).
+        let transcript: NonEmptyList<Paragraph>?
+        let transcriptHref: String?
+    }
+
+    /// A sound recording: a player, and the transcript on the page (required for audio, PM003).
+    struct Audio: Encodable {
+        let src: String
         let transcript: NonEmptyList<Paragraph>?
         let transcriptHref: String?
     }
@@ -63,18 +71,23 @@ struct InterpretationPage {
         // A moving picture (video form, or an animation delivered as a video file) gets a
         // player with captions; anything else is an image with its alt text.
         let isVideo = i.form.isVideo || (i.media?.file).map(InterpretationPage.isVideoFile) == true
-        if !isVideo, let media = i.media, let file = media.file, !embedded.contains(RelativePath.resolve(file, against: "") ?? file),
+        let isAudio = !isVideo && (i.form.isAudio || (i.media?.file).map(InterpretationPage.isAudioFile) == true)
+        let transcript = { (media: Interpretation.Media) -> NonEmptyList<Paragraph>? in
+            guard let file = media.transcript, published.contains(file) else { return nil }
+            return .of(paragraphs(context.raw.rootPath + "/" + bundlePath + "/" + file) ?? [])
+        }
+        if !isVideo, !isAudio, let media = i.media, let file = media.file, !embedded.contains(RelativePath.resolve(file, against: "") ?? file),
            let src = fileHref(file) {
             figure = Figure(src: src, alt: media.alt ?? i.title)
         }
         var video: Video?
         if isVideo, let media = i.media, let src = fileHref(media.file) {
-            var transcript: [Paragraph] = []
-            if let file = media.transcript, published.contains(file) {
-                transcript = paragraphs(context.raw.rootPath + "/" + bundlePath + "/" + file) ?? []
-            }
             video = Video(src: src, poster: fileHref(media.poster), captions: fileHref(media.captions),
-                          transcript: .of(transcript), transcriptHref: fileHref(media.transcript))
+                          transcript: transcript(media), transcriptHref: fileHref(media.transcript))
+        }
+        var audio: Audio?
+        if isAudio, let media = i.media, let src = fileHref(media.file) {
+            audio = Audio(src: src, transcript: transcript(media), transcriptHref: fileHref(media.transcript))
         }
         let body = BodyRenderer(context: context).html(i.body, sourceDirectory: bundlePath + "/", page: link, topLevel: 2)
         let ctx = Context(
@@ -84,12 +97,16 @@ struct InterpretationPage {
             ]),
             title: i.title, form: i.form.chinese, published: DateText(i.published),
             timing: context.library.timing(of: i, in: document).chinese, office: i.office ?? document.office,
-            document: context.documentLink(document, from: link), figure: figure, video: video, bodyHTML: body)
+            document: context.documentLink(document, from: link), figure: figure, video: video, audio: audio, bodyHTML: body)
         return try context.page(directory, template: "interpretation", ctx)
     }
 
     static func isVideoFile(_ file: String) -> Bool {
         ["mp4", "m4v", "webm", "ogv", "mov"].contains(file.split(separator: ".").last.map { $0.lowercased() } ?? "")
+    }
+
+    static func isAudioFile(_ file: String) -> Bool {
+        ["mp3", "m4a", "aac", "oga", "ogg", "opus", "wav", "flac"].contains(file.split(separator: ".").last.map { $0.lowercased() } ?? "")
     }
 
     /// The transcript's paragraphs and lines, nil when unreadable or empty.

@@ -3,7 +3,7 @@ import PolicyModel
 import PolicyWrite
 
 /// `interpretations/`: every interpretation grouped by form (文字, 问答, 图解, 视频, 新闻发布会,
-/// 访谈, 动漫, 场景演示) with counts — the variety of 解读 the rules ask a bureau to offer.
+/// 访谈, 动漫, 场景演示, 音频) with counts — the variety of 解读 the rules ask a bureau to offer.
 struct InterpretationsPage {
     struct Context: Encodable {
         let page: PageChrome

@@ -215,6 +215,28 @@ final class FrontMatterRuleTests: XCTestCase {
         try fixture.check().assertNoFindings()
     }
 
+    /// The words bureaus' 解读 columns use are accepted, each for its form.
+    func testFormWordsBureausUse() throws {
+        let cases: [(String, InterpretationForm)] = [
+            ("图文", .graphic), ("卡通动漫", .animation), ("动漫", .animation), ("音视频", .video), ("视频", .video),
+            ("访谈", .interview), ("新闻发布会", .pressConference), ("场景演示", .scenario), ("问答", .qa),
+            ("文字", .text), ("文字解读", .text), ("音频", .audio), ("audio", .audio),
+        ]
+        for (word, form) in cases { XCTAssertEqual(InterpretationForm(alias: word), form, word) }
+        XCTAssertNil(InterpretationForm(alias: "图画"))
+        // And the gate takes one of them in place of the code.
+        var fixture = ContentFixture()
+        fixture.replace(in: interp, "form: text", with: "form: 文字")
+        try fixture.check().assertNoFindings()
+    }
+
+    /// A near miss of a Chinese word is pointed at the word.
+    func testUnknownChineseFormSuggestsTheWord() throws {
+        var fixture = ContentFixture()
+        fixture.replace(in: interp, "form: text", with: "form: 卡通动画")
+        try fixture.check().assertFinds("PF006", .error, file: "content/\(interp)", line: 3, column: 7, message: "是否应为“卡通动漫”")
+    }
+
     func testUnknownCleanupResult() throws {
         var fixture = ContentFixture()
         fixture["cleanup/2024.md"] = """

@@ -70,8 +70,21 @@ final class NumberRuleTests: XCTestCase {
 
     /// An order number with a leading zero is not an order number.
     func testOrderNumberWithLeadingZero() throws {
-        try numbered("示例省人民政府令第012号").check()
-            .assertFinds("PN001", .error, file: "content/\(doc)", line: 3, column: 9)
+        var fixture = numbered("示例省人民政府令第012号")
+        fixture.replace(in: doc, "expires: 2029-03-31\n", with: "")
+        fixture.move(ContentFixture.bundle, to: "regulations/2024-food-labels")
+        try fixture.check()
+            .assertFinds("PN001", .error, file: "content/regulations/2024-food-labels/index.md", line: 3, column: 9)
+    }
+
+    /// An order number with a year is a hybrid; the fix drops the year and keeps 第.
+    func testRegulationOrderNumberWithYear() throws {
+        var fixture = numbered("示例省人民政府令〔2024〕第5号")
+        fixture.replace(in: doc, "expires: 2029-03-31\n", with: "")
+        fixture.move(ContentFixture.bundle, to: "regulations/2024-food-labels")
+        let finding = try fixture.check()
+            .assertFinds("PN001", .error, file: "content/regulations/2024-food-labels/index.md", line: 3, column: 9, message: "不标年份")
+        XCTAssertEqual(finding?.fix, "改为“示例省人民政府令第5号”。")
     }
 
     // MARK: - PN002 number-year

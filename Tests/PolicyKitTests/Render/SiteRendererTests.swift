@@ -57,7 +57,8 @@ final class RenderSiteTests: XCTestCase {
 
     func testRegulationHeadnoteAndVersionChain() throws {
         let page = try XCTUnwrap(RenderFixture().render()["d/2022-workshops/index.html"]?.text)
-        XCTAssertTrue(page.contains("（2019年4月26日示例省人民政府令第203号公布　根据2022年6月28日示例省人民政府令第236号修订　自2022年8月1日起施行）"))
+        // Dated by the orders (signed), the re-issue without 根据, no 施行 clause: as official texts print it.
+        XCTAssertTrue(page.contains("（2019年4月20日示例省人民政府令第203号公布　2022年6月20日示例省人民政府令第236号修订）"))
         XCTAssertTrue(page.contains("<span>上一版本</span>"))
         XCTAssertTrue(page.contains("<span>本件</span>"))
     }
@@ -80,6 +81,45 @@ final class RenderSiteTests: XCTestCase {
         XCTAssertTrue(page.contains("<video controls"))
         XCTAssertTrue(page.contains("<track kind=\"captions\" srclang=\"zh\" label=\"中文字幕\" src=\"../%E5%AD%97%E5%B9%95.vtt\" default>"))
         XCTAssertTrue(page.contains("<span class=\"line\">嘉宾：您好</span>"))
+    }
+
+    /// An audio interpretation gets a player and its transcript on the page, escaped, and
+    /// the form's Chinese label.
+    func testAudioHasPlayerAndTranscript() throws {
+        let fixture = RenderFixture([
+            "policies/2024-plan/音频.md": """
+                ---
+                title: 音频解读：质量提升行动
+                form: 音频
+                published: 2024-03-05
+                media: { file: 音频.mp3, transcript: 文稿.txt }
+                ---
+
+                音频要点。
+
+                """,
+        ])
+        fixture.binaries["policies/2024-plan/音频.mp3"] = Data([0x49, 0x44, 0x33])
+        let page = try XCTUnwrap(fixture.render()["d/2024-plan/音频/index.html"]?.text)
+        XCTAssertTrue(page.contains("政策解读 · 音频解读"))
+        XCTAssertTrue(page.contains("<audio controls preload=\"metadata\" src=\"../%E9%9F%B3%E9%A2%91.mp3\">"))
+        XCTAssertTrue(page.contains("<h2 id=\"transcript-heading\">音频文字实录</h2>"))
+        XCTAssertTrue(page.contains("<span class=\"line\">主持人：&lt;b&gt;大家好&lt;/b&gt;</span>"))
+        XCTAssertFalse(page.contains("<video"))
+    }
+
+    /// Amendments by decision are listed on the page and enter the headnote.
+    func testAmendmentsShownOnPage() throws {
+        let fixture = RenderFixture()
+        fixture.files["regulations/2022-workshops/index.md"] = fixture.files["regulations/2022-workshops/index.md"]!
+            .replacingOccurrences(of: "supersedes: 2019-workshops", with: """
+                supersedes: 2019-workshops
+                amended_by:
+                  - { date: 2024-05-10, number: 示例省人民政府令第250号, title: 示例省人民政府关于修改《示例省食品小作坊管理办法》的决定 }
+                """)
+        let page = try XCTUnwrap(fixture.render()["d/2022-workshops/index.html"]?.text)
+        XCTAssertTrue(page.contains("<th scope=\"row\">修正记录</th><td><ul class=\"amendments\"><li><time datetime=\"2024-05-10\">2024年5月10日</time> 示例省人民政府令第250号《示例省人民政府关于修改〈示例省食品小作坊管理办法〉的决定》</li></ul></td>"))
+        XCTAssertTrue(page.contains("（2019年4月20日示例省人民政府令第203号公布　2022年6月20日示例省人民政府令第236号修订　根据2024年5月10日示例省人民政府令第250号《示例省人民政府关于修改〈示例省食品小作坊管理办法〉的决定》修正）"))
     }
 
     func testEveryPageIsAccessibleAndEveryRelativeLinkResolves() throws {
