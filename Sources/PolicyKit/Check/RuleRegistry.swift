@@ -13,6 +13,7 @@ public enum RuleRegistry {
         SiteConfigIsValid.self,
         CalendarIsValid.self,
         NoSymlinks.self,
+        TitleLengthIsSensible.self,
         ReferencesResolve.self,
         SupersedesHasNoCycle.self,
         RepealAgreesWithCleanup.self,
