@@ -7,7 +7,14 @@ extension Library {
         guard document.kind == .regulation else { return nil }
         let versions = predecessors(of: document).filter { $0.kind == .regulation } + [document]
         var parts: [String] = []
+        // A long history keeps its first publication and latest revisions, like the version
+        // list: every page recounting every revision grows with the square of the chain.
+        let omitted = max(0, versions.count - 1 - 2 * Library.versionRadius)
         for (i, version) in versions.enumerated() {
+            if i > 0 && i <= omitted {
+                if i == 1 { parts.append("其间修订 \(omitted) 次（见版本沿革）") }
+                continue
+            }
             let act = "\(version.published.chinese)\(version.number ?? "")"
             parts.append(i == 0 ? "\(act)公布" : "根据\(act)修订")
         }

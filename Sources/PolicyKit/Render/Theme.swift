@@ -32,6 +32,7 @@ public struct Theme: Sendable {
         ("qa.mustache", PackageResources.qa_mustache),
         ("interpretations.mustache", PackageResources.interpretations_mustache),
         ("report.mustache", PackageResources.report_mustache),
+        ("versions.mustache", PackageResources.versions_mustache),
         ("style.css", PackageResources.style_css),
         ("search.js", PackageResources.search_js),
         ("search.css", PackageResources.search_css),
