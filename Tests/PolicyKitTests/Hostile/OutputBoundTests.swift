@@ -74,6 +74,30 @@ final class OutputBoundTests: XCTestCase {
         XCTAssertTrue(finding?.message.contains("字节") == true)
     }
 
+    /// A regulation revised eleven times: its headnote keeps the first publication and the
+    /// latest six revisions, and says how many it leaves out.
+    func testLongHeadnoteKeepsFirstAndLatestRevisions() throws {
+        var fixture = ContentFixture()
+        for i in 0..<12 {
+            fixture.addDocument("regulations/1990-rule-\(i)", """
+                title: 示例省管理规定
+                number: 示例省人民政府令第\(100 + i)号
+                office: 法规处
+                signed: \(1990 + i)-03-01
+                published: \(1990 + i)-03-08
+                \(i > 0 ? "supersedes: 1990-rule-\(i - 1)" : "")
+                """, interpretation: nil)
+        }
+        let library = try fixture.check().library
+        let headnote = try XCTUnwrap(library.document("1990-rule-11").flatMap(library.headnote(of:)))
+        XCTAssertTrue(headnote.hasPrefix("（1990年3月8日示例省人民政府令第100号公布　其间修订 5 次（见版本沿革）　根据1996年3月8日示例省人民政府令第106号修订"), headnote)
+        XCTAssertFalse(headnote.contains("第105号"), headnote)
+        XCTAssertTrue(headnote.contains("根据2001年3月8日示例省人民政府令第111号修订　自2001年3月8日起施行）"), headnote)
+        // Seven versions or fewer: every revision, as before.
+        let short = try XCTUnwrap(library.document("1990-rule-6").flatMap(library.headnote(of:)))
+        for n in 100...106 { XCTAssertTrue(short.contains("第\(n)号"), short) }
+    }
+
     /// 300 versions: each page lists its nearest seven, and links to the chain's own page,
     /// which lists all 300 once.
     func testLongVersionChainStaysUnderTheBound() throws {
