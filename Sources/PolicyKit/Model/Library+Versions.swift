@@ -4,17 +4,7 @@ extension Library {
     /// Every document linked to `document` through `supersedes`, in either direction and
     /// transitively, including itself — oldest first (effective, published, id).
     public func versionChain(of document: Document) -> [Document] {
-        var seen: Set<String> = [document.id]
-        var queue = [document.id]
-        while let id = queue.popLast() {
-            let neighbours = (self.document(id)?.supersedes ?? []) + (supersededBy[id] ?? [])
-            for next in neighbours where !seen.contains(next) && self.document(next) != nil {
-                seen.insert(next)
-                queue.append(next)
-            }
-        }
-        return seen.compactMap { self.document($0) }
-            .sorted { ($0.effective, $0.published, $0.id) < ($1.effective, $1.published, $1.id) }
+        versionChains.chain(of: document)
     }
 
     /// The earlier versions this document revises, directly or through other versions,
@@ -64,14 +54,44 @@ extension Library {
     /// Every version chain of more than `1 + 2 · radius` versions — those whose pages do not
     /// list them all — once each, oldest version first.
     public func longVersionChains(radius: Int = Library.versionRadius) -> [[Document]] {
-        var seen: Set<String> = []
-        var chains: [[Document]] = []
-        for i in documents.indices where !seen.contains(documents[i].id)
-            && (!documents[i].supersedes.isEmpty || supersededBy[documents[i].id] != nil) {
-            let chain = versionChain(of: documents[i])
-            for d in chain { seen.insert(d.id) }
-            if chain.count > 1 + 2 * radius { chains.append(chain) }
-        }
-        return chains.sorted { $0[0].id < $1[0].id }
+        versionChains.all.filter { $0.count > 1 + 2 * radius }.sorted { $0[0].id < $1[0].id }
     }
+}
+
+/// The version chains of a library, found once: the documents linked through `supersedes` in
+/// either direction, transitively — oldest first (effective, published, id).
+struct VersionChains: Sendable {
+    private let chains: [[Document]]
+    /// id → index into `chains`, for documents with another version.
+    private let chainIndex: [String: Int]
+
+    init(documents: [Document], indexByID: [String: Int], supersededBy: [String: [String]]) {
+        var chains: [[Document]] = []
+        var chainIndex: [String: Int] = [:]
+        for start in documents.indices where chainIndex[documents[start].id] == nil {
+            var seen: Set<String> = [documents[start].id]
+            var queue = [documents[start].id]
+            while let id = queue.popLast() {
+                let neighbours = (indexByID[id].map { documents[$0].supersedes } ?? []) + (supersededBy[id] ?? [])
+                for next in neighbours where !seen.contains(next) && indexByID[next] != nil {
+                    seen.insert(next)
+                    queue.append(next)
+                }
+            }
+            guard seen.count > 1 else { continue }
+            for id in seen { chainIndex[id] = chains.count }
+            chains.append(seen.compactMap { indexByID[$0].map { documents[$0] } }
+                .sorted { ($0.effective, $0.published, $0.id) < ($1.effective, $1.published, $1.id) })
+        }
+        self.chains = chains
+        self.chainIndex = chainIndex
+    }
+
+    /// The chain `document` belongs to, or just the document when it has no other version.
+    func chain(of document: Document) -> [Document] {
+        chainIndex[document.id].map { chains[$0] } ?? [document]
+    }
+
+    /// Every chain of two or more versions.
+    var all: [[Document]] { chains }
 }
