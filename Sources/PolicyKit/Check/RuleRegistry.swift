@@ -14,6 +14,7 @@ public enum RuleRegistry {
         CalendarIsValid.self,
         NoSymlinks.self,
         TitleLengthIsSensible.self,
+        VersionFanOutIsSmall.self,
         ReferencesResolve.self,
         SupersedesHasNoCycle.self,
         RepealAgreesWithCleanup.self,
