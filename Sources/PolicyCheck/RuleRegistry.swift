@@ -16,6 +16,8 @@ public enum RuleRegistry {
         CalendarIsValid.self,
         NoSymlinks.self,
         PublishedPathsAreDistinct.self,
+        TitleLengthIsSensible.self,
+        VersionFanOutIsSmall.self,
         ReferencesResolve.self,
         SupersedesHasNoCycle.self,
         RepealAgreesWithCleanup.self,

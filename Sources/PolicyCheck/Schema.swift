@@ -10,19 +10,14 @@ enum Schema {
         case cleanup
     }
 
-    static let documentFields = ["title", "kind", "number", "issuer", "office", "signed", "published", "effective",
-                                 "expires", "topics", "keywords", "supersedes", "repealed", "official",
-                                 "attachments", "exempt", "disclosure", "index_no", "amended_by"]
-    static let interpretationFields = ["title", "form", "published", "office", "media"]
-    static let cleanupFields = ["title", "number", "published", "effective", "results"]
-    static let nested: [String: [String]] = [
-        "repealed": ["date", "by", "note"],
-        "attachments": ["file", "title"],
-        "media": ["file", "alt", "poster", "captions", "transcript"],
-        "results": ["document", "result", "note"],
-        "exempt": ["reason", "approved_by", "approved_on"],
-        "amended_by": ["title", "date", "number"],
-    ]
+    static let documentFields = documentShapes.map(\.name)
+    static let interpretationFields = interpretationShapes.map(\.name)
+    static let cleanupFields = cleanupShapes.map(\.name)
+    /// The keys of each field that is a mapping or a list of mappings (`repealed`, `attachments`).
+    static let nested: [String: [String]] = Dictionary(
+        (documentShapes + interpretationShapes + cleanupShapes).compactMap { spec in
+            spec.shape.mappingKeys.map { (spec.name, $0) }
+        }, uniquingKeysWith: { a, _ in a })
 
     static func fields(for role: Role) -> [String] {
         switch role {

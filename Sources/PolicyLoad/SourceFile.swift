@@ -89,9 +89,7 @@ public final class SourceFile: Sendable {
                 return (nil, .notAMapping)
             }
         } catch let error as YAMLSizeGuard.TooLarge {
-            let why = error.usesAliases
-                ? "锚点和别名（& 与 *）展开后超过 \(YAMLSizeGuard.maxExpandedNodes) 个值（“YAML 炸弹”），未读取；请直接写出各值，不要使用别名"
-                : "字段区超过 \(YAMLSizeGuard.maxExpandedNodes) 个值，未读取；请精简字段"
+            let why = "锚点和别名（& 与 *）展开后超过 \(error.expandedBytes) 字节，超过原文的两倍（“YAML 炸弹”），未读取；请直接写出各值，不要用别名重复长文字"
             return (nil, .syntax((line: error.line + firstLine - 1, column: error.column, problem: why)))
         } catch let error as YamlError {
             return (nil, .syntax(FrontMatterError.describe(error, lineOffset: firstLine - 1)))

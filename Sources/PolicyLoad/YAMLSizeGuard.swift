@@ -3,32 +3,43 @@ import PolicyCore
 
 /// Measures a YAML text before Yams composes it, so that a "billion laughs" file — a few
 /// lines of anchors (`&a`) and aliases (`*a`) that stand for billions of values — is refused
-/// with a diagnostic instead of hanging the check.
+/// with a diagnostic instead of hanging the check, and so that a file of a few kilobytes
+/// cannot stand for megabytes of values that every page would then repeat.
 ///
 /// Composing itself shares aliased values, but Yams hashes every mapping key to find
 /// duplicates, and a key that is an alias of such a tree takes exponential time; so does
-/// anything that ever walks the tree. The guard reads libyaml's event stream (linear in the
-/// text, no tree) and counts every value as if each alias were written out in full.
+/// anything that ever walks the tree. That is why this cannot be measured on the composed
+/// `Node` tree: the guard reads libyaml's event stream instead (linear in the text, no tree)
+/// and counts the bytes of every value as if each alias were written out in full.
+///
+/// The budget is in bytes, not values: 2,000 aliases of one 6,000-character string are only
+/// 2,000 values but 36 MB of text. Without aliases a text spells out every value itself, so
+/// only what aliases add is limited, in proportion to the text: the site's size stays
+/// bounded by the content's (docs/site.md, "Output size").
 enum YAMLSizeGuard {
-    /// More values than any front matter or settings file needs (the 2018–2026 calendar
-    /// has a few hundred), and few enough that walking them is instant.
-    static let maxExpandedNodes = 50_000
+    /// What aliases may add beyond the text's own bytes: as much again as the text, plus
+    /// this — enough for an anchor reused in a few fields.
+    static let maxAliasBytes = 1024
 
     struct TooLarge: Error {
         /// 1-based line and column of the event at which the limit was passed.
         let line: Int
         let column: Int
-        let usesAliases: Bool
+        /// The bytes the text would expand to, at least (counting stops at the limit).
+        let expandedBytes: Int
     }
 
-    /// Throws `TooLarge` when the text expands to more than `limit` nodes. Syntax errors are
-    /// left for Yams to report with its own message (the guard then simply returns).
-    static func check(_ yaml: String, limit: Int = maxExpandedNodes) throws {
-        // Without an alias every node is written out, in about a byte at the very least
-        // (`{a,b}` is five nodes in five bytes): YAML shorter than half the limit and without
-        // `*` cannot reach it. That is almost all front matter; skipping this second parse of
-        // it saved 2% of a check.
-        if yaml.utf8.count * 2 < limit, !yaml.utf8.contains(UInt8(ascii: "*")) { return }
+    /// The expanded size a text is allowed: twice its own length, and `maxAliasBytes`.
+    static func limit(for yaml: String) -> Int { 2 * yaml.utf8.count + maxAliasBytes }
+
+    /// Throws `TooLarge` when the text's values, each alias written out in full, take more
+    /// than `limit` bytes (a scalar its length, a list or mapping one byte more than its
+    /// items, so that empty values count too). Syntax errors are left for Yams to report
+    /// with its own message (the guard then simply returns).
+    static func check(_ yaml: String, limit: Int? = nil) throws {
+        // Without an alias every value is written out in the text: nothing to expand.
+        if !yaml.utf8.contains(UInt8(ascii: "*")) { return }
+        let limit = limit ?? Self.limit(for: yaml)
         var parser = yaml_parser_t()
         guard yaml_parser_initialize(&parser) == 1 else { return }
         defer { yaml_parser_delete(&parser) }
@@ -40,7 +51,6 @@ enum YAMLSizeGuard {
             var open: [(size: Int, anchor: String?)] = []
             var anchors: [String: Int] = [:]
             var total = 0
-            var usesAliases = false
             var event = yaml_event_t()
             while true {
                 guard yaml_parser_parse(&parser, &event) == 1 else { return }  // syntax error: Yams reports it
@@ -50,10 +60,9 @@ enum YAMLSizeGuard {
                 case YAML_STREAM_END_EVENT:
                     return
                 case YAML_SCALAR_EVENT:
-                    size = 1
-                    if let anchor = event.data.scalar.anchor { anchors[String(cString: anchor)] = 1 }
+                    size = max(1, Int(event.data.scalar.length))
+                    if let anchor = event.data.scalar.anchor { anchors[String(cString: anchor)] = size }
                 case YAML_ALIAS_EVENT:
-                    usesAliases = true
                     size = event.data.alias.anchor.flatMap { anchors[String(cString: $0)] } ?? 1
                 case YAML_SEQUENCE_START_EVENT:
                     open.append((1, event.data.sequence_start.anchor.map { String(cString: $0) }))
@@ -76,7 +85,7 @@ enum YAMLSizeGuard {
                 }
                 if total > limit || (open.last?.size ?? 0) > limit {
                     throw TooLarge(line: Int(event.start_mark.line) + 1, column: Int(event.start_mark.column) + 1,
-                                   usesAliases: usesAliases)
+                                   expandedBytes: max(total, open.last?.size ?? 0))
                 }
             }
         }

@@ -24,6 +24,9 @@ struct Headnote {
         let verb: String
     }
 
+    /// Later steps shown in full; the real-law corpus's longest history has far fewer.
+    static let maxLaterSteps = 30
+
     let versions: [Document]
     let words: SiteConfig.HeadnoteWords
 
@@ -46,6 +49,12 @@ struct Headnote {
             seen[step.verb, default: 0] += 1
             let ordinal = totals[step.verb]! > 1 ? "第\(Self.chineseNumber(seen[step.verb]!))次" : ""
             parts.append(step.act + ordinal + step.verb)
+        }
+        // Bounded: the first publication and the latest steps. Every page of a chain recounting
+        // every step would grow with the square of the chain; real histories are far shorter.
+        let omitted = parts.count - 1 - Headnote.maxLaterSteps
+        if omitted > 0 {
+            parts.replaceSubrange(1...omitted, with: ["其间另有 \(omitted) 次修订、修正（见版本沿革）"])
         }
         return "（" + parts.joined(separator: "\u{3000}") + "）"
     }

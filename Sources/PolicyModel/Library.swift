@@ -24,6 +24,9 @@ public struct Library: Sendable {
     public let repeals: [String: [String]]
     /// id → the cleanup results about it, with their batch, oldest batch first.
     public let cleanupResults: [String: [(batch: CleanupBatch, result: CleanupBatch.Result)]]
+    /// Every version chain of two or more documents, oldest first, and each member's chain:
+    /// worked out once, since every page of a chain and every status badge asks for it.
+    let versionChains: VersionChains
 
     public init(site: SiteConfig, calendar: WorkCalendar, documents: [Document], cleanups: [CleanupBatch],
                 bundleIDs: Set<String>, unreadableCalendarEntries: [UnreadableCalendarEntry] = []) {
@@ -53,6 +56,7 @@ public struct Library: Sendable {
             for r in batch.results { results[r.document, default: []].append((batch, r)) }
         }
         cleanupResults = results
+        versionChains = VersionChains(documents: self.documents, indexByID: index, supersededBy: supersededBy)
     }
 
     public func document(_ id: String) -> Document? { indexByID[id].map { documents[$0] } }

@@ -20,6 +20,8 @@ package enum SitePath {
     /// A bundle file's copy: `d/<id>/<file>`, same relative name as in the bundle.
     package static func bundleFile(_ documentID: String, _ file: String) -> String { "d/\(documentID)/\(file)" }
     package static func cleanup(_ id: String) -> String { "cleanup/\(id)/" }
+    /// A long version chain's own page, named by its oldest version (`Library.chainID`).
+    package static func versionChain(_ id: String) -> String { "versions/\(id)/" }
 
     /// The file a page directory is written to.
     package static func indexFile(_ directory: String) -> String { directory + "index.html" }

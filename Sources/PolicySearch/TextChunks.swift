@@ -7,10 +7,15 @@ import PolicyModel
 ///
 /// Chunk k of record r (`t/<r>-<k>.bin`) is for matches starting in scalars
 /// [k·size, (k+1)·size) and holds the text from `before` scalars earlier to `after` scalars
-/// later, so a snippet never needs a second file. Its text is six header fields and the
-/// window, separated by U+0001:
+/// later. Chunk 0 starts with the record's header — what a result shows — and every chunk
+/// then holds the window's start and the window, fields separated by U+0001:
 ///
-///     path · title · 文号 · title of the document interpreted · its path · window start · window
+///     chunk 0:  path · title · 文号 · title of the document interpreted · its path · window start · window
+///     chunk k:  window start · window
+///
+/// The header is written once per record, not per chunk: a title repeated in each of a long
+/// text's chunks made the index grow with title length times text length. A result whose
+/// match is past the first chunk fetches chunk 0 as well, for its header.
 ///
 /// encoded as UTF-16LE with a byte-order mark when that is smaller (Chinese: 2 bytes a
 /// character instead of 3), else as UTF-8 without one.
@@ -38,7 +43,7 @@ struct TextChunks {
                 return (0..<chunkCount).map { k in
                     let start = max(0, k * Self.size - Self.before)
                     let end = min(scalarCount, (k + 1) * Self.size + Self.after)
-                    let head = Array((header + "\u{1}\(start)\u{1}").utf8)
+                    let head = Array(((k == 0 ? header + "\u{1}" : "") + "\(start)\u{1}").utf8)
                     let window = UnsafeBufferPointer(rebasing: utf8[starts[start]..<starts[end]])
                     return (Self.path(record: r, chunk: k), Self.encode(head, window))
                 }

@@ -34,6 +34,7 @@ public struct Theme: Sendable {
         ("interpretations.mustache", PackageResources.interpretations_mustache),
         ("report.mustache", PackageResources.report_mustache),
         ("feed.mustache", PackageResources.feed_mustache),
+        ("versions.mustache", PackageResources.versions_mustache),
         ("style.css", PackageResources.style_css),
         ("search.js", PackageResources.search_js),
         ("search.css", PackageResources.search_css),

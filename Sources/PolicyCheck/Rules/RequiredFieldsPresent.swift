@@ -5,14 +5,14 @@ import PolicyLoad
 struct RequiredFieldsPresent: Rule {
     static let descriptor = RuleDescriptor(
         code: "PF004", name: "required-field", severity: .error,
-        summary: "A required field is missing: title, office, signed, published; number for regulations and normative documents; title, form, published (and media for graphic/video/animation) for interpretations; title, published, results for cleanup batches.",
+        summary: "A required field is missing, or present in a shape that cannot be used (a list or mapping where one value is meant; an attachment without file, a cleanup result without document or result): title, office, signed, published; number for regulations and normative documents; title, form, published (and media for graphic/video/animation) for interpretations; title, published, results for cleanup batches.",
         fix: "在 front matter 中补上该字段。")
 
     func check(_ context: CheckContext) -> [Diagnostic] {
         var found: [Diagnostic] = []
         for (file, role) in context.markdownFiles {
             guard let fm = file.frontMatter else { continue }
-            for field in required(role, fm) where !fm.has(field) || (fm.string(field) == nil && fm.node(field)?.scalar != nil) {
+            for field in Self.required(role, fm) where !fm.has(field) || (fm.string(field) == nil && fm.node(field)?.scalar != nil) {
                 found.append(finding(fm.startLocation, "缺少必填字段“\(field)”（\(Self.meaning[field] ?? field)）。",
                                      fix: "在 front matter 中添加一行：\(field): \(Self.example[field] ?? "…")"))
             }
@@ -26,21 +26,19 @@ struct RequiredFieldsPresent: Rule {
                                          fix: "每条写作 { title: 示例省人民政府关于修改……的决定, date: 2024-03-01, number: 示例省人民政府令第250号 }，title 与 number 至少写一项。"))
                 }
             }
-            if case .cleanup = role {
-                for result in fm.mappings("results") {
-                    // At the entry itself: a nested mapping's startLocation is the front matter's first line.
-                    let entry = result.entries.first?.keyLocation ?? result.startLocation
-                    for field in ["document", "result"] where result.string(field) == nil {
-                        found.append(finding(entry, "清理结果条目缺少“\(field)”。",
-                                             fix: "每条结果写作 { document: 文件编号, result: 继续有效|修改|废止|宣布失效 }。"))
-                    }
-                }
+            // Present but unusable: a required field of the wrong shape, or a mapping
+            // (an attachment, a cleanup result) without the key it cannot do without.
+            let needed = Set(Self.required(role, fm))
+            for problem in fm.shapeProblems(Schema.shapes(for: role))
+            where problem.missingKey != nil || (needed.contains(problem.field) && problem.path == problem.field) {
+                let (text, fix) = problem.message
+                found.append(finding(fm.location(of: problem), text, fix: fix))
             }
         }
         return found
     }
 
-    private func required(_ role: Schema.Role, _ fm: FrontMatter) -> [String] {
+    static func required(_ role: Schema.Role, _ fm: FrontMatter) -> [String] {
         switch role {
         case .document(let bundle):
             let kind = fm.string("kind").flatMap(DocumentKind.init(alias:)) ?? bundle.kind

@@ -2,17 +2,19 @@ import PolicyCore
 import PolicyLoad
 import PolicyModel
 
-/// PF006: `kind`, `form` and cleanup `result` take one of a fixed set of values.
+/// PF006: `kind`, `form` and cleanup `result` take one of a fixed set of values, and every
+/// field has the shape `Schema`'s tables give it (a required field's own shape is PF004's).
 struct ValuesAreKnown: Rule {
     static let descriptor = RuleDescriptor(
         code: "PF006", name: "unknown-value", severity: .error,
-        summary: "Unknown kind, interpretation form, cleanup result or disclosure (公开方式).",
+        summary: "Unknown kind, interpretation form, cleanup result or disclosure (公开方式); or a field of the wrong shape (a list or mapping where one value is meant, a string where a mapping is meant) in a Markdown file, site.yml or calendar.yml.",
         fix: "使用规定的取值之一（见提示）。")
 
     func check(_ context: CheckContext) -> [Diagnostic] {
         var found: [Diagnostic] = []
         for (file, role) in context.markdownFiles {
             guard let fm = file.frontMatter else { continue }
+            found += shapes(fm, Schema.shapes(for: role), skipping: RequiredFieldsPresent.required(role, fm))
             switch role {
             case .document:
                 found += check(fm, "kind", DocumentKind.allCases.map(\.rawValue) + DocumentKind.allCases.map(\.chinese)) {
@@ -30,7 +32,19 @@ struct ValuesAreKnown: Rule {
                 }
             }
         }
+        for (file, table) in [(context.raw.site, Schema.siteShapes), (context.raw.calendar, Schema.calendarShapes)] {
+            if let fm = file?.frontMatter { found += shapes(fm, table, skipping: []) }
+        }
         return found
+    }
+
+    /// Wrong shapes, except a required field's own (PF004) and missing keys (PF004).
+    private func shapes(_ fm: FrontMatter, _ table: [FieldSpec], skipping required: [String]) -> [Diagnostic] {
+        fm.shapeProblems(table).filter { $0.missingKey == nil && !(required.contains($0.field) && $0.path == $0.field) }
+            .map { problem in
+                let (text, fix) = problem.message
+                return finding(fm.location(of: problem), text, fix: fix)
+            }
     }
 
     /// `allowed` is what the fix lists; `candidates` (default: `allowed`) what "did you mean" picks from.

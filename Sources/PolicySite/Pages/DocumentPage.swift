@@ -21,8 +21,11 @@ struct DocumentPage {
         let interpretations: NonEmptyList<InterpretationLink>?
         /// The exemption decision, stated publicly: who approved it, when and why.
         let exempt: String?
-        /// The whole version chain, oldest first; nil when the document has no other version.
+        /// The nearest versions around this one (`Library.nearestVersions`), oldest first; nil
+        /// when the document has no other version.
         let versions: NonEmptyList<Version>?
+        /// The chain's own page, when `versions` does not list the whole chain.
+        let allVersions: ChainLink?
         /// Documents this one repeals (their `repealed.by` names it).
         let repeals: NonEmptyList<DocumentLink>?
         let repealedBy: DocumentLink?
@@ -103,6 +106,12 @@ struct DocumentPage {
         let compareHref: String?
     }
 
+    struct ChainLink: Encodable {
+        let href: String
+        /// Versions in the whole chain.
+        let count: Int
+    }
+
     struct CleanupEntry: Encodable {
         let batch: String
         let href: String
@@ -120,7 +129,8 @@ struct DocumentPage {
         let link = Linker(page: directory)
         let library = context.library
         let chain = library.versionChain(of: d)
-        let versions = chain.count < 2 ? [] : chain.map { v in
+        let nearest = library.nearestVersions(of: d, in: chain)
+        let versions = chain.count < 2 ? [] : nearest.map { v in
             Version(link: context.documentLink(v, from: link), isSelf: v.id == d.id,
                     relation: d.supersedes.contains(v.id) ? "上一版本" : v.supersedes.contains(d.id) ? "下一版本" : nil,
                     compareHref: d.supersedes.contains(v.id) ? link.href(SitePath.comparison(old: v.id, new: d.id))
@@ -146,6 +156,9 @@ struct DocumentPage {
                                    published: DateText(i.published), timing: library.timing(of: i, in: d).chinese)
             }),
             exempt: d.exempt?.chinese, versions: .of(versions),
+            allVersions: nearest.count < chain.count
+                ? library.chainID(of: chain).map { ChainLink(href: link.href(SitePath.versionChain($0)), count: chain.count) }
+                : nil,
             repeals: .of((library.repeals[d.id] ?? []).sorted().compactMap(library.document).map { context.documentLink($0, from: link) }),
             repealedBy: d.repeal?.by.flatMap(library.document).map { context.documentLink($0, from: link) },
             repealNote: d.repeal?.note,

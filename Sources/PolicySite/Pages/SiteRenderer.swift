@@ -90,6 +90,11 @@ public struct SiteRenderer {
             .init { try CleanupPages(context: context).render() },
             .init { [try SearchPage(context: context).render()] },
         ]
+        jobs += library.longVersionChains().map { chain in
+            .init(inputs: inputs?.frontMatterPages("versions \(chain[0].id)")) {
+                [try VersionChainPage(context: context, chain: chain).render()]
+            }
+        }
         jobs += library.documents.map { document in
             .init(inputs: inputs?.document(document)) {
                 try [DocumentPage(context: context, document: document).render()]

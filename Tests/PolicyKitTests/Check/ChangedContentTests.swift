@@ -14,7 +14,7 @@ final class ChangedContentTests: XCTestCase {
     func testLibraryWideRulesAreMarked() {
         let library = Set(RuleRegistry.all.filter { $0.scope == .library }.map { $0.descriptor.code })
         XCTAssertEqual(library, ["PF007", "PF008", "PF009", "PR001", "PR002", "PR003", "PN003", "PM004",
-                                 "PR004", "PR005", "PF015", "PS003"])
+                                 "PR004", "PR005", "PF015", "PS003", "PF014"])
     }
 
     private func finding(_ rule: RuleDescriptor, _ file: String) -> Diagnostic {

@@ -306,31 +306,63 @@ final class SearchIndexTests: XCTestCase {
         }
     }
 
-    /// The text window for a position is in the chunk the browser computes, with its header.
+    /// The text window for a position is in the chunk the browser computes; the header is in
+    /// chunk 0 of each record, and only there.
     func testTextChunksHoldEveryPosition() throws {
         let library = try SearchFixture.sampleLibrary()
         let records = SearchRecord.all(in: library)
         let built = SearchIndexWriter(library: library, asOf: asOf).build()
         let files = Dictionary(built.files.map { ($0.path, $0.bytes) }, uniquingKeysWith: { a, _ in a })
+        func fields(_ record: Int, _ chunk: Int) -> [Substring] {
+            let bytes = files[TextChunks.path(record: record, chunk: chunk)]!
+            let text = bytes.starts(with: [0xFF, 0xFE])
+                ? String(decoding: stride(from: 2, to: bytes.count, by: 2).map { UInt16(bytes[$0]) | UInt16(bytes[$0 + 1]) << 8 },
+                         as: UTF16.self)
+                : String(decoding: bytes, as: UTF8.self)
+            return text.split(separator: "\u{1}", maxSplits: chunk == 0 ? 6 : 1, omittingEmptySubsequences: false)
+        }
+        var sawLaterChunk = false
         for (r, record) in records.enumerated() {
+            let header = fields(r, 0)
+            XCTAssertEqual(header.count, 7)
+            XCTAssertEqual(String(header[0]), record.path)
+            XCTAssertEqual(String(header[1]), record.title)
             let scalars = Array(record.text.unicodeScalars)
             for p in stride(from: 0, to: scalars.count, by: 97) {
-                let bytes = files[TextChunks.path(record: r, chunk: p / TextChunks.size)]!
-                let text = bytes.starts(with: [0xFF, 0xFE])
-                    ? String(decoding: stride(from: 2, to: bytes.count, by: 2).map { UInt16(bytes[$0]) | UInt16(bytes[$0 + 1]) << 8 },
-                             as: UTF16.self)
-                    : String(decoding: bytes, as: UTF8.self)
-                let fields = text.split(separator: "\u{1}", maxSplits: 6, omittingEmptySubsequences: false)
-                XCTAssertEqual(fields.count, 7)
-                XCTAssertEqual(String(fields[0]), record.path)
-                XCTAssertEqual(String(fields[1]), record.title)
-                let start = Int(fields[5])!
-                let window = Array(fields[6].unicodeScalars)
+                let chunk = p / TextChunks.size
+                let f = fields(r, chunk)
+                XCTAssertEqual(f.count, chunk == 0 ? 7 : 2)
+                if chunk > 0 {
+                    sawLaterChunk = true
+                    XCTAssertFalse(f[0].contains(record.title), "no header in a later chunk")
+                }
+                let start = Int(f[f.count - 2])!
+                let window = Array(f[f.count - 1].unicodeScalars)
                 XCTAssertLessThanOrEqual(start, p)
                 XCTAssertGreaterThanOrEqual(start + window.count, min(scalars.count, p + 90), "snippet room after \(p)")
                 XCTAssertEqual(window[p - start], scalars[p])
             }
         }
+        XCTAssertTrue(sawLaterChunk, "the sample has a text longer than one chunk")
+    }
+
+    /// A long title and a long text: the chunks together hold the text about once, whatever
+    /// the title's length — the title is not repeated per chunk.
+    func testChunkBytesDoNotGrowWithTitleTimesText() throws {
+        var fixture = ContentFixture()
+        let title = String(repeating: "标", count: 200)
+        let body = String(repeating: "第一条 经营者应当如实标注食品的生产日期和保质期。\n\n", count: 400)
+        fixture.replace(in: ContentFixture.doc, "title: 示例省食品标签管理办法", with: "title: \(title)")
+        fixture[ContentFixture.doc] = fixture[ContentFixture.doc]!.components(separatedBy: "---\n\n")[0] + "---\n\n" + body
+        let library = try fixture.check().library
+        let record = SearchRecord(documentIndex: 0, document: library.documents[0], interpretation: nil)
+        let chunks = TextChunks(records: [record], library: library).files
+        XCTAssertGreaterThan(chunks.count, 10)
+        let total = chunks.reduce(0) { $0 + $1.bytes.count }
+        let textBytes = 2 * record.text.utf16.count
+        // Each chunk repeats only its 130 overlapping scalars and a few bytes of start.
+        XCTAssertLessThan(total, textBytes + chunks.count * (2 * (TextChunks.before + TextChunks.after) + 16) + 2 * 600,
+                          "chunk bytes \(total) for \(textBytes) bytes of text")
     }
 }
 

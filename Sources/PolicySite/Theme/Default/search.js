@@ -805,13 +805,26 @@
   function chunkFor(index, hit) {
     var at = hit.snippetAt >= 0 ? hit.snippetAt : hit.rec.bodyStart;
     var k = Math.floor(at / index.manifest.chunk);
-    return fetchBytes(new URL('t/' + hit.rec.index + '-' + k + '.bin', index.base)).then(function (bytes) {
-      var text = bytes[0] === 0xFF && bytes[1] === 0xFE ? utf16.decode(bytes.subarray(2)) : utf8.decode(bytes);
-      var f = [], from = 0;
-      for (var i = 0; i < 6; i++) { var to = text.indexOf('\u0001', from); f.push(text.slice(from, to)); from = to + 1; }
-      return { path: f[0], title: f[1], number: f[2], ownerTitle: f[3], ownerPath: f[4], start: Number(f[5]),
-        window: codePoints(text.slice(from)), at: at, matched: hit.snippetAt >= 0 };
+    // The header (path, title, 文号, owner) is in chunk 0 only; a later chunk holds start and window.
+    var file = function (j) {
+      return fetchBytes(new URL('t/' + hit.rec.index + '-' + j + '.bin', index.base)).then(function (bytes) {
+        return chunkFields(bytes, j === 0 ? 6 : 1);
+      });
+    };
+    return Promise.all([file(0), k === 0 ? null : file(k)]).then(function (got) {
+      var f = got[0], w = got[1] || f.slice(5);
+      return { path: f[0], title: f[1], number: f[2], ownerTitle: f[3], ownerPath: f[4], start: Number(w[0]),
+        window: codePoints(w[1]), at: at, matched: hit.snippetAt >= 0 };
     });
+  }
+
+  /** A chunk's `fixed` leading fields, then its window (which may itself hold U+0001) as the last. */
+  function chunkFields(bytes, fixed) {
+    var text = bytes[0] === 0xFF && bytes[1] === 0xFE ? utf16.decode(bytes.subarray(2)) : utf8.decode(bytes);
+    var f = [], from = 0;
+    for (var i = 0; i < fixed; i++) { var to = text.indexOf('\u0001', from); f.push(text.slice(from, to)); from = to + 1; }
+    f.push(text.slice(from));
+    return f;
   }
 
   /** A result's list item, and its link. */
