@@ -96,13 +96,10 @@ public struct CalendarDate: Hashable, Comparable, Sendable, CustomStringConverti
     /// `2024年3月1日`, the form used in headnotes and badges.
     public var chinese: String { "\(year)年\(month)月\(day)日" }
 
-    /// Today in the given time zone (the site's, not the machine's). When SOURCE_DATE_EPOCH
-    /// is set (reproducible builds), "today" is the day of that instant in the zone, so the
-    /// output carries no wall-clock value; a value that is not an integer is ignored.
-    public static func today(in zone: TimeZone,
-                             environment: [String: String] = ProcessInfo.processInfo.environment) -> CalendarDate {
-        let epoch = environment["SOURCE_DATE_EPOCH"].flatMap { Int($0.trimmingCharacters(in: .whitespaces)) }
-        return CalendarDate(instant: epoch.map { Date(timeIntervalSince1970: TimeInterval($0)) } ?? Date(), in: zone)
+    /// Today in the given time zone (the site's, not the machine's): the day `now` falls on
+    /// there (`RunEnvironment.now`, which is SOURCE_DATE_EPOCH's instant in reproducible builds).
+    public static func today(in zone: TimeZone, now: Date = Date()) -> CalendarDate {
+        CalendarDate(instant: now, in: zone)
     }
 
     /// The day an instant falls on in `zone`.

@@ -2,8 +2,9 @@ import Foundation
 
 /// Prints how long each pipeline stage took to standard error when `POLICY_TIMINGS` is set —
 /// for profiling a slow build (see docs/benchmarks.md), never part of normal output.
-package enum StageClock {
-    static let enabled = ProcessInfo.processInfo.environment["POLICY_TIMINGS"] != nil
+public enum StageClock {
+    /// Set once by the command line (`POLICY_TIMINGS`) before any stage runs.
+    public nonisolated(unsafe) static var enabled = false
 
     /// Runs `body`, reporting its wall time and the process's CPU time under `stage` when
     /// timings are on.

@@ -31,7 +31,7 @@ public struct BuildCache: Sendable {
     let filesRead: Int
 
     /// Hashes every input of a build of `content` into `output` at `asOf`.
-    public init(content: URL, theme: URL?, output: URL, asOf: CalendarDate) {
+    public init(content: URL, theme: URL?, output: URL, asOf: CalendarDate, searchIndex: Bool = true) {
         let output = output.standardizedFileURL
         let sibling = { (suffix: String) in
             output.deletingLastPathComponent().appendingPathComponent(".\(output.lastPathComponent).\(suffix)")
@@ -47,7 +47,7 @@ public struct BuildCache: Sendable {
         hasher.add("tool \(BuildCache.toolIdentity)")
         hasher.add("git \(BuildCache.gitHead(of: content))")
         // The benchmark's switch for a site without a search index (SearchIndexWriter).
-        hasher.add("search index \(ProcessInfo.processInfo.environment["POLICY_SEARCH_INDEX"] ?? "on")")
+        hasher.add("search index \(searchIndex ? "on" : "off")")
         hasher.addTree(content, label: "content", stamps: &stamps, previous: previous)
         if let theme { hasher.addTree(theme, label: "theme", stamps: &stamps, previous: previous) }
         key = hasher.hex

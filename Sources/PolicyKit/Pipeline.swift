@@ -28,11 +28,15 @@ public enum Pipeline {
         public var asOf: CalendarDate?
         /// A folder whose files override the built-in theme's, file by file.
         public var themeDirectory: URL?
+        /// The clock, the home folder and the search-index switch, as the command line read them.
+        public var environment: RunEnvironment
 
-        public init(output: URL, asOf: CalendarDate? = nil, themeDirectory: URL? = nil) {
+        public init(output: URL, asOf: CalendarDate? = nil, themeDirectory: URL? = nil,
+                    environment: RunEnvironment = RunEnvironment()) {
             self.output = output
             self.asOf = asOf
             self.themeDirectory = themeDirectory
+            self.environment = environment
         }
     }
 
@@ -45,12 +49,15 @@ public enum Pipeline {
     }
 
     /// Load, model and check a content folder.
-    /// - Parameter asOf: the day scheduled publication is judged by; today in the site's
-    ///   time zone when nil.
-    public static func check(content: URL, displayRoot: String? = nil, asOf: CalendarDate? = nil) throws -> Checked {
+    /// - Parameters:
+    ///   - asOf: the day scheduled publication is judged by; today in the site's time zone
+    ///     when nil.
+    ///   - now: the instant "today" is taken from (`RunEnvironment.now`).
+    public static func check(content: URL, displayRoot: String? = nil, asOf: CalendarDate? = nil,
+                             now: Date = Date()) throws -> Checked {
         let raw = try StageClock.measure("load") { try ContentLoader(root: content, displayRoot: displayRoot).load() }
         let library = StageClock.measure("model") { ModelBuilder(raw: raw).build() }
-        let asOf = asOf ?? CalendarDate.today(in: library.site.timeZone)
+        let asOf = asOf ?? CalendarDate.today(in: library.site.timeZone, now: now)
         let diagnostics = StageClock.measure("check") { Checker().check(raw, library, asOf: asOf) }
         return Checked(raw: raw, library: library, diagnostics: diagnostics, asOf: asOf)
     }
@@ -61,8 +68,9 @@ public enum Pipeline {
     ///   replaced (the build cache forgets its record there).
     public static func build(content: URL, displayRoot: String? = nil, options: BuildOptions,
                              beforeWriting: () -> Void = {}) throws -> Built {
-        try OutputFolder(options.output).verify(content: content)
-        let checked = try check(content: content, displayRoot: displayRoot, asOf: options.asOf)
+        try OutputFolder(options.output).verify(content: content, home: options.environment.homeFolder)
+        let checked = try check(content: content, displayRoot: displayRoot, asOf: options.asOf,
+                                now: options.environment.now)
         let asOf = checked.asOf
         guard !checked.hasErrors else { return Built(checked: checked, fileCount: 0, asOf: asOf) }
         beforeWriting()
@@ -75,6 +83,7 @@ public enum Pipeline {
         let published = checked.library.published(asOf: asOf)
         let renderer = SiteRenderer(library: published, raw: checked.raw, asOf: asOf, theme: theme, history: history,
                                     keepingUnchangedPages: true, tool: BuildCache.toolIdentity,
+                                    searchIndex: options.environment.buildsSearchIndex,
                                     searchCache: writer.sibling("search"))
         let fileCount = try StageClock.measure("render and write") {
             try writer.write { try renderer.render(into: $0) }
@@ -92,15 +101,16 @@ public enum Pipeline {
     /// the same output (see `BuildCache`). This is what `policy build` runs.
     public static func buildIfChanged(content: URL, displayRoot: String? = nil, options: BuildOptions) throws -> Outcome {
         // Before anything is read or written, the build cache's files beside the output included.
-        try OutputFolder(options.output).verify(content: content)
+        try OutputFolder(options.output).verify(content: content, home: options.environment.homeFolder)
         // The as-of date is an input: resolve the default (today) before hashing.
         var options = options
         if options.asOf == nil {
             let site = SiteConfig((try? ContentLoader(root: content, displayRoot: displayRoot).loadSettings())?.frontMatter)
-            options.asOf = CalendarDate.today(in: site.timeZone)
+            options.asOf = CalendarDate.today(in: site.timeZone, now: options.environment.now)
         }
         let cache = StageClock.measure("build cache: hash inputs") {
-            BuildCache(content: content, theme: options.themeDirectory, output: options.output, asOf: options.asOf!)
+            BuildCache(content: content, theme: options.themeDirectory, output: options.output, asOf: options.asOf!,
+                       searchIndex: options.environment.buildsSearchIndex)
         }
         if let record = cache.hit() {
             return .unchanged(diagnostics: BuildCache.diagnostics(of: record), documentCount: record.documentCount,

@@ -31,9 +31,6 @@ public struct SearchIndexWriter: Sendable {
     }
 
     public func files() -> [OutputFile] {
-        // Only for measuring the index's share of the build time (bench/search_bench.py):
-        // with POLICY_SEARCH_INDEX=off the site is built without an index.
-        if ProcessInfo.processInfo.environment["POLICY_SEARCH_INDEX"] == "off" { return [] }
         let index = build()
         // The folder is named by every file's path and digest; the digests, of tens of
         // megabytes, are taken on all cores.

@@ -11,7 +11,7 @@ public final class PreviewSite: @unchecked Sendable {
         public var displayRoot: String
         /// Called before each build: the theme folder may appear or go away while serving.
         public var theme: @Sendable () -> URL?
-        /// Fixed as-of date; today (or SOURCE_DATE_EPOCH's day) at each build when nil.
+        /// Fixed as-of date; today (by the wall clock) at each build when nil.
         public var asOf: CalendarDate?
 
         public init(content: URL, displayRoot: String, theme: @escaping @Sendable () -> URL?, asOf: CalendarDate?) {

@@ -20,8 +20,10 @@ public struct OutputFolder: Sendable {
     }
 
     /// Throws `PolicyError.outputRefused` with the reason when a build must not replace this
-    /// folder. `home` is the user's home folder (HOME, else the password database's).
-    public func verify(content: URL, home: String? = OutputFolder.homeFolder) throws {
+    /// folder. `home` is the user's home folder (HOME, from the command line), else the
+    /// password database's.
+    public func verify(content: URL, home: String? = nil) throws {
+        let home = home ?? OutputFolder.accountHomeFolder
         let output = OutputFolder.canonical(url.path)
         let shown = url.path
         func refuse(_ why: String) -> PolicyError {
@@ -56,10 +58,9 @@ public struct OutputFolder: Sendable {
         return FileManager.default.fileExists(atPath: ledger.path)
     }
 
-    public static var homeFolder: String? {
-        if let home = ProcessInfo.processInfo.environment["HOME"], !home.isEmpty { return home }
-        return NSHomeDirectory()
-    }
+    /// The account's home folder from the password database, for when the command line
+    /// passes none (`RunEnvironment.homeFolder`, from HOME).
+    public static var accountHomeFolder: String? { NSHomeDirectory() }
 
     /// `inner` is `outer` or lies inside it.
     static func contains(_ outer: String, _ inner: String) -> Bool {

@@ -31,7 +31,8 @@ struct CheckCommand: ParsableCommand {
     var asOf: CalendarDate?
 
     func run() throws {
-        let checked = try Pipeline.check(content: content.url, displayRoot: content.display, asOf: asOf)
+        let checked = try Pipeline.check(content: content.url, displayRoot: content.display, asOf: asOf,
+                                         now: ProcessEnvironment.now)
         var diagnostics = checked.diagnostics
         if let changedSince {
             let changed: ChangedContent

@@ -33,7 +33,7 @@ struct NewCommand: ParsableCommand {
     func run() throws {
         let root = URL(fileURLWithPath: content)
         let site = (try? Pipeline.check(content: root))?.library.site ?? SiteConfig()
-        let today = CalendarDate.today(in: site.timeZone)
+        let today = CalendarDate.today(in: site.timeZone, now: ProcessEnvironment.now)
         var fields = BundleScaffold.Fields(title: title, number: number, office: office, signed: signed,
                                            published: published, effective: effective, expires: expires)
         let kind: DocumentKind, id: String

@@ -39,12 +39,13 @@ struct ReportCommand: ParsableCommand {
     }
 
     func run() throws {
-        let checked = try Pipeline.check(content: content.url, displayRoot: content.display, asOf: asOf)
+        let checked = try Pipeline.check(content: content.url, displayRoot: content.display, asOf: asOf,
+                                         now: ProcessEnvironment.now)
         let library = checked.library
         if checked.hasErrors {
             printError("注意：内容有 \(checked.diagnostics.errorCount) 个错误（运行 policy check 查看），有问题的文件可能未计入统计。\n")
         }
-        let asOf = asOf ?? CalendarDate.today(in: library.site.timeZone)
+        let asOf = asOf ?? CalendarDate.today(in: library.site.timeZone, now: ProcessEnvironment.now)
         let complete = asOf.month == 12 && asOf.day == 31 ? asOf.year : asOf.year - 1
         let report = library.annualReport(year: year ?? complete, asOf: asOf, since: since)
         print(format.render(report, site: library.site), terminator: "")

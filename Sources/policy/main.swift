@@ -18,4 +18,5 @@ struct Policy: AsyncParsableCommand {
 /// `Policy.main()` resolves to the synchronous one, which cannot run async subcommands.
 func runAsync<Command: AsyncParsableCommand>(_ command: Command.Type) async { await command.main() }
 
+StageClock.enabled = ProcessEnvironment.timings
 await runAsync(Policy.self)

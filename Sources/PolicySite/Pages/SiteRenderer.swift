@@ -17,19 +17,24 @@ public struct SiteRenderer {
     let inputs: PageInputs?
     /// The last build's search postings, kept between builds into the same folder.
     let searchSegments: PostingSegmentCache?
+    /// False for a site without a search index.
+    let buildsSearchIndex: Bool
 
     /// - Parameters:
     ///   - keepingUnchangedPages: keep last build's pages whose inputs are unchanged.
     ///   - tool: what identifies the running `policy` binary (a new binary renders every page anew).
+    ///   - searchIndex: false for a site without a search index (the benchmark measures one).
     ///   - searchCache: a folder for the search index's postings segments, so that a
     ///     rebuild builds only the segments whose records changed (`PostingSegmentCache`).
     public init(library: Library, raw: RawLibrary, asOf: CalendarDate, theme: Theme, history: LibraryHistory = .none,
-                keepingUnchangedPages: Bool = false, tool: String = "", searchCache: URL? = nil) {
+                keepingUnchangedPages: Bool = false, tool: String = "", searchIndex: Bool = true,
+                searchCache: URL? = nil) {
         self.library = library
         self.raw = raw
         self.asOf = asOf
         self.theme = theme
         self.history = history
+        buildsSearchIndex = searchIndex
         searchSegments = searchCache.map(PostingSegmentCache.init(url:))
         inputs = keepingUnchangedPages
             ? StageClock.measure("page inputs") { PageInputs(raw: raw, library: library, theme: theme, asOf: asOf, history: history, tool: tool) }
@@ -64,13 +69,13 @@ public struct SiteRenderer {
     /// did not change since the last build are kept rather than rendered.
     public func render(into sink: some SiteSink) throws {
         let context = SiteContext(library: library, raw: raw, asOf: asOf, theme: theme, history: history)
-        let (library, asOf, inputs, searchSegments) = (library, asOf, inputs, searchSegments)
+        let (library, asOf, inputs, searchSegments, buildsSearchIndex) = (library, asOf, inputs, searchSegments, buildsSearchIndex)
         // The search index, the longest job, splits its own work over the cores: it runs on
         // a thread of its own (see `ThreadTask`) beside the pages.
         let searchIndex = ThreadTask {
             Result {
                 let files = StageClock.measure("render: search index") {
-                    SearchIndexWriter(library: library, asOf: asOf, segmentCache: searchSegments).files()
+                    buildsSearchIndex ? SearchIndexWriter(library: library, asOf: asOf, segmentCache: searchSegments).files() : []
                 }
                 try StageClock.measure("write: search index") { try sink.addInParallel(files) }
                 return files.map(\.path)

@@ -84,13 +84,12 @@ final class GitHistoryTests: XCTestCase {
         XCTAssertEqual(GitHistory.load(content: folder, timeZone: shanghai), .none)
     }
 
-    func testSourceDateEpochIsToday() {
-        // 2024-03-01T16:30:00Z: still the 1st in UTC, already the 2nd in Shanghai.
-        let env = ["SOURCE_DATE_EPOCH": "1709310600"]
-        XCTAssertEqual(CalendarDate.today(in: shanghai, environment: env), CalendarDate("2024-03-02"))
-        XCTAssertEqual(CalendarDate.today(in: TimeZone(identifier: "UTC")!, environment: env), CalendarDate("2024-03-01"))
-        XCTAssertEqual(CalendarDate.today(in: shanghai, environment: ["SOURCE_DATE_EPOCH": "soon"]),
-                       CalendarDate.today(in: shanghai, environment: [:]))
+    func testTodayIsTheDayOfNowInTheSitesZone() {
+        // 2024-03-01T16:30:00Z (a SOURCE_DATE_EPOCH the command line passes on as `now`):
+        // still the 1st in UTC, already the 2nd in Shanghai.
+        let now = Date(timeIntervalSince1970: 1_709_310_600)
+        XCTAssertEqual(CalendarDate.today(in: shanghai, now: now), CalendarDate("2024-03-02"))
+        XCTAssertEqual(CalendarDate.today(in: TimeZone(identifier: "UTC")!, now: now), CalendarDate("2024-03-01"))
     }
 }
 
