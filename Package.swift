@@ -87,7 +87,7 @@ let package = Package(
             name: "PolicyKitTests",
             dependencies: [
                 "PolicyKit", "PolicyCore", "PolicyLoad", "PolicyModel", "PolicyCheck", "PolicyReport",
-                "PolicyWrite", "PolicySearch", "PolicySite",
+                "PolicyWrite", "PolicySearch", "PolicySite", .product(name: "Yams", package: "Yams"),
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ]
         ),

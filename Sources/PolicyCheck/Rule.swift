@@ -40,7 +40,7 @@ public struct CheckContext: Sendable {
     public let raw: RawLibrary
     public let library: Library
     /// Every Markdown file with its role (`RawLibrary.markdownFiles`), listed once for all
-    /// the rules that read files: six rules building it each cost a few percent of a check.
+    /// the rules that read files, instead of each of them building it again.
     let markdownFiles: [(file: SourceFile, role: Schema.Role)]
     /// The day scheduled publication is judged by (`--as-of`, default today).
     public let asOf: CalendarDate

@@ -12,7 +12,7 @@ public struct CalendarDate: Hashable, Comparable, Sendable, CustomStringConverti
     /// Parses strict `YYYY-MM-DD`; returns nil for anything else or an impossible day.
     public init?(_ text: String) {
         // Read from the UTF-8 bytes: splitting into Characters and asking each whether it is a
-        // number cost 2% of a check, which parses every date of every file several times.
+        // number is slow, and a check parses every date of every file several times.
         guard text.utf8.count == 10 else { return nil }
         var (year, month, day) = (0, 0, 0)
         for (i, byte) in text.utf8.enumerated() {

@@ -1,4 +1,5 @@
 import Foundation
+import Yams
 import PolicyCore
 import PolicyModel
 
@@ -164,33 +165,19 @@ extension BundleScaffold.Fields {
     }
 }
 
-/// Writing a string the author typed as one YAML scalar.
+/// Writing a string the author typed as one YAML scalar, by Yams' emitter (libyaml): plain
+/// when YAML would read it back unchanged as a string, quoted otherwise (`关于: 试点`,
+/// `2024-01-01`, `yes`). The scaffold's lines carry comments, so the files are laid out as
+/// text and only the values go through the emitter.
 enum YAMLText {
-    /// Plain when YAML would read it back unchanged as a string, double-quoted otherwise.
     static func scalar(_ s: String) -> String {
         let single = s.replacingOccurrences(of: "\r\n", with: " ").replacingOccurrences(of: "\n", with: " ")
-        let indicators: Set<Character> = ["-", "?", ":", ",", "[", "]", "{", "}", "#", "&", "*", "!", "|", ">", "'", "\"", "%", "@", "`"]
-        let reserved: Set<String> = ["~", "null", "true", "false", "yes", "no", "on", "off", "y", "n"]
-        let needsQuotes = single.isEmpty
-            || single.first.map { indicators.contains($0) || $0.isWhitespace } == true
-            || single.last?.isWhitespace == true
-            || single.contains(": ") || single.contains(" #") || single.hasSuffix(":")
-            || single.contains("\t")
-            || reserved.contains(single.lowercased())
-            || Double(single) != nil || CalendarDate(single) != nil
-            || single.unicodeScalars.contains { $0.value < 0x20 }
-        guard needsQuotes else { return single }
-        var out = "\""
-        for scalar in single.unicodeScalars {
-            switch scalar {
-            case "\\": out += "\\\\"
-            case "\"": out += "\\\""
-            case "\t": out += "\\t"
-            default:
-                if scalar.value < 0x20 { out += String(format: "\\x%02X", scalar.value) } else { out.unicodeScalars.append(scalar) }
-            }
-        }
-        return out + "\""
+        // One line however long (width -1), Chinese as it is (allowUnicode).
+        guard var text = try? Yams.dump(object: single, width: -1, allowUnicode: true) else { return "\"\"" }
+        // A top-level plain scalar may be followed by the document-end marker.
+        if text.hasSuffix("\n...\n") { text.removeLast(5) }
+        while text.hasSuffix("\n") { text.removeLast() }
+        return text
     }
 }
 

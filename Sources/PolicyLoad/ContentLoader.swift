@@ -120,7 +120,7 @@ public struct ContentLoader: Sendable {
     /// A regular file's bytes, with one path lookup: open(2) refuses a link (O_NOFOLLOW) and
     /// does not wait on a FIFO (O_NONBLOCK), fstat(2) tells what was opened, and read(2) fills
     /// one array sized by it. An lstat before `FileManager.contents(atPath:)` looked the path
-    /// up twice and went through `Data`: 5% of a check that reads thousands of small files.
+    /// up twice and went through `Data`, for each of thousands of small files.
     static func readRegularFile(_ path: String, limit: Int) -> FileRead {
         let fd = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK)
         guard fd >= 0 else { return errno == ELOOP ? .link : .unreadable }
@@ -163,7 +163,7 @@ public struct ContentLoader: Sendable {
     private func display(_ relativePath: String) -> String { "\(displayRoot)/\(relativePath)" }
 
     /// The absolute path of a content file. Plain string joining: `URL.appendingPathComponent`
-    /// cost 4% of a check, called for every file and folder of the library.
+    /// is far slower, and this runs for every file and folder of the library.
     private func path(_ relativePath: String) -> String { "\(rootPath)/\(relativePath)" }
 
     static func megabytes(_ bytes: Int) -> String {
@@ -210,8 +210,7 @@ public struct ContentLoader: Sendable {
     }
 
     /// Every regular file below a bundle, relative to it, skipping hidden files (`FolderWalk`:
-    /// Foundation's enumerator asked for resource values one stat at a time and cost a tenth
-    /// of a check). Links are reported (PF010) and not followed; devices and pipes are not
+    /// Foundation's enumerator asks for resource values one stat at a time). Links are reported (PF010) and not followed; devices and pipes are not
     /// content.
     private func allFiles(under relativePath: String, problems: inout [LoadProblem]) -> [String] {
         var result: [String] = []

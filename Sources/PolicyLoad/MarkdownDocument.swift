@@ -57,7 +57,7 @@ public final class MarkdownDocument {
     // MARK: - Reading
 
     /// Links and images, headings, and the plain text, in one walk of the tree: three walks,
-    /// one for each, cost 3% of a check. The text stays UTF-8 bytes as cmark gave them (see
+    /// one for each, would read every body three times. The text stays UTF-8 bytes as cmark gave them (see
     /// `BodyFacts.plainTextUTF8`).
     func read() -> (references: [Reference], headings: [Heading], plainTextUTF8: [UInt8]) {
         var references: [Reference] = []
@@ -239,7 +239,7 @@ public struct BodyFacts: Sendable {
     public let headings: [MarkdownDocument.Heading]
     /// The body's text without markup, one block a line, as UTF-8. Kept as bytes: the check
     /// reads it only as bytes (PI005), and making a `String` of it validated every byte of
-    /// every body again, 5% of a check. cmark writes valid UTF-8 for valid input.
+    /// every body again. cmark writes valid UTF-8 for valid input.
     public let plainTextUTF8: [UInt8]
 
     /// The plain text as a string, made when asked (the search index, once per record).

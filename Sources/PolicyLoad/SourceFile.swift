@@ -145,7 +145,7 @@ struct FrontMatterFences {
     let lineCount: Int
 
     /// Lines are found by searching the UTF-8 for newlines: splitting the `String` walked it
-    /// character by character (grapheme breaking), a few percent of a check.
+    /// character by character (grapheme breaking), for every file.
     init?(_ text: String) {
         let bytes = text.utf8
         /// Where the line starting at `start` ends: its newline, or the end of the text.

@@ -91,7 +91,7 @@ public struct Article: Sendable, Equatable {
         if line.utf8.contains(UInt8(ascii: "_")) { line = line.replacingOccurrences(of: "__", with: "") }
         line = line.trimmed
         // Most lines have no white space inside: nothing to collapse, and reading them
-        // `Character` by `Character` below was a few percent of a build. (A white-space scalar
+        // `Character` by `Character` below is slow (grapheme breaking). (A white-space scalar
         // that is not first in its character, as after U+0600, only sends a line the slow way.)
         guard line.containsWhiteSpaceScalar else { return line }
         var out = ""

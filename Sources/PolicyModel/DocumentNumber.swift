@@ -139,7 +139,7 @@ public enum DocumentNumber: Equatable {
 
     /// The form in which two numbers that differ only by bracket style compare equal.
     /// One pass over the scalars: `replacingOccurrences` for each bracket pair went through
-    /// NSString, 1% of a check that normalises every number several times.
+    /// NSString, and a check normalises every number several times.
     public static func normalized(_ text: String) -> String {
         var out = String.UnicodeScalarView()
         for scalar in text.unicodeScalars where !scalar.properties.isWhitespace {

@@ -36,16 +36,27 @@ public enum DiagnosticFormat: String, CaseIterable, Sendable {
     }
 
     static func json(_ diagnostics: [Diagnostic]) -> String {
-        let items: [[String: Any]] = diagnostics.map { d in
-            ["code": d.rule.code, "rule": d.rule.name, "severity": d.severity.rawValue,
-             "file": d.location.file, "line": d.location.line, "column": d.location.column,
-             "message": d.message, "fix": d.fix]
-        }
-        let object: [String: Any] = ["errors": diagnostics.errorCount, "warnings": diagnostics.warningCount,
-                                     "notices": diagnostics.noticeCount,
-                                     "diagnostics": items]
-        let data = try! JSONSerialization.data(withJSONObject: object, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
+        let report = JSONReport(
+            errors: diagnostics.errorCount, warnings: diagnostics.warningCount, notices: diagnostics.noticeCount,
+            diagnostics: diagnostics.map { d in
+                JSONReport.Item(code: d.rule.code, rule: d.rule.name, severity: d.severity.rawValue, file: d.location.file,
+                                line: d.location.line, column: d.location.column, message: d.message, fix: d.fix)
+            })
+        // Encoding strings and integers cannot fail.
+        let data = (try? JSONEncoder.stable.encode(report)) ?? Data()
         return String(decoding: data, as: UTF8.self) + "\n"
+    }
+
+    /// `check --format json` (README): the counts and every finding.
+    private struct JSONReport: Encodable {
+        struct Item: Encodable {
+            let code, rule, severity, file: String
+            let line, column: Int
+            let message, fix: String
+        }
+
+        let errors, warnings, notices: Int
+        let diagnostics: [Item]
     }
 
     /// `::error file=…,line=…,col=…,title=PF004::message` — properties and message escaped

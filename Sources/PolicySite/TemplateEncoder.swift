@@ -4,8 +4,8 @@ import PolicyCore
 /// scalars that swift-mustache reads fastest (by key, without reflection).
 ///
 /// swift-mustache would read the structs through `Mirror`, reflecting anew on every tag and at
-/// every level of the context stack; converting once with `Mirror` still cost a tenth of a
-/// large build. The `Encodable` conformances the compiler writes walk the same fields with no
+/// every level of the context stack; converting once with `Mirror` was still a large share of
+/// a build (docs/benchmarks.md). The `Encodable` conformances the compiler writes walk the same fields with no
 /// reflection at all. Nil optionals are left out (`encodeIfPresent`), so a missing value is
 /// looked up in the enclosing contexts exactly as Mustache does for an absent key.
 ///

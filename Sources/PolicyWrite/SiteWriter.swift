@@ -70,8 +70,8 @@ public struct SiteWriter {
         }
     }
 
-    /// Plain open/write/close. Foundation's `Data.write(to:)` fsyncs every file, which cost
-    /// ~6 ms a file (minutes on a large site) and buys nothing here: the site becomes visible
+    /// Plain open/write/close. Foundation's `Data.write(to:)` fsyncs every file, which is
+    /// slow (minutes on a large site) and buys nothing here: the site becomes visible
     /// only through the rename of the whole folder.
     package static func writeBytes(_ buffer: UnsafeRawBufferPointer, to path: String) throws {
         let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
@@ -107,8 +107,8 @@ public struct SiteWriter {
     }
 
     /// Deletes a folder and everything in it, the files on all cores: deleting the old site
-    /// is one unlink per file, tens of thousands of them, and took a tenth of a rebuild
-    /// after one edit on one core. Whatever is left (an entry that could not be deleted) gets
+    /// is one unlink per file, tens of thousands of them, a large part of a rebuild after
+    /// one edit on one core. Whatever is left (an entry that could not be deleted) gets
     /// FileManager's own attempt.
     static func removeTree(_ root: String) {
         // A site reached through a link leaves the link under the old name after the swap:

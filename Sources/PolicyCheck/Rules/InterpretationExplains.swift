@@ -73,8 +73,8 @@ enum TextOverlap {
     /// The distinct runs of one text, each with a "seen in the original" mark.
     ///
     /// Written here rather than using `Set<UInt64>`: the runs are hashes already mixed by
-    /// `forEachRun`, and `Set` hashes each again with SipHash, which was a third of this
-    /// rule's time. Open addressing, linear probing, at most half full; 0 marks an empty slot,
+    /// `forEachRun`, and `Set` hashes each again with SipHash, which dominated this rule's
+    /// time. Open addressing, linear probing, at most half full; 0 marks an empty slot,
     /// so a run whose hash is 0 is stored as 1 (one value in 2⁶⁴, of no consequence here).
     struct RunTable {
         private var slots: [UInt64]
@@ -123,7 +123,7 @@ enum TextOverlap {
     /// passes through here, and `unicodeScalars` costs several times more per character. Each
     /// character is hashed as its bytes packed into one number — the hash needs distinct
     /// values, not code points — and word characters are told apart by their bytes (three-byte
-    /// ideographs first, the common case); decoding code points cost a third more time. The
+    /// ideographs first, the common case), which is cheaper than decoding code points. The
     /// filter is tested here too, so `body` runs only for likely matches.
     /// The bytes are valid UTF-8 (cmark's output for a Swift string), so continuation bytes
     /// are not checked; a sequence cut short at the end stops the walk, never reads past it.

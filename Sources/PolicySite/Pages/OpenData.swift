@@ -80,9 +80,7 @@ struct OpenData {
                                         url: feeds.absolute(SitePath.interpretation(i)))
                 })
         }
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
-        var data = try encoder.encode(Root(generated_as_of: context.asOf.description, documents: entries))
+        var data = try JSONEncoder.stable.encode(Root(generated_as_of: context.asOf.description, documents: entries))
         data.append(0x0A)
         return OutputFile(SitePath.openData, .data(data))
     }

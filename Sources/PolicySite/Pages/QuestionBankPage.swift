@@ -111,16 +111,14 @@ struct QuestionBankPage {
             return QuestionBankData.Item(
                 id: e.anchor, url: feeds.absolute(SitePath.questionBank) + "#" + e.anchor, question: e.question,
                 answer: e.answer, topic: e.topic, position: e.position,
-                document: .init(id: e.document.id, title: e.document.title, number: e.document.number,
+                document: .init(id: e.document.id, title: e.document.title, number: Nullable(e.document.number),
                                 topics: e.document.topics, status: status.rawValue, status_text: status.chinese,
                                 url: feeds.absolute(SitePath.document(e.document.id))),
                 interpretation: .init(id: e.interpretation.id, title: e.interpretation.title,
                                       published: e.interpretation.published.description,
                                       url: feeds.absolute(SitePath.interpretation(e.interpretation))))
         }
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
-        var data = try encoder.encode(QuestionBankData(generated_as_of: context.asOf.description, count: items.count,
+        var data = try JSONEncoder.stable.encode(QuestionBankData(generated_as_of: context.asOf.description, count: items.count,
                                                        questions: items))
         data.append(0x0A)
         return OutputFile(SitePath.questionBankData, .data(data))
@@ -139,22 +137,9 @@ struct QuestionBankData: Encodable {
     package struct Document: Encodable {
         let id, title: String
         /// Written as `null` when absent: consumers read every key of every entry.
-        let number: String?
+        let number: Nullable<String>
         let topics: [String]
         let status, status_text, url: String
-
-        func encode(to encoder: any Encoder) throws {
-            var c = encoder.container(keyedBy: CodingKeys.self)
-            try c.encode(id, forKey: .id)
-            try c.encode(title, forKey: .title)
-            try c.encode(number, forKey: .number)
-            try c.encode(topics, forKey: .topics)
-            try c.encode(status, forKey: .status)
-            try c.encode(status_text, forKey: .status_text)
-            try c.encode(url, forKey: .url)
-        }
-
-        private enum CodingKeys: String, CodingKey { case id, title, number, topics, status, status_text, url }
     }
 
     struct Interpretation: Encodable {

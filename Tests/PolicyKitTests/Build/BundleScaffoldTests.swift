@@ -1,4 +1,5 @@
 import XCTest
+import Yams
 @testable import PolicyCore
 @testable import PolicyLoad
 @testable import PolicyModel
@@ -40,14 +41,23 @@ final class BundleScaffoldTests: XCTestCase {
         XCTAssertEqual(s.placeholders, ["文号", "起草处室"])
     }
 
-    func testAwkwardTextIsQuoted() {
+    /// Every value reads back as the string typed, on one line; text YAML would read as
+    /// something else (a date, a boolean, a mapping, a list) is quoted, plain text is not.
+    func testAwkwardTextIsQuoted() throws {
         XCTAssertEqual(YAMLText.scalar("示例省食品标签管理办法"), "示例省食品标签管理办法")
-        XCTAssertEqual(YAMLText.scalar("关于: 试点"), "\"关于: 试点\"")
-        XCTAssertEqual(YAMLText.scalar("[草案]标题"), "\"[草案]标题\"")
-        XCTAssertEqual(YAMLText.scalar("2024-01-01"), "\"2024-01-01\"")
-        XCTAssertEqual(YAMLText.scalar("yes"), "\"yes\"")
-        XCTAssertEqual(YAMLText.scalar("引号\"与\\"), "引号\"与\\")  // plain YAML: quotes only matter in front
-        XCTAssertEqual(YAMLText.scalar("\"引号\"与\\"), "\"\\\"引号\\\"与\\\\\"")
+        let awkward = ["关于: 试点", "[草案]标题", "2024-01-01", "yes", "引号\"与\\", "\"引号\"与\\", "# 标题", "- 项", "~",
+                       "  前后空格  ", "制表\t符", "&anchor", "*alias", "{a: b}", "123", "1e3", String(repeating: "长", count: 300)]
+        for text in awkward {
+            let written = YAMLText.scalar(text)
+            XCTAssertFalse(written.contains("\n"), written)
+            let read = try Yams.load(yaml: "title: \(written)\n") as? [String: Any]
+            XCTAssertEqual(read?["title"] as? String, text, "written as \(written)")
+        }
+        for text in ["关于: 试点", "2024-01-01", "yes", "~"] {
+            XCTAssertNotEqual(YAMLText.scalar(text), text, "must be quoted")
+        }
+        // Line breaks typed into a prompt become spaces: a title is one line.
+        XCTAssertEqual(try Yams.load(yaml: "t: \(YAMLText.scalar("甲\n乙"))") as? [String: String], ["t": "甲 乙"])
     }
 
     /// The written draft, added to a valid library, passes `policy check` without errors,
