@@ -85,12 +85,12 @@ swift-test: apt-deps
 
 # End-to-end tests of the real binary and the browser tests.
 e2e: deps build
-	$(PYTHON) -m pytest tests/ -q
+	$(PYTHON) -m pytest e2e/ -q
 
 test: deps build
 	$(SWIFT) test --scratch-path $(SCRATCH)
 	$(POLICY_BIN) check $(CONTENT)
-	$(PYTHON) -m pytest tests/ -q
+	$(PYTHON) -m pytest e2e/ -q
 
 # Benchmarks side by side with Hugo + Pagefind (needs ../shared for the corpus; prints and
 # writes docs/benchmarks.md). Never part of `make test`: timing is not pass/fail.
@@ -113,4 +113,4 @@ fuzz: apt-deps
 
 clean:
 	rm -rf $(SCRATCH) $(SITE) .$(SITE).* .pytest_cache
-	find tests -name __pycache__ -type d -prune -exec rm -rf {} +
+	find e2e -name __pycache__ -type d -prune -exec rm -rf {} +

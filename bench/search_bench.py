@@ -19,7 +19,7 @@ Steps (each skipped cleanly, with a JSON note, when ../shared is absent — a us
      warm  one browser, page loaded and the index facts fetched once, every query in turn.
      floor ten fresh browsers, search page open: one small index file fetched, then ten at once
            (see fetch_floor) — what the two network rounds of a query cost on this machine alone.
-  Recall and precision are against a ground truth from the Markdown (tests/browser/corpus.py):
+  Recall and precision are against a ground truth from the Markdown (e2e/browser/corpus.py):
   records (documents and interpretations) whose plain text contains the query as an exact
   substring. The shared Pagefind driver indexes documents only, so document-only figures are
   given too.
@@ -43,7 +43,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 REPO = HERE.parent
 SHARED = Path(os.environ.get("SHARED", REPO.parent / "shared"))
-sys.path.insert(0, str(REPO / "tests" / "browser"))
+sys.path.insert(0, str(REPO / "e2e" / "browser"))
 from browser_support import Server as BrowserServer, new_driver, policy_bin  # noqa: E402  (the browser tests' helpers)
 
 LOG_RE = re.compile(r'"GET (\S+) HTTP/[\d.]+" (\d{3}) ')

@@ -6,7 +6,7 @@ import XCTest
 @testable import PolicyCheck
 
 /// The pieces of `policy serve` that need no socket: the reload tag, the error page and
-/// the mapping of request paths to files. tests/e2e/test_serve.py drives the real server.
+/// the mapping of request paths to files. e2e/cli/test_serve.py drives the real server.
 final class PreviewTests: XCTestCase {
     func testReloadTagGoesBeforeHeadEnd() {
         let html = "<!doctype html><html><head><title>x</title></head><body>b</body></html>"

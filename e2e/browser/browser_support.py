@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # tests/, for policy_helpers
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # e2e/, for policy_helpers
 from policy_helpers import (AS_OF, CHROMEDRIVER, CHROMIUM, REPO, build_site, free_port,  # noqa: E402,F401
                             policy_bin, wait_for_port)
 
