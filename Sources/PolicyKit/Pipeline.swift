@@ -74,7 +74,7 @@ public enum Pipeline {
         let asOf = checked.asOf
         guard !checked.hasErrors else { return Built(checked: checked, fileCount: 0, asOf: asOf) }
         beforeWriting()
-        let theme = try Theme(overrides: options.themeDirectory)
+        let theme = try Theme(overrides: options.themeDirectory.map(ThemeFolder.init(reading:)))
         let history = StageClock.measure("git history") {
             GitHistory.load(content: content, timeZone: checked.library.site.timeZone)
         }

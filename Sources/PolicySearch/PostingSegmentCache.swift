@@ -7,74 +7,36 @@ import PolicyWrite
 ///
 /// Keyed by content: a segment's key is a digest of its records' text and body offsets, and
 /// the segment numbers its records from 0, so a kept segment is right wherever it now sits.
-/// One file per segment, named by its key: a rebuild reads the segments it needs and writes
-/// only the ones it built. A segment file that is missing, stale or unreadable only costs
-/// time: the segment is built anew. Each is written under a temporary name and renamed, so
-/// a killed build leaves no half file under a key.
+/// One file per segment, named by its key, in a `KeyedFileStore` (the write layer's, which
+/// does the file work): a rebuild reads the segments it needs and writes only the ones it
+/// built. A segment that is missing, stale or unreadable only costs time: it is built anew.
 ///
-/// A file is a magic line, the digest of the rest (32 hex digits), then the segment as
-/// fixed-width little-endian arrays (see `write` and `read`): copied in and out in bulk, no
-/// parsing per key.
+/// A segment is stored as fixed-width little-endian arrays (see `write` and `read`): copied
+/// in and out in bulk, no parsing per key.
 package struct PostingSegmentCache: Sendable {
-    /// The folder.
-    let url: URL
+    let files: KeyedFileStore
 
     package init(url: URL) {
-        self.url = url
+        files = KeyedFileStore(url: url, magic: "policy postings segment 3\n")
     }
-
-    private static let magic = Array("policy postings segment 3\n".utf8)
-
-    private func path(_ key: String) -> String { url.path + "/" + key + ".seg" }
 
     /// The segments among `keys` that the folder holds, by key.
     func load(keys: [String]) -> [String: PostingSegment] {
-        let segments = keys.parallelMap { key -> PostingSegment? in
-            // Mapped, not read: the arrays are copied out of it once, straight from the page cache.
-            guard let data = try? Data(contentsOf: URL(fileURLWithPath: path(key)), options: .alwaysMapped) else { return nil }
-            return data.withUnsafeBytes { bytes -> PostingSegment? in
-                var reader = RawReader(data: bytes)
-                guard let magic = reader.take(Self.magic.count), magic.elementsEqual(Self.magic),
-                      let digest = reader.take(32) else { return nil }
-                // A file cut short or zeroed by a crash must not pass for its key's postings.
-                var check = ContentDigest()
-                check.add(UnsafeRawBufferPointer(rebasing: bytes[reader.offset...]))
-                guard digest.elementsEqual(check.hex.utf8),
-                      let segment = Self.read(&reader), reader.offset == bytes.count else { return nil }
-                return segment
-            }
+        files.load(keys: keys) { payload in
+            var reader = RawReader(data: payload)
+            guard let segment = Self.read(&reader), reader.offset == payload.count else { return nil }
+            return segment
         }
-        // Two segments of the same records (a library holding copies) share a key.
-        return Dictionary(zip(keys, segments).compactMap { key, segment in segment.map { (key, $0) } },
-                          uniquingKeysWith: { first, _ in first })
     }
 
     /// Writes the segments just `built` and deletes the files of segments not in `keys` (the
-    /// library's segments now); a failure to write is not an error (see above).
+    /// library's segments now).
     func store(built: [(key: String, segment: PostingSegment)], keys: Set<String>) {
-        var isFolder: ObjCBool = false
-        if FileManager.default.fileExists(atPath: url.path, isDirectory: &isFolder), !isFolder.boolValue {
-            try? FileManager.default.removeItem(at: url)  // the single file of earlier versions
-        }
-        guard (try? FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)) != nil else { return }
-        for (key, segment) in built {
+        files.store(built.map { key, segment in
             var payload: [UInt8] = []
             Self.write(segment, into: &payload)
-            var digest = ContentDigest()
-            digest.add(payload)
-            let out = Self.magic + Array(digest.hex.utf8) + payload
-            let temporary = path(key) + ".\(ProcessInfo.processInfo.processIdentifier).tmp"
-            do {
-                try out.withUnsafeBytes { try SiteWriter.writeBytes($0, to: temporary) }
-                if rename(temporary, path(key)) != 0 { unlink(temporary) }
-            } catch {
-                unlink(temporary)
-            }
-        }
-        for name in (try? FileManager.default.contentsOfDirectory(atPath: url.path)) ?? []
-        where !(name.hasSuffix(".seg") && keys.contains(String(name.dropLast(4)))) {
-            unlink(url.path + "/" + name)
-        }
+            return (key, payload)
+        }, keep: keys)
     }
 
     private static func write(_ segment: PostingSegment, into out: inout [UInt8]) {

@@ -1,12 +1,11 @@
 import Foundation
 import Mustache
 import PolicyCore
+import PolicyLoad
 
 /// The page templates and static assets: the built-in theme embedded in the binary, with
-/// files from a site's own `theme/` folder replacing built-in ones by file name.
-///
-/// Override folder layout: `templates/<name>.mustache` (top level only; a new name adds a
-/// partial) and `assets/…` (copied to the site's `assets/`, sub-folders kept).
+/// files from a site's own `theme/` folder (`ThemeFolder`, read by the loader) replacing
+/// built-in ones by file name; a new template name adds a partial.
 public struct Theme: Sendable {
     /// Parsed templates by name (the file name without `.mustache`), partials included.
     public let templates: MustacheLibrary
@@ -40,7 +39,8 @@ public struct Theme: Sendable {
         ("search.css", PackageResources.search_css),
     ]
 
-    public init(overrides: URL?) throws {
+    /// - Parameter overrides: a site's own theme folder, as the loader read it.
+    public init(overrides: ThemeFolder?) throws {
         var templateSources: [String: String] = [:]
         var assets: [String: Data] = [:]
         for (name, bytes) in Theme.builtIn {
@@ -52,24 +52,11 @@ public struct Theme: Sendable {
         }
         var origin = Dictionary(uniqueKeysWithValues: templateSources.keys.map { ($0, "内置主题 \($0).mustache") })
         if let overrides {
-            let fm = FileManager.default
-            guard fm.directoryExists(overrides.path) else {
-                throw PolicyError.themeFailed("找不到主题目录 \(overrides.path)")
+            for (name, template) in overrides.templates {
+                templateSources[name] = template.text
+                origin[name] = template.path
             }
-            let templatesDir = overrides.appendingPathComponent("templates")
-            for file in Theme.files(under: templatesDir) where file.hasSuffix(".mustache") && !file.contains("/") {
-                let url = templatesDir.appendingPathComponent(file)
-                guard let data = fm.contents(atPath: url.path), let text = String(data: data, encoding: .utf8) else {
-                    throw PolicyError.themeFailed("\(url.path)：无法以 UTF-8 读取")
-                }
-                let name = String(file.dropLast(9))
-                templateSources[name] = text
-                origin[name] = url.path
-            }
-            let assetsDir = overrides.appendingPathComponent("assets")
-            for file in Theme.files(under: assetsDir) {
-                if let data = fm.contents(atPath: assetsDir.appendingPathComponent(file).path) { assets[file] = data }
-            }
+            assets.merge(overrides.assets) { _, theirs in theirs }
         }
         if let cycle = Theme.partialCycle(in: templateSources) {
             throw PolicyError.themeFailed(
@@ -139,18 +126,5 @@ public struct Theme: Sendable {
             if let cycle = visit(name, []) { return cycle }
         }
         return nil
-    }
-
-    /// Regular, non-hidden files below `folder`, relative to it, sorted; none when absent.
-    private static func files(under folder: URL) -> [String] {
-        guard let walker = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: [.isRegularFileKey],
-                                                          options: [.skipsHiddenFiles]) else { return [] }
-        let base = folder.standardizedFileURL.path
-        var found: [String] = []
-        for case let url as URL in walker
-        where (try? url.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true {
-            found.append(String(url.standardizedFileURL.path.dropFirst(base.count + 1)))
-        }
-        return found.sorted()
     }
 }

@@ -50,7 +50,7 @@ final class RenderFixture {
         let checked = try Pipeline.check(content: content, displayRoot: "content")
         let library = publishedOnly ? checked.library.published(asOf: RenderFixture.asOf) : checked.library
         let output = try SiteRenderer(library: library, raw: checked.raw, asOf: RenderFixture.asOf,
-                                      theme: try Theme(overrides: theme)).render()
+                                      theme: try Theme(overrides: theme.map(ThemeFolder.init(reading:)))).render()
         return Dictionary(output.map { ($0.path, $0) }, uniquingKeysWith: { a, _ in a })
     }
 

@@ -200,7 +200,7 @@ final class RenderSiteTests: XCTestCase {
     func testBrokenTemplateIsAThemeErrorNamingTheFile() throws {
         let fixture = RenderFixture()
         let theme = try fixture.theme(["templates/document.mustache": "{{#title}}unclosed"])
-        XCTAssertThrowsError(try Theme(overrides: theme)) { error in
+        XCTAssertThrowsError(try Theme(overrides: ThemeFolder(reading: theme))) { error in
             guard case PolicyError.themeFailed(let message) = error else { return XCTFail("\(error)") }
             XCTAssertTrue(message.contains("document.mustache"), message)
         }
@@ -209,7 +209,7 @@ final class RenderSiteTests: XCTestCase {
     func testTemplateSyntaxErrorIsExplainedInChinese() throws {
         let fixture = RenderFixture()
         let theme = try fixture.theme(["templates/badge.mustache": "<b>{{text</b>"])
-        XCTAssertThrowsError(try Theme(overrides: theme)) { error in
+        XCTAssertThrowsError(try Theme(overrides: ThemeFolder(reading: theme))) { error in
             guard case PolicyError.themeFailed(let message) = error else { return XCTFail("\(error)") }
             XCTAssertTrue(message.contains("badge.mustache 第1行"), message)
             XCTAssertTrue(message.contains("标签没有正确结束"), message)
@@ -223,7 +223,7 @@ final class RenderSiteTests: XCTestCase {
                           ["templates/badge.mustache": "{{#text}}{{> loop}}{{/text}}", "templates/loop.mustache": "{{>badge}}"]] {
             let fixture = RenderFixture()
             let theme = try fixture.theme(overrides)
-            XCTAssertThrowsError(try Theme(overrides: theme)) { error in
+            XCTAssertThrowsError(try Theme(overrides: ThemeFolder(reading: theme))) { error in
                 guard case PolicyError.themeFailed(let message) = error else { return XCTFail("\(error)") }
                 XCTAssertTrue(message.contains("badge.mustache"), message)
                 XCTAssertTrue(message.contains("包含了自己") && message.contains("badge → "), message)
