@@ -34,6 +34,8 @@ public enum RuleRegistry {
         VideosHaveCaptions.self,
         DocumentLinksResolve.self,
         NoPersonalData.self,
+        NoClassificationMarks.self,
+        PublishedFilesAreReviewed.self,
     ]
 
     public static func rule(code: String) -> (any Rule.Type)? {

@@ -9,7 +9,7 @@ enum Schema {
 
     static let documentFields = ["title", "kind", "number", "issuer", "office", "signed", "published", "effective",
                                  "expires", "topics", "keywords", "supersedes", "repealed", "official",
-                                 "attachments", "exempt"]
+                                 "attachments", "exempt", "changes"]
     static let interpretationFields = ["title", "form", "published", "office", "media"]
     static let cleanupFields = ["title", "published", "effective", "results"]
     static let nested: [String: [String]] = [
@@ -17,6 +17,7 @@ enum Schema {
         "attachments": ["file", "title"],
         "media": ["file", "alt", "poster", "captions", "transcript"],
         "results": ["document", "result", "note"],
+        "changes": ["date", "note"],
     ]
 
     static func fields(for role: Role) -> [String] {

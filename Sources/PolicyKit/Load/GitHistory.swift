@@ -3,12 +3,18 @@ import Foundation
 /// Reads the history of every bundle with one `git log` over the whole content folder (not
 /// one process per bundle) and maps each commit to the bundles whose files it touched.
 ///
+/// Only commit hashes, dates and paths are read, never messages: a commit message is a
+/// note between colleagues (it may name a person or hold a phone number) and nothing of it
+/// may reach the public site. What a page says about changes comes from the bundle's own,
+/// reviewed `changes:` list.
+///
 /// No git, no repository, or a shallow clone (whose first commit is not the real one, so
 /// 收录日期 would be wrong) gives `LibraryHistory.none`: the pages then have no history
 /// section, and nothing is reported.
 public enum GitHistory {
-    /// Record separator before each commit, unit separator between its fields.
-    static let format = "--format=%x1e%H%x1f%ct%x1f%s"
+    /// Record separator before each commit, unit separator between its fields: hash and
+    /// commit time only (no `%s`: messages are not read at all).
+    static let format = "--format=%x1e%H%x1f%ct"
 
     public static func load(content: URL, timeZone: TimeZone) -> LibraryHistory {
         let directory = content.standardizedFileURL
@@ -21,19 +27,18 @@ public enum GitHistory {
     }
 
     /// Parses `git log -z --format=<format> --name-only` output: per commit a record
-    /// separator, `hash US timestamp US summary`, NUL, a newline, then NUL-terminated paths
+    /// separator, `hash US timestamp`, NUL, a newline, then NUL-terminated paths
     /// relative to the content folder.
     static func parse(_ output: Data, timeZone: TimeZone) -> LibraryHistory {
         var changes: [String: [BundleHistory.Change]] = [:]
         for record in output.split(separator: 0x1e) {
             let parts = record.split(separator: 0, omittingEmptySubsequences: false)
             guard let header = parts.first else { continue }
-            let fields = header.split(separator: 0x1f, maxSplits: 2, omittingEmptySubsequences: false)
+            let fields = header.split(separator: 0x1f, omittingEmptySubsequences: false)
                 .map { String(decoding: $0, as: UTF8.self) }
-            guard fields.count == 3, let seconds = TimeInterval(fields[1]) else { continue }
+            guard fields.count == 2, let seconds = TimeInterval(fields[1]) else { continue }
             let change = BundleHistory.Change(commit: fields[0],
-                                              date: CalendarDate(instant: Date(timeIntervalSince1970: seconds), in: timeZone),
-                                              summary: fields[2])
+                                              date: CalendarDate(instant: Date(timeIntervalSince1970: seconds), in: timeZone))
             var touched: Set<String> = []
             for name in parts.dropFirst() {
                 let path = String(decoding: name, as: UTF8.self).trimmingCharacters(in: .newlines)

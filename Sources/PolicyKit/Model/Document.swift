@@ -15,6 +15,12 @@ public final class Document: Sendable, Identifiable {
         public var title: String
     }
 
+    /// One entry of the curated change log (`changes:`), reviewed like the rest of the file.
+    public struct ChangeNote: Sendable, Equatable {
+        public var date: CalendarDate
+        public var note: String
+    }
+
     /// The bundle folder's name: stable, the URL `d/<id>/`.
     public let id: String
     public let kind: DocumentKind
@@ -36,6 +42,9 @@ public final class Document: Sendable, Identifiable {
     public let official: String?
     public let attachments: [Attachment]
     public let exempt: String?
+    /// 修订记录 from `changes:`, newest first (entries without a valid date or a note are
+    /// left out; the rules report them).
+    public let changes: [ChangeNote]
     /// The official text, Markdown.
     public let body: String
     /// Links, headings and plain text of `body`, parsed once.
@@ -47,7 +56,7 @@ public final class Document: Sendable, Identifiable {
     init(id: String, kind: DocumentKind, title: String, number: String?, issuers: [String], office: String?,
          signed: CalendarDate, published: CalendarDate, effective: CalendarDate, expires: CalendarDate?,
          topics: [String], keywords: [String], supersedes: [String], repeal: Repeal?, official: String?,
-         attachments: [Attachment], exempt: String?, body: String, bodyFacts: BodyFacts, source: SourceFile,
+         attachments: [Attachment], exempt: String?, changes: [ChangeNote] = [], body: String, bodyFacts: BodyFacts, source: SourceFile,
          interpretations: [Interpretation]) {
         self.id = id
         self.kind = kind
@@ -66,6 +75,7 @@ public final class Document: Sendable, Identifiable {
         self.official = official
         self.attachments = attachments
         self.exempt = exempt
+        self.changes = changes
         self.body = body
         self.bodyFacts = bodyFacts
         self.source = source

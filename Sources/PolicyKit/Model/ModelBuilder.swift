@@ -58,8 +58,19 @@ struct ModelBuilder: Sendable {
             attachments: fm.mappings("attachments").compactMap { a in
                 a.string("file").map { Document.Attachment(file: $0, title: a.string("title") ?? $0) }
             },
-            exempt: fm.string("exempt"), body: source.body, bodyFacts: source.bodyFacts, source: source,
+            exempt: fm.string("exempt"),
+            changes: changeNotes(fm),
+            body: source.body, bodyFacts: source.bodyFacts, source: source,
             interpretations: bundle.interpretations.compactMap { interpretation($0, of: bundle.id) })
+    }
+
+    /// `changes:` newest first; entries of one day keep the order they are written in.
+    private func changeNotes(_ fm: FrontMatter) -> [Document.ChangeNote] {
+        let notes: [Document.ChangeNote] = fm.mappings("changes").compactMap { c in
+            guard let date = c.date("date"), let note = c.string("note") else { return nil }
+            return Document.ChangeNote(date: date, note: note)
+        }
+        return notes.indices.sorted { (notes[$0].date, $1) > (notes[$1].date, $0) }.map { notes[$0] }
     }
 
     private func interpretation(_ source: SourceFile, of documentID: String) -> Interpretation? {

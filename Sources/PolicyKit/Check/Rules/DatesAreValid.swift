@@ -12,6 +12,7 @@ struct DatesAreValid: Rule {
             guard let fm = file.frontMatter else { continue }
             for field in Schema.dateFields(for: role) { found += check(fm, field, label: field) }
             if let repealed = fm.mapping("repealed") { found += check(repealed, "date", label: "repealed.date") }
+            for change in fm.mappings("changes") { found += check(change, "date", label: "changes.date") }
         }
         return found
     }

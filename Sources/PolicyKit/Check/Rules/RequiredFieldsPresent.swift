@@ -13,6 +13,15 @@ struct RequiredFieldsPresent: Rule {
                 found.append(finding(fm.startLocation, "缺少必填字段“\(field)”（\(Self.meaning[field] ?? field)）。",
                                      fix: "在 front matter 中添加一行：\(field): \(Self.example[field] ?? "…")"))
             }
+            if case .document = role {
+                for change in fm.mappings("changes") {
+                    let entry = change.entries.first?.keyLocation ?? change.startLocation
+                    for field in ["date", "note"] where change.string(field) == nil {
+                        found.append(finding(entry, "修订记录条目缺少“\(field)”。",
+                                             fix: "每条修订记录写作 { date: 2024-05-10, note: 更正第三条中的错别字 }。"))
+                    }
+                }
+            }
             if case .cleanup = role {
                 for result in fm.mappings("results") {
                     // At the entry itself: a nested mapping's startLocation is the front matter's first line.
