@@ -1,3 +1,6 @@
+import CSystemShims
+import Foundation
+
 /// Finds classification and non-disclosure marks (密级和不公开标志) in a line of text: a text
 /// that carries one may not be published at all.
 ///
@@ -30,29 +33,81 @@ public enum ClassificationMark {
     /// The first mark in `line`, if any. Cheap for the lines of a law text: only a line with
     /// 密, a star, 内部 or 公开 in it is looked at closely.
     public static func scan(_ line: Substring) -> Match? {
-        guard mayHoldMark(line) else { return nil }
+        let text = String(line)
+        // Each form needs certain bytes; the sentences of a law text, which hold 秘密 or 公开,
+        // mostly have none of them, and are never split into characters.
+        let star = text.containsBytes("★") || text.containsBytes("☆")
+        let label = text.containsBytes("密级")
+        let caution = text.containsBytes("内部资料") || text.containsBytes("内部文件")
+        let bracket = bracketNeedles.contains { text.containsBytes($0) }
+        let short = text.utf8.count <= 64
+        guard star || label || caution || bracket || short, mayHoldMark(line) else { return nil }
         let chars = Array(line)
-        if let match = starred(chars) ?? labelled(chars) ?? cautioned(chars) ?? bracketed(chars) { return match }
-        return alone(chars)
+        return (star ? starred(chars) : nil) ?? (label ? labelled(chars) : nil) ?? (caution ? cautioned(chars) : nil)
+            ?? (bracket ? bracketed(chars) : nil) ?? (short ? alone(chars) : nil)
     }
+
+    /// A mark word right before a closing bracket (`不公开）`), as `bracketed` needs.
+    private static let bracketNeedles: [String] = words.flatMap { word in closing.flatMap { ["\(word)\($0)", "\(word) \($0)"] } }
 
     public static func scan(_ line: String) -> Match? { scan(line[...]) }
 
-    /// 密 (E5 AF 86), ★/☆ (E2 98 85/86), 内部 (E5 86 85 E9 83 A8), 公开 (E5 85 AC E5 BC 80).
-    static func mayHoldMark(_ line: Substring) -> Bool {
-        var line = line
-        return line.withUTF8 { b in
-            guard b.count >= 3 else { return false }
-            for i in 0..<(b.count - 2) {
-                switch (b[i], b[i + 1], b[i + 2]) {
-                case (0xE5, 0xAF, 0x86), (0xE2, 0x98, 0x85), (0xE2, 0x98, 0x86): return true
-                case (0xE5, 0x86, 0x85) where i + 5 < b.count && b[i + 3] == 0xE9 && b[i + 4] == 0x83 && b[i + 5] == 0xA8: return true
-                case (0xE5, 0x85, 0xAC) where i + 5 < b.count && b[i + 3] == 0xE5 && b[i + 4] == 0xBC && b[i + 5] == 0x80: return true
-                default: continue
+    /// The first mark of each line of `text` that has one, with the 1-based line. Looks
+    /// closely only at the lines holding a trigger (密, ★, ☆, 内部, 公开), found with `memmem`:
+    /// walking every byte, or splitting every text into lines, made this rule the slowest
+    /// of a check on a large library.
+    public static func scanLines(_ text: String) -> [(line: Int, match: Match)] {
+        var text = text
+        return text.withUTF8 { b in
+            guard let base = b.baseAddress else { return [] }
+            var hits: [Int] = []
+            for trigger in triggers {
+                trigger.withUnsafeBytes { t in
+                    var from = 0
+                    while from < b.count {
+                        let offset = policy_find_bytes(base + from, b.count - from, t.baseAddress!, t.count)
+                        guard offset >= 0 else { break }
+                        hits.append(from + offset)
+                        from += offset + t.count
+                    }
                 }
             }
-            return false
+            guard !hits.isEmpty else { return [] }
+            hits.sort()
+            var found: [(line: Int, match: Match)] = []
+            var line = 1, counted = 0  // `line` is the number of the line that starts at `counted`
+            var done = 0                // hits before this offset are in lines already read
+            for hit in hits where hit >= done {
+                var start = hit
+                while start > counted, b[start - 1] != 10 { start -= 1 }
+                line += newlines(base + counted, start - counted)
+                counted = start
+                let end = memchr(base + hit, 10, b.count - hit).map { base.distance(to: $0.assumingMemoryBound(to: UInt8.self)) } ?? b.count
+                let text = String(decoding: UnsafeBufferPointer(rebasing: b[start..<end]), as: UTF8.self)
+                if let match = scan(text[...]) { found.append((line, match)) }
+                done = end
+            }
+            return found
         }
+    }
+
+    /// 密, ★, ☆, 内部, 公开 in UTF-8: every mark holds one of them.
+    private static let triggers: [[UInt8]] = ["密", "★", "☆", "内部", "公开"].map { Array($0.utf8) }
+
+    private static func newlines(_ p: UnsafePointer<UInt8>, _ count: Int) -> Int {
+        var n = 0, at = p, left = count
+        while left > 0, let q = memchr(at, 10, left) {
+            n += 1
+            let next = q.assumingMemoryBound(to: UInt8.self) + 1
+            left -= at.distance(to: next)
+            at = UnsafePointer(next)
+        }
+        return n
+    }
+
+    static func mayHoldMark(_ line: Substring) -> Bool {
+        let text = String(line)
+        return ["密", "★", "☆", "内部", "公开"].contains { text.containsBytes($0) }
     }
 
     /// `机密★5年`, `秘密★`, `绝密 ★ 长期`: a level, the star, and the term if any.

@@ -29,19 +29,15 @@ struct NoClassificationMarks: Rule {
                         }
                     }
                 }
-                for (index, line) in lines(source.body) {
-                    if let mark = ClassificationMark.scan(line) {
-                        report(mark, source.location(line: source.bodyFirstLine + index, column: mark.column), "")
-                    }
+                for (line, mark) in ClassificationMark.scanLines(source.body) {
+                    report(mark, source.location(line: source.bodyFirstLine + line - 1, column: mark.column), "")
                 }
                 return found
             }
             for (pageIndex, page) in text.pages.enumerated() {
-                for (index, line) in lines(page) {
-                    if let mark = ClassificationMark.scan(line) {
-                        report(mark, text.location(page: pageIndex + 1, line: index + 1, column: mark.column),
-                               text.place(page: pageIndex + 1, line: index + 1))
-                    }
+                for (line, mark) in ClassificationMark.scanLines(page) {
+                    report(mark, text.location(page: pageIndex + 1, line: line, column: mark.column),
+                           text.place(page: pageIndex + 1, line: line))
                 }
             }
             return found
@@ -53,7 +49,7 @@ struct NoClassificationMarks: Rule {
     private func marks(in node: Node) -> [(Node, ClassificationMark.Match)] {
         switch node {
         case .scalar(let scalar):
-            return lines(scalar.string).compactMap { _, line in ClassificationMark.scan(line).map { (node, $0) } }
+            return ClassificationMark.scanLines(scalar.string).map { (node, $0.match) }
         case .mapping(let mapping):
             return mapping.flatMap { marks(in: $0.value) }
         case .sequence(let sequence):
@@ -61,9 +57,5 @@ struct NoClassificationMarks: Rule {
         default:
             return []
         }
-    }
-
-    private func lines(_ text: String) -> EnumeratedSequence<[Substring]> {
-        text.split(separator: "\n", omittingEmptySubsequences: false).enumerated()
     }
 }

@@ -79,6 +79,15 @@ final class NoClassificationMarksTests: XCTestCase {
                                         message: "“秘密★1年”")
     }
 
+    /// Lines are counted right however the triggers fall: several in a line, sentences with
+    /// triggers between the marks, a mark on the last line without a newline.
+    func testScanLinesCountsLines() {
+        let text = "第一行\n保守国家秘密，依法公开。内部事务。\n机密★10年\n\n商业秘密\n内部资料\n（此件公开发布）\n绝密"
+        XCTAssertEqual(ClassificationMark.scanLines(text).map(\.line), [3, 6, 8])
+        XCTAssertEqual(ClassificationMark.scanLines(text).map(\.match.text), ["机密★10年", "内部资料", "绝密"])
+        XCTAssertEqual(ClassificationMark.scanLines("没有标志的文字\n第二行").count, 0)
+    }
+
     /// Unit level: what the matcher takes and leaves.
     func testMatcher() {
         XCTAssertEqual(ClassificationMark.scan("机密★５年")?.text, "机密★５年")

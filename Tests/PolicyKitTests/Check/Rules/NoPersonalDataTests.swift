@@ -185,6 +185,12 @@ final class NoPersonalDataTests: XCTestCase {
         try fixture.check().assertNoFindings()
     }
 
+    /// An image's alt text is published (it is read aloud and shown when the image fails).
+    func testImageAltText() throws {
+        try interpretation(with: "![联系人手机 139 1234 5678](图解.png)").check()
+            .assertFinds("PP001", .error, file: "content/\(interp)", line: 19, column: 9, message: "139 **** *678")
+    }
+
     /// Every front-matter value, nested ones too: a change note, an attachment title, a
     /// cleanup batch's result note.
     func testNestedFrontMatterValues() throws {
