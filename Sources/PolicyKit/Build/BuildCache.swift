@@ -44,6 +44,8 @@ public struct BuildCache: Sendable {
         hasher.add("as-of \(asOf)")
         hasher.add("tool \(BuildCache.toolIdentity)")
         hasher.add("git \(BuildCache.gitHead(of: content))")
+        // Whether the review could read PDFs: installing pdftotext changes the findings (PP003).
+        hasher.add("pdftotext \(PDFText.tool ?? "none")")
         // The benchmark's switch for a site without a search index (SearchIndexWriter).
         hasher.add("search index \(ProcessInfo.processInfo.environment["POLICY_SEARCH_INDEX"] ?? "on")")
         hasher.addTree(content, label: "content", stamps: &stamps, previous: previous)
