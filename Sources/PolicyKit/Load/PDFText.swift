@@ -19,8 +19,47 @@ enum PDFText {
 
     /// The pages of the PDF at `path` (`pdftotext` ends each with a form feed), or why not.
     /// A scan has pages without text: there is nothing to review there (no OCR is done).
+    /// Kept for the life of the process while the file is unchanged, so that `policy serve`,
+    /// which loads the library again on every edit, does not run pdftotext again for each PDF.
     static func pages(of path: String, limit: Int) -> Result<[String], BundleText.Unread> {
         guard let tool else { return .failure(.noPDFTool) }
+        let stamp = Stamp(path)
+        if let stamp, let known = cache.value(path, stamp) { return known }
+        let result = extract(path, tool: tool, limit: limit)
+        if let stamp { cache.store(path, stamp, result) }
+        return result
+    }
+
+    /// What the disk says of a file; the same stamp means the same bytes (as for `FileStamps`).
+    private struct Stamp: Equatable {
+        let size: Int64, inode: UInt64, modified: Int64, changed: Int64
+
+        init?(_ path: String) {
+            var info = stat()
+            guard stat(path, &info) == 0 else { return nil }
+            size = Int64(info.st_size)
+            inode = UInt64(info.st_ino)
+            modified = Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec)
+            changed = Int64(info.st_ctim.tv_sec) * 1_000_000_000 + Int64(info.st_ctim.tv_nsec)
+        }
+    }
+
+    private final class Cache: @unchecked Sendable {
+        private let lock = NSLock()
+        private var entries: [String: (Stamp, Result<[String], BundleText.Unread>)] = [:]
+
+        func value(_ path: String, _ stamp: Stamp) -> Result<[String], BundleText.Unread>? {
+            lock.withLock { entries[path].flatMap { $0.0 == stamp ? $0.1 : nil } }
+        }
+
+        func store(_ path: String, _ stamp: Stamp, _ result: Result<[String], BundleText.Unread>) {
+            lock.withLock { entries[path] = (stamp, result) }
+        }
+    }
+
+    private static let cache = Cache()
+
+    private static func extract(_ path: String, tool: String, limit: Int) -> Result<[String], BundleText.Unread> {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: tool)
         // -q: no warnings on stderr; -enc UTF-8 -eol unix: one encoding and line end on any system.
