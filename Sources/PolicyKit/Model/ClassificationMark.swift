@@ -39,7 +39,7 @@ public enum ClassificationMark {
         let star = text.containsBytes("★") || text.containsBytes("☆")
         let label = text.containsBytes("密级")
         let caution = text.containsBytes("内部资料") || text.containsBytes("内部文件")
-        let bracket = bracketNeedles.contains { text.containsBytes($0) }
+        let bracket = mayHoldBracketedWord(line)
         let short = text.utf8.count <= 64
         guard star || label || caution || bracket || short, mayHoldMark(line) else { return nil }
         let chars = Array(line)
@@ -47,8 +47,24 @@ public enum ClassificationMark {
             ?? (bracket ? bracketed(chars) : nil) ?? (short ? alone(chars) : nil)
     }
 
-    /// A mark word right before a closing bracket (`不公开）`), as `bracketed` needs.
-    private static let bracketNeedles: [String] = words.flatMap { word in closing.flatMap { ["\(word)\($0)", "\(word) \($0)"] } }
+    /// Whether a closing bracket follows (after at most a space) the last character of some
+    /// mark word (`不公开）`), as `bracketed` needs: one pass over the scalars, since law texts
+    /// are full of brackets (`（一）`).
+    private static func mayHoldBracketedWord(_ line: Substring) -> Bool {
+        var last: Unicode.Scalar = " ", beforeSpace: Unicode.Scalar = " "
+        for scalar in line.unicodeScalars {
+            if closingScalars.contains(scalar), wordEnds.contains(last) || (last == " " && wordEnds.contains(beforeSpace)) {
+                return true
+            }
+            beforeSpace = last
+            last = scalar
+        }
+        return false
+    }
+
+    private static let closingScalars: Set<Unicode.Scalar> = Set(closing.compactMap { $0.unicodeScalars.first })
+    /// The last character of each of `words`.
+    private static let wordEnds: Set<Unicode.Scalar> = Set(words.compactMap { $0.unicodeScalars.last })
 
     public static func scan(_ line: String) -> Match? { scan(line[...]) }
 

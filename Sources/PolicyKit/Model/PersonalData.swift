@@ -1,3 +1,5 @@
+import Foundation
+
 /// Finds personal data (个人隐私) in published text: resident ID numbers, mobile numbers,
 /// bank card numbers and e-mail addresses. Scanned by hand over digit runs rather than with
 /// regular expressions, because each candidate needs arithmetic (check digit, Luhn, birth
@@ -75,6 +77,9 @@ public enum PersonalData {
                 found.append((line, Match(kind: kind, value: value, column: column)))
             }
             var run = DigitRun()
+            // Chinese punctuation (，：（）) shares the full-width forms' lead byte; a text
+            // without a full-width digit or ＠ is skipped eight bytes at a time as if ASCII.
+            let fullWidth = hasFullWidthDigitOrAt(bytes)
             var i = 0
             while i < bytes.count {
                 // Eight bytes at a time past text with no digit, no `@` and no full-width form —
@@ -82,7 +87,7 @@ public enum PersonalData {
                 // library.
                 if i + 8 <= bytes.count {
                     let word = UnsafeRawPointer(bytes.baseAddress! + i).loadUnaligned(as: UInt64.self)
-                    if !mayStartMatch(word) && !hasFullWidthLead(word) {
+                    if !mayStartMatch(word) && !(fullWidth && hasFullWidthLead(word)) {
                         i += 8
                         continue
                     }
@@ -162,6 +167,19 @@ public enum PersonalData {
         let low7 = word & (ones &* 127)
         let t = ((ones &* (127 + above)) &- low7) & ~word & (low7 &+ ones &* (127 - below))
         return t & (ones &* 128) != 0
+    }
+
+    /// Whether the text holds a full-width digit (EF BC 90–99) or ＠ (EF BC A0), found by
+    /// `memchr` from one 0xEF to the next.
+    static func hasFullWidthDigitOrAt(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let base = b.baseAddress else { return false }
+        var i = 0
+        while i + 2 < b.count, let found = memchr(base + i, 0xEF, b.count - i - 2) {
+            let at = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+            if b[at + 1] == 0xBC, (0x90...0x99).contains(b[at + 2]) || b[at + 2] == 0xA0 { return true }
+            i = at + 1
+        }
+        return false
     }
 
     /// Whether any of eight bytes is 0xEF, the lead byte of the full-width forms (digits,

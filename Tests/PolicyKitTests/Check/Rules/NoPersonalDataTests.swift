@@ -56,6 +56,20 @@ final class NoPersonalDataTests: XCTestCase {
         }
     }
 
+    /// Full-width digits and ＠ are found at every alignment, after Chinese punctuation that
+    /// shares their lead byte, and in a text that has no other full-width form.
+    func testFullWidthFormsAtEveryAlignment() {
+        for lead in ["", "a", "，", "中：", "（）a"] {
+            for repeats in 0..<10 {
+                let prefix = String(repeating: lead, count: repeats)
+                let found = PersonalData.scanLines(prefix + "电话１３８００１３８０００；邮箱li.si＠example.com")
+                XCTAssertEqual(found.map(\.match.kind), [.mobile, .email], "after \(prefix.utf8.count) bytes")
+                XCTAssertEqual(found.first?.match.column, prefix.count + 3)
+            }
+        }
+        XCTAssertEqual(PersonalData.scanLines("全角标点，：（）；没有号码。").count, 0)
+    }
+
     /// The eight-byte test is exact: true exactly when some byte is in 0x30...0x40.
     func testEightByteSkipTestIsExact() {
         for filler: UInt8 in [0x00, 0x20, 0x2F, 0x41, 0x7F, 0x80, 0xAF, 0xB0, 0xC0, 0xE4, 0xFF] {
