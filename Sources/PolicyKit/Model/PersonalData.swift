@@ -1,5 +1,3 @@
-import Foundation
-
 /// Finds personal data (个人隐私) in published text: resident ID numbers, mobile numbers,
 /// bank card numbers and e-mail addresses. Scanned by hand over digit runs rather than with
 /// regular expressions, because each candidate needs arithmetic (check digit, Luhn, birth
@@ -77,9 +75,6 @@ public enum PersonalData {
                 found.append((line, Match(kind: kind, value: value, column: column)))
             }
             var run = DigitRun()
-            // Chinese punctuation (，：（）) shares the full-width forms' lead byte; a text
-            // without a full-width digit or ＠ is skipped eight bytes at a time as if ASCII.
-            let fullWidth = hasFullWidthDigitOrAt(bytes)
             var i = 0
             while i < bytes.count {
                 // Eight bytes at a time past text with no digit, no `@` and no full-width form —
@@ -87,7 +82,9 @@ public enum PersonalData {
                 // library.
                 if i + 8 <= bytes.count {
                     let word = UnsafeRawPointer(bytes.baseAddress! + i).loadUnaligned(as: UInt64.self)
-                    if !mayStartMatch(word) && !(fullWidth && hasFullWidthLead(word)) {
+                    // Chinese punctuation (，：（）) shares the full-width digits' lead byte:
+                    // such bytes are looked at only for what follows them.
+                    if !mayStartMatch(word) && !(hasFullWidthLead(word) && fullWidthStarts(in: bytes, at: i)) {
                         i += 8
                         continue
                     }
@@ -169,15 +166,11 @@ public enum PersonalData {
         return t & (ones &* 128) != 0
     }
 
-    /// Whether the text holds a full-width digit (EF BC 90–99) or ＠ (EF BC A0), found by
-    /// `memchr` from one 0xEF to the next.
-    static func hasFullWidthDigitOrAt(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard let base = b.baseAddress else { return false }
-        var i = 0
-        while i + 2 < b.count, let found = memchr(base + i, 0xEF, b.count - i - 2) {
-            let at = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
-            if b[at + 1] == 0xBC, (0x90...0x99).contains(b[at + 2]) || b[at + 2] == 0xA0 { return true }
-            i = at + 1
+    /// Whether a full-width digit (EF BC 90–99) or ＠ (EF BC A0) starts in the eight bytes at `i`.
+    @inline(__always)
+    static func fullWidthStarts(in b: UnsafeBufferPointer<UInt8>, at i: Int) -> Bool {
+        for k in i..<min(i + 8, b.count - 2) where b[k] == 0xEF && b[k + 1] == 0xBC {
+            if (0x90...0x99).contains(b[k + 2]) || b[k + 2] == 0xA0 { return true }
         }
         return false
     }
