@@ -10,7 +10,7 @@ struct PublishedFilesAreReviewed: Rule {
     func check(_ context: CheckContext) -> [Diagnostic] {
         let unread = context.raw.bundles.flatMap(\.texts).filter { $0.unread != nil }
         var found: [Diagnostic] = []
-        let noTool = unread.filter { $0.unread == .noPDFTool }
+        let noTool = unread.filter { $0.unread == .noPDFTool }.sorted { $0.displayPath < $1.displayPath }
         if let first = noTool.first {
             let names = noTool.map(\.displayPath)
             let listed = names.prefix(20).joined(separator: "、") + (names.count > 20 ? " 等 \(names.count) 个文件" : "")
