@@ -50,6 +50,8 @@ public enum RuleRegistry {
         ScheduledIsListed.self,
         WithheldIsListed.self,
         NoLinkToWithheld.self,
+        NoClassificationMarks.self,
+        PublishedFilesAreReviewed.self,
     ]
 
     public static func rule(code: String) -> (any Rule.Type)? {

@@ -1,6 +1,7 @@
 import Foundation
 import PolicyCore
 import PolicyCheck
+import PolicyLoad
 
 /// Skips a build whose inputs have not changed since the last one: the content's bytes,
 /// the theme's, the as-of date, the git commit (pages show history) and the tool itself.
@@ -46,6 +47,8 @@ public struct BuildCache: Sendable {
         hasher.add("as-of \(asOf)")
         hasher.add("tool \(BuildCache.toolIdentity)")
         hasher.add("git \(BuildCache.gitHead(of: content))")
+        // Whether the review could read PDFs: installing pdftotext changes the findings (PP003).
+        hasher.add("pdftotext \(PDFText.tool ?? "none")")
         // The benchmark's switch for a site without a search index (SearchIndexWriter).
         hasher.add("search index \(searchIndex ? "on" : "off")")
         hasher.addTree(content, label: "content", stamps: &stamps, previous: previous)

@@ -2,20 +2,19 @@ import PolicyCore
 
 /// What the content repository's git history says about one bundle: the commits that
 /// touched any of its files, newest first. Shown on the document page as 收录日期 (the
-/// first commit), 最近更新 (the last) and a change log.
+/// first commit) and 最近更新 (the last). Commit messages are never part of it: they are not
+/// reviewed text and must not be published (the page's change log is the bundle's curated
+/// `changes:` list).
 public struct BundleHistory: Sendable, Equatable {
     public struct Change: Sendable, Equatable {
         /// The full commit hash.
         public let commit: String
         /// The commit date, as a day in the site's time zone.
         public let date: CalendarDate
-        /// The commit message's first line, as written (escaped when rendered).
-        public let summary: String
 
-        public init(commit: String, date: CalendarDate, summary: String) {
+        public init(commit: String, date: CalendarDate) {
             self.commit = commit
             self.date = date
-            self.summary = summary
         }
     }
 

@@ -57,8 +57,34 @@ public struct ContentLoader: Sendable {
         let interpretations = files.filter { $0.hasSuffix(".md") && $0 != "index.md" && !$0.utf8.contains(UInt8(ascii: "/")) }
             .sorted()
             .compactMap { readSource("\(path)/\($0)", problems: &problems) }
+        let texts = files.sorted().compactMap { file in
+            BundleText.format(of: file).map { readBundleText("\(path)/\(file)", format: $0) }
+        }
         return RawLibrary.Bundle(id: id, kind: kind, path: path, displayPath: "\(displayRoot)/\(path)/",
-                                 index: index, interpretations: interpretations, files: files)
+                                 index: index, interpretations: interpretations, files: files, texts: texts)
+    }
+
+    /// A transcript, captions, text attachment or PDF as text, for the privacy and secrecy
+    /// review; what cannot be read is kept as unread (the review reports it), never dropped.
+    /// Bounded like the Markdown: a file or a PDF's text beyond `maxFileBytes` is not read.
+    private func readBundleText(_ relativePath: String, format: BundleText.Format) -> BundleText {
+        func text(_ pages: [String], _ unread: BundleText.Unread? = nil) -> BundleText {
+            BundleText(relativePath: relativePath, displayPath: display(relativePath), format: format, pages: pages, unread: unread)
+        }
+        if format == .pdf {
+            switch PDFText.pages(of: path(relativePath), limit: ContentLoader.maxFileBytes) {
+            case .success(let pages): return text(pages)
+            case .failure(let why): return text([], why)
+            }
+        }
+        switch ContentLoader.readRegularFile(path(relativePath), limit: ContentLoader.maxFileBytes) {
+        case .bytes(let bytes):
+            guard case .success(var decoded) = TextEncoding.decode(bytes) else { return text([], .notUTF8) }
+            if decoded.hasPrefix("\u{FEFF}") { decoded.removeFirst() }
+            return text([decoded.contains("\r") ? decoded.replacingOccurrences(of: "\r\n", with: "\n") : decoded])
+        case .tooLarge(let size): return text([], .tooLarge(size))
+        case .link, .notRegular, .unreadable: return text([], .unreadable)
+        }
     }
 
     // MARK: - Files
@@ -166,7 +192,7 @@ public struct ContentLoader: Sendable {
     /// is far slower, and this runs for every file and folder of the library.
     private func path(_ relativePath: String) -> String { "\(rootPath)/\(relativePath)" }
 
-    static func megabytes(_ bytes: Int) -> String {
+    package static func megabytes(_ bytes: Int) -> String {
         let tenths = (bytes * 10 + 524_288) / 1_048_576
         return tenths % 10 == 0 ? "\(tenths / 10)" : "\(tenths / 10).\(tenths % 10)"
     }

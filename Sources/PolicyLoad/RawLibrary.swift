@@ -16,6 +16,9 @@ public struct RawLibrary: Sendable {
         public let interpretations: [SourceFile]
         /// Every file in the bundle, relative to it (`图解.png`, `附件/表格.pdf`).
         public let files: Set<String>
+        /// Its files that are text underneath (transcripts, captions, text and PDF
+        /// attachments), read for the privacy and secrecy review, in path order.
+        public var texts: [BundleText] = []
     }
 
     /// A YAML settings file (`site.yml`, `calendar.yml`) read whole as one mapping.

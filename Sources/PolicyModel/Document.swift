@@ -29,6 +29,12 @@ public final class Document: Sendable, Identifiable {
         public var citation: String { (number?.trimmed ?? "") + (title.map(Headnote.quoted) ?? "") }
     }
 
+    /// One entry of the curated change log (`changes:`), reviewed like the rest of the file.
+    public struct ChangeNote: Sendable, Equatable {
+        public var date: CalendarDate
+        public var note: String
+    }
+
     /// The bundle folder's name: stable, the URL `d/<id>/`.
     public let id: String
     public let kind: DocumentKind
@@ -57,6 +63,9 @@ public final class Document: Sendable, Identifiable {
     public let indexNumber: String?
     /// Amendments by separate decisions, in date order (`amended_by`).
     public let amendments: [Amendment]
+    /// 修订记录 from `changes:`, newest first (entries without a valid date or a note are
+    /// left out; the rules report them).
+    public let changes: [ChangeNote]
     /// The official text, Markdown.
     public let body: String
     /// Links, headings and plain text of `body`, parsed once.
@@ -68,9 +77,9 @@ public final class Document: Sendable, Identifiable {
     init(id: String, kind: DocumentKind, title: String, number: String?, issuers: [String], office: String?,
          signed: CalendarDate, published: CalendarDate, effective: CalendarDate, expires: CalendarDate?,
          topics: [String], keywords: [String], supersedes: [String], repeal: Repeal?, official: String?,
-         attachments: [Attachment], exempt: Exemption?, body: String, bodyFacts: BodyFacts, source: SourceFile,
-         interpretations: [Interpretation], disclosure: Disclosure = .proactive, indexNumber: String? = nil,
-         amendments: [Amendment] = []) {
+         attachments: [Attachment], exempt: Exemption?, changes: [ChangeNote] = [], body: String, bodyFacts: BodyFacts,
+         source: SourceFile, interpretations: [Interpretation], disclosure: Disclosure = .proactive,
+         indexNumber: String? = nil, amendments: [Amendment] = []) {
         self.id = id
         self.kind = kind
         self.title = title
@@ -90,6 +99,7 @@ public final class Document: Sendable, Identifiable {
         self.exempt = exempt
         self.disclosure = disclosure
         self.indexNumber = indexNumber
+        self.changes = changes
         self.body = body
         self.bodyFacts = bodyFacts
         self.source = source

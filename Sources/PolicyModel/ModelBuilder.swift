@@ -70,12 +70,21 @@ package struct ModelBuilder: Sendable {
             attachments: fm.mappings("attachments").compactMap { a in
                 a.string("file").map { Document.Attachment(file: $0, title: a.string("title") ?? $0) }
             },
-            exempt: Exemption.read(fm), body: source.body, bodyFacts: source.bodyFacts, source: source,
-            interpretations: bundle.interpretations.compactMap { interpretation($0, of: bundle.id) },
+            exempt: Exemption.read(fm), changes: changeNotes(fm), body: source.body, bodyFacts: source.bodyFacts,
+            source: source, interpretations: bundle.interpretations.compactMap { interpretation($0, of: bundle.id) },
             disclosure: Disclosure.read(fm), indexNumber: fm.string("index_no"),
             amendments: fm.mappings("amended_by").compactMap { a in
                 a.date("date").map { Document.Amendment(date: $0, title: a.string("title"), number: a.string("number")) }
             })
+    }
+
+    /// `changes:` newest first; entries of one day keep the order they are written in.
+    private func changeNotes(_ fm: FrontMatter) -> [Document.ChangeNote] {
+        let notes: [Document.ChangeNote] = fm.mappings("changes").compactMap { c in
+            guard let date = c.date("date"), let note = c.string("note") else { return nil }
+            return Document.ChangeNote(date: date, note: note)
+        }
+        return notes.indices.sorted { (notes[$0].date, $1) > (notes[$1].date, $0) }.map { notes[$0] }
     }
 
     private func interpretation(_ source: SourceFile, of documentID: String) -> Interpretation? {

@@ -49,7 +49,7 @@ struct PageInputs: Sendable {
                 mine.add(source.text)
             }
             for change in history.bundle(bundle.path)?.changes ?? [] {
-                mine.add("\(change.commit) \(change.date) \(change.summary)")
+                mine.add("\(change.commit) \(change.date)")
             }
             own[bundle.id] = mine.hex
         }

@@ -10,4 +10,7 @@ int policy_exchange_paths(const char *a, const char *b);
 /// Whether `needle` occurs in `haystack`, byte for byte (glibc memmem, also a GNU extension).
 int policy_contains_bytes(const void *haystack, size_t haystack_length, const void *needle, size_t needle_length);
 
+/// The offset of the first `needle` in `haystack`, or -1 (glibc memmem).
+long policy_find_bytes(const void *haystack, size_t haystack_length, const void *needle, size_t needle_length);
+
 #endif

@@ -17,6 +17,7 @@ struct DatesAreValid: Rule {
             if let repealed = fm.mapping("repealed") { found += check(repealed, "date", label: "repealed.date") }
             if let exempt = fm.mapping("exempt") { found += check(exempt, "approved_on", label: "exempt.approved_on") }
             for amendment in fm.mappings("amended_by") { found += check(amendment, "date", label: "amended_by.date") }
+            for change in fm.mappings("changes") { found += check(change, "date", label: "changes.date") }
         }
         return found
     }

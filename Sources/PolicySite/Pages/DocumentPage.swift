@@ -31,8 +31,10 @@ struct DocumentPage {
         let repealedBy: DocumentLink?
         let repealNote: String?
         let cleanups: NonEmptyList<CleanupEntry>?
-        /// 收录日期, 最近更新 and the change log, from git; nil outside a git repository.
+        /// 收录日期 and 最近更新 from git; nil outside a git repository. Never commit messages.
         let history: History?
+        /// 修订记录: the bundle's curated `changes:` list, newest first.
+        let changes: NonEmptyList<Change>?
         /// schema.org `Legislation` JSON-LD and Dublin Core meta tags for the `<head>`.
         let linkedData: LinkedData
         /// For a revised document: its 新旧对照 with each later version, beside the status.
@@ -42,12 +44,11 @@ struct DocumentPage {
     struct History: Encodable {
         let added: DateText
         let updated: DateText
-        let changes: [Change]
     }
 
     struct Change: Encodable {
         let date: DateText
-        let summary: String
+        let note: String
     }
 
     /// The metadata table's values; lists are joined with `、`.
@@ -168,9 +169,9 @@ struct DocumentPage {
                              effective: DateText(entry.batch.effective))
             }),
             history: context.history.bundle(bundlePath).map { h in
-                History(added: DateText(h.added), updated: DateText(h.updated),
-                        changes: h.changes.map { Change(date: DateText($0.date), summary: $0.summary) })
+                History(added: DateText(h.added), updated: DateText(h.updated))
             },
+            changes: .of(d.changes.map { Change(date: DateText($0.date), note: $0.note) }),
             linkedData: LinkedData(context: context, document: d),
             statusComparisons: .of(laterVersions.map { later in
                 LinkItem(label: "新旧对照：与修订后的\(later.quotedTitle)\(later.number.map { "（\($0)）" } ?? "")比较",

@@ -99,7 +99,7 @@ final class FileRuleTests: XCTestCase {
         var fixture = ContentFixture()
         fixture.replace(in: doc, "expires: 2029-03-31", with: "expires: 2029-03-31\nofficial: 正式版本.pdf")
         try fixture.check().assertFinds("PM001", .error, file: "content/\(doc)", line: 9, column: 11, message: "正式版本.pdf")
-        fixture.setBytes("\(bundle)/正式版本.pdf", Data("%PDF-1.4".utf8))
+        fixture.setBytes("\(bundle)/正式版本.pdf", TinyPDF.make(pages: [["Official text"]]))
         try fixture.check().assertNoFindings()
     }
 
@@ -107,7 +107,7 @@ final class FileRuleTests: XCTestCase {
     func testMisspeltAttachmentSuggestsTheFile() throws {
         var fixture = ContentFixture()
         fixture.replace(in: doc, "expires: 2029-03-31", with: "expires: 2029-03-31\nattachments:\n  - { file: 附件1.PDF, title: 附件1 }")
-        fixture.setBytes("\(bundle)/附件1.pdf", Data("%PDF-1.4".utf8))
+        fixture.setBytes("\(bundle)/附件1.pdf", TinyPDF.make(pages: [["Official text"]]))
         try fixture.check().assertFinds("PM001", .error, file: "content/\(doc)", line: 10, column: 13,
                                         message: "是否应为“附件1.pdf”")
     }
@@ -146,7 +146,7 @@ final class FileRuleTests: XCTestCase {
         var fixture = ContentFixture()
         fixture[interp]! += "\n详见[附件](附件.pdf)。\n"
         try fixture.check().assertFinds("PM001", .error, file: "content/\(interp)", line: 19, column: 3, message: "附件.pdf")
-        fixture.setBytes("\(bundle)/附件.pdf", Data("%PDF-1.4".utf8))
+        fixture.setBytes("\(bundle)/附件.pdf", TinyPDF.make(pages: [["Official text"]]))
         try fixture.check().assertNoFindings()
     }
 

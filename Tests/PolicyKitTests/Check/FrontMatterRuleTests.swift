@@ -85,7 +85,7 @@ final class FrontMatterRuleTests: XCTestCase {
     func testUnknownNestedField() throws {
         var fixture = ContentFixture()
         fixture.replace(in: doc, "expires: 2029-03-31", with: "expires: 2029-03-31\nattachments:\n  - { file: 附件1.pdf, titel: 附件1 }")
-        fixture.setBytes("\(ContentFixture.bundle)/附件1.pdf", Data("%PDF-1.4".utf8))
+        fixture.setBytes("\(ContentFixture.bundle)/附件1.pdf", TinyPDF.make(pages: [["Official text"]]))
         try fixture.check().assertFinds("PF003", .warning, file: "content/\(doc)", line: 10, column: 22,
                                         message: "attachments.title")
     }
@@ -111,8 +111,8 @@ final class FrontMatterRuleTests: XCTestCase {
             attachments:
               - { file: 附件1.pdf, title: 附件1 }
             """)
-        fixture.setBytes("\(ContentFixture.bundle)/正式版本.pdf", Data("%PDF-1.4".utf8))
-        fixture.setBytes("\(ContentFixture.bundle)/附件1.pdf", Data("%PDF-1.4".utf8))
+        fixture.setBytes("\(ContentFixture.bundle)/正式版本.pdf", TinyPDF.make(pages: [["Official text"]]))
+        fixture.setBytes("\(ContentFixture.bundle)/附件1.pdf", TinyPDF.make(pages: [["Official text"]]))
         try fixture.check().assertNoFindings()
     }
 

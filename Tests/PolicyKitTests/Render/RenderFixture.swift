@@ -29,7 +29,7 @@ final class RenderFixture {
         files = RenderFixture.library
         for (path, text) in changes { files[path] = text }
         binaries["normative/2022-old-rules/图.png"] = Data([0x89, 0x50, 0x4E, 0x47])
-        binaries["normative/2022-old-rules/正式版本.pdf"] = Data("%PDF-1.4".utf8)
+        binaries["normative/2022-old-rules/正式版本.pdf"] = TinyPDF.make(pages: [["Official text"]])
         binaries["normative/2022-old-rules/草稿.docx"] = Data("draft".utf8)
         binaries["policies/2024-plan/视频.mp4"] = Data([0, 0, 0, 0x18])
         binaries["policies/2024-plan/字幕.vtt"] = Data("WEBVTT\n\n00:00.000 --> 00:02.000\n开场\n".utf8)
