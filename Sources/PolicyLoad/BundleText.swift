@@ -54,3 +54,12 @@ public struct BundleText: Sendable {
         return .plain
     }
 }
+
+extension RawLibrary.Bundle {
+    /// The text of one of the bundle's plain-text files (`视频文稿.txt`, `字幕.vtt`), as the
+    /// loader read it; nil when the bundle has no such file or it could not be read.
+    public func text(of file: String) -> String? {
+        let path = self.path + "/" + file
+        return texts.first { $0.relativePath == path && $0.format == .plain && $0.unread == nil }?.pages.first
+    }
+}

@@ -11,7 +11,8 @@ import PolicyModel
 /// as-of date, `site.yml`, `calendar.yml`, every cleanup file, and for every bundle its id,
 /// its file list, the front matter of each of its files and the links and headings of each
 /// body: all that one page can show of another document. A document's own part is the whole
-/// text of its bundle's Markdown files and the bundle's git history.
+/// text of its bundle's Markdown and text files (a transcript is rendered into its page) and
+/// the bundle's git history.
 ///
 /// Of the whole-library pages, those made from front matter alone (the lists, 政策解读 by form)
 /// depend on the shared part only, and the 政策问答库 on it and the text of every
@@ -47,6 +48,11 @@ struct PageInputs: Sendable {
                 shared.add(PageInputs.frontMatter(of: source))
                 mine.add(source.relativePath)
                 mine.add(source.text)
+            }
+            // The text files the pages render (a video's transcript) as the loader read them.
+            for text in bundle.texts {
+                mine.add(text.relativePath)
+                for page in text.pages { mine.add(page) }
             }
             for change in history.bundle(bundle.path)?.changes ?? [] {
                 mine.add("\(change.commit) \(change.date)")

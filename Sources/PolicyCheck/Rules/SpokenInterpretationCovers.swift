@@ -54,9 +54,8 @@ struct SpokenInterpretationCovers: Rule {
     /// there is neither or it cannot be read (PM001 and PM003 report those).
     private func spokenText(of item: Interpretation, in raw: RawLibrary) -> String? {
         guard let file = item.media?.transcript ?? item.media?.captions,
-              let bundle = raw.bundle(id: item.documentID), bundle.files.contains(file),
-              let data = FileManager.default.contents(atPath: raw.rootPath + "/" + bundle.path + "/" + file)
+              let bundle = raw.bundle(id: item.documentID), bundle.files.contains(file)
         else { return nil }
-        return String(decoding: data, as: UTF8.self)
+        return bundle.text(of: file)
     }
 }

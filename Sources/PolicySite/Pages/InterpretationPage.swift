@@ -74,7 +74,7 @@ struct InterpretationPage {
         let isAudio = !isVideo && (i.form.isAudio || (i.media?.file).map(InterpretationPage.isAudioFile) == true)
         let transcript = { (media: Interpretation.Media) -> NonEmptyList<Paragraph>? in
             guard let file = media.transcript, published.contains(file) else { return nil }
-            return .of(paragraphs(context.raw.rootPath + "/" + bundlePath + "/" + file) ?? [])
+            return .of(context.raw.bundle(id: document.id)?.text(of: file).flatMap(paragraphs) ?? [])
         }
         if !isVideo, !isAudio, let media = i.media, let file = media.file, !embedded.contains(RelativePath.resolve(file, against: "") ?? file),
            let src = fileHref(file) {
@@ -109,10 +109,9 @@ struct InterpretationPage {
         ["mp3", "m4a", "aac", "oga", "ogg", "opus", "wav", "flac"].contains(file.split(separator: ".").last.map { $0.lowercased() } ?? "")
     }
 
-    /// The transcript's paragraphs and lines, nil when unreadable or empty.
-    private func paragraphs(_ path: String) -> [Paragraph]? {
-        guard let data = FileManager.default.contents(atPath: path) else { return nil }
-        var text = String(decoding: data, as: UTF8.self).replacingOccurrences(of: "\r\n", with: "\n")
+    /// The transcript's paragraphs and lines (as the loader read the file), nil when empty.
+    private func paragraphs(_ text: String) -> [Paragraph]? {
+        var text = text.replacingOccurrences(of: "\r\n", with: "\n")
         if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
         let paragraphs = text.components(separatedBy: "\n\n").map { block in
             Paragraph(lines: block.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty })
