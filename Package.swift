@@ -14,7 +14,6 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
         // Property-based tests (test target only).
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
-        .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.1"),
     ],
     targets: [
         // cmark-gfm from Debian's libcmark-gfm-dev / libcmark-gfm-extensions-dev.
@@ -37,14 +36,8 @@ let package = Package(
             resources: [.embedInCode("Theme/Default")]
         ),
         // `policy serve`: the local preview server. Apart so that PolicyKit has no server in it.
-        .target(
-            name: "PolicyServe",
-            dependencies: [
-                "PolicyKit",
-                .product(name: "FlyingFox", package: "FlyingFox"),
-                .product(name: "FlyingSocks", package: "FlyingFox"),
-            ]
-        ),
+        // Its HTTP server is its own (Sources/PolicyServe/HTTP): see PreviewHTTPServer for why.
+        .target(name: "PolicyServe", dependencies: ["PolicyKit"]),
         .executableTarget(
             name: "policy",
             dependencies: [

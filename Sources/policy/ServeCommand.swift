@@ -37,14 +37,15 @@ struct ServeCommand: AsyncParsableCommand {
             theme: { explicit || FileManager.default.fileExists(atPath: themeFolder.path) ? themeFolder : nil },
             asOf: asOf))
         defer { site.removeScratch() }
+        do { try PreviewServer.validate(host: host) } catch let error as PreviewError { throw ValidationError(error.description) }
         let server: PreviewServer
+        let url: String
         do {
             server = try PreviewServer(site: site, host: host, port: port, watch: [content.url, themeFolder]) { line in
                 say(line)
             }
-        } catch let error as PreviewError { throw ValidationError(error.description) }
-        let url: String
-        do { url = try await server.start() } catch let error as PreviewError {
+            url = try await server.start()
+        } catch let error as PreviewError {
             printError("\(error.description)\n")
             throw ExitCode(1)
         }
