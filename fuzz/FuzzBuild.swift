@@ -13,7 +13,9 @@
 // The properties checked, beyond "no crash, no ASan report":
 //   - every finding has a message and a line;
 //   - whatever `check` passes, `build` renders and writes (it may not throw);
-//   - the written site is not empty and holds the document's page.
+//   - the written site is not empty;
+//   - the document and each of its interpretations that `check` passed are in the library
+//     (none silently dropped).
 //
 // Built by fuzz/build.sh with `swiftc -sanitize=fuzzer,address`; run by `make fuzz`.
 import Foundation
@@ -120,5 +122,7 @@ public func fuzzOne(_ bytes: UnsafePointer<UInt8>, _ count: Int) -> CInt {
     }
     require(written > 0, "check passed but the site is empty")
     require(checked.library.documents.count == 1, "check passed but the document is not in the library")
+    require(checked.library.documents[0].interpretations.count == checked.raw.bundles[0].interpretations.count,
+            "check passed but an interpretation is not in the library")
     return 0
 }
