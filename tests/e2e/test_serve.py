@@ -7,6 +7,7 @@ held without harm: the server still answers and still stops at once."""
 
 from __future__ import annotations
 
+import os
 import queue
 import re
 import shutil
@@ -280,3 +281,21 @@ def test_hostile_requests_are_refused_and_the_server_stays_responsive(workdir):
         assert not s.scratch.exists()
     finally:
         s.stop()
+
+
+def test_sigterm_during_the_first_build_still_removes_the_temporary_folder(workdir):
+    tmp = workdir / "tmp"
+    tmp.mkdir()
+    process = subprocess.Popen([str(policy_bin()), "serve", "content", "--port", "0", "--as-of", AS_OF],
+                               cwd=workdir, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
+                               stderr=subprocess.STDOUT, env={**os.environ, "TMPDIR": str(tmp)})
+    try:
+        # The folder exists from just before the first build: signal as soon as it appears.
+        until("the temporary folder", lambda: list(tmp.glob("policy-serve-*")), seconds=30, every=0.01)
+        process.send_signal(signal.SIGTERM)
+        assert process.wait(timeout=60) == 0
+    finally:
+        if process.poll() is None:
+            process.kill()
+            process.wait()
+    assert list(tmp.glob("policy-serve-*")) == []
