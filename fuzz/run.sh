@@ -26,6 +26,12 @@ export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=0:allocator_may_return_null=1}
 # Swift's own crash backtracer stalls under ASan; libFuzzer prints the stack itself.
 export SWIFT_BACKTRACE=enable=no
 
+# The build target writes each input's content and site under $TMPDIR; a crashing input
+# leaves its folder behind, so the fuzzer gets a temporary folder of its own, removed at exit.
+FUZZ_TMP=$(mktemp -d "${TMPDIR:-/tmp}/policy-fuzz-run.XXXXXX")
+trap 'rm -rf "$FUZZ_TMP"' EXIT
+export TMPDIR=$FUZZ_TMP
+
 mkdir -p .fuzz-corpus fuzz/crashes
 find content -name '*.md' -print0 | while IFS= read -r -d '' f; do
   cp "$f" ".fuzz-corpus/content-$(echo "$f" | md5sum | cut -c1-12).md"
