@@ -113,8 +113,9 @@ bench: bench-deps build
 	-$(PYTHON) bench/search_bench.py --work $(BENCH_WORK)/search --out $(BENCH_WORK)/search.json --status-dates 2000-01-01,2015-06-30
 	$(PYTHON) bench/build_bench.py --work $(BENCH_WORK) --search-json $(BENCH_WORK)/search.json
 
-# The libFuzzer target over the loader and check (fuzz/build.sh compiles it with
-# -sanitize=fuzzer,address); FUZZ_SECONDS sets how long (default 60).
+# The libFuzzer target over the whole check → build path (fuzz/build.sh compiles it with
+# -sanitize=fuzzer,address); FUZZ_SECONDS sets how long (default 60), FUZZ_TARGET=loader
+# picks the loader-only target. See fuzz/README.md.
 fuzz: apt-deps
 	fuzz/run.sh
 

@@ -31,7 +31,6 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/swift-mustache", exact: "2.1.1"),
         // Property-based tests (test target only).
         .package(url: "https://github.com/x-sheep/swift-property-based", exact: "2.0.1"),
-        .package(url: "https://github.com/swhitty/FlyingFox", exact: "0.27.1"),
         // Golden files of the sample site (test target only).
         .package(url: "https://github.com/pointfreeco/swift-snapshot-testing", exact: "1.19.7"),
     ],
@@ -70,14 +69,9 @@ let package = Package(
             ]
         ),
         // `policy serve`: the local preview server. Apart so that PolicyKit has no server in it.
-        .target(
-            name: "PolicyServe",
-            dependencies: [
-                "PolicyKit", "PolicyCore", "PolicyReport", "PolicyWrite",
-                .product(name: "FlyingFox", package: "FlyingFox"),
-                .product(name: "FlyingSocks", package: "FlyingFox"),
-            ]
-        ),
+        // `policy serve`: the local preview server, apart so that PolicyKit has no server in
+        // it. Its HTTP server is its own (Sources/PolicyServe/HTTP): see PreviewHTTPServer for why.
+        .target(name: "PolicyServe", dependencies: ["PolicyKit", "PolicyCore", "PolicyReport", "PolicyWrite"]),
         .executableTarget(
             name: "policy",
             dependencies: [

@@ -6,6 +6,14 @@
 //
 // Built by fuzz/build.sh with `swiftc -sanitize=fuzzer,address`; run by `make fuzz`.
 import Foundation
+@testable import PolicyCore
+@testable import PolicyLoad
+@testable import PolicyModel
+@testable import PolicyCheck
+@testable import PolicyReport
+@testable import PolicyWrite
+@testable import PolicySearch
+@testable import PolicySite
 @testable import PolicyKit
 
 private let site = SourceFile(relativePath: "site.yml", displayPath: "content/site.yml", yaml: """
@@ -21,18 +29,16 @@ private let calendar = SourceFile(relativePath: "calendar.yml", displayPath: "co
 
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzOne(_ bytes: UnsafePointer<UInt8>, _ count: Int) -> CInt {
-    let data = Data(bytes: bytes, count: count)
+    let data = Array(UnsafeBufferPointer(start: bytes, count: count))
     // As ContentLoader.readText: size limit, then encoding problems become diagnostics.
-    guard data.count <= ContentLoader.maxFileBytes, TextEncoding.problem(in: data) == nil else {
+    guard data.count <= ContentLoader.maxFileBytes, case .success(let text) = TextEncoding.decode(data) else {
         _ = TextEncoding.looksLikeGB18030(data)
         return 0
     }
-    let text = String(decoding: data, as: UTF8.self)
     let index = SourceFile(relativePath: "normative/2024-fuzz/index.md",
                            displayPath: "content/normative/2024-fuzz/index.md", text: text)
     let document = MarkdownDocument(index.body, firstLine: index.bodyFirstLine)
-    _ = document.references
-    _ = document.headings
+    _ = document.read()
     _ = document.html { url, _ in url }
     let bundle = RawLibrary.Bundle(id: "2024-fuzz", kind: .normative, path: "normative/2024-fuzz",
                                    displayPath: "content/normative/2024-fuzz/", index: index,

@@ -1,4 +1,3 @@
-import FlyingFox
 import Foundation
 import PolicyKit
 import PolicyCore
@@ -6,36 +5,34 @@ import PolicyCore
 /// Answers the preview's requests: the live-reload script and its long-poll, and the built
 /// site's files — with the reload tag added to pages, or the error page instead of every
 /// page while the content has errors. Nothing is cached by the browser.
-struct PreviewHandler: HTTPHandler {
+struct PreviewHandler: Sendable {
     let site: PreviewSite
 
-    func handleRequest(_ request: HTTPRequest) async throws -> HTTPResponse {
-        guard request.method == .GET || request.method == .HEAD else {
+    /// Runs on the connection's own thread (the long-poll sleeps there).
+    func handleRequest(_ request: HTTPRequest) -> HTTPResponse {
+        guard request.method == "GET" || request.method == "HEAD" else {
             return response(.methodNotAllowed, "text/plain; charset=utf-8", Data("只支持 GET 和 HEAD。\n".utf8),
-                            extra: [.init("Allow"): "GET, HEAD"])
+                            extra: [("Allow", "GET, HEAD")])
         }
-        // The raw path: FlyingFox's `path` is standardized, which drops a trailing slash.
-        let path = request.target.path()
-        let result: HTTPResponse
+        let path = request.path
         switch path {
         case LiveReload.scriptPath:
-            result = response(.ok, "text/javascript; charset=utf-8", Data(LiveReload.script.utf8))
+            return response(.ok, "text/javascript; charset=utf-8", Data(LiveReload.script.utf8))
         case ErrorPage.stylesheetPath:
-            result = response(.ok, "text/css; charset=utf-8", Data(ErrorPage.stylesheet.utf8))
+            return response(.ok, "text/css; charset=utf-8", Data(ErrorPage.stylesheet.utf8))
         case LiveReload.eventsPath:
-            result = await events(since: request.query["since"].flatMap { Int($0) })
+            return events(since: request.query["since"].flatMap { Int($0) })
         default:
-            result = file(path)
+            return file(path)
         }
-        return request.method == .HEAD ? headOnly(result) : result
     }
 
     /// Long-poll: answers with the current generation as soon as it differs from `since`,
     /// or after `LiveReload.pollSeconds` with the same one.
-    private func events(since: Int?) async -> HTTPResponse {
+    private func events(since: Int?) -> HTTPResponse {
         let deadline = ContinuousClock.now + .seconds(LiveReload.pollSeconds)
         while let since, site.generation == since, ContinuousClock.now < deadline, !site.isClosing {
-            do { try await Task.sleep(for: .milliseconds(100)) } catch { break }  // server stopping
+            Thread.sleep(forTimeInterval: 0.1)
         }
         return response(.ok, "text/plain; charset=utf-8", Data("\(site.generation)\n".utf8))
     }
@@ -56,7 +53,7 @@ struct PreviewHandler: HTTPHandler {
         }
         switch SiteFiles(root: site.output).resolve(path) {
         case .redirect(let location):
-            return response(.movedPermanently, "text/plain; charset=utf-8", Data(), extra: [.location: location])
+            return response(.movedPermanently, "text/plain; charset=utf-8", Data(), extra: [("Location", location)])
         case .notFound:
             let page = wantsPage ? notFoundPage(generation: generation) : "找不到 \(path)\n"
             return response(.notFound, wantsPage ? "text/html; charset=utf-8" : "text/plain; charset=utf-8", Data(page.utf8))
@@ -83,14 +80,8 @@ struct PreviewHandler: HTTPHandler {
         """, generation: generation)
     }
 
-    private func response(_ status: HTTPStatusCode, _ type: String, _ body: Data,
-                          extra: [HTTPHeader: String] = [:]) -> HTTPResponse {
-        var headers: HTTPHeaders = [.contentType: type, .cacheControl: "no-store"]
-        for (name, value) in extra { headers[name] = value }
-        return HTTPResponse(statusCode: status, headers: headers, body: body)
-    }
-
-    private func headOnly(_ full: HTTPResponse) -> HTTPResponse {
-        HTTPResponse(statusCode: full.statusCode, headers: full.headers, body: Data())
+    private func response(_ status: HTTPStatus, _ type: String, _ body: Data,
+                          extra: [(name: String, value: String)] = []) -> HTTPResponse {
+        HTTPResponse(status, headers: [("Content-Type", type), ("Cache-Control", "no-store")] + extra, body: body)
     }
 }

@@ -1,54 +1,44 @@
-import FlyingFox
-import FlyingSocks
 import Foundation
 import PolicyKit
 import PolicyCore
 import PolicyReport
 
 /// `policy serve`: builds the content into a temporary folder, serves it on a local address
-/// with FlyingFox, rebuilds when content or theme files change, and reloads open pages.
+/// with `PreviewHTTPServer`, rebuilds when content or theme files change, and reloads open pages.
 public final class PreviewServer: @unchecked Sendable {
     public let site: PreviewSite
-    private let server: HTTPServer
+    private let server: PreviewHTTPServer
+    private let host: String
     private let watcher: FolderWatcher
     private let log: @Sendable (String) -> Void
 
     /// `host` is an IPv4 or IPv6 address (`localhost` means 127.0.0.1); port 0 picks a free one.
-    public init(site: PreviewSite, host: String, port: UInt16, watch: [URL],
+    public init(site: PreviewSite, host: String, port: UInt16, watch: [URL], limits: HTTPServerLimits = .standard,
                 log: @escaping @Sendable (String) -> Void) throws {
         self.site = site
+        self.host = host
         self.log = log
-        // Long-polls are held up to 25 s, so handlers get longer than FlyingFox's default 15 s.
-        server = HTTPServer(config: .init(address: try Self.address(host: host, port: port), timeout: 60,
-                                          logger: .disabled),
-                            handler: PreviewHandler(site: site))
+        let handler = PreviewHandler(site: site)
+        server = try PreviewHTTPServer(host: host, port: port, limits: limits) { handler.handleRequest($0) }
         watcher = FolderWatcher(folders: watch) { [site] in
             log("检测到文件改动，重新生成…")
             Self.report(site.rebuild(), generation: site.generation, log: log)
         }
     }
 
-    /// Builds once, starts listening and watching; returns the address to open.
+    /// Builds once, starts serving and watching; returns the address to open.
     public func start() async throws -> String {
         Self.report(site.rebuild(), generation: site.generation, log: log)
-        let failure = Failure()
-        Task { [server] in
-            do { try await server.run() } catch { failure.set(error) }
-        }
-        while await !server.isListening {
-            if let error = failure.get() { throw PreviewError("无法监听：\(error)（端口可能已被占用，可用 --port 换一个）") }
-            try await Task.sleep(for: .milliseconds(20))
-        }
+        server.start()
         watcher.start()
-        guard let address = await server.listeningAddress else { throw PreviewError("无法取得监听地址。") }
-        return Self.url(of: address)
+        return Self.url(host: host, port: server.port)
     }
 
     /// Stops watching, closes the server; the caller then removes the scratch folder.
     public func stop() async {
         watcher.stop()
         site.isClosing = true
-        await server.stop(timeout: 0.2)
+        server.stop(waiting: .milliseconds(500))
     }
 
     static func report(_ status: PreviewSite.Status, generation: Int, log: (String) -> Void) {
@@ -64,31 +54,13 @@ public final class PreviewServer: @unchecked Sendable {
         }
     }
 
-    static func address(host: String, port: UInt16) throws -> any SocketAddress {
-        let name = host == "localhost" ? "127.0.0.1" : host
-        do {
-            if name.contains(":") {
-                return try sockaddr_in6.inet6(ip6: name.trimmingCharacters(in: CharacterSet(charactersIn: "[]")), port: port)
-            }
-            return try sockaddr_in.inet(ip4: name, port: port)
-        } catch {
-            throw PreviewError("--host 须为 IP 地址，如 127.0.0.1 或 ::1，而不是“\(host)”。")
-        }
+    /// Throws unless `host` is an address the server can listen on (checked before building).
+    public static func validate(host: String) throws {
+        _ = try SocketAddress(host: host, port: 0)
     }
 
-    static func url(of address: Socket.Address) -> String {
-        switch address {
-        case .ip4(let ip, let port): "http://\(ip):\(port)/"
-        case .ip6(let ip, let port): "http://[\(ip)]:\(port)/"
-        default: "\(address)"
-        }
+    static func url(host: String, port: UInt16) -> String {
+        let name = host == "localhost" ? "127.0.0.1" : host.trimmingCharacters(in: CharacterSet(charactersIn: "[]"))
+        return name.contains(":") ? "http://[\(name)]:\(port)/" : "http://\(name):\(port)/"
     }
-}
-
-/// The first error of the server task, read by the task that waits for it to listen.
-private final class Failure: @unchecked Sendable {
-    private let lock = NSLock()
-    private var error: (any Error)?
-    func set(_ e: any Error) { lock.withLock { error = e } }
-    func get() -> (any Error)? { lock.withLock { error } }
 }

@@ -31,6 +31,9 @@ struct ServeCommand: AsyncParsableCommand {
         guard FileManager.default.fileExists(atPath: content.url.path) else {
             throw ValidationError(PolicyError.contentNotFound(content.display).description)
         }
+        // Caught from before the temporary folder exists: a Ctrl-C or SIGTERM during the first
+        // build still removes it (the server stops once that build is done).
+        let stop = StopSignal.install()
         let themeFolder = content.themeFolder(theme)
         let explicit = theme != nil
         let site = try PreviewSite(options: .init(
@@ -38,14 +41,15 @@ struct ServeCommand: AsyncParsableCommand {
             theme: { explicit || FileManager.default.fileExists(atPath: themeFolder.path) ? themeFolder : nil },
             asOf: asOf))
         defer { site.removeScratch() }
+        do { try PreviewServer.validate(host: host) } catch let error as PreviewError { throw ValidationError(error.description) }
         let server: PreviewServer
+        let url: String
         do {
             server = try PreviewServer(site: site, host: host, port: port, watch: [content.url, themeFolder]) { line in
                 say(line)
             }
-        } catch let error as PreviewError { throw ValidationError(error.description) }
-        let url: String
-        do { url = try await server.start() } catch let error as PreviewError {
+            url = try await server.start()
+        } catch let error as PreviewError {
             printError("\(error.description)\n")
             throw ExitCode(1)
         }
@@ -54,7 +58,7 @@ struct ServeCommand: AsyncParsableCommand {
         let watched = theme ?? (content.display.contains("/") ? (content.display as NSString).deletingLastPathComponent + "/theme/" : "theme/")
         say("正在监视 \(content.display)/ 和 \(watched)，保存后自动重新生成并刷新页面；按 Ctrl-C 退出。")
         say("临时目录：\(site.scratch.path)（退出时删除）")
-        _ = await StopSignal.wait()
+        _ = await stop.wait()
         say("正在停止…")
         await server.stop()
         site.removeScratch()

@@ -81,9 +81,10 @@ final class PreviewTests: XCTestCase {
     }
 
     func testHostMustBeAnAddress() {
-        XCTAssertNoThrow(try PreviewServer.address(host: "127.0.0.1", port: 0))
-        XCTAssertNoThrow(try PreviewServer.address(host: "localhost", port: 0))
-        XCTAssertNoThrow(try PreviewServer.address(host: "::1", port: 0))
-        XCTAssertThrowsError(try PreviewServer.address(host: "example.gov.cn", port: 0))
+        XCTAssertNoThrow(try PreviewServer.validate(host: "127.0.0.1"))
+        XCTAssertNoThrow(try PreviewServer.validate(host: "localhost"))
+        XCTAssertNoThrow(try PreviewServer.validate(host: "::1"))
+        XCTAssertNoThrow(try PreviewServer.validate(host: "[::1]"))
+        XCTAssertThrowsError(try PreviewServer.validate(host: "example.gov.cn"))
     }
 }

@@ -1,14 +1,18 @@
 """End to end: `policy serve` over HTTP. A page is served with the live-reload script; an
 edit shows up within seconds; a bundle that loses its interpretation turns every page into
 the error page naming the finding; restoring it brings the page back; Ctrl-C (SIGINT) and
-SIGTERM stop the server with status 0 and remove its temporary folder."""
+SIGTERM stop the server with status 0 and remove its temporary folder. Hostile clients
+(oversized request lines and headers, a foreign Host, stalled half requests) are refused or
+held without harm: the server still answers and still stops at once."""
 
 from __future__ import annotations
 
+import os
 import queue
 import re
 import shutil
 import signal
+import socket
 import subprocess
 import threading
 import time
@@ -224,3 +228,74 @@ def test_a_taken_port_is_reported(workdir):
         assert "无法监听" in result.stderr
     finally:
         assert first.stop() == 0
+
+
+def raw(url: str, data: bytes, seconds: float = 5) -> tuple[bytes, bool, float]:
+    """Sends `data` on a fresh connection; returns what came back, whether the server closed
+    the connection within `seconds`, and how long that took."""
+    host, port = url.split("//")[1].strip("/").rsplit(":", 1)
+    started = time.monotonic()
+    with socket.create_connection((host, int(port)), timeout=seconds) as s:
+        try:
+            s.sendall(data)
+        except OSError:
+            pass  # refused mid-way: the answer is still there to read
+        received = b""
+        try:
+            while chunk := s.recv(65536):
+                received += chunk
+            closed = True
+        except (socket.timeout, ConnectionResetError):
+            closed = False
+    return received, closed, time.monotonic() - started
+
+
+def test_hostile_requests_are_refused_and_the_server_stays_responsive(workdir):
+    s = Server(workdir)
+    try:
+        host = s.url.split("//")[1].strip("/")
+        line, closed, took = raw(s.url, b"GET /" + b"a" * 300_000 + b" HTTP/1.1\r\nHost: " + host.encode() + b"\r\n\r\n")
+        assert line.startswith(b"HTTP/1.1 414 URI Too Long\r\n") and closed and took < 3
+        header, closed, _ = raw(s.url, b"GET / HTTP/1.1\r\nHost: " + host.encode() + b"\r\nCookie: " + b"c" * 300_000 + b"\r\n\r\n")
+        assert header.startswith(b"HTTP/1.1 431 ") and closed
+        # DNS rebinding: a page on attacker.example whose name now points at 127.0.0.1.
+        port = host.rsplit(":", 1)[1]
+        rebound, _, _ = raw(s.url, f"GET / HTTP/1.1\r\nHost: attacker.example:{port}\r\n\r\n".encode())
+        assert rebound.startswith(b"HTTP/1.1 403 ")
+        assert raw(s.url, b"GET / HTTP/1.1\r\n\r\n")[0].startswith(b"HTTP/1.1 400 ")  # no Host
+
+        # Clients that start a request and stall, others that stream an endless line.
+        hostile = []
+        for i in range(6):
+            c = socket.create_connection(("127.0.0.1", int(port)), timeout=5)
+            c.sendall(b"GET / HTTP/1.1\r\nX-Half: " if i % 2 else b"GET /" + b"a" * 4000)
+            hostile.append(c)
+        try:
+            assert get(s.url).status == 200
+            started = time.monotonic()
+            assert s.stop(signal.SIGTERM, seconds=10) == 0
+            assert time.monotonic() - started < 3
+        finally:
+            for c in hostile:
+                c.close()
+        assert not s.scratch.exists()
+    finally:
+        s.stop()
+
+
+def test_sigterm_during_the_first_build_still_removes_the_temporary_folder(workdir):
+    tmp = workdir / "tmp"
+    tmp.mkdir()
+    process = subprocess.Popen([str(policy_bin()), "serve", "content", "--port", "0", "--as-of", AS_OF],
+                               cwd=workdir, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
+                               stderr=subprocess.STDOUT, env={**os.environ, "TMPDIR": str(tmp)})
+    try:
+        # The folder exists from just before the first build: signal as soon as it appears.
+        until("the temporary folder", lambda: list(tmp.glob("policy-serve-*")), seconds=30, every=0.01)
+        process.send_signal(signal.SIGTERM)
+        assert process.wait(timeout=60) == 0
+    finally:
+        if process.poll() is None:
+            process.kill()
+            process.wait()
+    assert list(tmp.glob("policy-serve-*")) == []
