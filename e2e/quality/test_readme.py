@@ -44,9 +44,10 @@ def test_readme_names_every_python_tool_the_makefile_installs():
 
 def tracked_folders() -> list[tuple[str, ...]]:
     """Every folder that holds a file in git, as path components."""
-    files = subprocess.run(["git", "ls-files"], cwd=REPO, capture_output=True, text=True, check=True).stdout
+    # -z: names as they are (without it git quotes names with non-ASCII characters).
+    files = subprocess.run(["git", "ls-files", "-z"], cwd=REPO, capture_output=True, text=True, check=True).stdout
     folders = set()
-    for line in files.splitlines():
+    for line in files.split("\0"):
         parts = tuple(line.split("/")[:-1])
         for depth in range(1, len(parts) + 1):
             folders.add(parts[:depth])
