@@ -439,7 +439,8 @@
     if (endings.some(function (e) { return e.outcome === 0; })) return 'repealed';   // cleanup 废止
     if (d.expires !== null && d.expires < day) return 'expired';                 // validity period over
     if (endings.some(function (e) { return e.outcome === 1; })) return 'expired';    // cleanup 宣布失效
-    if (d.successors.some(function (s) { return docs[s].effective <= day; })) return 'superseded';
+    // A successor counts once it is published and in effect (an unpublished one is not on the site yet).
+    if (d.successors.some(function (s) { return docs[s].published <= day && docs[s].effective <= day; })) return 'superseded';
     if (day < d.effective) return 'not-yet-in-force';
     return 'in-force';
   }
@@ -668,6 +669,9 @@
 
   function render(index, hits, terms, my, t0, focusFirst) {
     var meta = index.meta, day = dayOf(state.date || today(timeZone));
+    // On a chosen day the library holds what was published by then, as a build at that date
+    // would (scheduled publication): later documents and interpretations are left out.
+    hits = hits.filter(function (hit) { return hit.rec.published <= day && hit.rec.doc.published <= day; });
     var statusCache = new Map();
     hits.forEach(function (hit) {
       var d = hit.rec.doc;
@@ -949,7 +953,7 @@
     /** Promise of {document page path: status code} on the ISO date `iso`, as the page computes it. */
     statuses: function (iso) {
       return loadIndex().then(function (index) { return index.metaReady.then(function () { return index; }); }).then(function (index) {
-        var day = dayOf(iso), docs = index.meta.recs.filter(function (rec) { return rec.form === 0; });
+        var day = dayOf(iso), docs = index.meta.recs.filter(function (rec) { return rec.form === 0 && rec.published <= day; });
         var out = {};
         // A few text windows (which hold each page's path) at a time: thousands of requests at
         // once make the browser fail some of them.
