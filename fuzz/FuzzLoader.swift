@@ -44,7 +44,7 @@ public func fuzzOne(_ bytes: UnsafePointer<UInt8>, _ count: Int) -> CInt {
                                    displayPath: "content/normative/2024-fuzz/", index: index,
                                    interpretations: [index], files: ["index.md", "a.pdf"])
     let raw = RawLibrary(site: site, calendar: calendar, bundles: [bundle], cleanups: [index],
-                         loadDiagnostics: [], displayRoot: "content", rootPath: "/nonexistent")
+                         loadProblems: [], displayRoot: "content", rootPath: "/nonexistent")
     let library = ModelBuilder(raw: raw).build()
     let findings = Checker().check(raw, library)
     for finding in findings {
