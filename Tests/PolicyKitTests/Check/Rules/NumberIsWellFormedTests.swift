@@ -9,9 +9,9 @@ import XCTest
 @testable import PolicySite
 @testable import PolicyKit
 
-/// PN001 number-format, PN002 number-year, PN003 number-duplicate. The base document's
-/// number `示市监规〔2024〕3号` is on line 3; its value starts at column 9.
-final class NumberRuleTests: XCTestCase {
+/// PN001 number-format (`NumberIsWellFormed`), moved out of the former NumberRuleTests.
+/// The base document's number `示市监规〔2024〕3号` is on line 3; its value starts at column 9.
+final class NumberIsWellFormedTests: XCTestCase {
     private let doc = ContentFixture.doc
 
     private func numbered(_ number: String) -> ContentFixture {
@@ -19,8 +19,6 @@ final class NumberRuleTests: XCTestCase {
         fixture.replace(in: doc, "number: 示市监规〔2024〕3号", with: "number: \(number)")
         return fixture
     }
-
-    // MARK: - PN001 number-format
 
     /// Each common slip, what the message says, and the corrected form the fix proposes.
     func testMalformedNumbers() throws {
@@ -85,56 +83,5 @@ final class NumberRuleTests: XCTestCase {
         let finding = try fixture.check()
             .assertFinds("PN001", .error, file: "content/regulations/2024-food-labels/index.md", line: 3, column: 9, message: "不标年份")
         XCTAssertEqual(finding?.fix, "改为“示例省人民政府令第5号”。")
-    }
-
-    // MARK: - PN002 number-year
-
-    func testYearDiffersFromSigningYear() throws {
-        try numbered("示市监规〔2023〕3号").check()
-            .assertFinds("PN002", .error, file: "content/\(doc)", line: 3, column: 9, message: "2023")
-    }
-
-    /// Signed on the last day of 2023 and numbered 2023, published in 2024: consistent.
-    func testYearFollowsSigningNotPublication() throws {
-        var fixture = numbered("示市监规〔2023〕3号")
-        fixture.replace(in: doc, "signed: 2024-03-01", with: "signed: 2023-12-29")
-        fixture.replace(in: doc, "published: 2024-03-08", with: "published: 2024-01-05")
-        fixture.replace(in: ContentFixture.interp, "published: 2024-03-08", with: "published: 2024-01-05")
-        let result = try fixture.check()
-        result.assertClean("PN002")
-        result.assertNoErrors()
-    }
-
-    // MARK: - PN003 number-duplicate
-
-    private func withSecondDocument(number: String) -> ContentFixture {
-        var fixture = ContentFixture()
-        fixture.addDocument("normative/2024-other-labels", """
-            title: 示例省散装食品标识管理办法
-            number: \(number)
-            office: 食品安全协调处
-            signed: 2024-05-06
-            published: 2024-05-08
-            expires: 2029-05-07
-            """, interpretation: "2024-05-08")
-        return fixture
-    }
-
-    /// Reported on the second document (by id), naming the first.
-    func testDuplicateNumber() throws {
-        try withSecondDocument(number: "示市监规〔2024〕3号").check()
-            .assertFinds("PN003", .error, file: "content/normative/2024-other-labels/index.md", line: 3, column: 9,
-                         message: "《示例省食品标签管理办法》")
-    }
-
-    /// Differing only in bracket style is still the same number.
-    func testDuplicateNumberWithOtherBrackets() throws {
-        let result = try withSecondDocument(number: "示市监规[2024]3号").check()
-        result.assertFinds("PN003", .error, file: "content/normative/2024-other-labels/index.md", line: 3)
-        result.assertFinds("PN001", .error, file: "content/normative/2024-other-labels/index.md", line: 3)
-    }
-
-    func testDistinctNumbers() throws {
-        try withSecondDocument(number: "示市监规〔2024〕4号").check().assertNoFindings()
     }
 }

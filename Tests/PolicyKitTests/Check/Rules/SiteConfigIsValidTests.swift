@@ -9,9 +9,8 @@ import XCTest
 @testable import PolicySite
 @testable import PolicyKit
 
-/// PF008 site-config and PF009 calendar-valid.
-final class SettingsRuleTests: XCTestCase {
-    // MARK: - PF008 site-config
+/// PF008 site-config (`SiteConfigIsValid`), moved out of the former SettingsRuleTests.
+final class SiteConfigIsValidTests: XCTestCase {
 
     func testMissingSiteConfig() throws {
         var fixture = ContentFixture()
@@ -60,47 +59,5 @@ final class SettingsRuleTests: XCTestCase {
         var fixture = ContentFixture()
         fixture["site.yml"] = "title: 测试\nbase_url: http://localhost:8000/\n"
         try fixture.check().assertNoFindings()
-    }
-
-    // MARK: - PF009 calendar-valid
-
-    func testMissingCalendar() throws {
-        var fixture = ContentFixture()
-        fixture.remove("calendar.yml")
-        try fixture.check().assertFinds("PF009", .error, file: "content/calendar.yml", line: 1)
-    }
-
-    /// An entry that is not a real day is reported at its own line.
-    func testUnreadableCalendarEntry() throws {
-        var fixture = ContentFixture()
-        fixture.replace(in: "calendar.yml", "  - 2024-06-10              # 端午节", with: "  - 2024-06-31              # 端午节")
-        try fixture.check().assertFinds("PF009", .error, file: "content/calendar.yml", line: 6, column: 5, message: "2024-06-31")
-    }
-
-    /// A range runs forward; a reversed one is a typo.
-    /// A nested list or a mapping among the days was skipped in silence.
-    func testEntriesThatAreNotDatesAtAllAreReported() throws {
-        var fixture = ContentFixture()
-        fixture.replace(in: "calendar.yml", "  - 2024-06-10              # 端午节", with: "  - [2024-06-10, 2024-06-11]")
-        try fixture.check().assertFinds("PF009", .error, file: "content/calendar.yml", line: 6, column: 5, message: "列表")
-        fixture = ContentFixture()
-        fixture.replace(in: "calendar.yml", "  - 2024-06-10              # 端午节", with: "  - 端午节: 2024-06-10")
-        try fixture.check().assertFinds("PF009", .error, file: "content/calendar.yml", line: 6, message: "映射")
-        fixture = ContentFixture()
-        fixture["calendar.yml"] = "holidays:\n  元旦: 2024-01-01\nworkdays: []\n"
-        try fixture.check().assertFinds("PF009", .error, file: "content/calendar.yml", line: 2, message: "holidays")
-    }
-
-    func testReversedRange() throws {
-        var fixture = ContentFixture()
-        fixture.replace(in: "calendar.yml", "2024-10-01..2024-10-07", with: "2024-10-07..2024-10-01")
-        try fixture.check().assertFinds("PF009", .error, file: "content/calendar.yml", line: 8, message: "2024-10-07..2024-10-01")
-    }
-
-    /// Entries in the inline list of workdays are located too.
-    func testUnreadableWorkdayInFlowList() throws {
-        var fixture = ContentFixture()
-        fixture.replace(in: "calendar.yml", "2024-02-18,", with: "2024-2-18,")
-        try fixture.check().assertFinds("PF009", .error, file: "content/calendar.yml", line: 9, column: 24, message: "2024-2-18")
     }
 }

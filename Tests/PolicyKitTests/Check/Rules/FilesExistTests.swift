@@ -1,0 +1,101 @@
+import XCTest
+@testable import PolicyCore
+@testable import PolicyLoad
+@testable import PolicyModel
+@testable import PolicyCheck
+@testable import PolicyReport
+@testable import PolicyWrite
+@testable import PolicySearch
+@testable import PolicySite
+@testable import PolicyKit
+
+/// PM001 missing-file (`FilesExist`), moved out of the former FileRuleTests.
+final class FilesExistTests: XCTestCase {
+    private let doc = ContentFixture.doc
+    private let interp = ContentFixture.interp
+    private let bundle = ContentFixture.bundle
+
+    func testMissingOfficialVersion() throws {
+        var fixture = ContentFixture()
+        fixture.replace(in: doc, "expires: 2029-03-31", with: "expires: 2029-03-31\nofficial: 正式版本.pdf")
+        try fixture.check().assertFinds("PM001", .error, file: "content/\(doc)", line: 9, column: 11, message: "正式版本.pdf")
+        fixture.setBytes("\(bundle)/正式版本.pdf", Data("%PDF-1.4".utf8))
+        try fixture.check().assertNoFindings()
+    }
+
+    /// File names are case-sensitive (the site is served from Linux); the near miss is suggested.
+    func testMisspeltAttachmentSuggestsTheFile() throws {
+        var fixture = ContentFixture()
+        fixture.replace(in: doc, "expires: 2029-03-31", with: "expires: 2029-03-31\nattachments:\n  - { file: 附件1.PDF, title: 附件1 }")
+        fixture.setBytes("\(bundle)/附件1.pdf", Data("%PDF-1.4".utf8))
+        try fixture.check().assertFinds("PM001", .error, file: "content/\(doc)", line: 10, column: 13,
+                                        message: "是否应为“附件1.pdf”")
+    }
+
+    /// Files in sub-folders of the bundle are referenced by their relative path.
+    func testAttachmentInSubfolder() throws {
+        var fixture = ContentFixture()
+        fixture.replace(in: doc, "expires: 2029-03-31", with: "expires: 2029-03-31\nattachments:\n  - { file: 附件/表格.xlsx, title: 附件1 }")
+        fixture.setBytes("\(bundle)/附件/表格.xlsx", Data("PK".utf8))
+        try fixture.check().assertNoFindings()
+    }
+
+    func testMissingMediaFile() throws {
+        var fixture = ContentFixture()
+        fixture["\(bundle)/图解.md"] = """
+            ---
+            title: 一图读懂
+            form: graphic
+            published: 2024-03-08
+            media: { file: 图解.png, alt: 食品标签应标注的六项内容 }
+            ---
+            """
+        try fixture.check().assertFinds("PM001", .error, file: "content/\(bundle)/图解.md", line: 5, column: 16, message: "图解.png")
+        fixture.setBytes("\(bundle)/图解.png", Data([0x89, 0x50, 0x4E, 0x47]))
+        try fixture.check().assertNoFindings()
+    }
+
+    /// A body image is checked at its own line and column.
+    func testMissingBodyImage() throws {
+        var fixture = ContentFixture()
+        fixture[doc]! += "\n附图：![食品标签示例](标签示例.png)\n"
+        try fixture.check().assertFinds("PM001", .error, file: "content/\(doc)", line: 17, column: 4, message: "标签示例.png")
+    }
+
+    func testBodyLinkToBundleFile() throws {
+        var fixture = ContentFixture()
+        fixture[interp]! += "\n详见[附件](附件.pdf)。\n"
+        try fixture.check().assertFinds("PM001", .error, file: "content/\(interp)", line: 19, column: 3, message: "附件.pdf")
+        fixture.setBytes("\(bundle)/附件.pdf", Data("%PDF-1.4".utf8))
+        try fixture.check().assertNoFindings()
+    }
+
+    /// `..` leaves the bundle, so the page's copy would not exist — even if the file does.
+    func testPathOutOfBundle() throws {
+        var fixture = ContentFixture()
+        fixture.addDocument("policies/2024-other", """
+            title: 关于开展食品标签专项检查的通知
+            office: 食品安全协调处
+            signed: 2024-05-06
+            published: 2024-05-08
+            """, interpretation: "2024-05-08")
+        fixture.setBytes("policies/2024-other/图.png", Data([0x89, 0x50]))
+        fixture[doc]! += "\n![示例图](../../policies/2024-other/图.png)\n"
+        try fixture.check().assertFinds("PM001", .error, file: "content/\(doc)", line: 17, column: 1, message: "文件夹之外")
+    }
+
+    func testAbsolutePathInFrontMatter() throws {
+        var fixture = ContentFixture()
+        fixture.replace(in: doc, "expires: 2029-03-31", with: "expires: 2029-03-31\nofficial: /srv/files/正式版本.pdf")
+        try fixture.check().assertFinds("PM001", .error, file: "content/\(doc)", line: 9, message: "文件夹之外")
+    }
+
+    /// Links outside the library (web, mail, anchors) are not files of the bundle. (The
+    /// office mailbox is public, so it is allowed for the personal-data rule.)
+    func testExternalLinksAreNotFiles() throws {
+        var fixture = ContentFixture()
+        fixture["site.yml"]! += "privacy:\n  allow: [ask@example.gov.cn]\n"
+        fixture[doc]! += "\n参见[国家标准](https://www.samr.gov.cn/)、[来信](mailto:ask@example.gov.cn)和[第一条](#第一条)。\n"
+        try fixture.check().assertNoFindings()
+    }
+}

@@ -1,0 +1,53 @@
+import XCTest
+@testable import PolicyCore
+@testable import PolicyLoad
+@testable import PolicyModel
+@testable import PolicyCheck
+@testable import PolicyReport
+@testable import PolicyWrite
+@testable import PolicySearch
+@testable import PolicySite
+@testable import PolicyKit
+
+/// PN003 number-duplicate (`NumberIsUnique`), moved out of the former NumberRuleTests.
+/// The base document's number `示市监规〔2024〕3号` is on line 3; its value starts at column 9.
+final class NumberIsUniqueTests: XCTestCase {
+    private let doc = ContentFixture.doc
+
+    private func numbered(_ number: String) -> ContentFixture {
+        var fixture = ContentFixture()
+        fixture.replace(in: doc, "number: 示市监规〔2024〕3号", with: "number: \(number)")
+        return fixture
+    }
+
+    private func withSecondDocument(number: String) -> ContentFixture {
+        var fixture = ContentFixture()
+        fixture.addDocument("normative/2024-other-labels", """
+            title: 示例省散装食品标识管理办法
+            number: \(number)
+            office: 食品安全协调处
+            signed: 2024-05-06
+            published: 2024-05-08
+            expires: 2029-05-07
+            """, interpretation: "2024-05-08")
+        return fixture
+    }
+
+    /// Reported on the second document (by id), naming the first.
+    func testDuplicateNumber() throws {
+        try withSecondDocument(number: "示市监规〔2024〕3号").check()
+            .assertFinds("PN003", .error, file: "content/normative/2024-other-labels/index.md", line: 3, column: 9,
+                         message: "《示例省食品标签管理办法》")
+    }
+
+    /// Differing only in bracket style is still the same number.
+    func testDuplicateNumberWithOtherBrackets() throws {
+        let result = try withSecondDocument(number: "示市监规[2024]3号").check()
+        result.assertFinds("PN003", .error, file: "content/normative/2024-other-labels/index.md", line: 3)
+        result.assertFinds("PN001", .error, file: "content/normative/2024-other-labels/index.md", line: 3)
+    }
+
+    func testDistinctNumbers() throws {
+        try withSecondDocument(number: "示市监规〔2024〕4号").check().assertNoFindings()
+    }
+}
