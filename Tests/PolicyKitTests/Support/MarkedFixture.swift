@@ -49,8 +49,25 @@ struct MarkedFixture {
         self[path] = text.replacingOccurrences(of: old, with: new)
     }
 
-    /// Passes through to the content fixture for edits that need no marker.
-    mutating func edit(_ change: (inout ContentFixture) -> Void) { change(&content) }
+    /// `ContentFixture.addDocument`, with markers allowed in the front matter and body.
+    mutating func addDocument(_ bundle: String, _ frontMatter: String, interpretation published: String?,
+                              body: String = "第一条 为加强本省相关领域监督管理，依据有关规定，结合工作实际，制定本文件。") {
+        content.addDocument(bundle, frontMatter, interpretation: published, body: body)
+        self["\(bundle)/index.md"] = content["\(bundle)/index.md"]
+    }
+
+    mutating func setBytes(_ path: String, _ data: Data) { marked[path] = nil; content.setBytes(path, data) }
+
+    mutating func remove(_ path: String) { marked[path] = nil; content.remove(path) }
+
+    /// Moves every file under `folder/` to `destination/`, markers with them.
+    mutating func move(_ folder: String, to destination: String) {
+        content.move(folder, to: destination)
+        for (path, text) in marked where path.hasPrefix(folder + "/") {
+            marked[path] = nil
+            marked[destination + path.dropFirst(folder.count)] = text
+        }
+    }
 
     /// Where each marker sits, as `content/<path>` line and column.
     var markerLocations: [String: SourceLocation] {
@@ -94,6 +111,17 @@ struct MarkedResult {
 
     var diagnostics: [Diagnostic] { result.diagnostics }
     func findings(_ code: String) -> [Diagnostic] { result.findings(code) }
+    @discardableResult
+    func assertFinds(_ code: String, _ severity: Severity, file path: String, line: Int, column: Int? = nil,
+                     message: String? = nil, testFile: StaticString = #filePath, testLine: UInt = #line) -> Diagnostic? {
+        result.assertFinds(code, severity, file: path, line: line, column: column, message: message, testFile: testFile, testLine: testLine)
+    }
+    func assertNoErrors(testFile: StaticString = #filePath, testLine: UInt = #line) {
+        result.assertNoErrors(testFile: testFile, testLine: testLine)
+    }
+    func assertNoFindings(testFile: StaticString = #filePath, testLine: UInt = #line) {
+        result.assertNoFindings(testFile: testFile, testLine: testLine)
+    }
     func assertClean(_ code: String, testFile: StaticString = #filePath, testLine: UInt = #line) {
         result.assertClean(code, testFile: testFile, testLine: testLine)
     }
@@ -105,13 +133,22 @@ struct MarkedResult {
     @discardableResult
     func assertFindings(_ expected: KeyValuePairs<String, ExpectedFinding>, alsoForbidding: Set<String> = [],
                         testFile: StaticString = #filePath, testLine: UInt = #line) -> [Diagnostic] {
+        let comparison = compare(expected, alsoForbidding: alsoForbidding)
+        if let report = comparison.report { XCTFail(report, file: testFile, line: testLine) }
+        return comparison.matched
+    }
+
+    /// The markers' promises set against the findings: what matched, and — when anything is
+    /// missing or unexpected — the failure message listing both.
+    func compare(_ expected: KeyValuePairs<String, ExpectedFinding>, alsoForbidding: Set<String> = [])
+        -> (matched: [Diagnostic], report: String?) {
         let codes = Set(expected.map(\.value.code)).union(alsoForbidding)
         var unmatched = diagnostics.filter { codes.contains($0.rule.code) }
         var matched: [Diagnostic] = []
         var missing: [String] = []
         for (marker, finding) in expected {
             guard let location = markers[marker] else {
-                XCTFail("marker \(marker) is not in any fixture file", file: testFile, line: testLine)
+                missing.append("  \(marker) (not placed in any fixture file) \(finding)")
                 continue
             }
             if let index = unmatched.firstIndex(where: { finding.matches($0, at: location) }) {
@@ -120,15 +157,13 @@ struct MarkedResult {
                 missing.append("  \(marker) \(Self.describe(location)) \(finding)")
             }
         }
-        if !missing.isEmpty || !unmatched.isEmpty {
-            var report = ["findings differ from the markers"]
-            if !missing.isEmpty { report += ["missing:"] + missing }
-            if !unmatched.isEmpty { report += ["unexpected:"] + unmatched.map { "  " + Self.describe($0) } }
-            let others = diagnostics.filter { !codes.contains($0.rule.code) }
-            if !others.isEmpty { report += ["other findings (not checked):"] + others.map { "  " + Self.describe($0) } }
-            XCTFail(report.joined(separator: "\n"), file: testFile, line: testLine)
-        }
-        return matched
+        guard !missing.isEmpty || !unmatched.isEmpty else { return (matched, nil) }
+        var report = ["findings differ from the markers"]
+        if !missing.isEmpty { report += ["missing:"] + missing }
+        if !unmatched.isEmpty { report += ["unexpected:"] + unmatched.map { "  " + Self.describe($0) } }
+        let others = diagnostics.filter { !codes.contains($0.rule.code) }
+        if !others.isEmpty { report += ["other findings (not checked):"] + others.map { "  " + Self.describe($0) } }
+        return (matched, report.joined(separator: "\n"))
     }
 
     private static func describe(_ l: SourceLocation) -> String { "\(l.file):\(l.line):\(l.column)" }

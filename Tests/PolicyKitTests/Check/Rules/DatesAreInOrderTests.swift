@@ -23,9 +23,10 @@ final class DatesAreInOrderTests: XCTestCase {
     }
 
     func testSignedAfterPublished() throws {
-        var fixture = ContentFixture()
+        var fixture = MarkedFixture()
         fixture.replace(in: doc, "signed: 2024-03-01", with: "signed: 2024-03-09")
-        try fixture.check().assertFinds("PD001", .error, file: "content/\(doc)", line: 6, column: 12, message: "早于成文日期")
+        fixture.replace(in: doc, "published: 2024-03-08", with: "published: 1️⃣2024-03-08")
+        try fixture.check().assertFindings(["1️⃣": .error("PD001", "早于成文日期")])
     }
 
     /// Boundary: signed and published the same day is fine.
@@ -36,10 +37,10 @@ final class DatesAreInOrderTests: XCTestCase {
     }
 
     func testEffectiveBeforeSigned() throws {
-        var fixture = ContentFixture()
-        fixture.replace(in: doc, "effective: 2024-04-01", with: "effective: 2024-02-29")
+        var fixture = MarkedFixture()
+        fixture.replace(in: doc, "effective: 2024-04-01", with: "effective: 1️⃣2024-02-29")
         fixture.replace(in: doc, "expires: 2029-03-31", with: "expires: 2029-02-27")
-        try fixture.check().assertFinds("PD001", .error, file: "content/\(doc)", line: 7, column: 12, message: "施行日期")
+        try fixture.check().assertFindings(["1️⃣": .error("PD001", "施行日期")])
     }
 
     /// Boundary: in force from the day it was signed.
@@ -51,32 +52,32 @@ final class DatesAreInOrderTests: XCTestCase {
     }
 
     func testExpiresNotAfterEffective() throws {
-        var fixture = ContentFixture()
-        fixture.replace(in: doc, "expires: 2029-03-31", with: "expires: 2024-04-01")
-        try fixture.check().assertFinds("PD001", .error, file: "content/\(doc)", line: 8, column: 10, message: "有效期至")
-        fixture.replace(in: doc, "expires: 2024-04-01", with: "expires: 2024-04-02")
+        var fixture = MarkedFixture()
+        fixture.replace(in: doc, "expires: 2029-03-31", with: "expires: 1️⃣2024-04-01")
+        try fixture.check().assertFindings(["1️⃣": .error("PD001", "有效期至")])
+        fixture.replace(in: doc, "expires: 1️⃣2024-04-01", with: "expires: 2024-04-02")
         try fixture.check().assertClean("PD001")
     }
 
     func testRepealedBeforePublished() throws {
-        var fixture = ContentFixture()
-        fixture.replace(in: doc, "expires: 2029-03-31", with: "expires: 2029-03-31\nrepealed: { date: 2024-03-07 }")
-        try fixture.check().assertFinds("PD001", .error, file: "content/\(doc)", line: 9, column: 19, message: "废止日期")
+        var fixture = MarkedFixture()
+        fixture.replace(in: doc, "expires: 2029-03-31", with: "expires: 2029-03-31\nrepealed: { date: 1️⃣2024-03-07 }")
+        try fixture.check().assertFindings(["1️⃣": .error("PD001", "废止日期")])
     }
 
     func testCleanupEffectiveBeforePublished() throws {
-        var fixture = ContentFixture()
+        var fixture = MarkedFixture()
         fixture["cleanup/2024.md"] = """
             ---
             title: 2024年度行政规范性文件清理结果
             published: 2024-11-29
-            effective: 2024-11-28
+            effective: 1️⃣2024-11-28
             results:
               - { document: 2024-food-labels, result: 继续有效 }
             ---
             """
-        try fixture.check().assertFinds("PD001", .error, file: "content/cleanup/2024.md", line: 4, column: 12)
-        fixture.replace(in: "cleanup/2024.md", "effective: 2024-11-28", with: "effective: 2024-12-01")
+        try fixture.check().assertFindings(["1️⃣": .error("PD001")])
+        fixture.replace(in: "cleanup/2024.md", "effective: 1️⃣2024-11-28", with: "effective: 2024-12-01")
         try fixture.check().assertNoFindings()
     }
 }

@@ -33,9 +33,10 @@ final class DisclosureIsTimelyTests: XCTestCase {
     }
 
     func testDisclosureOnTwentyFirstWorkingDay() throws {
-        var fixture = ContentFixture()
+        var fixture = MarkedFixture()
         fixture.replace(in: doc, "signed: 2024-03-01", with: "signed: 2024-02-01")
-        publish(&fixture, on: "2024-03-06")
-        try fixture.check().assertFinds("PD003", .warning, file: "content/\(doc)", line: 6, column: 12, message: "21 个工作日")
+        fixture.replace(in: doc, "published: 2024-03-08", with: "published: 1️⃣2024-03-06")
+        fixture.replace(in: interp, "published: 2024-03-08", with: "published: 2024-03-06")
+        try fixture.check().assertFindings(["1️⃣": .warning("PD003", "21 个工作日")])
     }
 }

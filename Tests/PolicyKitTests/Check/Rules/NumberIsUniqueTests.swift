@@ -14,17 +14,12 @@ import XCTest
 final class NumberIsUniqueTests: XCTestCase {
     private let doc = ContentFixture.doc
 
-    private func numbered(_ number: String) -> ContentFixture {
-        var fixture = ContentFixture()
-        fixture.replace(in: doc, "number: 示市监规〔2024〕3号", with: "number: \(number)")
-        return fixture
-    }
-
-    private func withSecondDocument(number: String) -> ContentFixture {
-        var fixture = ContentFixture()
+    /// A second document numbered `number`; 1️⃣ marks where its number's value starts.
+    private func withSecondDocument(number: String) -> MarkedFixture {
+        var fixture = MarkedFixture()
         fixture.addDocument("normative/2024-other-labels", """
             title: 示例省散装食品标识管理办法
-            number: \(number)
+            number: 1️⃣\(number)
             office: 食品安全协调处
             signed: 2024-05-06
             published: 2024-05-08
@@ -36,15 +31,13 @@ final class NumberIsUniqueTests: XCTestCase {
     /// Reported on the second document (by id), naming the first.
     func testDuplicateNumber() throws {
         try withSecondDocument(number: "示市监规〔2024〕3号").check()
-            .assertFinds("PN003", .error, file: "content/normative/2024-other-labels/index.md", line: 3, column: 9,
-                         message: "《示例省食品标签管理办法》")
+            .assertFindings(["1️⃣": .error("PN003", "《示例省食品标签管理办法》")])
     }
 
     /// Differing only in bracket style is still the same number.
     func testDuplicateNumberWithOtherBrackets() throws {
         let result = try withSecondDocument(number: "示市监规[2024]3号").check()
-        result.assertFinds("PN003", .error, file: "content/normative/2024-other-labels/index.md", line: 3)
-        result.assertFinds("PN001", .error, file: "content/normative/2024-other-labels/index.md", line: 3)
+        result.assertFindings(["1️⃣": .error("PN003"), "1️⃣": .error("PN001")])
     }
 
     func testDistinctNumbers() throws {

@@ -14,9 +14,10 @@ import XCTest
 final class NumberIsWellFormedTests: XCTestCase {
     private let doc = ContentFixture.doc
 
-    private func numbered(_ number: String) -> ContentFixture {
-        var fixture = ContentFixture()
-        fixture.replace(in: doc, "number: 示市监规〔2024〕3号", with: "number: \(number)")
+    /// The base fixture with another number; 1️⃣ marks where the number's value starts.
+    private func numbered(_ number: String) -> MarkedFixture {
+        var fixture = MarkedFixture()
+        fixture.replace(in: doc, "number: 示市监规〔2024〕3号", with: "number: 1️⃣\(number)")
         return fixture
     }
 
@@ -37,7 +38,7 @@ final class NumberIsWellFormedTests: XCTestCase {
         ]
         for c in cases {
             let finding = try numbered(c.number).check()
-                .assertFinds("PN001", .error, file: "content/\(doc)", line: 3, column: 9, message: c.problem)
+                .assertFindings(["1️⃣": .error("PN001", c.problem)]).first
             if let suggestion = c.suggestion {
                 XCTAssertEqual(finding?.fix, "改为“\(suggestion)”。", c.number)
             }
@@ -47,7 +48,7 @@ final class NumberIsWellFormedTests: XCTestCase {
     /// Several slips at once still end in one suggestion.
     func testWrongBracketsAndLeadingZero() throws {
         let finding = try numbered("示市监规【2024】第03号").check()
-            .assertFinds("PN001", .error, file: "content/\(doc)", line: 3, column: 9)
+            .assertFindings(["1️⃣": .error("PN001")]).first
         XCTAssertEqual(finding?.fix, "改为“示市监规〔2024〕3号”。")
     }
 
@@ -71,8 +72,7 @@ final class NumberIsWellFormedTests: XCTestCase {
         var fixture = numbered("示例省人民政府令第012号")
         fixture.replace(in: doc, "expires: 2029-03-31\n", with: "")
         fixture.move(ContentFixture.bundle, to: "regulations/2024-food-labels")
-        try fixture.check()
-            .assertFinds("PN001", .error, file: "content/regulations/2024-food-labels/index.md", line: 3, column: 9)
+        try fixture.check().assertFindings(["1️⃣": .error("PN001")])
     }
 
     /// An order number with a year is a hybrid; the fix drops the year and keeps 第.
@@ -80,8 +80,7 @@ final class NumberIsWellFormedTests: XCTestCase {
         var fixture = numbered("示例省人民政府令〔2024〕第5号")
         fixture.replace(in: doc, "expires: 2029-03-31\n", with: "")
         fixture.move(ContentFixture.bundle, to: "regulations/2024-food-labels")
-        let finding = try fixture.check()
-            .assertFinds("PN001", .error, file: "content/regulations/2024-food-labels/index.md", line: 3, column: 9, message: "不标年份")
+        let finding = try fixture.check().assertFindings(["1️⃣": .error("PN001", "不标年份")]).first
         XCTAssertEqual(finding?.fix, "改为“示例省人民政府令第5号”。")
     }
 }

@@ -14,15 +14,16 @@ import XCTest
 final class NumberYearMatchesSigningTests: XCTestCase {
     private let doc = ContentFixture.doc
 
-    private func numbered(_ number: String) -> ContentFixture {
-        var fixture = ContentFixture()
-        fixture.replace(in: doc, "number: 示市监规〔2024〕3号", with: "number: \(number)")
+    /// The base fixture with another number; 1️⃣ marks where the number's value starts.
+    private func numbered(_ number: String) -> MarkedFixture {
+        var fixture = MarkedFixture()
+        fixture.replace(in: doc, "number: 示市监规〔2024〕3号", with: "number: 1️⃣\(number)")
         return fixture
     }
 
     func testYearDiffersFromSigningYear() throws {
         try numbered("示市监规〔2023〕3号").check()
-            .assertFinds("PN002", .error, file: "content/\(doc)", line: 3, column: 9, message: "2023")
+            .assertFindings(["1️⃣": .error("PN002", "2023")])
     }
 
     /// Signed on the last day of 2023 and numbered 2023, published in 2024: consistent.

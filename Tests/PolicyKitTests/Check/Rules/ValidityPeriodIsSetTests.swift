@@ -24,17 +24,18 @@ final class ValidityPeriodIsSetTests: XCTestCase {
 
     /// The fix proposes the longest allowed date.
     func testNormativeWithoutExpires() throws {
-        var fixture = ContentFixture()
+        var fixture = MarkedFixture()
         fixture.replace(in: doc, "expires: 2029-03-31\n", with: "")
-        let finding = try fixture.check().assertFinds("PD002", .warning, file: "content/\(doc)", line: 2, column: 1)
+        fixture.replace(in: doc, "title: ", with: "1️⃣title: ")
+        let finding = try fixture.check().assertFindings(["1️⃣": .warning("PD002")]).first
         XCTAssertEqual(finding?.fix.contains("expires: 2029-03-31"), true, finding?.fix ?? "")
     }
 
     /// Five years from 2024-04-01 end on 2029-03-31 (base fixture, clean); a day more warns.
     func testValidityOverFiveYears() throws {
-        var fixture = ContentFixture()
-        fixture.replace(in: doc, "expires: 2029-03-31", with: "expires: 2029-04-01")
-        try fixture.check().assertFinds("PD002", .warning, file: "content/\(doc)", line: 8, column: 10, message: "2029-03-31")
+        var fixture = MarkedFixture()
+        fixture.replace(in: doc, "expires: 2029-03-31", with: "expires: 1️⃣2029-04-01")
+        try fixture.check().assertFindings(["1️⃣": .warning("PD002", "2029-03-31")])
     }
 
     /// 暂行/试行 titles get two years.
