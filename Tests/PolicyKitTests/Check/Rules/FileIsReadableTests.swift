@@ -84,9 +84,10 @@ final class FileIsReadableTests: XCTestCase {
 
     /// …and positions in such a file are still the file's lines.
     func testCRLFFileKeepsLineNumbers() throws {
-        var fixture = ContentFixture()
-        fixture.replace(in: doc, "signed: 2024-03-01", with: "signed: 2024/3/1")
-        fixture.setBytes(doc, Data([0xEF, 0xBB, 0xBF]) + Data(fixture[doc]!.replacingOccurrences(of: "\n", with: "\r\n").utf8))
-        try fixture.check().assertFinds("PF005", .error, file: "content/\(doc)", line: 5, column: 9)
+        var fixture = MarkedFixture()
+        fixture.replace(in: doc, "signed: 2024-03-01", with: "signed: 1️⃣2024/3/1")
+        fixture[doc] = "\u{FEFF}" + fixture[doc]!.replacingOccurrences(of: "\n", with: "\r\n")
+        XCTAssertEqual(fixture.content.files[doc]?.prefix(3), Data([0xEF, 0xBB, 0xBF]))
+        try fixture.check().assertFindings(["1️⃣": .error("PF005")])
     }
 }

@@ -16,20 +16,19 @@ final class FilesExistTests: XCTestCase {
     private let bundle = ContentFixture.bundle
 
     func testMissingOfficialVersion() throws {
-        var fixture = ContentFixture()
-        fixture.replace(in: doc, "expires: 2029-03-31", with: "expires: 2029-03-31\nofficial: 正式版本.pdf")
-        try fixture.check().assertFinds("PM001", .error, file: "content/\(doc)", line: 9, column: 11, message: "正式版本.pdf")
+        var fixture = MarkedFixture()
+        fixture.replace(in: doc, "expires: 2029-03-31", with: "expires: 2029-03-31\nofficial: 1️⃣正式版本.pdf")
+        try fixture.check().assertFindings(["1️⃣": .error("PM001", "正式版本.pdf")])
         fixture.setBytes("\(bundle)/正式版本.pdf", Data("%PDF-1.4".utf8))
         try fixture.check().assertNoFindings()
     }
 
     /// File names are case-sensitive (the site is served from Linux); the near miss is suggested.
     func testMisspeltAttachmentSuggestsTheFile() throws {
-        var fixture = ContentFixture()
-        fixture.replace(in: doc, "expires: 2029-03-31", with: "expires: 2029-03-31\nattachments:\n  - { file: 附件1.PDF, title: 附件1 }")
+        var fixture = MarkedFixture()
+        fixture.replace(in: doc, "expires: 2029-03-31", with: "expires: 2029-03-31\nattachments:\n  - { file: 1️⃣附件1.PDF, title: 附件1 }")
         fixture.setBytes("\(bundle)/附件1.pdf", Data("%PDF-1.4".utf8))
-        try fixture.check().assertFinds("PM001", .error, file: "content/\(doc)", line: 10, column: 13,
-                                        message: "是否应为“附件1.pdf”")
+        try fixture.check().assertFindings(["1️⃣": .error("PM001", "是否应为“附件1.pdf”")])
     }
 
     /// Files in sub-folders of the bundle are referenced by their relative path.
@@ -41,38 +40,38 @@ final class FilesExistTests: XCTestCase {
     }
 
     func testMissingMediaFile() throws {
-        var fixture = ContentFixture()
+        var fixture = MarkedFixture()
         fixture["\(bundle)/图解.md"] = """
             ---
             title: 一图读懂
             form: graphic
             published: 2024-03-08
-            media: { file: 图解.png, alt: 食品标签应标注的六项内容 }
+            media: { file: 1️⃣图解.png, alt: 食品标签应标注的六项内容 }
             ---
             """
-        try fixture.check().assertFinds("PM001", .error, file: "content/\(bundle)/图解.md", line: 5, column: 16, message: "图解.png")
+        try fixture.check().assertFindings(["1️⃣": .error("PM001", "图解.png")])
         fixture.setBytes("\(bundle)/图解.png", Data([0x89, 0x50, 0x4E, 0x47]))
         try fixture.check().assertNoFindings()
     }
 
     /// A body image is checked at its own line and column.
     func testMissingBodyImage() throws {
-        var fixture = ContentFixture()
-        fixture[doc]! += "\n附图：![食品标签示例](标签示例.png)\n"
-        try fixture.check().assertFinds("PM001", .error, file: "content/\(doc)", line: 17, column: 4, message: "标签示例.png")
+        var fixture = MarkedFixture()
+        fixture[doc]! += "\n附图：1️⃣![食品标签示例](标签示例.png)\n"
+        try fixture.check().assertFindings(["1️⃣": .error("PM001", "标签示例.png")])
     }
 
     func testBodyLinkToBundleFile() throws {
-        var fixture = ContentFixture()
-        fixture[interp]! += "\n详见[附件](附件.pdf)。\n"
-        try fixture.check().assertFinds("PM001", .error, file: "content/\(interp)", line: 19, column: 3, message: "附件.pdf")
+        var fixture = MarkedFixture()
+        fixture[interp]! += "\n详见1️⃣[附件](附件.pdf)。\n"
+        try fixture.check().assertFindings(["1️⃣": .error("PM001", "附件.pdf")])
         fixture.setBytes("\(bundle)/附件.pdf", Data("%PDF-1.4".utf8))
         try fixture.check().assertNoFindings()
     }
 
     /// `..` leaves the bundle, so the page's copy would not exist — even if the file does.
     func testPathOutOfBundle() throws {
-        var fixture = ContentFixture()
+        var fixture = MarkedFixture()
         fixture.addDocument("policies/2024-other", """
             title: 关于开展食品标签专项检查的通知
             office: 食品安全协调处
@@ -80,8 +79,8 @@ final class FilesExistTests: XCTestCase {
             published: 2024-05-08
             """, interpretation: "2024-05-08")
         fixture.setBytes("policies/2024-other/图.png", Data([0x89, 0x50]))
-        fixture[doc]! += "\n![示例图](../../policies/2024-other/图.png)\n"
-        try fixture.check().assertFinds("PM001", .error, file: "content/\(doc)", line: 17, column: 1, message: "文件夹之外")
+        fixture[doc]! += "\n1️⃣![示例图](../../policies/2024-other/图.png)\n"
+        try fixture.check().assertFindings(["1️⃣": .error("PM001", "文件夹之外")])
     }
 
     func testAbsolutePathInFrontMatter() throws {

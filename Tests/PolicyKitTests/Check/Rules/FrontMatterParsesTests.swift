@@ -18,18 +18,17 @@ final class FrontMatterParsesTests: XCTestCase {
     /// An unquoted value with `: ` inside is a YAML error; the finding points at the
     /// offending colon (file line, not front-matter line; column in characters).
     func testYAMLSyntaxErrorReportsItsPosition() throws {
-        var fixture = ContentFixture()
-        fixture.replace(in: doc, "title: 示例省食品标签管理办法", with: "title: 示例省食品标签管理办法: 修订稿")
-        let result = try fixture.check()
-        result.assertFinds("PF002", .error, file: "content/\(doc)", line: 2, column: 19, message: "YAML")
+        var fixture = MarkedFixture()
+        fixture.replace(in: doc, "title: 示例省食品标签管理办法", with: "title: 示例省食品标签管理办法1️⃣: 修订稿")
+        try fixture.check().assertFindings(["1️⃣": .error("PF002", "YAML")])
     }
 
     /// An error further down: a flow sequence left open on line 9 swallows the next line,
     /// and YAML gives up at the colon of `keywords:` on line 10 (file lines, not front-matter lines).
     func testYAMLErrorOnLaterLineKeepsFileLineNumbers() throws {
-        var fixture = ContentFixture()
-        fixture.replace(in: doc, "expires: 2029-03-31", with: "expires: 2029-03-31\ntopics: [食品安全, 标签\nkeywords: [标签]")
-        try fixture.check().assertFinds("PF002", .error, file: "content/\(doc)", line: 10, column: 9, message: "YAML")
+        var fixture = MarkedFixture()
+        fixture.replace(in: doc, "expires: 2029-03-31", with: "expires: 2029-03-31\ntopics: [食品安全, 标签\nkeywords1️⃣: [标签]")
+        try fixture.check().assertFindings(["1️⃣": .error("PF002", "YAML")])
     }
 
     /// Quoting the same value makes it valid.
@@ -40,10 +39,10 @@ final class FrontMatterParsesTests: XCTestCase {
     }
 
     func testFileWithoutFrontMatter() throws {
-        var fixture = ContentFixture()
-        fixture[interp] = "## 背景\n\n没有字段区的解读。\n"
+        var fixture = MarkedFixture()
+        fixture[interp] = "1️⃣## 背景\n\n没有字段区的解读。\n"
         let result = try fixture.check()
-        result.assertFinds("PF002", .error, file: "content/\(interp)", line: 1, column: 1, message: "缺少")
+        result.assertFindings(["1️⃣": .error("PF002", "缺少")])
         // A malformed interpretation is still an interpretation file: not also "missing".
         result.assertClean("PI001")
     }
@@ -62,8 +61,8 @@ final class FrontMatterParsesTests: XCTestCase {
 
     /// site.yml and calendar.yml are YAML from their first line; positions are theirs.
     func testSettingsFileSyntaxError() throws {
-        var fixture = ContentFixture()
-        fixture.replace(in: "site.yml", "issuer: 示例省市场监督管理局", with: "issuer: 示例省市场监督管理局: 办公室")
-        try fixture.check().assertFinds("PF002", .error, file: "content/site.yml", line: 3, column: 19)
+        var fixture = MarkedFixture()
+        fixture.replace(in: "site.yml", "issuer: 示例省市场监督管理局", with: "issuer: 示例省市场监督管理局1️⃣: 办公室")
+        try fixture.check().assertFindings(["1️⃣": .error("PF002")])
     }
 }

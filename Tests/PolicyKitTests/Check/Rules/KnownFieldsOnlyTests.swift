@@ -17,21 +17,20 @@ final class KnownFieldsOnlyTests: XCTestCase {
 
     /// A misspelt field is a warning at the key, suggesting the field meant.
     func testUnknownFieldSuggestsNearest() throws {
-        var fixture = ContentFixture()
-        fixture.replace(in: doc, "title: 示例省食品标签管理办法", with: "titel: 示例省食品标签管理办法")
+        var fixture = MarkedFixture()
+        fixture.replace(in: doc, "title: 示例省食品标签管理办法", with: "1️⃣titel: 示例省食品标签管理办法")
         let result = try fixture.check()
-        result.assertFinds("PF003", .warning, file: "content/\(doc)", line: 2, column: 1, message: "是否应为“title”")
+        result.assertFindings(["1️⃣": .warning("PF003", "是否应为“title”")])
         // …and the real field is then missing.
         result.assertFinds("PF004", .error, file: "content/\(doc)", line: 2, message: "title")
     }
 
     /// Fields inside nested mappings are checked with their full name.
     func testUnknownNestedField() throws {
-        var fixture = ContentFixture()
-        fixture.replace(in: doc, "expires: 2029-03-31", with: "expires: 2029-03-31\nattachments:\n  - { file: 附件1.pdf, titel: 附件1 }")
+        var fixture = MarkedFixture()
+        fixture.replace(in: doc, "expires: 2029-03-31", with: "expires: 2029-03-31\nattachments:\n  - { file: 附件1.pdf, 1️⃣titel: 附件1 }")
         fixture.setBytes("\(ContentFixture.bundle)/附件1.pdf", Data("%PDF-1.4".utf8))
-        try fixture.check().assertFinds("PF003", .warning, file: "content/\(doc)", line: 10, column: 22,
-                                        message: "attachments.title")
+        try fixture.check().assertFindings(["1️⃣": .warning("PF003", "attachments.title")])
     }
 
     /// A field with no close match gets no suggestion but says it is ignored.

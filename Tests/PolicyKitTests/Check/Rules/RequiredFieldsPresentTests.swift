@@ -17,9 +17,10 @@ final class RequiredFieldsPresentTests: XCTestCase {
 
     /// Missing fields are reported at the front matter's first line, naming the field.
     func testMissingRequiredField() throws {
-        var fixture = ContentFixture()
+        var fixture = MarkedFixture()
         fixture.replace(in: doc, "office: 食品安全协调处\n", with: "")
-        try fixture.check().assertFinds("PF004", .error, file: "content/\(doc)", line: 2, column: 1, message: "office")
+        fixture.replace(in: doc, "title: ", with: "1️⃣title: ")
+        try fixture.check().assertFindings(["1️⃣": .error("PF004", "office")])
     }
 
     /// A field present with an empty value counts as missing.

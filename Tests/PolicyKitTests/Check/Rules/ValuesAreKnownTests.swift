@@ -16,9 +16,9 @@ final class ValuesAreKnownTests: XCTestCase {
     private let interp = ContentFixture.interp
 
     func testUnknownKind() throws {
-        var fixture = ContentFixture()
-        fixture.replace(in: doc, "title: 示例省食品标签管理办法", with: "title: 示例省食品标签管理办法\nkind: 规范文件")
-        try fixture.check().assertFinds("PF006", .error, file: "content/\(doc)", line: 3, column: 7, message: "规范文件")
+        var fixture = MarkedFixture()
+        fixture.replace(in: doc, "title: 示例省食品标签管理办法", with: "title: 示例省食品标签管理办法\nkind: 1️⃣规范文件")
+        try fixture.check().assertFindings(["1️⃣": .error("PF006", "规范文件")])
     }
 
     /// The Chinese names are accepted as aliases of the kinds.
@@ -29,10 +29,10 @@ final class ValuesAreKnownTests: XCTestCase {
     }
 
     func testUnknownForm() throws {
-        var fixture = ContentFixture()
-        fixture.replace(in: interp, "form: text", with: "form: txt")
+        var fixture = MarkedFixture()
+        fixture.replace(in: interp, "form: text", with: "form: 1️⃣txt")
         let result = try fixture.check()
-        result.assertFinds("PF006", .error, file: "content/\(interp)", line: 3, column: 7, message: "是否应为“text”")
+        result.assertFindings(["1️⃣": .error("PF006", "是否应为“text”")])
         // The file is there, only unreadable: no "missing interpretation" on top.
         result.assertClean("PI001")
     }
@@ -60,26 +60,26 @@ final class ValuesAreKnownTests: XCTestCase {
 
     /// A near miss of a Chinese word is pointed at the word.
     func testUnknownChineseFormSuggestsTheWord() throws {
-        var fixture = ContentFixture()
-        fixture.replace(in: interp, "form: text", with: "form: 卡通动画")
-        try fixture.check().assertFinds("PF006", .error, file: "content/\(interp)", line: 3, column: 7, message: "是否应为“卡通动漫”")
+        var fixture = MarkedFixture()
+        fixture.replace(in: interp, "form: text", with: "form: 1️⃣卡通动画")
+        try fixture.check().assertFindings(["1️⃣": .error("PF006", "是否应为“卡通动漫”")])
     }
 
     func testUnknownCleanupResult() throws {
-        var fixture = ContentFixture()
+        var fixture = MarkedFixture()
         fixture["cleanup/2024.md"] = """
             ---
             title: 2024年度行政规范性文件清理结果
             published: 2024-11-29
             results:
-              - { document: 2024-food-labels, result: 作废 }
+              - { document: 2024-food-labels, result: 1️⃣作废 }
             ---
 
             清理说明。
             """
         let result = try fixture.check()
-        result.assertFinds("PF006", .error, file: "content/cleanup/2024.md", line: 5, column: 43, message: "作废")
-        fixture.replace(in: "cleanup/2024.md", "result: 作废", with: "result: 继续有效")
+        result.assertFindings(["1️⃣": .error("PF006", "作废")])
+        fixture.replace(in: "cleanup/2024.md", "result: 1️⃣作废", with: "result: 继续有效")
         try fixture.check().assertNoFindings()
     }
 }
