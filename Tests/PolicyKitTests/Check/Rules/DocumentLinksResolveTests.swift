@@ -16,9 +16,9 @@ final class DocumentLinksResolveTests: XCTestCase {
     private let bundle = ContentFixture.bundle
 
     func testLinkToUnknownDocument() throws {
-        var fixture = ContentFixture()
-        fixture[doc]! += "\n本办法所称标签，参见[《示例省食品安全条例》](/d/nonexistent/)。\n"
-        try fixture.check().assertFinds("PM004", .error, file: "content/\(doc)", line: 17, column: 11, message: "nonexistent")
+        var fixture = MarkedFixture()
+        fixture[doc]! += "\n本办法所称标签，参见1️⃣[《示例省食品安全条例》](/d/nonexistent/)。\n"
+        try fixture.check().assertFindings(["1️⃣": .error("PM004", "nonexistent")])
     }
 
     /// A near miss suggests the id it probably meant.
@@ -36,7 +36,7 @@ final class DocumentLinksResolveTests: XCTestCase {
 
     /// Cleanup batches link to the documents they decide on, and are checked too.
     func testCleanupBodyLink() throws {
-        var fixture = ContentFixture()
+        var fixture = MarkedFixture()
         fixture["cleanup/2024.md"] = """
             ---
             title: 2024年度行政规范性文件清理结果
@@ -45,8 +45,8 @@ final class DocumentLinksResolveTests: XCTestCase {
               - { document: 2024-food-labels, result: 继续有效 }
             ---
 
-            [《示例省食品标签管理办法》](/d/2024-food-labelz/)继续有效。
+            1️⃣[《示例省食品标签管理办法》](/d/2024-food-labelz/)继续有效。
             """
-        try fixture.check().assertFinds("PM004", .error, file: "content/cleanup/2024.md", line: 8, column: 1)
+        try fixture.check().assertFindings(["1️⃣": .error("PM004")])
     }
 }

@@ -16,9 +16,10 @@ final class InterpretationCoversTopicsTests: XCTestCase {
     private let bundle = ContentFixture.bundle
 
     func testTextInterpretationMissingKeyTerms() throws {
-        var fixture = ContentFixture()
+        var fixture = MarkedFixture()
         fixture.replace(in: interp, "## 三、关键词解释", with: "## 三、办事指引")
-        try fixture.check().assertFinds("PI003", .error, file: "content/\(interp)", line: 3, column: 7, message: "关键词")
+        fixture.replace(in: interp, "form: text", with: "form: 1️⃣text")
+        try fixture.check().assertFindings(["1️⃣": .error("PI003", "关键词")])
     }
 
     /// Any of the topic's heading words counts: 名词解释 for 关键词, 政策措施 for 主要内容.

@@ -17,10 +17,10 @@ final class InterpretationIsPresentTests: XCTestCase {
 
     /// The error names the bundle and says how to add one.
     func testDocumentWithoutInterpretation() throws {
-        var fixture = ContentFixture()
+        var fixture = MarkedFixture()
         fixture.remove(interp)
-        let finding = try fixture.check().assertFinds("PI001", .error, file: "content/\(doc)", line: 1, column: 1,
-                                                      message: "normative/2024-food-labels")
+        fixture[doc] = "1️⃣" + fixture[doc]!
+        let finding = try fixture.check().assertFindings(["1️⃣": .error("PI001", "normative/2024-food-labels")]).first
         XCTAssertEqual(finding?.fix.contains("content/normative/2024-food-labels/"), true, finding?.fix ?? "")
         XCTAssertEqual(finding?.fix.contains("解读.md"), true)
         XCTAssertEqual(finding?.fix.contains("exempt"), true)

@@ -16,9 +16,9 @@ final class InterpretationOfficeMatchesTests: XCTestCase {
     private let bundle = ContentFixture.bundle
 
     func testInterpretationFromAnotherOffice() throws {
-        var fixture = ContentFixture()
-        fixture.replace(in: interp, "form: text", with: "form: text\noffice: 法规处")
-        try fixture.check().assertFinds("PI006", .warning, file: "content/\(interp)", line: 4, column: 9, message: "法规处")
+        var fixture = MarkedFixture()
+        fixture.replace(in: interp, "form: text", with: "form: text\noffice: 1️⃣法规处")
+        try fixture.check().assertFindings(["1️⃣": .warning("PI006", "法规处")])
     }
 
     func testInterpretationFromDraftingOffice() throws {

@@ -40,11 +40,11 @@ final class VideosHaveCaptionsTests: XCTestCase {
 
     /// An audio interpretation needs a transcript: captions do not show with sound alone.
     func testAudioWithoutTranscript() throws {
-        var fixture = ContentFixture()
+        var fixture = MarkedFixture()
         fixture.setBytes("\(bundle)/解读.mp3", Data([0x49, 0x44, 0x33]))
         fixture.setBytes("\(bundle)/字幕.vtt", Data("WEBVTT\n".utf8))
-        fixture["\(bundle)/音频.md"] = video("{ file: 解读.mp3, captions: 字幕.vtt }").replacingOccurrences(of: "form: video", with: "form: 音频")
-        try fixture.check().assertFinds("PM003", .error, file: "content/\(bundle)/音频.md", line: 5, column: 8, message: "音频解读没有文字稿")
+        fixture["\(bundle)/音频.md"] = video("1️⃣{ file: 解读.mp3, captions: 字幕.vtt }").replacingOccurrences(of: "form: video", with: "form: 音频")
+        try fixture.check().assertFindings(["1️⃣": .error("PM003", "音频解读没有文字稿")])
     }
 
     func testAudioWithTranscript() throws {
@@ -56,10 +56,10 @@ final class VideosHaveCaptionsTests: XCTestCase {
     }
 
     func testVideoWithoutCaptionsOrTranscript() throws {
-        var fixture = ContentFixture()
+        var fixture = MarkedFixture()
         fixture.setBytes("\(bundle)/解读.mp4", Data([0, 0, 0, 0x18]))
-        fixture["\(bundle)/视频.md"] = video("{ file: 解读.mp4 }")
-        try fixture.check().assertFinds("PM003", .error, file: "content/\(bundle)/视频.md", line: 5, column: 8)
+        fixture["\(bundle)/视频.md"] = video("1️⃣{ file: 解读.mp4 }")
+        try fixture.check().assertFindings(["1️⃣": .error("PM003")])
     }
 
     /// Either captions (WebVTT) or a transcript is enough.
@@ -76,11 +76,11 @@ final class VideosHaveCaptionsTests: XCTestCase {
 
     /// The captions file itself must exist too.
     func testVideoCaptionsFileMissing() throws {
-        var fixture = ContentFixture()
+        var fixture = MarkedFixture()
         fixture.setBytes("\(bundle)/解读.mp4", Data([0, 0, 0, 0x18]))
-        fixture["\(bundle)/视频.md"] = video("{ file: 解读.mp4, captions: 字幕.vtt }")
+        fixture["\(bundle)/视频.md"] = video("{ file: 解读.mp4, captions: 1️⃣字幕.vtt }")
         let result = try fixture.check()
-        result.assertFinds("PM001", .error, file: "content/\(bundle)/视频.md", line: 5, column: 34, message: "字幕.vtt")
+        result.assertFindings(["1️⃣": .error("PM001", "字幕.vtt")])
         result.assertClean("PM003")
     }
 }
