@@ -14,8 +14,8 @@ final class ReferencesResolveTests: XCTestCase {
     private let doc = ContentFixture.doc
 
     /// The base fixture plus an earlier normative document `2024-old-labels`.
-    private func twoDocuments() -> ContentFixture {
-        var fixture = ContentFixture()
+    private func twoDocuments() -> MarkedFixture {
+        var fixture = MarkedFixture()
         fixture.addDocument("normative/2024-old-labels", """
             title: 示例省预包装食品标签规定
             number: 示市监规〔2024〕1号
@@ -42,9 +42,8 @@ final class ReferencesResolveTests: XCTestCase {
 
     func testSupersedesUnknownID() throws {
         var fixture = twoDocuments()
-        fixture.replace(in: doc, "expires: 2029-03-31", with: "expires: 2029-03-31\nsupersedes: 2024-old-label")
-        try fixture.check().assertFinds("PR001", .error, file: "content/\(doc)", line: 9, column: 13,
-                                        message: "是否应为“2024-old-labels”")
+        fixture.replace(in: doc, "expires: 2029-03-31", with: "expires: 2029-03-31\nsupersedes: 1️⃣2024-old-label")
+        try fixture.check().assertFindings(["1️⃣": .error("PR001", "是否应为“2024-old-labels”")])
     }
 
     /// A list of ids works; each is checked.
@@ -62,7 +61,7 @@ final class ReferencesResolveTests: XCTestCase {
     }
 
     func testSupersedesItself() throws {
-        var fixture = ContentFixture()
+        var fixture = MarkedFixture()
         fixture.replace(in: doc, "expires: 2029-03-31", with: "expires: 2029-03-31\nsupersedes: 2024-food-labels")
         try fixture.check().assertFinds("PR001", .error, file: "content/\(doc)", line: 9, message: "自身")
     }
@@ -70,9 +69,8 @@ final class ReferencesResolveTests: XCTestCase {
     func testRepealedByUnknownID() throws {
         var fixture = twoDocuments()
         fixture.replace(in: "normative/2024-old-labels/index.md", "expires: 2029-01-04",
-                        with: "expires: 2029-01-04\nrepealed: { date: 2024-04-01, by: 2024-food-label }")
-        try fixture.check().assertFinds("PR001", .error, file: "content/normative/2024-old-labels/index.md", line: 8,
-                                        column: 35, message: "repealed.by")
+                        with: "expires: 2029-01-04\nrepealed: { date: 2024-04-01, by: 1️⃣2024-food-label }")
+        try fixture.check().assertFindings(["1️⃣": .error("PR001", "repealed.by")])
     }
 
     func testRepealedByResolves() throws {
@@ -83,10 +81,9 @@ final class ReferencesResolveTests: XCTestCase {
     }
 
     func testCleanupNamesUnknownDocument() throws {
-        var fixture = ContentFixture()
-        fixture["cleanup/2024.md"] = cleanup("  - { document: 2024-food-label, result: 继续有效 }")
-        try fixture.check().assertFinds("PR001", .error, file: "content/cleanup/2024.md", line: 5, column: 17,
-                                        message: "2024-food-label")
+        var fixture = MarkedFixture()
+        fixture["cleanup/2024.md"] = cleanup("  - { document: 1️⃣2024-food-label, result: 继续有效 }")
+        try fixture.check().assertFindings(["1️⃣": .error("PR001", "2024-food-label")])
         fixture["cleanup/2024.md"] = cleanup("  - { document: 2024-food-labels, result: 继续有效 }")
         try fixture.check().assertNoFindings()
     }

@@ -14,8 +14,8 @@ final class RepealAgreesWithCleanupTests: XCTestCase {
     private let doc = ContentFixture.doc
 
     /// The base fixture plus an earlier normative document `2024-old-labels`.
-    private func twoDocuments() -> ContentFixture {
-        var fixture = ContentFixture()
+    private func twoDocuments() -> MarkedFixture {
+        var fixture = MarkedFixture()
         fixture.addDocument("normative/2024-old-labels", """
             title: 示例省预包装食品标签规定
             number: 示市监规〔2024〕1号
@@ -42,15 +42,15 @@ final class RepealAgreesWithCleanupTests: XCTestCase {
 
     /// The document says it was repealed on 12-01; the cleanup that repeals it takes effect 11-29.
     func testRepealDateDisagreesWithCleanup() throws {
-        var fixture = ContentFixture()
-        fixture.replace(in: doc, "expires: 2029-03-31", with: "expires: 2029-03-31\nrepealed: { date: 2024-12-01 }")
+        var fixture = MarkedFixture()
+        fixture.replace(in: doc, "expires: 2029-03-31", with: "expires: 2029-03-31\nrepealed: { date: 1️⃣2024-12-01 }")
         fixture["cleanup/2024.md"] = cleanup("  - { document: 2024-food-labels, result: 废止 }")
-        try fixture.check().assertFinds("PR003", .error, file: "content/\(doc)", line: 9, column: 19, message: "2024-11-29")
+        try fixture.check().assertFindings(["1️⃣": .error("PR003", "2024-11-29")])
     }
 
     /// Same day, no conflict; the batch's `effective` (not `published`) is what counts.
     func testRepealDateAgreesWithCleanupEffectiveDate() throws {
-        var fixture = ContentFixture()
+        var fixture = MarkedFixture()
         fixture.replace(in: doc, "expires: 2029-03-31", with: "expires: 2029-03-31\nrepealed: { date: 2024-12-01 }")
         fixture["cleanup/2024.md"] = cleanup("  - { document: 2024-food-labels, result: 废止 }", effective: "2024-12-01")
         try fixture.check().assertNoFindings()
@@ -58,7 +58,7 @@ final class RepealAgreesWithCleanupTests: XCTestCase {
 
     /// 宣布失效 ends validity too, so a different repeal date conflicts with it.
     func testRepealDateDisagreesWithDeclaredInvalid() throws {
-        var fixture = ContentFixture()
+        var fixture = MarkedFixture()
         fixture.replace(in: doc, "expires: 2029-03-31", with: "expires: 2029-03-31\nrepealed: { date: 2024-06-01 }")
         fixture["cleanup/2024.md"] = cleanup("  - { document: 2024-food-labels, result: 宣布失效 }")
         try fixture.check().assertFinds("PR003", .error, file: "content/\(doc)", line: 9, message: "宣布失效")
@@ -66,16 +66,15 @@ final class RepealAgreesWithCleanupTests: XCTestCase {
 
     /// A cleanup after the repeal that finds the document 继续有效 contradicts it.
     func testCleanupKeepsRepealedDocument() throws {
-        var fixture = ContentFixture()
+        var fixture = MarkedFixture()
         fixture.replace(in: doc, "expires: 2029-03-31", with: "expires: 2029-03-31\nrepealed: { date: 2024-06-01 }")
-        fixture["cleanup/2024.md"] = cleanup("  - { document: 2024-food-labels, result: 继续有效 }")
-        try fixture.check().assertFinds("PR003", .error, file: "content/cleanup/2024.md", line: 5, column: 17,
-                                        message: "已于 2024-06-01 废止")
+        fixture["cleanup/2024.md"] = cleanup("  - { document: 1️⃣2024-food-labels, result: 继续有效 }")
+        try fixture.check().assertFindings(["1️⃣": .error("PR003", "已于 2024-06-01 废止")])
     }
 
     /// A cleanup *before* a later repeal may well have found it still valid.
     func testCleanupBeforeRepealMayKeepIt() throws {
-        var fixture = ContentFixture()
+        var fixture = MarkedFixture()
         fixture.replace(in: doc, "expires: 2029-03-31", with: "expires: 2029-03-31\nrepealed: { date: 2024-12-31 }")
         fixture["cleanup/2024.md"] = cleanup("  - { document: 2024-food-labels, result: 继续有效 }")
         try fixture.check().assertNoFindings()

@@ -14,8 +14,8 @@ final class SupersedesHasNoCycleTests: XCTestCase {
     private let doc = ContentFixture.doc
 
     /// The base fixture plus an earlier normative document `2024-old-labels`.
-    private func twoDocuments() -> ContentFixture {
-        var fixture = ContentFixture()
+    private func twoDocuments() -> MarkedFixture {
+        var fixture = MarkedFixture()
         fixture.addDocument("normative/2024-old-labels", """
             title: 示例省预包装食品标签规定
             number: 示市监规〔2024〕1号
@@ -42,12 +42,12 @@ final class SupersedesHasNoCycleTests: XCTestCase {
 
     func testTwoDocumentCycle() throws {
         var fixture = twoDocuments()
-        fixture.replace(in: doc, "expires: 2029-03-31", with: "expires: 2029-03-31\nsupersedes: 2024-old-labels")
+        fixture.replace(in: doc, "expires: 2029-03-31", with: "expires: 2029-03-31\nsupersedes: 1️⃣2024-old-labels")
         fixture.replace(in: "normative/2024-old-labels/index.md", "expires: 2029-01-04",
                         with: "expires: 2029-01-04\nsupersedes: 2024-food-labels")
         let result = try fixture.check()
         // Reported once, at the newest document of the cycle.
-        result.assertFinds("PR002", .error, file: "content/\(doc)", line: 9, column: 13, message: "循环")
+        result.assertFindings(["1️⃣": .error("PR002", "循环")])
         XCTAssertEqual(result.findings("PR002").count, 1)
     }
 
