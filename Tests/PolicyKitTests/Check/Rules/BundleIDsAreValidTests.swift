@@ -9,7 +9,7 @@ import XCTest
 @testable import PolicySite
 @testable import PolicyKit
 
-/// PF007 bundle-id (`BundleIDsAreValid`), moved out of the former FrontMatterRuleTests.
+/// PF007 bundle-id (`BundleIDsAreValid`).
 /// Line numbers refer to the base fixture (see `ContentFixture`).
 final class BundleIDsAreValidTests: XCTestCase {
     private let doc = ContentFixture.doc

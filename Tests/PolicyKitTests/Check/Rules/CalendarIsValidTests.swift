@@ -9,7 +9,7 @@ import XCTest
 @testable import PolicySite
 @testable import PolicyKit
 
-/// PF009 calendar-valid (`CalendarIsValid`), moved out of the former SettingsRuleTests.
+/// PF009 calendar-valid (`CalendarIsValid`).
 final class CalendarIsValidTests: XCTestCase {
 
     func testMissingCalendar() throws {

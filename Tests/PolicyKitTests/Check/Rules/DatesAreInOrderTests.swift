@@ -9,7 +9,7 @@ import XCTest
 @testable import PolicySite
 @testable import PolicyKit
 
-/// PD001 date-order (`DatesAreInOrder`), moved out of the former DateRuleTests.
+/// PD001 date-order (`DatesAreInOrder`).
 /// The base document: signed 2024-03-01 (line 5), published 2024-03-08 (line 6),
 /// effective 2024-04-01 (line 7), expires 2029-03-31 (line 8).
 final class DatesAreInOrderTests: XCTestCase {

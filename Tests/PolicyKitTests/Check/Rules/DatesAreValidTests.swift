@@ -9,7 +9,7 @@ import XCTest
 @testable import PolicySite
 @testable import PolicyKit
 
-/// PF005 date-format (`DatesAreValid`), moved out of the former DateRuleTests.
+/// PF005 date-format (`DatesAreValid`).
 /// The base document: signed 2024-03-01 (line 5), published 2024-03-08 (line 6),
 /// effective 2024-04-01 (line 7), expires 2029-03-31 (line 8). Markers (1️⃣) show where a
 /// finding must point; `MarkedFixture` computes its line and column.

@@ -9,7 +9,7 @@ import XCTest
 @testable import PolicySite
 @testable import PolicyKit
 
-/// PM004 broken-document-link (`DocumentLinksResolve`), moved out of the former FileRuleTests.
+/// PM004 broken-document-link (`DocumentLinksResolve`).
 final class DocumentLinksResolveTests: XCTestCase {
     private let doc = ContentFixture.doc
     private let interp = ContentFixture.interp

@@ -9,7 +9,7 @@ import XCTest
 @testable import PolicySite
 @testable import PolicyKit
 
-/// PF001 file-readable (`FileIsReadable`), moved out of the former FileRuleTests.
+/// PF001 file-readable (`FileIsReadable`).
 final class FileIsReadableTests: XCTestCase {
     private let doc = ContentFixture.doc
     private let interp = ContentFixture.interp

@@ -9,7 +9,7 @@ import XCTest
 @testable import PolicySite
 @testable import PolicyKit
 
-/// PM001 missing-file (`FilesExist`), moved out of the former FileRuleTests.
+/// PM001 missing-file (`FilesExist`).
 final class FilesExistTests: XCTestCase {
     private let doc = ContentFixture.doc
     private let interp = ContentFixture.interp

@@ -9,7 +9,7 @@ import XCTest
 @testable import PolicySite
 @testable import PolicyKit
 
-/// PF002 front-matter-syntax (`FrontMatterParses`), moved out of the former FrontMatterRuleTests.
+/// PF002 front-matter-syntax (`FrontMatterParses`).
 /// Line numbers refer to the base fixture (see `ContentFixture`).
 final class FrontMatterParsesTests: XCTestCase {
     private let doc = ContentFixture.doc

@@ -9,7 +9,7 @@ import XCTest
 @testable import PolicySite
 @testable import PolicyKit
 
-/// PM002 image-alt (`ImagesHaveAltText`), moved out of the former FileRuleTests.
+/// PM002 image-alt (`ImagesHaveAltText`).
 final class ImagesHaveAltTextTests: XCTestCase {
     private let doc = ContentFixture.doc
     private let interp = ContentFixture.interp

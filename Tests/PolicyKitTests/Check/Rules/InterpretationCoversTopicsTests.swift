@@ -9,7 +9,7 @@ import XCTest
 @testable import PolicySite
 @testable import PolicyKit
 
-/// PI003 interpretation-coverage (`InterpretationCoversTopics`), moved out of the former InterpretationRuleTests.
+/// PI003 interpretation-coverage (`InterpretationCoversTopics`).
 final class InterpretationCoversTopicsTests: XCTestCase {
     private let doc = ContentFixture.doc
     private let interp = ContentFixture.interp

@@ -9,7 +9,7 @@ import XCTest
 @testable import PolicySite
 @testable import PolicyKit
 
-/// PI005 interpretation-restates (`InterpretationExplains`), moved out of the former InterpretationRuleTests.
+/// PI005 interpretation-restates (`InterpretationExplains`).
 final class InterpretationExplainsTests: XCTestCase {
     private let doc = ContentFixture.doc
     private let interp = ContentFixture.interp

@@ -9,7 +9,7 @@ import XCTest
 @testable import PolicySite
 @testable import PolicyKit
 
-/// PI001 interpretation-required (`InterpretationIsPresent`), moved out of the former InterpretationRuleTests.
+/// PI001 interpretation-required (`InterpretationIsPresent`).
 final class InterpretationIsPresentTests: XCTestCase {
     private let doc = ContentFixture.doc
     private let interp = ContentFixture.interp

@@ -9,7 +9,7 @@ import XCTest
 @testable import PolicySite
 @testable import PolicyKit
 
-/// PI002 interpretation-not-simultaneous (`InterpretationIsSimultaneous`), moved out of the former InterpretationRuleTests.
+/// PI002 interpretation-not-simultaneous (`InterpretationIsSimultaneous`).
 final class InterpretationIsSimultaneousTests: XCTestCase {
     private let doc = ContentFixture.doc
     private let interp = ContentFixture.interp

@@ -9,7 +9,7 @@ import XCTest
 @testable import PolicySite
 @testable import PolicyKit
 
-/// PI006 interpretation-office (`InterpretationOfficeMatches`), moved out of the former InterpretationRuleTests.
+/// PI006 interpretation-office (`InterpretationOfficeMatches`).
 final class InterpretationOfficeMatchesTests: XCTestCase {
     private let doc = ContentFixture.doc
     private let interp = ContentFixture.interp

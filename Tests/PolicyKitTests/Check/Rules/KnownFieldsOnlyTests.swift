@@ -9,7 +9,7 @@ import XCTest
 @testable import PolicySite
 @testable import PolicyKit
 
-/// PF003 unknown-field (`KnownFieldsOnly`), moved out of the former FrontMatterRuleTests.
+/// PF003 unknown-field (`KnownFieldsOnly`).
 /// Line numbers refer to the base fixture (see `ContentFixture`).
 final class KnownFieldsOnlyTests: XCTestCase {
     private let doc = ContentFixture.doc

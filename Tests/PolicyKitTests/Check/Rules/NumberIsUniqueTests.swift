@@ -9,7 +9,7 @@ import XCTest
 @testable import PolicySite
 @testable import PolicyKit
 
-/// PN003 number-duplicate (`NumberIsUnique`), moved out of the former NumberRuleTests.
+/// PN003 number-duplicate (`NumberIsUnique`).
 /// The base document's number `示市监规〔2024〕3号` is on line 3; its value starts at column 9.
 final class NumberIsUniqueTests: XCTestCase {
     private let doc = ContentFixture.doc

@@ -9,7 +9,7 @@ import XCTest
 @testable import PolicySite
 @testable import PolicyKit
 
-/// PI004 qa-without-pairs (`QuestionsHaveAnswers`), moved out of the former InterpretationRuleTests.
+/// PI004 qa-without-pairs (`QuestionsHaveAnswers`).
 final class QuestionsHaveAnswersTests: XCTestCase {
     private let doc = ContentFixture.doc
     private let interp = ContentFixture.interp

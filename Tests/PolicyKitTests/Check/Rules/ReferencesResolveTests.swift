@@ -9,7 +9,7 @@ import XCTest
 @testable import PolicySite
 @testable import PolicyKit
 
-/// PR001 unresolved-reference (`ReferencesResolve`), moved out of the former ReferenceRuleTests.
+/// PR001 unresolved-reference (`ReferencesResolve`).
 final class ReferencesResolveTests: XCTestCase {
     private let doc = ContentFixture.doc
 

@@ -9,7 +9,7 @@ import XCTest
 @testable import PolicySite
 @testable import PolicyKit
 
-/// PR003 repeal-conflicts-cleanup (`RepealAgreesWithCleanup`), moved out of the former ReferenceRuleTests.
+/// PR003 repeal-conflicts-cleanup (`RepealAgreesWithCleanup`).
 final class RepealAgreesWithCleanupTests: XCTestCase {
     private let doc = ContentFixture.doc
 

@@ -9,7 +9,7 @@ import XCTest
 @testable import PolicySite
 @testable import PolicyKit
 
-/// PF004 required-field (`RequiredFieldsPresent`), moved out of the former FrontMatterRuleTests.
+/// PF004 required-field (`RequiredFieldsPresent`).
 /// Line numbers refer to the base fixture (see `ContentFixture`).
 final class RequiredFieldsPresentTests: XCTestCase {
     private let doc = ContentFixture.doc

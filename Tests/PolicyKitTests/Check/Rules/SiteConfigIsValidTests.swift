@@ -9,7 +9,7 @@ import XCTest
 @testable import PolicySite
 @testable import PolicyKit
 
-/// PF008 site-config (`SiteConfigIsValid`), moved out of the former SettingsRuleTests.
+/// PF008 site-config (`SiteConfigIsValid`).
 final class SiteConfigIsValidTests: XCTestCase {
 
     func testMissingSiteConfig() throws {

@@ -9,7 +9,7 @@ import XCTest
 @testable import PolicySite
 @testable import PolicyKit
 
-/// PR002 supersedes-cycle (`SupersedesHasNoCycle`), moved out of the former ReferenceRuleTests.
+/// PR002 supersedes-cycle (`SupersedesHasNoCycle`).
 final class SupersedesHasNoCycleTests: XCTestCase {
     private let doc = ContentFixture.doc
 

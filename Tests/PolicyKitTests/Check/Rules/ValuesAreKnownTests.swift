@@ -9,7 +9,7 @@ import XCTest
 @testable import PolicySite
 @testable import PolicyKit
 
-/// PF006 unknown-value (`ValuesAreKnown`), moved out of the former FrontMatterRuleTests.
+/// PF006 unknown-value (`ValuesAreKnown`).
 /// Line numbers refer to the base fixture (see `ContentFixture`).
 final class ValuesAreKnownTests: XCTestCase {
     private let doc = ContentFixture.doc

@@ -9,7 +9,7 @@ import XCTest
 @testable import PolicySite
 @testable import PolicyKit
 
-/// PM003 video-captions (`VideosHaveCaptions`), moved out of the former FileRuleTests.
+/// PM003 video-captions (`VideosHaveCaptions`).
 final class VideosHaveCaptionsTests: XCTestCase {
     private let doc = ContentFixture.doc
     private let interp = ContentFixture.interp
