@@ -14,7 +14,8 @@ import XCTest
 ///     fixture.replace(in: ContentFixture.doc, "signed: 2024-03-01", with: "signed: 1️⃣2024/1/5")
 ///     try fixture.check().assertFindings(["1️⃣": .error("PF005", "2024/1/5")])
 ///
-/// Columns count characters (a Chinese character is one column), as the diagnostics do.
+/// Columns count Unicode scalars (a Chinese character is one column, a combining accent one
+/// more), as the diagnostics do: libyaml's unit, and the Markdown loader's.
 struct MarkedFixture {
     /// The files as the tests wrote them, markers included; a file without markers is kept
     /// only in `content`.
@@ -176,7 +177,8 @@ struct MarkedResult {
 enum Marker {
     static let all: [Character] = ["1️⃣", "2️⃣", "3️⃣", "4️⃣", "5️⃣", "6️⃣", "7️⃣", "8️⃣", "9️⃣", "🔟"]
 
-    /// `text` without markers, and each marker's 1-based line and column in that text.
+    /// `text` without markers, and each marker's 1-based line and column (in Unicode scalars)
+    /// in that text.
     static func strip(_ text: String) -> (text: String, markers: [(String, (line: Int, column: Int))]) {
         var out = ""
         var markers: [(String, (line: Int, column: Int))] = []
@@ -187,7 +189,7 @@ enum Marker {
                 continue
             }
             out.append(character)
-            if character == "\n" || character == "\r\n" { line += 1; column = 1 } else { column += 1 }
+            if character == "\n" || character == "\r\n" { line += 1; column = 1 } else { column += character.unicodeScalars.count }
         }
         return (out, markers)
     }

@@ -8,11 +8,16 @@ import XCTest
 final class MarkedFixtureTests: XCTestCase {
     private let doc = ContentFixture.doc
 
-    func testMarkersAreRemovedAndPositionsCountCharacters() {
+    func testMarkersAreRemovedAndPositionsCountUnicodeScalars() {
         let (text, markers) = Marker.strip("ab1️⃣c\n中文2️⃣字\n3️⃣")
         XCTAssertEqual(text, "abc\n中文字\n")
         XCTAssertEqual(markers.map(\.0), ["1️⃣", "2️⃣", "3️⃣"])
         XCTAssertEqual(markers.map { [$0.1.line, $0.1.column] }, [[1, 3], [2, 3], [3, 1]])
+    }
+
+    /// A combining accent is a column of its own, as libyaml counts it.
+    func testCombiningMarksCountAsColumns() {
+        XCTAssertEqual(Marker.strip("e\u{301}1️⃣").markers.first?.1.column, 3)
     }
 
     func testMarkedFileIsWrittenWithoutMarkers() {
