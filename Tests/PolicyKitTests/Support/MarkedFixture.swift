@@ -96,6 +96,7 @@ struct ExpectedFinding: CustomStringConvertible {
 
     static func error(_ code: String, _ message: String? = nil) -> ExpectedFinding { .init(code: code, severity: .error, message: message) }
     static func warning(_ code: String, _ message: String? = nil) -> ExpectedFinding { .init(code: code, severity: .warning, message: message) }
+    static func notice(_ code: String, _ message: String? = nil) -> ExpectedFinding { .init(code: code, severity: .notice, message: message) }
 
     func matches(_ d: Diagnostic, at location: SourceLocation) -> Bool {
         d.rule.code == code && d.severity == severity && d.location == location
@@ -105,12 +106,15 @@ struct ExpectedFinding: CustomStringConvertible {
     var description: String { "\(severity.rawValue) [\(code)]\(message.map { " …\($0)…" } ?? "")" }
 }
 
-/// The check of a `MarkedFixture`, with the marker assertion.
+/// The check of a `MarkedFixture`: the marker assertion, and everything `CheckResult` offers
+/// (its properties through dynamic member lookup, its assertions forwarded).
+@dynamicMemberLookup
 struct MarkedResult {
     let result: CheckResult
     let markers: [String: SourceLocation]
 
-    var diagnostics: [Diagnostic] { result.diagnostics }
+    subscript<T>(dynamicMember keyPath: KeyPath<CheckResult, T>) -> T { result[keyPath: keyPath] }
+
     func findings(_ code: String) -> [Diagnostic] { result.findings(code) }
     @discardableResult
     func assertFinds(_ code: String, _ severity: Severity, file path: String, line: Int, column: Int? = nil,
@@ -123,8 +127,8 @@ struct MarkedResult {
     func assertNoFindings(testFile: StaticString = #filePath, testLine: UInt = #line) {
         result.assertNoFindings(testFile: testFile, testLine: testLine)
     }
-    func assertClean(_ code: String, testFile: StaticString = #filePath, testLine: UInt = #line) {
-        result.assertClean(code, testFile: testFile, testLine: testLine)
+    func assertClean(_ code: String, file path: String? = nil, testFile: StaticString = #filePath, testLine: UInt = #line) {
+        result.assertClean(code, file: path, testFile: testFile, testLine: testLine)
     }
 
     /// Asserts that the findings of the expected codes are exactly those promised at the
@@ -144,7 +148,7 @@ struct MarkedResult {
     func compare(_ expected: KeyValuePairs<String, ExpectedFinding>, alsoForbidding: Set<String> = [])
         -> (matched: [Diagnostic], report: String?) {
         let codes = Set(expected.map(\.value.code)).union(alsoForbidding)
-        var unmatched = diagnostics.filter { codes.contains($0.rule.code) }
+        var unmatched = result.diagnostics.filter { codes.contains($0.rule.code) }
         var matched: [Diagnostic] = []
         var missing: [String] = []
         for (marker, finding) in expected {
@@ -162,7 +166,7 @@ struct MarkedResult {
         var report = ["findings differ from the markers"]
         if !missing.isEmpty { report += ["missing:"] + missing }
         if !unmatched.isEmpty { report += ["unexpected:"] + unmatched.map { "  " + Self.describe($0) } }
-        let others = diagnostics.filter { !codes.contains($0.rule.code) }
+        let others = result.diagnostics.filter { !codes.contains($0.rule.code) }
         if !others.isEmpty { report += ["other findings (not checked):"] + others.map { "  " + Self.describe($0) } }
         return (matched, report.joined(separator: "\n"))
     }

@@ -13,16 +13,16 @@ import XCTest
 final class IndexNumberIsWellFormedTests: XCTestCase {
     private let doc = ContentFixture.doc
 
-    private func fixture(pattern: String?, index: String) -> ContentFixture {
-        var fixture = ContentFixture()
+    private func fixture(pattern: String?, index: String) -> MarkedFixture {
+        var fixture = MarkedFixture()
         if let pattern { fixture["site.yml"] = ContentFixture.site + "index_no:\n  pattern: '\(pattern)'\n" }
-        fixture.replace(in: doc, "expires: 2029-03-31", with: "expires: 2029-03-31\nindex_no: \(index)")
+        fixture.replace(in: doc, "expires: 2029-03-31", with: "expires: 2029-03-31\nindex_no: 1️⃣\(index)")
         return fixture
     }
 
     func testIndexNumberNotMatchingPattern() throws {
         try fixture(pattern: #"\d{9}/\d{4}-\d{5}"#, index: "11330000-2024-00031").check()
-            .assertFinds("PF015", .error, file: "content/\(doc)", line: 9, column: 11, message: "11330000-2024-00031")
+            .assertFindings(["1️⃣": .error("PF015", "11330000-2024-00031")])
     }
 
     func testMatchingIndexNumberPassesAndIsShown() throws {

@@ -14,8 +14,8 @@ final class NoLinkToWithheldTests: XCTestCase {
     private let doc = ContentFixture.doc
 
     /// The base document plus `2024-internal`, not public.
-    private func withWithheld(_ disclosure: String = "不予公开") -> ContentFixture {
-        var fixture = ContentFixture()
+    private func withWithheld(_ disclosure: String = "不予公开") -> MarkedFixture {
+        var fixture = MarkedFixture()
         fixture.addDocument("normative/2024-internal", """
             title: 示例省内部办法
             number: 示市监规〔2024〕1号
@@ -52,13 +52,13 @@ final class NoLinkToWithheldTests: XCTestCase {
             title: 2024年度清理结果
             published: 2024-11-29
             results:
-              - { document: 2024-internal, result: 继续有效 }
+              - { document: 1️⃣2024-internal, result: 继续有效 }
             ---
 
             正文。
 
             """
-        try fixture.check().assertFinds("PS003", .error, file: "content/cleanup/2024.md", line: 5, column: 17)
+        try fixture.check().assertFindings(["1️⃣": .error("PS003")])
     }
 
     /// A page already out linking to a document scheduled later: a warning until that day.
