@@ -13,7 +13,6 @@ import XCTest
 /// Line numbers refer to the base fixture (see `ContentFixture`).
 final class BundleIDsAreValidTests: XCTestCase {
     private let doc = ContentFixture.doc
-    private let interp = ContentFixture.interp
 
     func testMalformedBundleID() throws {
         var fixture = ContentFixture()

@@ -11,7 +11,6 @@ import XCTest
 
 /// PF009 calendar-valid (`CalendarIsValid`).
 final class CalendarIsValidTests: XCTestCase {
-
     func testMissingCalendar() throws {
         var fixture = MarkedFixture()
         fixture.remove("calendar.yml")

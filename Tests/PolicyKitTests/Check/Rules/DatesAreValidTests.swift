@@ -17,12 +17,6 @@ final class DatesAreValidTests: XCTestCase {
     private let doc = ContentFixture.doc
     private let interp = ContentFixture.interp
 
-    /// Moves the document's and its interpretation's publication date together.
-    private func publish(_ fixture: inout ContentFixture, on date: String) {
-        fixture.replace(in: doc, "published: 2024-03-08", with: "published: \(date)")
-        fixture.replace(in: interp, "published: 2024-03-08", with: "published: \(date)")
-    }
-
     func testSlashedDate() throws {
         var fixture = MarkedFixture()
         fixture.replace(in: doc, "signed: 2024-03-01", with: "signed: 1️⃣2024/1/5")

@@ -13,7 +13,6 @@ import XCTest
 final class DocumentLinksResolveTests: XCTestCase {
     private let doc = ContentFixture.doc
     private let interp = ContentFixture.interp
-    private let bundle = ContentFixture.bundle
 
     func testLinkToUnknownDocument() throws {
         var fixture = MarkedFixture()

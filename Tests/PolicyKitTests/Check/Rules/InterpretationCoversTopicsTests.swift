@@ -11,9 +11,7 @@ import XCTest
 
 /// PI003 interpretation-coverage (`InterpretationCoversTopics`).
 final class InterpretationCoversTopicsTests: XCTestCase {
-    private let doc = ContentFixture.doc
     private let interp = ContentFixture.interp
-    private let bundle = ContentFixture.bundle
 
     func testTextInterpretationMissingKeyTerms() throws {
         var fixture = MarkedFixture()

@@ -11,9 +11,7 @@ import XCTest
 
 /// PI005 interpretation-restates (`InterpretationExplains`).
 final class InterpretationExplainsTests: XCTestCase {
-    private let doc = ContentFixture.doc
     private let interp = ContentFixture.interp
-    private let bundle = ContentFixture.bundle
 
     /// An interpretation that pastes the articles under the required headings.
     func testInterpretationCopyingTheDocument() throws {

@@ -13,7 +13,6 @@ import XCTest
 final class InterpretationIsSimultaneousTests: XCTestCase {
     private let doc = ContentFixture.doc
     private let interp = ContentFixture.interp
-    private let bundle = ContentFixture.bundle
 
     /// The document is published on Friday 2024-02-09, the last working day before the Spring
     /// Festival holidays (02-10..02-17); the next working day is the make-up Sunday 02-18.

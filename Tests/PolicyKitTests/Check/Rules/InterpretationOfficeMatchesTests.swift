@@ -9,11 +9,13 @@ import XCTest
 @testable import PolicySite
 @testable import PolicyKit
 
-/// PI006 interpretation-office (`InterpretationOfficeMatches`).
+/// PI006 interpretation-office (`InterpretationOfficeMatches`): 谁起草谁解读 — an interpretation
+/// naming another office than its document's drafting office is a warning at that `office`.
+///
+/// A small file to copy when adding a rule (docs/contributing.md): one failing case whose
+/// marker 1️⃣ shows where the finding points, one passing case on the base fixture.
 final class InterpretationOfficeMatchesTests: XCTestCase {
-    private let doc = ContentFixture.doc
     private let interp = ContentFixture.interp
-    private let bundle = ContentFixture.bundle
 
     func testInterpretationFromAnotherOffice() throws {
         var fixture = MarkedFixture()
@@ -22,7 +24,7 @@ final class InterpretationOfficeMatchesTests: XCTestCase {
     }
 
     func testInterpretationFromDraftingOffice() throws {
-        var fixture = ContentFixture()
+        var fixture = MarkedFixture()
         fixture.replace(in: interp, "form: text", with: "form: text\noffice: 食品安全协调处")
         try fixture.check().assertNoFindings()
     }

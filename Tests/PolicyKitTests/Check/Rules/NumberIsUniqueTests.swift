@@ -12,7 +12,6 @@ import XCTest
 /// PN003 number-duplicate (`NumberIsUnique`).
 /// The base document's number `示市监规〔2024〕3号` is on line 3; its value starts at column 9.
 final class NumberIsUniqueTests: XCTestCase {
-    private let doc = ContentFixture.doc
 
     /// A second document numbered `number`; 1️⃣ marks where its number's value starts.
     private func withSecondDocument(number: String) -> MarkedFixture {

@@ -11,8 +11,6 @@ import XCTest
 
 /// PI004 qa-without-pairs (`QuestionsHaveAnswers`).
 final class QuestionsHaveAnswersTests: XCTestCase {
-    private let doc = ContentFixture.doc
-    private let interp = ContentFixture.interp
     private let bundle = ContentFixture.bundle
 
     /// A Q&A interpretation (1️⃣ marks its form) with `body`.

@@ -11,7 +11,6 @@ import XCTest
 
 /// PS001 scheduled, and the published view of the library (`Library.published(asOf:)`).
 final class ScheduledIsListedTests: XCTestCase {
-    private let doc = ContentFixture.doc
 
     /// 1️⃣ and 2️⃣ mark the scheduled publication dates of a document and a cleanup batch.
     private func scheduled() -> MarkedFixture {

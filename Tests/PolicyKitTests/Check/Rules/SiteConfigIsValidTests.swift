@@ -11,7 +11,6 @@ import XCTest
 
 /// PF008 site-config (`SiteConfigIsValid`).
 final class SiteConfigIsValidTests: XCTestCase {
-
     func testMissingSiteConfig() throws {
         var fixture = MarkedFixture()
         fixture.remove("site.yml")

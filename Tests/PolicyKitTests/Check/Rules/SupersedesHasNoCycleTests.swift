@@ -27,19 +27,6 @@ final class SupersedesHasNoCycleTests: XCTestCase {
         return fixture
     }
 
-    private func cleanup(_ results: String, published: String = "2024-11-29", effective: String? = nil) -> String {
-        """
-        ---
-        title: 2024年度行政规范性文件清理结果
-        published: \(published)\(effective.map { "\neffective: \($0)" } ?? "")
-        results:
-        \(results)
-        ---
-
-        清理说明。
-        """
-    }
-
     func testTwoDocumentCycle() throws {
         var fixture = twoDocuments()
         fixture.replace(in: doc, "expires: 2029-03-31", with: "expires: 2029-03-31\nsupersedes: 1️⃣2024-old-labels")

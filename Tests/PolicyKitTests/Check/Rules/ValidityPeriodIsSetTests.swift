@@ -14,13 +14,6 @@ import XCTest
 /// effective 2024-04-01 (line 7), expires 2029-03-31 (line 8).
 final class ValidityPeriodIsSetTests: XCTestCase {
     private let doc = ContentFixture.doc
-    private let interp = ContentFixture.interp
-
-    /// Moves the document's and its interpretation's publication date together.
-    private func publish(_ fixture: inout ContentFixture, on date: String) {
-        fixture.replace(in: doc, "published: 2024-03-08", with: "published: \(date)")
-        fixture.replace(in: interp, "published: 2024-03-08", with: "published: \(date)")
-    }
 
     /// The fix proposes the longest allowed date.
     func testNormativeWithoutExpires() throws {

@@ -11,8 +11,6 @@ import XCTest
 
 /// PM003 video-captions (`VideosHaveCaptions`).
 final class VideosHaveCaptionsTests: XCTestCase {
-    private let doc = ContentFixture.doc
-    private let interp = ContentFixture.interp
     private let bundle = ContentFixture.bundle
 
     private func video(_ media: String) -> String {
