@@ -164,14 +164,17 @@ struct ContentFixture {
 
         """
 
-    static let document = FrontMatter.normative.document(body: """
+    static let document = FrontMatter.normative.document(body: documentBody)
+
+    /// The base document's three articles (lines 11, 13 and 15 once written).
+    static let documentBody = """
         第一条 为规范本省预包装食品标签标识行为，保障消费者知情权，根据有关法律法规，制定本办法。
 
         第二条 在本省行政区域内生产、销售预包装食品的经营者，应当遵守本办法。
 
         第三条 食品标签应当清晰标注生产日期、保质期和贮存条件，字体高度不得小于一点八毫米。
 
-        """)
+        """
 
     static let interpretation = FrontMatter.textInterpretation.document(body: """
         ## 一、背景和依据

@@ -28,6 +28,15 @@ struct FrontMatter {
         "expires": "2029-03-31",
     ])
 
+    /// A second, valid document of another kind for tests that need two: a 其他政策文件 (no
+    /// number, no validity period), to be added under `policies/`.
+    static let policy = FrontMatter([
+        "title": "关于开展食品标签专项检查的通知",
+        "office": "食品安全协调处",
+        "signed": "2024-05-06",
+        "published": "2024-05-08",
+    ])
+
     /// The base text interpretation of `ContentFixture` (line 3 `form`, 4 `published`).
     static let textInterpretation = FrontMatter([
         "title": "《示例省食品标签管理办法》政策解读",

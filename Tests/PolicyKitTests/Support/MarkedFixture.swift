@@ -57,6 +57,12 @@ struct MarkedFixture {
         self["\(bundle)/index.md"] = content["\(bundle)/index.md"]
     }
 
+    /// `ContentFixture.addDocument` with a `FrontMatter` (whose values may hold markers).
+    mutating func addDocument(_ bundle: String, _ frontMatter: FrontMatter, interpretation published: String?,
+                              body: String = "第一条 为加强本省相关领域监督管理，依据有关规定，结合工作实际，制定本文件。") {
+        addDocument(bundle, frontMatter.yaml, interpretation: published, body: body)
+    }
+
     mutating func setBytes(_ path: String, _ data: Data) { marked[path] = nil; content.setBytes(path, data) }
 
     mutating func remove(_ path: String) { marked[path] = nil; content.remove(path) }

@@ -38,12 +38,7 @@ final class BundleIDsAreValidTests: XCTestCase {
     /// The same id under two kinds is one URL for two documents.
     func testDuplicateIDAcrossKinds() throws {
         var fixture = ContentFixture()
-        fixture.addDocument("policies/2024-food-labels", """
-            title: 关于开展食品标签专项检查的通知
-            office: 食品安全协调处
-            signed: 2024-05-06
-            published: 2024-05-08
-            """, interpretation: "2024-05-08")
+        fixture.addDocument("policies/2024-food-labels", FrontMatter.policy, interpretation: "2024-05-08")
         try fixture.check().assertFinds("PF007", .error, file: "content/policies/2024-food-labels/index.md", line: 1,
                                         message: "重复")
     }
@@ -51,24 +46,14 @@ final class BundleIDsAreValidTests: XCTestCase {
     /// Ids differing only in case collide on case-insensitive file systems.
     func testDuplicateIDIgnoringCase() throws {
         var fixture = ContentFixture()
-        fixture.addDocument("policies/2024-Food-Labels", """
-            title: 关于开展食品标签专项检查的通知
-            office: 食品安全协调处
-            signed: 2024-05-06
-            published: 2024-05-08
-            """, interpretation: "2024-05-08")
+        fixture.addDocument("policies/2024-Food-Labels", FrontMatter.policy, interpretation: "2024-05-08")
         try fixture.check().assertFinds("PF007", .error, file: "content/policies/2024-Food-Labels/index.md", line: 1,
                                         message: "与 content/normative/2024-food-labels/ 重复")
     }
 
     func testDistinctIDsAreNotDuplicates() throws {
         var fixture = ContentFixture()
-        fixture.addDocument("policies/2024-food-labels-check", """
-            title: 关于开展食品标签专项检查的通知
-            office: 食品安全协调处
-            signed: 2024-05-06
-            published: 2024-05-08
-            """, interpretation: "2024-05-08")
+        fixture.addDocument("policies/2024-food-labels-check", FrontMatter.policy, interpretation: "2024-05-08")
         try fixture.check().assertNoFindings()
     }
 

@@ -72,12 +72,7 @@ final class FilesExistTests: XCTestCase {
     /// `..` leaves the bundle, so the page's copy would not exist — even if the file does.
     func testPathOutOfBundle() throws {
         var fixture = MarkedFixture()
-        fixture.addDocument("policies/2024-other", """
-            title: 关于开展食品标签专项检查的通知
-            office: 食品安全协调处
-            signed: 2024-05-06
-            published: 2024-05-08
-            """, interpretation: "2024-05-08")
+        fixture.addDocument("policies/2024-other", FrontMatter.policy, interpretation: "2024-05-08")
         fixture.setBytes("policies/2024-other/图.png", Data([0x89, 0x50]))
         fixture[doc]! += "\n1️⃣![示例图](../../policies/2024-other/图.png)\n"
         try fixture.check().assertFindings(["1️⃣": .error("PM001", "文件夹之外")])

@@ -38,14 +38,13 @@ final class IndexNumberIsWellFormedTests: XCTestCase {
 
     func testDuplicateIndexNumber() throws {
         var fixture = fixture(pattern: nil, index: "A-1")
-        fixture.addDocument("normative/2024-other", """
-            title: 示例省另一办法
-            number: 示市监规〔2024〕4号
-            signed: 2024-03-01
-            published: 2024-03-08
-            expires: 2029-03-31
-            index_no: A-1
-            """, interpretation: "2024-03-08")
+        fixture.addDocument("normative/2024-other", FrontMatter.normative.with([
+                "title": "示例省另一办法",
+                "number": "示市监规〔2024〕4号",
+                "index_no": "A-1",
+                "office": nil,
+                "effective": nil,
+            ]), interpretation: "2024-03-08")
         try fixture.check().assertFinds("PF015", .error, file: "content/normative/2024-other/index.md", line: 7, message: "重复")
     }
 

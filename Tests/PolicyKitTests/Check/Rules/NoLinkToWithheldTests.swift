@@ -16,14 +16,16 @@ final class NoLinkToWithheldTests: XCTestCase {
     /// The base document plus `2024-internal`, not public.
     private func withWithheld(_ disclosure: String = "不予公开") -> MarkedFixture {
         var fixture = MarkedFixture()
-        fixture.addDocument("normative/2024-internal", """
-            title: 示例省内部办法
-            number: 示市监规〔2024〕1号
-            signed: 2024-01-02
-            published: 2024-01-05
-            expires: 2029-01-04
-            disclosure: \(disclosure)
-            """, interpretation: "2024-01-05")
+        fixture.addDocument("normative/2024-internal", FrontMatter.normative.with([
+                "title": "示例省内部办法",
+                "number": "示市监规〔2024〕1号",
+                "signed": "2024-01-02",
+                "published": "2024-01-05",
+                "expires": "2029-01-04",
+                "disclosure": "\(disclosure)",
+                "office": nil,
+                "effective": nil,
+            ]), interpretation: "2024-01-05")
         return fixture
     }
 

@@ -16,14 +16,14 @@ final class NumberIsUniqueTests: XCTestCase {
     /// A second document numbered `number`; 1️⃣ marks where its number's value starts.
     private func withSecondDocument(number: String) -> MarkedFixture {
         var fixture = MarkedFixture()
-        fixture.addDocument("normative/2024-other-labels", """
-            title: 示例省散装食品标识管理办法
-            number: 1️⃣\(number)
-            office: 食品安全协调处
-            signed: 2024-05-06
-            published: 2024-05-08
-            expires: 2029-05-07
-            """, interpretation: "2024-05-08")
+        fixture.addDocument("normative/2024-other-labels", FrontMatter.normative.with([
+                "title": "示例省散装食品标识管理办法",
+                "number": "1️⃣\(number)",
+                "signed": "2024-05-06",
+                "published": "2024-05-08",
+                "expires": "2029-05-07",
+                "effective": nil,
+            ]), interpretation: "2024-05-08")
         return fixture
     }
 

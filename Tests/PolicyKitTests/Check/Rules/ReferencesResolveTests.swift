@@ -16,14 +16,14 @@ final class ReferencesResolveTests: XCTestCase {
     /// The base fixture plus an earlier normative document `2024-old-labels`.
     private func twoDocuments() -> MarkedFixture {
         var fixture = MarkedFixture()
-        fixture.addDocument("normative/2024-old-labels", """
-            title: 示例省预包装食品标签规定
-            number: 示市监规〔2024〕1号
-            office: 食品安全协调处
-            signed: 2024-01-02
-            published: 2024-01-05
-            expires: 2029-01-04
-            """, interpretation: "2024-01-05")
+        fixture.addDocument("normative/2024-old-labels", FrontMatter.normative.with([
+                "title": "示例省预包装食品标签规定",
+                "number": "示市监规〔2024〕1号",
+                "signed": "2024-01-02",
+                "published": "2024-01-05",
+                "expires": "2029-01-04",
+                "effective": nil,
+            ]), interpretation: "2024-01-05")
         return fixture
     }
 

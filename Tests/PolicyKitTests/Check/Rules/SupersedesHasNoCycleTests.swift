@@ -16,14 +16,14 @@ final class SupersedesHasNoCycleTests: XCTestCase {
     /// The base fixture plus an earlier normative document `2024-old-labels`.
     private func twoDocuments() -> MarkedFixture {
         var fixture = MarkedFixture()
-        fixture.addDocument("normative/2024-old-labels", """
-            title: 示例省预包装食品标签规定
-            number: 示市监规〔2024〕1号
-            office: 食品安全协调处
-            signed: 2024-01-02
-            published: 2024-01-05
-            expires: 2029-01-04
-            """, interpretation: "2024-01-05")
+        fixture.addDocument("normative/2024-old-labels", FrontMatter.normative.with([
+                "title": "示例省预包装食品标签规定",
+                "number": "示市监规〔2024〕1号",
+                "signed": "2024-01-02",
+                "published": "2024-01-05",
+                "expires": "2029-01-04",
+                "effective": nil,
+            ]), interpretation: "2024-01-05")
         return fixture
     }
 
@@ -40,15 +40,15 @@ final class SupersedesHasNoCycleTests: XCTestCase {
 
     func testThreeDocumentCycle() throws {
         var fixture = twoDocuments()
-        fixture.addDocument("normative/2024-mid-labels", """
-            title: 示例省预包装食品标签规定（修订）
-            number: 示市监规〔2024〕2号
-            office: 食品安全协调处
-            signed: 2024-02-01
-            published: 2024-02-02
-            expires: 2029-02-01
-            supersedes: 2024-old-labels
-            """, interpretation: "2024-02-02")
+        fixture.addDocument("normative/2024-mid-labels", FrontMatter.normative.with([
+                "title": "示例省预包装食品标签规定（修订）",
+                "number": "示市监规〔2024〕2号",
+                "signed": "2024-02-01",
+                "published": "2024-02-02",
+                "expires": "2029-02-01",
+                "supersedes": "2024-old-labels",
+                "effective": nil,
+            ]), interpretation: "2024-02-02")
         fixture.replace(in: doc, "expires: 2029-03-31", with: "expires: 2029-03-31\nsupersedes: 2024-mid-labels")
         try fixture.check().assertNoFindings()  // a chain of three is fine…
         fixture.replace(in: "normative/2024-old-labels/index.md", "expires: 2029-01-04",
