@@ -15,8 +15,8 @@ import XCTest
 final class AmendedByTests: XCTestCase {
     private let doc = ContentFixture.doc
 
-    private func amended(_ entry: String) -> ContentFixture {
-        var fixture = ContentFixture()
+    private func amended(_ entry: String) -> MarkedFixture {
+        var fixture = MarkedFixture()
         fixture.replace(in: doc, "expires: 2029-03-31\n", with: "expires: 2029-03-31\namended_by:\n  - \(entry)\n")
         return fixture
     }
@@ -27,13 +27,13 @@ final class AmendedByTests: XCTestCase {
     }
 
     func testMalformedDate() throws {
-        try amended("{ date: 2024-13-01, title: 决定 }").check()
-            .assertFinds("PF005", .error, file: "content/\(doc)", line: 10, column: 13, message: "amended_by.date")
+        try amended("{ date: 1️⃣2024-13-01, title: 决定 }").check()
+            .assertFindings(["1️⃣": .error("PF005", "amended_by.date")])
     }
 
     func testDateNotAfterSigning() throws {
-        try amended("{ date: 2024-02-01, title: 决定 }").check()
-            .assertFinds("PD001", .error, file: "content/\(doc)", line: 10, column: 13, message: "修正日期 2024-02-01 不晚于本文件的成文日期 2024-03-01")
+        try amended("{ date: 1️⃣2024-02-01, title: 决定 }").check()
+            .assertFindings(["1️⃣": .error("PD001", "修正日期 2024-02-01 不晚于本文件的成文日期 2024-03-01")])
     }
 
     func testEntryNeedsDateAndTitleOrNumber() throws {
@@ -47,8 +47,8 @@ final class AmendedByTests: XCTestCase {
     }
 
     func testUnknownHeadnoteWord() throws {
-        var fixture = ContentFixture()
-        fixture["site.yml"] = ContentFixture.site + "headnote:\n  amended: 修改\n"
-        try fixture.check().assertFinds("PF008", .error, file: "content/site.yml", line: 16, column: 12, message: "headnote.amended")
+        var fixture = MarkedFixture()
+        fixture["site.yml"] = ContentFixture.site + "headnote:\n  amended: 1️⃣修改\n"
+        try fixture.check().assertFindings(["1️⃣": .error("PF008", "headnote.amended")])
     }
 }

@@ -21,12 +21,7 @@ final class FixtureTests: XCTestCase {
 
     func testHelperDocumentsAreClean() throws {
         var fixture = ContentFixture()
-        fixture.addDocument("policies/2024-other", """
-            title: 关于开展食品标签专项检查的通知
-            office: 食品安全协调处
-            signed: 2024-05-06
-            published: 2024-05-08
-            """, interpretation: "2024-05-08")
+        fixture.addDocument("policies/2024-other", FrontMatter.policy, interpretation: "2024-05-08")
         try fixture.check().assertNoFindings()
     }
 }

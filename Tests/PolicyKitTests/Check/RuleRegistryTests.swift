@@ -82,7 +82,8 @@ final class RuleRegistryTests: XCTestCase {
         for d in descriptors { XCTAssertTrue(text.contains("| \(d.code) |"), d.code) }
     }
 
-    /// Every code has at least one test that names it in Tests/PolicyKitTests/Check/ (or below).
+    /// Every code has at least one test that names it in Tests/PolicyKitTests/Check/ (or below),
+    /// with `assertFinds("CODE"` or a marker expectation `.error("CODE"` / `.warning("CODE"`.
     func testEveryRuleIsExercisedByATest() throws {
         let folder = Self.packageRoot.appendingPathComponent("Tests/PolicyKitTests/Check")
         var tests = ""
@@ -92,7 +93,32 @@ final class RuleRegistryTests: XCTestCase {
             tests += try String(contentsOf: folder.appendingPathComponent(file), encoding: .utf8)
         }
         for d in descriptors {
-            XCTAssertTrue(tests.contains("assertFinds(\"\(d.code)\""), "no test asserts a finding of \(d.code) \(d.name)")
+            XCTAssertTrue(Self.assertsFinding(of: d.code, in: tests), "no test asserts a finding of \(d.code) \(d.name)")
         }
+    }
+
+    /// Every rule has its own test file, Check/Rules/<RuleTypeName>Tests.swift, declaring the
+    /// class of that name, with at least one failing case (a finding of its code asserted) and
+    /// one passing case (a clean check asserted) — so a newcomer finds a rule's tests by its
+    /// name and adds a rule by copying one file.
+    func testEveryRuleHasItsOwnTestFile() throws {
+        let folder = Self.packageRoot.appendingPathComponent("Tests/PolicyKitTests/Check/Rules")
+        for rule in RuleRegistry.all {
+            let name = "\(rule)Tests"
+            let url = folder.appendingPathComponent(name + ".swift")
+            guard let text = try? String(contentsOf: url, encoding: .utf8) else {
+                XCTFail("\(rule.descriptor.code) has no test file Tests/PolicyKitTests/Check/Rules/\(name).swift")
+                continue
+            }
+            XCTAssertTrue(text.contains("final class \(name): XCTestCase"), "\(name).swift should declare class \(name)")
+            XCTAssertTrue(Self.assertsFinding(of: rule.descriptor.code, in: text),
+                          "\(name).swift asserts no finding of \(rule.descriptor.code) (a failing case)")
+            XCTAssertTrue(["assertClean(", "assertNoFindings(", "assertNoErrors("].contains { text.contains($0) },
+                          "\(name).swift has no passing case (assertClean, assertNoFindings or assertNoErrors)")
+        }
+    }
+
+    private static func assertsFinding(of code: String, in text: String) -> Bool {
+        ["assertFinds(\"\(code)\"", ".error(\"\(code)\"", ".warning(\"\(code)\"", ".notice(\"\(code)\""].contains { text.contains($0) }
     }
 }

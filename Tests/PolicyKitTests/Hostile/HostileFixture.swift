@@ -70,9 +70,8 @@ final class HostileFixture {
     func outsideBundle() throws -> URL {
         let outside = base.appendingPathComponent("outside/2024-secret-rules")
         try FileManager.default.createDirectory(at: outside, withIntermediateDirectories: true)
-        let index = ContentFixture.document
-            .replacingOccurrences(of: "示例省食品标签管理办法", with: "不应发布的内部文件")
-            .replacingOccurrences(of: "〔2024〕3号", with: "〔2024〕99号")
+        let index = FrontMatter.normative.with(["title": "不应发布的内部文件", "number": "示市监规〔2024〕99号"])
+            .document(body: ContentFixture.documentBody)
         try Data(index.utf8).write(to: outside.appendingPathComponent("index.md"))
         try Data(ContentFixture.interpretation.utf8).write(to: outside.appendingPathComponent("解读.md"))
         try Data("SECRET".utf8).write(to: outside.appendingPathComponent("secret.pdf"))

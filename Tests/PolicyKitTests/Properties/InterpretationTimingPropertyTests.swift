@@ -73,7 +73,8 @@ final class InterpretationTimingPropertyTests: XCTestCase {
         for n in 0..<366 {
             let day = first.adding(days: n)
             let id = "day-\(n)"
-            fixture["policies/\(id)/index.md"] = "---\ntitle: 第\(n)日文件\nsigned: \(day.adding(days: -3))\npublished: \(day)\n---\n\n正文。\n"
+            fixture["policies/\(id)/index.md"] = FrontMatter(["title": "第\(n)日文件", "signed": "\(day.adding(days: -3))", "published": "\(day)"])
+                .document(body: "正文。\n")
             for (k, offset) in [Self.offsets[n % 10], Self.offsets[(n / 10 + n) % 10]].enumerated() {
                 let stem = "解读\(k)"
                 let published = day.adding(days: offset)

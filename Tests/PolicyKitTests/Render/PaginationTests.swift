@@ -16,7 +16,7 @@ final class PaginationTests: XCTestCase {
         var changes: [String: String?] = [:]
         for i in 0..<205 {  // with the fixture's own policy: 206 → pages of 100, 100 and 6
             changes[String(format: "policies/bulk-%03d/index.md", i)] =
-                "---\ntitle: 批量文件\(i)\nsigned: 2024-01-02\npublished: 2024-01-02\n---\n\n正文。\n"
+                FrontMatter(["title": "批量文件\(i)", "signed": "2024-01-02", "published": "2024-01-02"]).document(body: "正文。\n")
         }
         let site = try RenderFixture(changes).render()
         func rows(_ path: String) throws -> Int {

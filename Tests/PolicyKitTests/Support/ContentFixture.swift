@@ -79,28 +79,35 @@ struct ContentFixture {
         }
     }
 
-    /// A text interpretation that covers all three default topics.
+    /// Adds a bundle `folder/id` holding `index.md` written from `frontMatter` (usually
+    /// `FrontMatter.normative.with([...])`), and — unless `interpretation` is nil — a valid
+    /// text interpretation published that day.
+    mutating func addDocument(_ bundle: String, _ frontMatter: FrontMatter, interpretation published: String?,
+                              body: String = "第一条 为加强本省相关领域监督管理，依据有关规定，结合工作实际，制定本文件。") {
+        addDocument(bundle, frontMatter.yaml, interpretation: published, body: body)
+    }
+
+    /// A text interpretation that covers all three default topics; `extra` is one more
+    /// `field: value` line of front matter.
     static func textInterpretation(title: String = "政策解读", published: String, extra: String = "") -> String {
-        """
-        ---
-        title: \(title)
-        form: text
-        published: \(published)\(extra.isEmpty ? "" : "\n" + extra)
-        ---
+        var frontMatter = FrontMatter.textInterpretation.with(["title": title, "published": published])
+        if let colon = extra.range(of: ": ") {
+            frontMatter = frontMatter.with([String(extra[..<colon.lowerBound]): String(extra[colon.upperBound...])])
+        }
+        return frontMatter.document(body: """
+            ## 一、背景和依据
 
-        ## 一、背景和依据
+            近年来群众反映较多的问题集中在这一领域，省局在调研基础上起草了本文件。
 
-        近年来群众反映较多的问题集中在这一领域，省局在调研基础上起草了本文件。
+            ## 二、主要内容
 
-        ## 二、主要内容
+            文件明确了经营者的义务和监管部门的职责，办事群众可以对照执行。
 
-        文件明确了经营者的义务和监管部门的职责，办事群众可以对照执行。
+            ## 三、关键词解释
 
-        ## 三、关键词解释
+            经营者：从事商品生产经营或者提供服务的自然人、法人和非法人组织。
 
-        经营者：从事商品生产经营或者提供服务的自然人、法人和非法人组织。
-
-        """
+            """)
     }
 
     /// Writes the folder to `root` (created if needed), replacing files it already holds.
@@ -162,17 +169,10 @@ struct ContentFixture {
 
         """
 
-    static let document = """
-        ---
-        title: 示例省食品标签管理办法
-        number: 示市监规〔2024〕3号
-        office: 食品安全协调处
-        signed: 2024-03-01
-        published: 2024-03-08
-        effective: 2024-04-01
-        expires: 2029-03-31
-        ---
+    static let document = FrontMatter.normative.document(body: documentBody)
 
+    /// The base document's three articles (lines 11, 13 and 15 once written).
+    static let documentBody = """
         第一条 为规范本省预包装食品标签标识行为，保障消费者知情权，根据有关法律法规，制定本办法。
 
         第二条 在本省行政区域内生产、销售预包装食品的经营者，应当遵守本办法。
@@ -181,13 +181,7 @@ struct ContentFixture {
 
         """
 
-    static let interpretation = """
-        ---
-        title: 《示例省食品标签管理办法》政策解读
-        form: text
-        published: 2024-03-08
-        ---
-
+    static let interpretation = FrontMatter.textInterpretation.document(body: """
         ## 一、背景和依据
 
         近年来消费者对食品标签“看不清、看不懂”的投诉逐年增多，省局在调研基础上起草了这份办法。
@@ -200,7 +194,7 @@ struct ContentFixture {
 
         预包装食品：预先定量包装或者制作在包装材料、容器中的食品。
 
-        """
+        """)
 
     static let minimal: [String: String] = [
         "site.yml": site,

@@ -24,16 +24,16 @@ final class CleanupActsOnOwnDocumentsTests: XCTestCase {
         """
 
     func testBatchOnAnotherIssuersDocumentWarns() throws {
-        var fixture = ContentFixture()
+        var fixture = MarkedFixture()
         fixture.replace(in: ContentFixture.doc, "office: 食品安全协调处", with: "office: 食品安全协调处\nissuer: 示例省卫生健康委员会")
         fixture["cleanup/2024.md"] = batch
-        try fixture.check().assertFinds("PR005", .warning, file: "content/cleanup/2024.md", line: 5, column: 17,
-                                        message: "示例省卫生健康委员会")
+        fixture.replace(in: "cleanup/2024.md", "document: 2024-food-labels", with: "document: 1️⃣2024-food-labels")
+        try fixture.check().assertFindings(["1️⃣": .warning("PR005", "示例省卫生健康委员会")])
     }
 
     /// Jointly issued with the site's issuer: its own document.
     func testJointDocumentPasses() throws {
-        var fixture = ContentFixture()
+        var fixture = MarkedFixture()
         fixture.replace(in: ContentFixture.doc, "office: 食品安全协调处",
                         with: "office: 食品安全协调处\nissuer: [示例省市场监督管理局, 示例省卫生健康委员会]")
         fixture["cleanup/2024.md"] = batch

@@ -13,16 +13,16 @@ import XCTest
 final class IndexNumberIsWellFormedTests: XCTestCase {
     private let doc = ContentFixture.doc
 
-    private func fixture(pattern: String?, index: String) -> ContentFixture {
-        var fixture = ContentFixture()
+    private func fixture(pattern: String?, index: String) -> MarkedFixture {
+        var fixture = MarkedFixture()
         if let pattern { fixture["site.yml"] = ContentFixture.site + "index_no:\n  pattern: '\(pattern)'\n" }
-        fixture.replace(in: doc, "expires: 2029-03-31", with: "expires: 2029-03-31\nindex_no: \(index)")
+        fixture.replace(in: doc, "expires: 2029-03-31", with: "expires: 2029-03-31\nindex_no: 1️⃣\(index)")
         return fixture
     }
 
     func testIndexNumberNotMatchingPattern() throws {
         try fixture(pattern: #"\d{9}/\d{4}-\d{5}"#, index: "11330000-2024-00031").check()
-            .assertFinds("PF015", .error, file: "content/\(doc)", line: 9, column: 11, message: "11330000-2024-00031")
+            .assertFindings(["1️⃣": .error("PF015", "11330000-2024-00031")])
     }
 
     func testMatchingIndexNumberPassesAndIsShown() throws {
@@ -38,14 +38,13 @@ final class IndexNumberIsWellFormedTests: XCTestCase {
 
     func testDuplicateIndexNumber() throws {
         var fixture = fixture(pattern: nil, index: "A-1")
-        fixture.addDocument("normative/2024-other", """
-            title: 示例省另一办法
-            number: 示市监规〔2024〕4号
-            signed: 2024-03-01
-            published: 2024-03-08
-            expires: 2029-03-31
-            index_no: A-1
-            """, interpretation: "2024-03-08")
+        fixture.addDocument("normative/2024-other", FrontMatter.normative.with([
+                "title": "示例省另一办法",
+                "number": "示市监规〔2024〕4号",
+                "index_no": "A-1",
+                "office": nil,
+                "effective": nil,
+            ]), interpretation: "2024-03-08")
         try fixture.check().assertFinds("PF015", .error, file: "content/normative/2024-other/index.md", line: 7, message: "重复")
     }
 

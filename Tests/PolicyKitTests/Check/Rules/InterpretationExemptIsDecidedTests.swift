@@ -13,8 +13,8 @@ import XCTest
 final class InterpretationExemptIsDecidedTests: XCTestCase {
     private let doc = ContentFixture.doc
 
-    private func exempt(_ yaml: String) -> ContentFixture {
-        var fixture = ContentFixture()
+    private func exempt(_ yaml: String) -> MarkedFixture {
+        var fixture = MarkedFixture()
         fixture.remove(ContentFixture.interp)
         fixture.replace(in: doc, "expires: 2029-03-31", with: "expires: 2029-03-31\n\(yaml)")
         return fixture
@@ -22,10 +22,9 @@ final class InterpretationExemptIsDecidedTests: XCTestCase {
 
     /// A plain string still exempts (no PI001) but is a warning asking for the approver.
     func testPlainStringWarns() throws {
-        let result = try exempt("exempt: 内部管理事项无需解读").check()
+        let result = try exempt("exempt: 1️⃣内部管理事项无需解读").check()
         result.assertClean("PI001")
-        let finding = result.assertFinds("PI007", .warning, file: "content/\(doc)", line: 9, column: 9,
-                                         message: "只写了理由“内部管理事项无需解读”")
+        let finding = result.assertFindings(["1️⃣": .warning("PI007", "只写了理由“内部管理事项无需解读”")]).first
         XCTAssertEqual(finding?.fix.contains("approved_by"), true)
     }
 
@@ -40,8 +39,8 @@ final class InterpretationExemptIsDecidedTests: XCTestCase {
     }
 
     func testMissingApprovalDateWarns() throws {
-        let result = try exempt("exempt:\n  reason: 内部管理事项\n  approved_by: 局长办公会").check()
-        result.assertFinds("PI007", .warning, file: "content/\(doc)", line: 9, column: 1, message: "缺少批准日期（approved_on）")
+        let result = try exempt("1️⃣exempt:\n  reason: 内部管理事项\n  approved_by: 局长办公会").check()
+        result.assertFindings(["1️⃣": .warning("PI007", "缺少批准日期（approved_on）")])
     }
 
     func testMalformedApprovalDateIsADateError() throws {

@@ -14,16 +14,18 @@ final class NoLinkToWithheldTests: XCTestCase {
     private let doc = ContentFixture.doc
 
     /// The base document plus `2024-internal`, not public.
-    private func withWithheld(_ disclosure: String = "不予公开") -> ContentFixture {
-        var fixture = ContentFixture()
-        fixture.addDocument("normative/2024-internal", """
-            title: 示例省内部办法
-            number: 示市监规〔2024〕1号
-            signed: 2024-01-02
-            published: 2024-01-05
-            expires: 2029-01-04
-            disclosure: \(disclosure)
-            """, interpretation: "2024-01-05")
+    private func withWithheld(_ disclosure: String = "不予公开") -> MarkedFixture {
+        var fixture = MarkedFixture()
+        fixture.addDocument("normative/2024-internal", FrontMatter.normative.with([
+                "title": "示例省内部办法",
+                "number": "示市监规〔2024〕1号",
+                "signed": "2024-01-02",
+                "published": "2024-01-05",
+                "expires": "2029-01-04",
+                "disclosure": "\(disclosure)",
+                "office": nil,
+                "effective": nil,
+            ]), interpretation: "2024-01-05")
         return fixture
     }
 
@@ -52,13 +54,13 @@ final class NoLinkToWithheldTests: XCTestCase {
             title: 2024年度清理结果
             published: 2024-11-29
             results:
-              - { document: 2024-internal, result: 继续有效 }
+              - { document: 1️⃣2024-internal, result: 继续有效 }
             ---
 
             正文。
 
             """
-        try fixture.check().assertFinds("PS003", .error, file: "content/cleanup/2024.md", line: 5, column: 17)
+        try fixture.check().assertFindings(["1️⃣": .error("PS003")])
     }
 
     /// A page already out linking to a document scheduled later: a warning until that day.

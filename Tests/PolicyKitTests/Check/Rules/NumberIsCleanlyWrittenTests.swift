@@ -14,9 +14,9 @@ import XCTest
 final class NumberIsCleanlyWrittenTests: XCTestCase {
     private let doc = ContentFixture.doc
 
-    private func numbered(_ number: String) -> ContentFixture {
-        var fixture = ContentFixture()
-        fixture.replace(in: doc, "number: 示市监规〔2024〕3号", with: "number: \(number)")
+    private func numbered(_ number: String) -> MarkedFixture {
+        var fixture = MarkedFixture()
+        fixture.replace(in: doc, "number: 示市监规〔2024〕3号", with: "number: 1️⃣\(number)")
         return fixture
     }
 
@@ -29,7 +29,7 @@ final class NumberIsCleanlyWrittenTests: XCTestCase {
         ]
         for c in cases {
             let result = try numbered(c.number).check()
-            let finding = result.assertFinds("PN005", .error, file: "content/\(doc)", line: 3, column: 9, message: c.message)
+            let finding = result.assertFindings(["1️⃣": .error("PN005", c.message)]).first
             XCTAssertEqual(finding?.fix, "删去空格，改为“示市监规〔2024〕3号”。", c.number)
             // One slip, one finding: PN001 judges the corrected number, PN003 is not involved.
             result.assertClean("PN001")
@@ -39,8 +39,7 @@ final class NumberIsCleanlyWrittenTests: XCTestCase {
     func testMixedBracketsAreNamedWithTheFix() throws {
         for (number, open, close) in [("示市监规〔2024]3号", "〔", "]"), ("示市监规[2024〕3号", "[", "〕"), ("示市监规【2024〕3号", "【", "〕")] {
             let result = try numbered(number).check()
-            let finding = result.assertFinds("PN005", .error, file: "content/\(doc)", line: 3, column: 9,
-                                             message: "年份括号前后不一致（前为“\(open)”，后为“\(close)”）")
+            let finding = result.assertFindings(["1️⃣": .error("PN005", "年份括号前后不一致（前为“\(open)”，后为“\(close)”）")]).first
             XCTAssertEqual(finding?.fix, "年份两边都用六角括号〔〕，改为“示市监规〔2024〕3号”。", number)
             result.assertClean("PN001")
         }
@@ -49,9 +48,9 @@ final class NumberIsCleanlyWrittenTests: XCTestCase {
     /// Both slips in one number, one message; a further format problem is still PN001's.
     func testSlipsAndFormatProblemTogether() throws {
         let result = try numbered("示市监规 〔2024]03号").check()
-        let slip = result.assertFinds("PN005", .error, file: "content/\(doc)", line: 3, column: 9, message: "半角空格")
+        let slip = result.assertFindings(["1️⃣": .error("PN005", "半角空格")]).first
         XCTAssertEqual(slip?.fix, "删去空格，年份两边都用六角括号〔〕，改为“示市监规〔2024〕03号”。")
-        let format = result.assertFinds("PN001", .error, file: "content/\(doc)", line: 3, column: 9, message: "前导 0")
+        let format = result.assertFindings(["1️⃣": .error("PN001", "前导 0")]).first
         XCTAssertEqual(format?.fix, "改为“示市监规〔2024〕3号”。")
     }
 

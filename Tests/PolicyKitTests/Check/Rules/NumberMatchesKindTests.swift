@@ -15,9 +15,9 @@ final class NumberMatchesKindTests: XCTestCase {
     private let doc = ContentFixture.doc
     private let regulation = "regulations/2024-food-labels/index.md"
 
-    private func numbered(_ number: String, asRegulation: Bool = false) -> ContentFixture {
-        var fixture = ContentFixture()
-        fixture.replace(in: doc, "number: 示市监规〔2024〕3号", with: "number: \(number)")
+    private func numbered(_ number: String, asRegulation: Bool = false) -> MarkedFixture {
+        var fixture = MarkedFixture()
+        fixture.replace(in: doc, "number: 示市监规〔2024〕3号", with: "number: 1️⃣\(number)")
         if asRegulation {
             fixture.replace(in: doc, "expires: 2029-03-31\n", with: "")
             fixture.move(ContentFixture.bundle, to: "regulations/2024-food-labels")
@@ -31,7 +31,7 @@ final class NumberMatchesKindTests: XCTestCase {
         for number in ["示例省市场监督管理局令第5号", "示例省市场监督管理局令〔2024〕第5号", "示例省市场监督管理局令〔2024〕5号",
                        "示例省市场监督管理局令第５号"] {
             let result = try numbered(number).check()
-            result.assertFinds("PN004", .error, file: "content/\(doc)", line: 3, column: 9, message: "不得以“令”的形式发布")
+            result.assertFindings(["1️⃣": .error("PN004", "不得以“令”的形式发布")])
             result.assertClean("PN001")
         }
     }
@@ -41,14 +41,13 @@ final class NumberMatchesKindTests: XCTestCase {
         var fixture = numbered("示例省市场监督管理局令第5号")
         fixture.replace(in: doc, "expires: 2029-03-31\n", with: "")
         fixture.move(ContentFixture.bundle, to: "policies/2024-food-labels")
-        try fixture.check().assertFinds("PN004", .error, file: "content/policies/2024-food-labels/index.md", line: 3, column: 9,
-                                        message: "其他政策文件")
+        try fixture.check().assertFindings(["1️⃣": .error("PN004", "其他政策文件")])
     }
 
     /// A regulation with a 发文字号 instead of its order number.
     func testRegulationWithDispatchNumber() throws {
         try numbered("示市监规〔2024〕3号", asRegulation: true).check()
-            .assertFinds("PN004", .error, file: "content/\(regulation)", line: 3, column: 9, message: "不是令号")
+            .assertFindings(["1️⃣": .error("PN004", "不是令号")])
     }
 
     func testMatchingNumbersPass() throws {

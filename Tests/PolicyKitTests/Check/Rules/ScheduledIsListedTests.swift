@@ -11,22 +11,22 @@ import XCTest
 
 /// PS001 scheduled, and the published view of the library (`Library.published(asOf:)`).
 final class ScheduledIsListedTests: XCTestCase {
-    private let doc = ContentFixture.doc
 
-    private func scheduled() -> ContentFixture {
-        var fixture = ContentFixture()
+    /// 1️⃣ and 2️⃣ mark the scheduled publication dates of a document and a cleanup batch.
+    private func scheduled() -> MarkedFixture {
+        var fixture = MarkedFixture()
         fixture.addDocument("normative/2024-later", """
             title: 示例省定时发布办法
             number: 示市监规〔2024〕9号
             signed: 2024-11-20
             office: 法规处
-            published: 2024-12-02
+            published: 1️⃣2024-12-02
             expires: 2029-12-01
             """, interpretation: "2024-12-02")
         fixture["cleanup/2024.md"] = """
             ---
             title: 2024年度清理结果
-            published: 2024-12-30
+            published: 2️⃣2024-12-30
             results:
               - { document: 2024-food-labels, result: 继续有效 }
             ---
@@ -39,10 +39,11 @@ final class ScheduledIsListedTests: XCTestCase {
 
     func testScheduledItemsAreNotices() throws {
         let result = try scheduled().check(asOf: "2024-12-01")
-        result.assertFinds("PS001", .notice, file: "content/normative/2024-later/index.md", line: 6, column: 12,
-                           message: "定于 2024-12-02 发布")
-        result.assertFinds("PS001", .notice, file: "content/cleanup/2024.md", line: 3, message: "2024-12-30")
         // The interpretation comes out with its document: listed once, with the document.
+        result.assertFindings([
+            "1️⃣": .notice("PS001", "定于 2024-12-02 发布"),
+            "2️⃣": .notice("PS001", "2024-12-30"),
+        ])
         result.assertClean("PS001", file: "content/normative/2024-later/解读.md")
         XCTAssertEqual(result.diagnostics.filter { $0.severity != .notice }.map(\.message), [])
     }
@@ -53,7 +54,7 @@ final class ScheduledIsListedTests: XCTestCase {
 
     /// An interpretation due after its document is listed on its own (and PI002 still judges it).
     func testLateInterpretationIsScheduledAndStillJudged() throws {
-        var fixture = ContentFixture()
+        var fixture = MarkedFixture()
         fixture.replace(in: ContentFixture.interp, "published: 2024-03-08", with: "published: 2024-03-11")
         let result = try fixture.check(asOf: "2024-03-08")
         result.assertFinds("PS001", .notice, file: "content/\(ContentFixture.interp)", line: 4)

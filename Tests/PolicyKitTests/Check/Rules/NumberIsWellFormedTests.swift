@@ -9,18 +9,17 @@ import XCTest
 @testable import PolicySite
 @testable import PolicyKit
 
-/// PN001 number-format, PN002 number-year, PN003 number-duplicate. The base document's
-/// number `示市监规〔2024〕3号` is on line 3; its value starts at column 9.
-final class NumberRuleTests: XCTestCase {
+/// PN001 number-format (`NumberIsWellFormed`).
+/// The base document's number `示市监规〔2024〕3号` is on line 3; its value starts at column 9.
+final class NumberIsWellFormedTests: XCTestCase {
     private let doc = ContentFixture.doc
 
-    private func numbered(_ number: String) -> ContentFixture {
-        var fixture = ContentFixture()
-        fixture.replace(in: doc, "number: 示市监规〔2024〕3号", with: "number: \(number)")
+    /// The base fixture with another number; 1️⃣ marks where the number's value starts.
+    private func numbered(_ number: String) -> MarkedFixture {
+        var fixture = MarkedFixture()
+        fixture.replace(in: doc, "number: 示市监规〔2024〕3号", with: "number: 1️⃣\(number)")
         return fixture
     }
-
-    // MARK: - PN001 number-format
 
     /// Each common slip, what the message says, and the corrected form the fix proposes.
     func testMalformedNumbers() throws {
@@ -39,7 +38,7 @@ final class NumberRuleTests: XCTestCase {
         ]
         for c in cases {
             let finding = try numbered(c.number).check()
-                .assertFinds("PN001", .error, file: "content/\(doc)", line: 3, column: 9, message: c.problem)
+                .assertFindings(["1️⃣": .error("PN001", c.problem)]).first
             if let suggestion = c.suggestion {
                 XCTAssertEqual(finding?.fix, "改为“\(suggestion)”。", c.number)
             }
@@ -49,7 +48,7 @@ final class NumberRuleTests: XCTestCase {
     /// Several slips at once still end in one suggestion.
     func testWrongBracketsAndLeadingZero() throws {
         let finding = try numbered("示市监规【2024】第03号").check()
-            .assertFinds("PN001", .error, file: "content/\(doc)", line: 3, column: 9)
+            .assertFindings(["1️⃣": .error("PN001")]).first
         XCTAssertEqual(finding?.fix, "改为“示市监规〔2024〕3号”。")
     }
 
@@ -73,8 +72,7 @@ final class NumberRuleTests: XCTestCase {
         var fixture = numbered("示例省人民政府令第012号")
         fixture.replace(in: doc, "expires: 2029-03-31\n", with: "")
         fixture.move(ContentFixture.bundle, to: "regulations/2024-food-labels")
-        try fixture.check()
-            .assertFinds("PN001", .error, file: "content/regulations/2024-food-labels/index.md", line: 3, column: 9)
+        try fixture.check().assertFindings(["1️⃣": .error("PN001")])
     }
 
     /// An order number with a year is a hybrid; the fix drops the year and keeps 第.
@@ -82,59 +80,7 @@ final class NumberRuleTests: XCTestCase {
         var fixture = numbered("示例省人民政府令〔2024〕第5号")
         fixture.replace(in: doc, "expires: 2029-03-31\n", with: "")
         fixture.move(ContentFixture.bundle, to: "regulations/2024-food-labels")
-        let finding = try fixture.check()
-            .assertFinds("PN001", .error, file: "content/regulations/2024-food-labels/index.md", line: 3, column: 9, message: "不标年份")
+        let finding = try fixture.check().assertFindings(["1️⃣": .error("PN001", "不标年份")]).first
         XCTAssertEqual(finding?.fix, "改为“示例省人民政府令第5号”。")
-    }
-
-    // MARK: - PN002 number-year
-
-    func testYearDiffersFromSigningYear() throws {
-        try numbered("示市监规〔2023〕3号").check()
-            .assertFinds("PN002", .error, file: "content/\(doc)", line: 3, column: 9, message: "2023")
-    }
-
-    /// Signed on the last day of 2023 and numbered 2023, published in 2024: consistent.
-    func testYearFollowsSigningNotPublication() throws {
-        var fixture = numbered("示市监规〔2023〕3号")
-        fixture.replace(in: doc, "signed: 2024-03-01", with: "signed: 2023-12-29")
-        fixture.replace(in: doc, "published: 2024-03-08", with: "published: 2024-01-05")
-        fixture.replace(in: ContentFixture.interp, "published: 2024-03-08", with: "published: 2024-01-05")
-        let result = try fixture.check()
-        result.assertClean("PN002")
-        result.assertNoErrors()
-    }
-
-    // MARK: - PN003 number-duplicate
-
-    private func withSecondDocument(number: String) -> ContentFixture {
-        var fixture = ContentFixture()
-        fixture.addDocument("normative/2024-other-labels", """
-            title: 示例省散装食品标识管理办法
-            number: \(number)
-            office: 食品安全协调处
-            signed: 2024-05-06
-            published: 2024-05-08
-            expires: 2029-05-07
-            """, interpretation: "2024-05-08")
-        return fixture
-    }
-
-    /// Reported on the second document (by id), naming the first.
-    func testDuplicateNumber() throws {
-        try withSecondDocument(number: "示市监规〔2024〕3号").check()
-            .assertFinds("PN003", .error, file: "content/normative/2024-other-labels/index.md", line: 3, column: 9,
-                         message: "《示例省食品标签管理办法》")
-    }
-
-    /// Differing only in bracket style is still the same number.
-    func testDuplicateNumberWithOtherBrackets() throws {
-        let result = try withSecondDocument(number: "示市监规[2024]3号").check()
-        result.assertFinds("PN003", .error, file: "content/normative/2024-other-labels/index.md", line: 3)
-        result.assertFinds("PN001", .error, file: "content/normative/2024-other-labels/index.md", line: 3)
-    }
-
-    func testDistinctNumbers() throws {
-        try withSecondDocument(number: "示市监规〔2024〕4号").check().assertNoFindings()
     }
 }

@@ -12,7 +12,7 @@ import XCTest
 
 /// PF010: symbolic links in the content are reported and never followed. More cases (linked
 /// bundle folders, kind folders, cleanup and settings files) are in Hostile/HostileInputTests.
-final class SymlinkRuleTests: XCTestCase {
+final class NoSymlinksTests: XCTestCase {
     func testLinkedBundleFileIsReportedAndNotRead() throws {
         let hostile = HostileFixture()
         let outside = try hostile.outsideBundle()
