@@ -160,10 +160,14 @@ extension ShapeProblem {
     /// The Chinese message and fix for one problem.
     var message: (text: String, fix: String) {
         if let missingKey {
-            return ("“\(path)”缺少“\(missingKey)”，无法使用。",
-                    "写作：\(spec.example)")
+            return (
+                "“\(path)”缺少“\(missingKey)”，无法使用。",
+                "写作：\(spec.example)"
+            )
         }
-        return ("字段“\(path)”应为\(spec.shape.chinese)，这里是\(found)，无法使用。",
-                "写作：\(spec.example)")
+        return (
+            "字段“\(path)”应为\(spec.shape.chinese)，这里是\(found)，无法使用。",
+            "写作：\(spec.example)"
+        )
     }
 }

@@ -14,8 +14,9 @@ struct ReviewedText: Sendable {
     /// Where a finding is: for a PDF the location's line is the page, since a PDF has no
     /// lines an editor could open; `place` then names page and line in the message.
     func location(page: Int, line: Int, column: Int) -> SourceLocation {
-        isPDF ? SourceLocation(file: displayPath, line: page, column: 1)
-              : SourceLocation(file: displayPath, line: line, column: column)
+        isPDF
+            ? SourceLocation(file: displayPath, line: page, column: 1)
+            : SourceLocation(file: displayPath, line: line, column: column)
     }
 
     /// `第 2 页第 5 行：` for a PDF, nothing otherwise (the location says it).

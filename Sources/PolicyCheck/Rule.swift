@@ -29,8 +29,10 @@ extension Rule {
     public var descriptor: RuleDescriptor { Self.descriptor }
 
     /// A finding of this rule at `location`.
-    func finding(_ location: SourceLocation, _ message: String, fix: String? = nil,
-                 severity: Severity? = nil) -> Diagnostic {
+    func finding(
+        _ location: SourceLocation, _ message: String, fix: String? = nil,
+        severity: Severity? = nil
+    ) -> Diagnostic {
         Diagnostic(Self.descriptor, at: location, message, fix: fix, severity: severity)
     }
 }

@@ -53,8 +53,10 @@ public struct Diagnostic: Hashable, Sendable {
     /// What to do about it.
     public var fix: String
 
-    public init(_ rule: RuleDescriptor, at location: SourceLocation, _ message: String,
-                fix: String? = nil, severity: Severity? = nil) {
+    public init(
+        _ rule: RuleDescriptor, at location: SourceLocation, _ message: String,
+        fix: String? = nil, severity: Severity? = nil
+    ) {
         self.rule = rule
         self.severity = severity ?? rule.severity
         self.location = location

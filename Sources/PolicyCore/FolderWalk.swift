@@ -1,6 +1,6 @@
 import Foundation
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Lists a folder tree with opendir/readdir. Written here because FileManager's enumerator

@@ -6,11 +6,11 @@ extension StringProtocol {
     /// A character is white space when its first scalar is, as `Character.isWhitespace` says.
     package var trimmed: String {
         guard let first = firstIndex(where: { !$0.unicodeScalars.first!.hasWhiteSpaceProperty }),
-              let last = lastIndex(where: { !$0.unicodeScalars.first!.hasWhiteSpaceProperty }) else { return "" }
+            let last = lastIndex(where: { !$0.unicodeScalars.first!.hasWhiteSpaceProperty })
+        else { return "" }
         return String(self[first...last])
     }
 }
-
 
 extension String {
     /// Whether `needle` occurs, compared byte for byte (memmem). For markup and ASCII markers in

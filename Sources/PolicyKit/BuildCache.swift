@@ -63,15 +63,17 @@ public struct BuildCache: Sendable {
     /// its output is still there.
     func hit() -> Record? {
         guard FileManager.default.fileExists(atPath: output.path),
-              let data = FileManager.default.contents(atPath: recordURL.path),
-              let record = try? JSONDecoder().decode(Record.self, from: data), record.key == key else { return nil }
+            let data = FileManager.default.contents(atPath: recordURL.path),
+            let record = try? JSONDecoder().decode(Record.self, from: data), record.key == key
+        else { return nil }
         return record
     }
 
     func store(documentCount: Int, fileCount: Int, diagnostics: [Diagnostic]) {
         let findings = diagnostics.map {
-            Record.Finding(code: $0.rule.code, severity: $0.severity.rawValue, file: $0.location.file,
-                           message: $0.message, fix: $0.fix, line: $0.location.line, column: $0.location.column)
+            Record.Finding(
+                code: $0.rule.code, severity: $0.severity.rawValue, file: $0.location.file,
+                message: $0.message, fix: $0.fix, line: $0.location.line, column: $0.location.column)
         }
         let record = Record(key: key, documentCount: documentCount, fileCount: fileCount, findings: findings)
         try? JSONEncoder().encode(record).write(to: recordURL, options: .atomic)
@@ -83,8 +85,9 @@ public struct BuildCache: Sendable {
     static func diagnostics(of record: Record) -> [Diagnostic] {
         record.findings.compactMap { f in
             guard let rule = RuleRegistry.rule(code: f.code)?.descriptor else { return nil }
-            return Diagnostic(rule, at: SourceLocation(file: f.file, line: f.line, column: f.column), f.message,
-                              fix: f.fix, severity: Severity(rawValue: f.severity))
+            return Diagnostic(
+                rule, at: SourceLocation(file: f.file, line: f.line, column: f.column), f.message,
+                fix: f.fix, severity: Severity(rawValue: f.severity))
         }
     }
 

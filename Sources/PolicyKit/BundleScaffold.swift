@@ -20,8 +20,10 @@ public struct BundleScaffold {
         public var effective: CalendarDate?
         public var expires: CalendarDate?
 
-        public init(title: String? = nil, number: String? = nil, office: String? = nil, signed: CalendarDate? = nil,
-                    published: CalendarDate? = nil, effective: CalendarDate? = nil, expires: CalendarDate? = nil) {
+        public init(
+            title: String? = nil, number: String? = nil, office: String? = nil, signed: CalendarDate? = nil,
+            published: CalendarDate? = nil, effective: CalendarDate? = nil, expires: CalendarDate? = nil
+        ) {
             self.title = title
             self.number = number
             self.office = office
@@ -115,38 +117,39 @@ public struct BundleScaffold {
             case .policy: number = "# number: 示市监发〔\(signed.year)〕1号\n"
             }
         }
-        let expires = self.expires.map { date in
-            fields.expires == nil && kind == .normative
-                ? "expires: \(date)   # 有效期至（不超过 \(maxYears) 年）\n" : "expires: \(date)\n"
-        } ?? ""
+        let expires =
+            self.expires.map { date in
+                fields.expires == nil && kind == .normative
+                    ? "expires: \(date)   # 有效期至（不超过 \(maxYears) 年）\n" : "expires: \(date)\n"
+            } ?? ""
         return """
-        ---
-        title: \(fields.title.map(YAMLText.scalar) ?? "请填写文件标题")
-        kind: \(kind.rawValue)
-        \(number)office: \(fields.office.map(YAMLText.scalar) ?? "请填写起草处室")
-        signed: \(signed)
-        published: \(published)
-        effective: \(effective)
-        \(expires)topics: []
-        keywords: []
-        ---
+            ---
+            title: \(fields.title.map(YAMLText.scalar) ?? "请填写文件标题")
+            kind: \(kind.rawValue)
+            \(number)office: \(fields.office.map(YAMLText.scalar) ?? "请填写起草处室")
+            signed: \(signed)
+            published: \(published)
+            effective: \(effective)
+            \(expires)topics: []
+            keywords: []
+            ---
 
-        第一条　请在此录入正式文本。
+            第一条　请在此录入正式文本。
 
-        """
+            """
     }
 
     private var interpretation: String {
         let headings = site.interpretation.mustCover.map { "## \($0.words.first ?? $0.topic)\n\n请填写。\n" }
         return """
-        ---
-        title: \(YAMLText.scalar("《\(fields.title ?? "请填写文件标题")》政策解读"))
-        form: text
-        published: \(published)
-        ---
+            ---
+            title: \(YAMLText.scalar("《\(fields.title ?? "请填写文件标题")》政策解读"))
+            form: text
+            published: \(published)
+            ---
 
-        \(headings.joined(separator: "\n"))
-        """
+            \(headings.joined(separator: "\n"))
+            """
     }
 }
 
@@ -185,4 +188,3 @@ public struct ScaffoldError: Error, CustomStringConvertible {
     public let description: String
     init(_ description: String) { self.description = description }
 }
-

@@ -1,7 +1,7 @@
 import Foundation
 #if canImport(Glibc)
-import Glibc
-import PolicyCore
+    import Glibc
+    import PolicyCore
 #endif
 
 /// The digest of each input file as the build cache last read it, with what the disk said of
@@ -19,7 +19,7 @@ struct FileStamps {
         var size: Int64
         var inode: UInt64
         var modified: Int64  // nanoseconds since 1970
-        var changed: Int64   // ctime: set by the kernel on every write, rename or chmod
+        var changed: Int64  // ctime: set by the kernel on every write, rename or chmod
     }
 
     static let racyMargin: Int64 = 2_000_000_000
@@ -46,7 +46,8 @@ struct FileStamps {
         for line in lines.dropFirst() {
             let f = line.split(separator: "\t", omittingEmptySubsequences: false)
             guard f.count == 6, let size = Int64(f[1]), let inode = UInt64(f[2]), let modified = Int64(f[3]),
-                  let changed = Int64(f[4]), f[5].utf8.count == 32, f[5].allSatisfy(\.isHexDigit) else { continue }
+                let changed = Int64(f[4]), f[5].utf8.count == 32, f[5].allSatisfy(\.isHexDigit)
+            else { continue }
             entries[String(f[0])] = (Stamp(size: size, inode: inode, modified: modified, changed: changed), String(f[5]))
         }
     }
@@ -69,8 +70,9 @@ struct FileStamps {
     mutating func digest(of path: String, as name: String, previous: FileStamps) -> String? {
         var info = stat()
         guard stat(path, &info) == 0, info.st_mode & S_IFMT == S_IFREG else { return nil }
-        let stamp = Stamp(size: Int64(info.st_size), inode: UInt64(info.st_ino),
-                          modified: Self.nanoseconds(info.st_mtim), changed: Self.nanoseconds(info.st_ctim))
+        let stamp = Stamp(
+            size: Int64(info.st_size), inode: UInt64(info.st_ino),
+            modified: Self.nanoseconds(info.st_mtim), changed: Self.nanoseconds(info.st_ctim))
         if let known = previous.entries[name], known.stamp == stamp, stamp.changed < previous.taken - Self.racyMargin {
             entries[name] = known
             return known.digest

@@ -31,8 +31,10 @@ public enum Pipeline {
         /// The clock, the home folder and the search-index switch, as the command line read them.
         public var environment: RunEnvironment
 
-        public init(output: URL, asOf: CalendarDate? = nil, themeDirectory: URL? = nil,
-                    environment: RunEnvironment = RunEnvironment()) {
+        public init(
+            output: URL, asOf: CalendarDate? = nil, themeDirectory: URL? = nil,
+            environment: RunEnvironment = RunEnvironment()
+        ) {
             self.output = output
             self.asOf = asOf
             self.themeDirectory = themeDirectory
@@ -53,8 +55,10 @@ public enum Pipeline {
     ///   - asOf: the day scheduled publication is judged by; today in the site's time zone
     ///     when nil.
     ///   - now: the instant "today" is taken from (`RunEnvironment.now`).
-    public static func check(content: URL, displayRoot: String? = nil, asOf: CalendarDate? = nil,
-                             now: Date = Date()) throws -> Checked {
+    public static func check(
+        content: URL, displayRoot: String? = nil, asOf: CalendarDate? = nil,
+        now: Date = Date()
+    ) throws -> Checked {
         let raw = try StageClock.measure("load") { try ContentLoader(root: content, displayRoot: displayRoot).load() }
         let library = StageClock.measure("model") { ModelBuilder(raw: raw).build() }
         let asOf = asOf ?? CalendarDate.today(in: library.site.timeZone, now: now)
@@ -66,11 +70,14 @@ public enum Pipeline {
     /// returned `Built` carries the diagnostics either way; nothing is written on errors.
     /// - Parameter beforeWriting: runs once the check has passed, just before the output is
     ///   replaced (the build cache forgets its record there).
-    public static func build(content: URL, displayRoot: String? = nil, options: BuildOptions,
-                             beforeWriting: () -> Void = {}) throws -> Built {
+    public static func build(
+        content: URL, displayRoot: String? = nil, options: BuildOptions,
+        beforeWriting: () -> Void = {}
+    ) throws -> Built {
         try OutputFolder(options.output).verify(content: content, home: options.environment.homeFolder)
-        let checked = try check(content: content, displayRoot: displayRoot, asOf: options.asOf,
-                                now: options.environment.now)
+        let checked = try check(
+            content: content, displayRoot: displayRoot, asOf: options.asOf,
+            now: options.environment.now)
         let asOf = checked.asOf
         guard !checked.hasErrors else { return Built(checked: checked, fileCount: 0, asOf: asOf) }
         beforeWriting()
@@ -81,10 +88,11 @@ public enum Pipeline {
         let writer = SiteWriter(output: options.output)
         // Only what is public and published by the as-of date reaches any output.
         let published = checked.library.published(asOf: asOf)
-        let renderer = SiteRenderer(library: published, raw: checked.raw, asOf: asOf, theme: theme, history: history,
-                                    keepingUnchangedPages: true, tool: BuildCache.toolIdentity,
-                                    searchIndex: options.environment.buildsSearchIndex,
-                                    searchCache: writer.sibling("search"))
+        let renderer = SiteRenderer(
+            library: published, raw: checked.raw, asOf: asOf, theme: theme, history: history,
+            keepingUnchangedPages: true, tool: BuildCache.toolIdentity,
+            searchIndex: options.environment.buildsSearchIndex,
+            searchCache: writer.sibling("search"))
         let fileCount = try StageClock.measure("render and write") {
             try writer.write { try renderer.render(into: $0) }
         }
@@ -109,20 +117,24 @@ public enum Pipeline {
             options.asOf = CalendarDate.today(in: site.timeZone, now: options.environment.now)
         }
         let cache = StageClock.measure("build cache: hash inputs") {
-            BuildCache(content: content, theme: options.themeDirectory, output: options.output, asOf: options.asOf!,
-                       searchIndex: options.environment.buildsSearchIndex)
+            BuildCache(
+                content: content, theme: options.themeDirectory, output: options.output, asOf: options.asOf!,
+                searchIndex: options.environment.buildsSearchIndex)
         }
         if let record = cache.hit() {
-            return .unchanged(diagnostics: BuildCache.diagnostics(of: record), documentCount: record.documentCount,
-                              fileCount: record.fileCount, asOf: options.asOf!)
+            return .unchanged(
+                diagnostics: BuildCache.diagnostics(of: record), documentCount: record.documentCount,
+                fileCount: record.fileCount, asOf: options.asOf!)
         }
         // A refused build leaves the site, and so the record that describes it, as they were.
-        let built = try build(content: content, displayRoot: displayRoot, options: options,
-                              beforeWriting: cache.invalidate)
+        let built = try build(
+            content: content, displayRoot: displayRoot, options: options,
+            beforeWriting: cache.invalidate)
         if !built.checked.hasErrors {
             StageClock.measure("build cache: record") {
-                cache.store(documentCount: built.publishedDocumentCount, fileCount: built.fileCount,
-                            diagnostics: built.checked.diagnostics)
+                cache.store(
+                    documentCount: built.publishedDocumentCount, fileCount: built.fileCount,
+                    diagnostics: built.checked.diagnostics)
             }
         }
         return .built(built)

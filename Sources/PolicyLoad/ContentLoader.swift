@@ -38,8 +38,9 @@ public struct ContentLoader: Sendable {
         let cleanups = files(in: "cleanup", problems: &problems).filter { $0.hasSuffix(".md") }.compactMap {
             readSource("cleanup/\($0)", problems: &problems)
         }
-        return RawLibrary(site: site, calendar: calendar, bundles: bundles, cleanups: cleanups,
-                          loadProblems: problems, displayRoot: displayRoot, rootPath: root.path)
+        return RawLibrary(
+            site: site, calendar: calendar, bundles: bundles, cleanups: cleanups,
+            loadProblems: problems, displayRoot: displayRoot, rootPath: root.path)
     }
 
     /// Only `site.yml`, for callers that need the settings before a full load.
@@ -60,8 +61,9 @@ public struct ContentLoader: Sendable {
         let texts = files.sorted().compactMap { file in
             BundleText.format(of: file).map { readBundleText("\(path)/\(file)", format: $0) }
         }
-        return RawLibrary.Bundle(id: id, kind: kind, path: path, displayPath: "\(displayRoot)/\(path)/",
-                                 index: index, interpretations: interpretations, files: files, texts: texts)
+        return RawLibrary.Bundle(
+            id: id, kind: kind, path: path, displayPath: "\(displayRoot)/\(path)/",
+            index: index, interpretations: interpretations, files: files, texts: texts)
     }
 
     /// A transcript, captions, text attachment or PDF as text, for the privacy and secrecy
@@ -97,7 +99,8 @@ public struct ContentLoader: Sendable {
 
     private func readYAMLFile(_ relativePath: String, problems: inout [LoadProblem]) -> SourceFile? {
         guard FolderWalk.kind(of: path(relativePath)) != nil,
-              let text = readText(relativePath, problems: &problems) else { return nil }
+            let text = readText(relativePath, problems: &problems)
+        else { return nil }
         return SourceFile(relativePath: relativePath, displayPath: display(relativePath), yaml: text)
     }
 
@@ -108,9 +111,11 @@ public struct ContentLoader: Sendable {
         case .bytes(let bytes):
             data = bytes
         case .tooLarge(let size):
-            problems.append(LoadProblem(.unreadable, at: location,
-                                       "文件大小为 \(ContentLoader.megabytes(size)) MB，超过 \(ContentLoader.maxFileBytes >> 20) MB 的上限，未读取。",
-                                       fix: "将过长的正文拆分，或把大文件作为附件（PDF）放入文件夹并在 attachments 中引用。"))
+            problems.append(
+                LoadProblem(
+                    .unreadable, at: location,
+                    "文件大小为 \(ContentLoader.megabytes(size)) MB，超过 \(ContentLoader.maxFileBytes >> 20) MB 的上限，未读取。",
+                    fix: "将过长的正文拆分，或把大文件作为附件（PDF）放入文件夹并在 attachments 中引用。"))
             return nil
         case .link:
             problems.append(symlinkFinding(relativePath))
@@ -198,10 +203,12 @@ public struct ContentLoader: Sendable {
     }
 
     private func symlinkFinding(_ relativePath: String) -> LoadProblem {
-        let target = (try? FileManager.default.destinationOfSymbolicLink(atPath: path(relativePath)))
+        let target =
+            (try? FileManager.default.destinationOfSymbolicLink(atPath: path(relativePath)))
             .map { "（指向 \($0)）" } ?? ""
-        return LoadProblem(.symlink, at: SourceLocation(file: display(relativePath)),
-                           "\(display(relativePath)) 是符号链接\(target)，链接不会被读取或发布。")
+        return LoadProblem(
+            .symlink, at: SourceLocation(file: display(relativePath)),
+            "\(display(relativePath)) 是符号链接\(target)，链接不会被读取或发布。")
     }
 
     // MARK: - Folders
@@ -259,19 +266,22 @@ public struct ContentLoader: Sendable {
         }
         problems += links.sorted().map { symlinkFinding(relativePath + "/" + $0) }
         problems += unreadable.sorted().map {
-            LoadProblem(.unreadable, at: SourceLocation(file: display(relativePath + "/" + $0)),
-                        "无法读取文件“\($0)”：没有读取权限。",
-                        fix: "检查文件权限（例如 chmod a+r \($0)），或从仓库重新检出该文件。")
+            LoadProblem(
+                .unreadable, at: SourceLocation(file: display(relativePath + "/" + $0)),
+                "无法读取文件“\($0)”：没有读取权限。",
+                fix: "检查文件权限（例如 chmod a+r \($0)），或从仓库重新检出该文件。")
         }
         problems += others.sorted().map {
-            LoadProblem(.unreadable, at: SourceLocation(file: display(relativePath + "/" + $0)),
-                       "这不是普通文件（可能是管道、设备或套接字文件），不会被读取或发布。",
-                       fix: "删除它，或换成普通文件后重新提交。")
+            LoadProblem(
+                .unreadable, at: SourceLocation(file: display(relativePath + "/" + $0)),
+                "这不是普通文件（可能是管道、设备或套接字文件），不会被读取或发布。",
+                fix: "删除它，或换成普通文件后重新提交。")
         }
         problems += ContentLoader.sameNameDifferentBytes(result).map { names in
-            LoadProblem(.nameCollision, at: SourceLocation(file: display(relativePath + "/" + names[0])),
-                       "\(names.count) 个文件的名称仅 Unicode 规范化形式不同（NFC/NFD），看起来同名：\(names.map { "“\($0)”" }.joined(separator: "、"))，只会读取其中一个。",
-                       fix: "只保留一个文件（常见于在 macOS 上复制的文件名），必要时用 NFC 形式重命名。")
+            LoadProblem(
+                .nameCollision, at: SourceLocation(file: display(relativePath + "/" + names[0])),
+                "\(names.count) 个文件的名称仅 Unicode 规范化形式不同（NFC/NFD），看起来同名：\(names.map { "“\($0)”" }.joined(separator: "、"))，只会读取其中一个。",
+                fix: "只保留一个文件（常见于在 macOS 上复制的文件名），必要时用 NFC 形式重命名。")
         }
         return result.sorted()
     }

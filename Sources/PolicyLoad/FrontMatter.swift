@@ -20,9 +20,10 @@ public struct FrontMatter: Sendable {
         self.firstLine = firstLine
         self.file = file
         entries = mapping.map { key, value in
-            Entry(key: key.scalar?.string ?? "\(key)",
-                  keyLocation: FrontMatter.location(key.mark, firstLine: firstLine, file: file),
-                  value: value)
+            Entry(
+                key: key.scalar?.string ?? "\(key)",
+                keyLocation: FrontMatter.location(key.mark, firstLine: firstLine, file: file),
+                value: value)
         }
     }
 
@@ -52,7 +53,8 @@ public struct FrontMatter: Sendable {
     /// A scalar's text, trimmed; nil for a missing field, a list, a mapping or an empty value.
     public func string(_ key: String) -> String? {
         guard let text = node(key)?.scalar?.string.trimmed,
-              !text.isEmpty, text != "~", text != "null" else { return nil }
+            !text.isEmpty, text != "~", text != "null"
+        else { return nil }
         return text
     }
 

@@ -38,8 +38,9 @@ enum Git {
         let data = out.fileHandleForReading.readDataToEndOfFile()
         group.wait()
         process.waitUntilExit()
-        return Output(status: process.terminationStatus, stdout: data,
-                      stderr: String(decoding: errorData, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines))
+        return Output(
+            status: process.terminationStatus, stdout: data,
+            stderr: String(decoding: errorData, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines))
     }
 
     /// NUL-separated names (`-z` output), without empty entries.

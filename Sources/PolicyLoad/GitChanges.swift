@@ -11,7 +11,7 @@ public enum GitChanges {
         guard let top = Git.run(["rev-parse", "--show-toplevel"], in: directory) else { throw GitChangesError.noGit }
         guard top.status == 0 else { throw GitChangesError.notARepository(top.stderr) }
         guard let verified = Git.run(["rev-parse", "--verify", "--quiet", "\(ref)^{commit}"], in: directory),
-              verified.status == 0
+            verified.status == 0
         else { throw GitChangesError.badRevision(ref) }
         let commit = String(decoding: verified.stdout, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
         let diff = try run(["diff", "-z", "--name-only", "--relative", commit, "--", "."], in: directory)

@@ -20,9 +20,9 @@ public enum GitHistory {
     public static func load(content: URL, timeZone: TimeZone) -> LibraryHistory {
         let directory = content.standardizedFileURL
         guard let shallow = Git.run(["rev-parse", "--is-shallow-repository"], in: directory), shallow.status == 0,
-              String(decoding: shallow.stdout, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines) == "false",
-              let log = Git.run(["log", "-z", "--no-color", format, "--name-only", "--relative", "--", "."], in: directory),
-              log.status == 0
+            String(decoding: shallow.stdout, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines) == "false",
+            let log = Git.run(["log", "-z", "--no-color", format, "--name-only", "--relative", "--", "."], in: directory),
+            log.status == 0
         else { return .none }
         return parse(log.stdout, timeZone: timeZone)
     }
@@ -42,8 +42,9 @@ public enum GitHistory {
                 i += 1
                 continue
             }
-            let change = BundleHistory.Change(commit: hash,
-                                              date: CalendarDate(instant: Date(timeIntervalSince1970: seconds), in: timeZone))
+            let change = BundleHistory.Change(
+                commit: hash,
+                date: CalendarDate(instant: Date(timeIntervalSince1970: seconds), in: timeZone))
             var touched: Set<String> = []
             i += 3
             while i < tokens.count, !tokens[i].isEmpty {
@@ -61,7 +62,7 @@ public enum GitHistory {
     package static func bundlePath(of path: String) -> String? {
         let components = path.split(separator: "/", maxSplits: 2, omittingEmptySubsequences: true)
         guard components.count == 3, DocumentKind.allCases.contains(where: { $0.folder == components[0] }),
-              !components[1].hasPrefix(".")
+            !components[1].hasPrefix(".")
         else { return nil }
         return "\(components[0])/\(components[1])"
     }

@@ -65,7 +65,7 @@ public final class MarkdownDocument {
         var lineStarts: [String.Index]?
         var text: [UInt8] = []
         var block: OpaquePointer?  // the top-level block being read: one line of plain text each
-        var blockStart = 0         // where its text starts
+        var blockStart = 0  // where its text starts
         walk { node in
             if cmark_node_parent(node) == root {
                 if block != nil { text.append(10) }
@@ -83,16 +83,21 @@ public final class MarkdownDocument {
             case CMARK_NODE_PARAGRAPH where node != block && text.count > blockStart:
                 text.append(10)  // a second paragraph in a list item or quote
             case CMARK_NODE_HEADING:
-                headings.append(Heading(level: Int(cmark_node_get_heading_level(node)), text: MarkdownDocument.text(of: node),
-                                        line: Int(cmark_node_get_start_line(node)) + lineOffset))
+                headings.append(
+                    Heading(
+                        level: Int(cmark_node_get_heading_level(node)), text: MarkdownDocument.text(of: node),
+                        line: Int(cmark_node_get_start_line(node)) + lineOffset))
             case CMARK_NODE_LINK, CMARK_NODE_IMAGE:
                 // Clamped like the column (see `characterColumn`): cmark's positions of autolinks are not always 1-based.
                 let line = max(1, Int(cmark_node_get_start_line(node)))
-                references.append(Reference(url: String(cString: cmark_node_get_url(node)), isImage: type == CMARK_NODE_IMAGE,
-                                            text: MarkdownDocument.text(of: node),
-                                            line: line + lineOffset,
-                                            column: characterColumn(line: line, byteColumn: Int(cmark_node_get_start_column(node)),
-                                                                    lineStarts: &lineStarts)))
+                references.append(
+                    Reference(
+                        url: String(cString: cmark_node_get_url(node)), isImage: type == CMARK_NODE_IMAGE,
+                        text: MarkdownDocument.text(of: node),
+                        line: line + lineOffset,
+                        column: characterColumn(
+                            line: line, byteColumn: Int(cmark_node_get_start_column(node)),
+                            lineStarts: &lineStarts)))
             default:
                 break
             }
@@ -117,7 +122,7 @@ public final class MarkdownDocument {
             lineStarts = starts
         }
         guard let starts = lineStarts, line >= 1, line <= starts.count,
-              let end = utf8.index(starts[line - 1], offsetBy: byteColumn - 1, limitedBy: utf8.endIndex)
+            let end = utf8.index(starts[line - 1], offsetBy: byteColumn - 1, limitedBy: utf8.endIndex)
         else { return byteColumn }
         return markdown.unicodeScalars[starts[line - 1]..<end].count + 1
     }
@@ -139,8 +144,10 @@ public final class MarkdownDocument {
     /// site links relative to the page, bundle files point at their copies…).
     /// - Parameter topHeadingLevel: the level the body's highest heading becomes, so that a
     ///   body's `#` sits under the page's own headings; nil keeps the levels as written.
-    public func html(topHeadingLevel: Int? = nil,
-                     rewritingURLs rewrite: (String, Bool) -> String = { url, _ in url }) -> String {
+    public func html(
+        topHeadingLevel: Int? = nil,
+        rewritingURLs rewrite: (String, Bool) -> String = { url, _ in url }
+    ) -> String {
         let shift = topHeadingLevel.flatMap { top in highestHeadingLevel.map { top - $0 } } ?? 0
         neutraliseUnsafeURLs()
         walk { node in
@@ -170,7 +177,8 @@ public final class MarkdownDocument {
         walk { node in
             let type = cmark_node_get_type(node)
             guard type == CMARK_NODE_LINK || type == CMARK_NODE_IMAGE,
-                  MarkdownDocument.isUnsafe(String(cString: cmark_node_get_url(node))) else { return }
+                MarkdownDocument.isUnsafe(String(cString: cmark_node_get_url(node)))
+            else { return }
             unsafe.append(node)
         }
         for node in unsafe.reversed() {  // innermost first, so no freed node is visited

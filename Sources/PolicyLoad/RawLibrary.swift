@@ -36,8 +36,10 @@ public struct RawLibrary: Sendable {
     /// does not scan every bundle — that was quadratic in the library's size.
     private let bundleIndex: [String: Int]
 
-    public init(site: SourceFile?, calendar: SourceFile?, bundles: [Bundle], cleanups: [SourceFile],
-                loadProblems: [LoadProblem], displayRoot: String, rootPath: String) {
+    public init(
+        site: SourceFile?, calendar: SourceFile?, bundles: [Bundle], cleanups: [SourceFile],
+        loadProblems: [LoadProblem], displayRoot: String, rootPath: String
+    ) {
         self.site = site
         self.calendar = calendar
         self.bundles = bundles

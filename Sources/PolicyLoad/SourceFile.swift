@@ -51,8 +51,9 @@ public final class SourceFile: Sendable {
         }
         body = String(text[close.bodyStart...])
         bodyFirstLine = close.bodyFirstLine
-        (frontMatter, frontMatterError) = SourceFile.compose(String(text[fences.yamlStart..<close.yamlEnd]),
-                                                              firstLine: 2, file: displayPath)
+        (frontMatter, frontMatterError) = SourceFile.compose(
+            String(text[fences.yamlStart..<close.yamlEnd]),
+            firstLine: 2, file: displayPath)
     }
 
     /// memchr over the UTF-8 bytes: the generic `utf8.contains` showed in profiles of large libraries.
@@ -117,13 +118,15 @@ public enum FrontMatterError: Sendable, Equatable {
     static func describe(_ error: YamlError, lineOffset: Int) -> (line: Int, column: Int, problem: String) {
         switch error {
         case let .scanner(context, problem, mark, _), let .parser(context, problem, mark, _),
-             let .composer(context, problem, mark, _):
+            let .composer(context, problem, mark, _):
             return (mark.line + lineOffset, mark.column, YAMLProblem.chinese(context: context?.text, problem: problem))
         case let .reader(problem, _, _, _):
             return (1 + lineOffset, 1, YAMLProblem.chinese(context: nil, problem: problem))
         case let .duplicatedKeysInMapping(duplicates, context):
-            return (context.mark.line + lineOffset, context.mark.column,
-                    "字段名重复：\(duplicates.joined(separator: "、"))")
+            return (
+                context.mark.line + lineOffset, context.mark.column,
+                "字段名重复：\(duplicates.joined(separator: "、"))"
+            )
         default:
             return (1 + lineOffset, 1, "\(error)")
         }

@@ -14,20 +14,26 @@ enum TextEncoding {
     static func decode(_ data: [UInt8]) -> Result<String, Problem> {
         let hasNUL = data.withUnsafeBytes { $0.baseAddress.map { memchr($0, 0, data.count) != nil } ?? false }
         if let order = utf16ByteOrder(data) {
-            return .failure(Problem(message: "文件是 UTF-16 编码（\(order)），不是 UTF-8。",
-                                    fix: "UTF-16 编码，请另存为 UTF-8：在编辑器中选择“另存为 UTF-8”，或 iconv -f UTF-16 -t UTF-8 原文件 > 新文件。"))
+            return .failure(
+                Problem(
+                    message: "文件是 UTF-16 编码（\(order)），不是 UTF-8。",
+                    fix: "UTF-16 编码，请另存为 UTF-8：在编辑器中选择“另存为 UTF-8”，或 iconv -f UTF-16 -t UTF-8 原文件 > 新文件。"))
         }
         if hasNUL {
-            return .failure(Problem(message: "文件含有空字节（NUL），不是纯文本文件。",
-                           fix: "用文本编辑器另存为 UTF-8 纯文本；若是 Word 等二进制文件，请改为附件引用。"))
+            return .failure(
+                Problem(
+                    message: "文件含有空字节（NUL），不是纯文本文件。",
+                    fix: "用文本编辑器另存为 UTF-8 纯文本；若是 Word 等二进制文件，请改为附件引用。"))
         }
         guard let text = String(validating: data, as: UTF8.self) else {
             // Files saved by Windows editors in the national encoding decode as GB18030.
             let looksGB = looksLikeGB18030(data)
-            return .failure(Problem(
-                message: looksGB ? "文件不是 UTF-8 编码，看起来是 GBK/GB18030 编码（常见于 Windows 记事本、WPS 保存的文件）。"
-                                 : "文件不是有效的 UTF-8 文本。",
-                fix: "请将文件转换为 UTF-8 编码后再提交，例如：iconv -f GB18030 -t UTF-8 原文件 > 新文件，或在编辑器中选择“另存为 UTF-8”。"))
+            return .failure(
+                Problem(
+                    message: looksGB
+                        ? "文件不是 UTF-8 编码，看起来是 GBK/GB18030 编码（常见于 Windows 记事本、WPS 保存的文件）。"
+                        : "文件不是有效的 UTF-8 文本。",
+                    fix: "请将文件转换为 UTF-8 编码后再提交，例如：iconv -f GB18030 -t UTF-8 原文件 > 新文件，或在编辑器中选择“另存为 UTF-8”。"))
         }
         return .success(text)
     }
@@ -72,4 +78,3 @@ enum TextEncoding {
         return pairs > 0 && strays * 10 <= pairs
     }
 }
-

@@ -46,8 +46,11 @@ public struct ThemeFolder: Sendable {
 
     /// Regular, non-hidden files below `folder`, relative to it, sorted; none when absent.
     private static func files(under folder: URL) -> [String] {
-        guard let walker = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: [.isRegularFileKey],
-                                                          options: [.skipsHiddenFiles]) else { return [] }
+        guard
+            let walker = FileManager.default.enumerator(
+                at: folder, includingPropertiesForKeys: [.isRegularFileKey],
+                options: [.skipsHiddenFiles])
+        else { return [] }
         let base = folder.standardizedFileURL.path
         var found: [String] = []
         for case let url as URL in walker

@@ -84,8 +84,9 @@ enum YAMLSizeGuard {
                     open[open.count - 1].size = min(limit + 1, open[open.count - 1].size + size)
                 }
                 if total > limit || (open.last?.size ?? 0) > limit {
-                    throw TooLarge(line: Int(event.start_mark.line) + 1, column: Int(event.start_mark.column) + 1,
-                                   expandedBytes: max(total, open.last?.size ?? 0))
+                    throw TooLarge(
+                        line: Int(event.start_mark.line) + 1, column: Int(event.start_mark.column) + 1,
+                        expandedBytes: max(total, open.last?.size ?? 0))
                 }
             }
         }

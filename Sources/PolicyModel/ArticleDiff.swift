@@ -76,8 +76,9 @@ public struct ArticleDiff: Sendable {
             guard (next ?? old.count) - (previous ?? -1) == 2, from < to else { continue }
             let unpaired = (from + 1..<to).filter { pairOfNew[$0] == nil }
             guard unpaired.count == 1, let j = unpaired.first,
-                  similarity.bestSource(ofNew: j).map({ $0 == i }) ?? true,
-                  similarity.bestContainer(ofOld: i).map({ $0 == j }) ?? true else { continue }
+                similarity.bestSource(ofNew: j).map({ $0 == i }) ?? true,
+                similarity.bestContainer(ofOld: i).map({ $0 == j }) ?? true
+            else { continue }
             pair(i, j)
         }
 
@@ -89,8 +90,10 @@ public struct ArticleDiff: Sendable {
             while nextOld < limit {
                 if pairOfOld[nextOld] == nil {
                     let merged = similarity.bestContainer(ofOld: nextOld).map { new[$0] }
-                    rows.append(Row(change: .removed, old: old[nextOld], new: nil, segments: [], moved: false,
-                                    takenFrom: nil, mergedInto: merged))
+                    rows.append(
+                        Row(
+                            change: .removed, old: old[nextOld], new: nil, segments: [], moved: false,
+                            takenFrom: nil, mergedInto: merged))
                 }
                 nextOld += 1
             }
@@ -104,9 +107,11 @@ public struct ArticleDiff: Sendable {
             if inOrder.contains(j) { emitRemoved(upTo: i) }
             let a = old[i]
             let same = a.text == b.text
-            rows.append(Row(change: same ? .unchanged : .changed, old: a, new: b,
-                            segments: same ? [] : CharacterDiff.segments(old: a.text, new: b.text),
-                            moved: !inOrder.contains(j), takenFrom: nil, mergedInto: nil))
+            rows.append(
+                Row(
+                    change: same ? .unchanged : .changed, old: a, new: b,
+                    segments: same ? [] : CharacterDiff.segments(old: a.text, new: b.text),
+                    moved: !inOrder.contains(j), takenFrom: nil, mergedInto: nil))
         }
         emitRemoved(upTo: old.count)
         self.rows = rows
@@ -144,7 +149,7 @@ public struct ArticleDiff: Sendable {
     /// The new indexes whose old partners form the longest increasing run (patience sorting).
     static func longestIncreasing(_ pairOfNew: [Int?]) -> Set<Int> {
         let pairs = pairOfNew.enumerated().compactMap { j, i in i.map { (j: j, i: $0) } }
-        var tails: [Int] = []          // index into pairs of the smallest tail of each length
+        var tails: [Int] = []  // index into pairs of the smallest tail of each length
         var previous = [Int](repeating: -1, count: pairs.count)
         for (k, p) in pairs.enumerated() {
             var lo = 0, hi = tails.count

@@ -52,8 +52,10 @@ public struct Article: Sendable, Equatable {
             articles.append(Article(number: nil, label: "序言", text: preamble.joined(separator: "\n"), chapter: nil, index: 0))
         }
         for a in found {
-            articles.append(Article(number: a.number, label: a.label, text: a.lines.joined(separator: "\n"),
-                                    chapter: a.chapter, index: articles.count))
+            articles.append(
+                Article(
+                    number: a.number, label: a.label, text: a.lines.joined(separator: "\n"),
+                    chapter: a.chapter, index: articles.count))
         }
         return articles
     }

@@ -27,7 +27,8 @@ public enum CharacterDiff {
         while prefix < a.count, prefix < b.count, a[prefix] == b[prefix] { prefix += 1 }
         var suffix = 0
         while suffix < a.count - prefix, suffix < b.count - prefix,
-              a[a.count - 1 - suffix] == b[b.count - 1 - suffix] { suffix += 1 }
+            a[a.count - 1 - suffix] == b[b.count - 1 - suffix]
+        { suffix += 1 }
         let midA = Array(a[prefix..<(a.count - suffix)]), midB = Array(b[prefix..<(b.count - suffix)])
         var out: [Segment] = []
         if prefix > 0 { out.append(Segment(.equal, String(a[..<prefix]))) }
@@ -85,7 +86,9 @@ public enum CharacterDiff {
         if n > 0 && m > 0 {
             for i in stride(from: n - 1, through: 0, by: -1) {
                 for j in stride(from: m - 1, through: 0, by: -1) {
-                    table[i * (m + 1) + j] = a[i] == b[j] ? table[(i + 1) * (m + 1) + j + 1] + 1
+                    table[i * (m + 1) + j] =
+                        a[i] == b[j]
+                        ? table[(i + 1) * (m + 1) + j + 1] + 1
                         : max(table[(i + 1) * (m + 1) + j], table[i * (m + 1) + j + 1])
                 }
             }

@@ -21,8 +21,10 @@ public enum ClassificationMark {
     /// The levels (密级) that take a star and a term.
     static let levels = ["工作秘密", "绝密", "机密", "秘密"]
     /// What counts as a mark when it stands alone on a line or in brackets.
-    static let words: Set<String> = ["绝密", "机密", "秘密", "工作秘密", "内部资料", "内部文件", "内部使用", "仅供内部使用",
-                                     "内部参阅", "此件不公开", "此件不予公开", "不予公开", "不公开", "不宜公开"]
+    static let words: Set<String> = [
+        "绝密", "机密", "秘密", "工作秘密", "内部资料", "内部文件", "内部使用", "仅供内部使用",
+        "内部参阅", "此件不公开", "此件不予公开", "不予公开", "不公开", "不宜公开",
+    ]
     static let cautions = ["注意保存", "注意保管", "注意保密", "妥善保管", "请勿外传", "不得外传", "严禁外传", "不得公开"]
     private static let stars: Set<Character> = ["★", "☆"]
     private static let opening: Set<Character> = ["（", "(", "【", "[", "〔", "［"]
@@ -92,7 +94,7 @@ public enum ClassificationMark {
             hits.sort()
             var found: [(line: Int, match: Match)] = []
             var line = 1, counted = 0  // `line` is the number of the line that starts at `counted`
-            var done = 0                // hits before this offset are in lines already read
+            var done = 0  // hits before this offset are in lines already read
             for hit in hits where hit >= done {
                 var start = hit
                 while start > counted, b[start - 1] != 10 { start -= 1 }
@@ -137,10 +139,15 @@ public enum ClassificationMark {
             while end < c.count, c[end] == " " || c[end] == "\u{3000}" { end += 1 }
             var term = end
             while term < c.count, c[term].isNumber || "〇一二三四五六七八九十".contains(c[term]) { term += 1 }
-            if term > end, term < c.count, c[term] == "年" { end = term + 1 }
-            else if term > end, term + 1 < c.count, c[term] == "个", c[term + 1] == "月" { end = term + 2 }
-            else if ends(c, at: end + 2, with: "长期") { end += 2 }
-            else { end = i + 1 }
+            if term > end, term < c.count, c[term] == "年" {
+                end = term + 1
+            } else if term > end, term + 1 < c.count, c[term] == "个", c[term + 1] == "月" {
+                end = term + 2
+            } else if ends(c, at: end + 2, with: "长期") {
+                end += 2
+            } else {
+                end = i + 1
+            }
             return Match(text: String(c[start..<end]), column: start + 1)
         }
         return nil
@@ -188,7 +195,8 @@ public enum ClassificationMark {
     /// A line that is nothing but a mark, once Markdown around it is taken off.
     private static func alone(_ c: [Character]) -> Match? {
         guard let first = c.firstIndex(where: { !decoration.contains($0) }),
-              let last = c.lastIndex(where: { !decoration.contains($0) }) else { return nil }
+            let last = c.lastIndex(where: { !decoration.contains($0) })
+        else { return nil }
         let text = String(c[first...last])
         return words.contains(text) ? Match(text: text, column: first + 1) : nil
     }

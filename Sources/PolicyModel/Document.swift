@@ -74,12 +74,14 @@ public final class Document: Sendable, Identifiable {
     /// Interpretations in the bundle, in file-name order.
     public let interpretations: [Interpretation]
 
-    init(id: String, kind: DocumentKind, title: String, number: String?, issuers: [String], office: String?,
-         signed: CalendarDate, published: CalendarDate, effective: CalendarDate, expires: CalendarDate?,
-         topics: [String], keywords: [String], supersedes: [String], repeal: Repeal?, official: String?,
-         attachments: [Attachment], exempt: Exemption?, changes: [ChangeNote] = [], body: String, bodyFacts: BodyFacts,
-         source: SourceFile, interpretations: [Interpretation], disclosure: Disclosure = .proactive,
-         indexNumber: String? = nil, amendments: [Amendment] = []) {
+    init(
+        id: String, kind: DocumentKind, title: String, number: String?, issuers: [String], office: String?,
+        signed: CalendarDate, published: CalendarDate, effective: CalendarDate, expires: CalendarDate?,
+        topics: [String], keywords: [String], supersedes: [String], repeal: Repeal?, official: String?,
+        attachments: [Attachment], exempt: Exemption?, changes: [ChangeNote] = [], body: String, bodyFacts: BodyFacts,
+        source: SourceFile, interpretations: [Interpretation], disclosure: Disclosure = .proactive,
+        indexNumber: String? = nil, amendments: [Amendment] = []
+    ) {
         self.id = id
         self.kind = kind
         self.title = title
@@ -109,11 +111,12 @@ public final class Document: Sendable, Identifiable {
 
     /// The same document with only `interpretations` (those published by a given day).
     func keeping(interpretations: [Interpretation]) -> Document {
-        Document(id: id, kind: kind, title: title, number: number, issuers: issuers, office: office, signed: signed,
-                 published: published, effective: effective, expires: expires, topics: topics, keywords: keywords,
-                 supersedes: supersedes, repeal: repeal, official: official, attachments: attachments, exempt: exempt,
-                 body: body, bodyFacts: bodyFacts, source: source, interpretations: interpretations,
-                 disclosure: disclosure, indexNumber: indexNumber)
+        Document(
+            id: id, kind: kind, title: title, number: number, issuers: issuers, office: office, signed: signed,
+            published: published, effective: effective, expires: expires, topics: topics, keywords: keywords,
+            supersedes: supersedes, repeal: repeal, official: official, attachments: attachments, exempt: exempt,
+            body: body, bodyFacts: bodyFacts, source: source, interpretations: interpretations,
+            disclosure: disclosure, indexNumber: indexNumber)
     }
 
     /// The bundle folder relative to the content root (`normative/<id>`).
@@ -148,8 +151,10 @@ public final class Interpretation: Sendable, Identifiable {
     public let bodyFacts: BodyFacts
     public let source: SourceFile
 
-    init(id: String, documentID: String, title: String, form: InterpretationForm, published: CalendarDate,
-         office: String?, media: Media?, body: String, bodyFacts: BodyFacts, source: SourceFile) {
+    init(
+        id: String, documentID: String, title: String, form: InterpretationForm, published: CalendarDate,
+        office: String?, media: Media?, body: String, bodyFacts: BodyFacts, source: SourceFile
+    ) {
         self.id = id
         self.documentID = documentID
         self.title = title

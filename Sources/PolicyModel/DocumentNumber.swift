@@ -76,7 +76,8 @@ public enum DocumentNumber: Equatable {
     public static func orderWithoutYear(_ text: String) -> String? {
         let s = normalized(String(text.map(\.halfWidthDigit)))
         guard let open = s.firstIndex(of: "〔"), let close = s.firstIndex(of: "〕"), open < close,
-              s[..<open].hasSuffix("令"), s.hasSuffix("号") else { return nil }
+            s[..<open].hasSuffix("令"), s.hasSuffix("号")
+        else { return nil }
         var serial = String(s[s.index(after: close)...].dropLast())
         if serial.hasPrefix("第") { serial.removeFirst() }
         guard let n = Int(serial), n > 0 else { return nil }
@@ -116,7 +117,8 @@ public enum DocumentNumber: Equatable {
         let pairs = [("〔", "〕")] + wrongBrackets
         var mismatched: (open: Character, close: Character)?
         if let open = chars.first(where: { openings.contains($0) }), let close = chars.first(where: { closings.contains($0) }),
-           !pairs.contains(where: { $0.0 == String(open) && $0.1 == String(close) }) {
+            !pairs.contains(where: { $0.0 == String(open) && $0.1 == String(close) })
+        {
             mismatched = (open, close)
         }
         guard !spaces.isEmpty || mismatched != nil else { return nil }
@@ -158,7 +160,8 @@ extension Character {
     /// `１` → `1`; any other character unchanged.
     var halfWidthDigit: Character {
         guard let scalar = unicodeScalars.first, unicodeScalars.count == 1,
-              (0xFF10...0xFF19).contains(scalar.value) else { return self }
+            (0xFF10...0xFF19).contains(scalar.value)
+        else { return self }
         return Character(Unicode.Scalar(scalar.value - 0xFF10 + 0x30)!)
     }
 }

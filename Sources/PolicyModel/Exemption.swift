@@ -23,8 +23,9 @@ public struct Exemption: Sendable, Equatable {
     static func read(_ fm: FrontMatter) -> Exemption? {
         if let text = fm.string("exempt") { return Exemption(reason: text, isPlainString: true) }
         guard let m = fm.mapping("exempt") else { return nil }
-        return Exemption(reason: m.string("reason") ?? "", approvedBy: m.string("approved_by"),
-                         approvedOn: m.date("approved_on"))
+        return Exemption(
+            reason: m.string("reason") ?? "", approvedBy: m.string("approved_by"),
+            approvedOn: m.date("approved_on"))
     }
 
     /// Whether reason, approver and date are all given: a complete decision.

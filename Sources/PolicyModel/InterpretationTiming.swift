@@ -34,9 +34,12 @@ public struct InterpretationTiming: Sendable, Equatable {
         self.interpretation = interpretation
         deadline = calendar.deadline(after: document, workingDays: max(0, maxLagWorkingDays))
         workingDaysLater = calendar.workingDays(after: document, through: interpretation)
-        verdict = interpretation < document ? .early
-            : interpretation == document ? .sameDay
-            : interpretation <= deadline ? .withinLimit : .late
+        verdict =
+            interpretation < document
+            ? .early
+            : interpretation == document
+                ? .sameDay
+                : interpretation <= deadline ? .withinLimit : .late
     }
 
     /// How the pages say it: 与文件同步发布, or how many working days later.
@@ -71,7 +74,8 @@ extension Library {
     }
 
     public func timing(of interpretation: Interpretation, in document: Document) -> InterpretationTiming {
-        InterpretationTiming(document: document.published, interpretation: interpretation.published,
-                             maxLagWorkingDays: site.interpretation.maxLagWorkingDays, calendar: calendar)
+        InterpretationTiming(
+            document: document.published, interpretation: interpretation.published,
+            maxLagWorkingDays: site.interpretation.maxLagWorkingDays, calendar: calendar)
     }
 }

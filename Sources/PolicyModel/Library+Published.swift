@@ -14,12 +14,14 @@ extension Library {
             return interpretations.count == doc.interpretations.count ? doc : doc.keeping(interpretations: interpretations)
         }
         if shown.count == documents.count && shown.indices.allSatisfy({ shown[$0] === documents[$0] })
-            && cleanups.allSatisfy({ $0.published <= asOf }) {
+            && cleanups.allSatisfy({ $0.published <= asOf })
+        {
             return self
         }
-        return Library(site: site, calendar: calendar, documents: shown,
-                       cleanups: cleanups.filter { $0.published <= asOf },
-                       bundleIDs: bundleIDs, unreadableCalendarEntries: unreadableCalendarEntries)
+        return Library(
+            site: site, calendar: calendar, documents: shown,
+            cleanups: cleanups.filter { $0.published <= asOf },
+            bundleIDs: bundleIDs, unreadableCalendarEntries: unreadableCalendarEntries)
     }
 
     /// Whether `document` is on the public site at all (any day): 主动公开.

@@ -34,8 +34,10 @@ extension Library {
                     var anchor = base
                     var n = 2
                     while !used.insert(anchor).inserted { anchor = "\(base)-\(n)"; n += 1 }
-                    entries.append(QuestionEntry(document: document, interpretation: interpretation, position: k + 1,
-                                                 question: pair.question, answer: pair.answer, anchor: anchor))
+                    entries.append(
+                        QuestionEntry(
+                            document: document, interpretation: interpretation, position: k + 1,
+                            question: pair.question, answer: pair.answer, anchor: anchor))
                 }
             }
         }

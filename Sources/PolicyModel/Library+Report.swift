@@ -128,8 +128,9 @@ extension Library {
             AnnualReport.Listed(document: $0, status: status(of: $0, at: asOf), date: $0.published, note: $0.exempt?.chinese)
         }
 
-        return AnnualReport(year: year, asOf: asOf, start: start, cutoff: cutoff, rows: rows, interpretations: figures,
-                            reviewWindowMonths: window, dueForEvaluation: due, since: lapsedSince, lapsed: lapsed,
-                            exempt: exempt)
+        return AnnualReport(
+            year: year, asOf: asOf, start: start, cutoff: cutoff, rows: rows, interpretations: figures,
+            reviewWindowMonths: window, dueForEvaluation: due, since: lapsedSince, lapsed: lapsed,
+            exempt: exempt)
     }
 }

@@ -44,8 +44,10 @@ extension Library {
 
     /// The versions a document page lists: up to `radius` on each side of the document in
     /// its chain (`chain` as `versionChain(of:)` gives it), oldest first.
-    public func nearestVersions(of document: Document, in chain: [Document],
-                                radius: Int = Library.versionRadius) -> ArraySlice<Document> {
+    public func nearestVersions(
+        of document: Document, in chain: [Document],
+        radius: Int = Library.versionRadius
+    ) -> ArraySlice<Document> {
         guard let position = chain.firstIndex(where: { $0.id == document.id }) else { return chain[...] }
         return chain[max(0, position - radius)..<min(chain.count, position + radius + 1)]
     }
@@ -82,8 +84,9 @@ struct VersionChains: Sendable {
             }
             guard seen.count > 1 else { continue }
             for id in seen { chainIndex[id] = chains.count }
-            chains.append(seen.compactMap { indexByID[$0].map { documents[$0] } }
-                .sorted { ($0.effective, $0.published, $0.id) < ($1.effective, $1.published, $1.id) })
+            chains.append(
+                seen.compactMap { indexByID[$0].map { documents[$0] } }
+                    .sorted { ($0.effective, $0.published, $0.id) < ($1.effective, $1.published, $1.id) })
         }
         self.chains = chains
         self.chainIndex = chainIndex

@@ -28,8 +28,10 @@ public struct Library: Sendable {
     /// worked out once, since every page of a chain and every status badge asks for it.
     let versionChains: VersionChains
 
-    public init(site: SiteConfig, calendar: WorkCalendar, documents: [Document], cleanups: [CleanupBatch],
-                bundleIDs: Set<String>, unreadableCalendarEntries: [UnreadableCalendarEntry] = []) {
+    public init(
+        site: SiteConfig, calendar: WorkCalendar, documents: [Document], cleanups: [CleanupBatch],
+        bundleIDs: Set<String>, unreadableCalendarEntries: [UnreadableCalendarEntry] = []
+    ) {
         self.site = site
         self.calendar = calendar
         self.documents = documents.sorted { ($0.published, $0.id) > ($1.published, $1.id) }

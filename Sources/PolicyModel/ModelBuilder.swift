@@ -19,9 +19,10 @@ package struct ModelBuilder: Sendable {
     package func build() -> Library {
         var calendarProblems: [String] = []
         let calendarYAML = raw.calendar?.frontMatter
-        let calendar = WorkCalendar(holidays: calendarYAML?.strings("holidays") ?? [],
-                                    workdays: calendarYAML?.strings("workdays") ?? [],
-                                    unreadable: &calendarProblems)
+        let calendar = WorkCalendar(
+            holidays: calendarYAML?.strings("holidays") ?? [],
+            workdays: calendarYAML?.strings("workdays") ?? [],
+            unreadable: &calendarProblems)
         var unreadableEntries: [UnreadableCalendarEntry] = []
         if let file = raw.calendar {
             for entry in calendarProblems {
@@ -38,22 +39,25 @@ package struct ModelBuilder: Sendable {
                 let misplaced = node.sequence.map { $0.filter { $0.scalar == nil } } ?? (node.scalar == nil ? [node] : [])
                 for entry in misplaced {
                     let location = calendarYAML?.locationOfNode(entry) ?? file.location()
-                    unreadableEntries.append(UnreadableCalendarEntry(.nested(key: key, isMapping: entry.mapping != nil),
-                                                                     at: location))
+                    unreadableEntries.append(
+                        UnreadableCalendarEntry(
+                            .nested(key: key, isMapping: entry.mapping != nil),
+                            at: location))
                 }
             }
         }
         let documents = raw.bundles.parallelMap(document).compactMap { $0 }
         let cleanups = raw.cleanups.compactMap(cleanup)
-        return Library(site: site, calendar: calendar, documents: documents, cleanups: cleanups,
-                       bundleIDs: Set(raw.bundles.map(\.id)), unreadableCalendarEntries: unreadableEntries)
+        return Library(
+            site: site, calendar: calendar, documents: documents, cleanups: cleanups,
+            bundleIDs: Set(raw.bundles.map(\.id)), unreadableCalendarEntries: unreadableEntries)
     }
 
     // MARK: - Documents
 
     private func document(_ bundle: RawLibrary.Bundle) -> Document? {
         guard let source = bundle.index, let fm = source.frontMatter,
-              let title = fm.string("title"), let signed = fm.date("signed"), let published = fm.date("published")
+            let title = fm.string("title"), let signed = fm.date("signed"), let published = fm.date("published")
         else { return nil }
         let kind = fm.string("kind").flatMap(DocumentKind.init(alias:)) ?? bundle.kind
         let repeal = fm.mapping("repealed").flatMap { r in
@@ -89,16 +93,19 @@ package struct ModelBuilder: Sendable {
 
     private func interpretation(_ source: SourceFile, of documentID: String) -> Interpretation? {
         guard let fm = source.frontMatter, let title = fm.string("title"),
-              let form = fm.string("form").flatMap(InterpretationForm.init(alias:)),
-              let published = fm.date("published") else { return nil }
+            let form = fm.string("form").flatMap(InterpretationForm.init(alias:)),
+            let published = fm.date("published")
+        else { return nil }
         let media = fm.mapping("media").map { m in
-            Interpretation.Media(file: m.string("file"), alt: m.string("alt"), poster: m.string("poster"),
-                                 captions: m.string("captions"), transcript: m.string("transcript"))
+            Interpretation.Media(
+                file: m.string("file"), alt: m.string("alt"), poster: m.string("poster"),
+                captions: m.string("captions"), transcript: m.string("transcript"))
         }
         let name = source.relativePath.split(separator: "/").last.map(String.init) ?? source.relativePath
-        return Interpretation(id: String(name.dropLast(3)), documentID: documentID, title: title, form: form,
-                              published: published, office: fm.string("office"), media: media,
-                              body: source.body, bodyFacts: source.bodyFacts, source: source)
+        return Interpretation(
+            id: String(name.dropLast(3)), documentID: documentID, title: title, form: form,
+            published: published, office: fm.string("office"), media: media,
+            body: source.body, bodyFacts: source.bodyFacts, source: source)
     }
 
     // MARK: - Cleanup batches
@@ -109,13 +116,15 @@ package struct ModelBuilder: Sendable {
         let results = fm.mappings("results").compactMap { r -> CleanupBatch.Result? in
             guard let doc = r.string("document"), let outcome = r.string("result").flatMap(CleanupOutcome.init)
             else { return nil }
-            return CleanupBatch.Result(document: doc, outcome: outcome, note: r.string("note"),
-                                       location: r.location(of: "document"))
+            return CleanupBatch.Result(
+                document: doc, outcome: outcome, note: r.string("note"),
+                location: r.location(of: "document"))
         }
         let name = source.relativePath.split(separator: "/").last.map(String.init) ?? source.relativePath
-        return CleanupBatch(id: String(name.dropLast(3)), title: title, number: fm.string("number"), published: published,
-                            effective: fm.date("effective") ?? published, results: results,
-                            body: source.body, bodyFacts: source.bodyFacts, source: source)
+        return CleanupBatch(
+            id: String(name.dropLast(3)), title: title, number: fm.string("number"), published: published,
+            effective: fm.date("effective") ?? published, results: results,
+            body: source.body, bodyFacts: source.bodyFacts, source: source)
     }
 }
 

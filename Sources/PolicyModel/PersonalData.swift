@@ -56,14 +56,16 @@ public enum PersonalData {
     /// A contact as written in `privacy.allow` or found in text, in one spelling: full-width
     /// forms folded to ASCII, and a number's separators dropped.
     public static func normalize(_ text: String) -> String {
-        let folded = String(String.UnicodeScalarView(text.unicodeScalars.map { scalar in
-            switch scalar.value {
-            case 0xFF01...0xFF5E: Unicode.Scalar(scalar.value - 0xFEE0)!
-            case 0x3000, 0x00A0: " "
-            case 0x2010...0x2015, 0x2212: "-"
-            default: scalar
-            }
-        }))
+        let folded = String(
+            String.UnicodeScalarView(
+                text.unicodeScalars.map { scalar in
+                    switch scalar.value {
+                    case 0xFF01...0xFF5E: Unicode.Scalar(scalar.value - 0xFEE0)!
+                    case 0x3000, 0x00A0: " "
+                    case 0x2010...0x2015, 0x2212: "-"
+                    default: scalar
+                    }
+                }))
         let separators: Set<Character> = folded.contains("@") ? [" "] : [" ", "-", "."]
         return String(folded.filter { !separators.contains($0) })
     }
@@ -267,11 +269,13 @@ public enum PersonalData {
 
         /// What the digits of these groups are, if personal data, given how they are grouped.
         private func classify(groups range: Range<Int>) -> Kind? {
-            let text = String(decoding: digits[groups[range.lowerBound].first..<(range.upperBound < groups.count ? groups[range.upperBound].first : digits.count)],
-                              as: UTF8.self)
+            let text = String(
+                decoding: digits[groups[range.lowerBound].first..<(range.upperBound < groups.count ? groups[range.upperBound].first : digits.count)],
+                as: UTF8.self)
             if range.count == 1 { return PersonalData.classify(text) }
             let sizes = range.map { count($0, $0 + 1) }
-            let written = sizes.allSatisfy { $0 >= 3 } || sizes.allSatisfy { $0 == 1 } || (sizes.dropLast().allSatisfy { $0 == 1 } && sizes.last == 2 && text.last == "X")
+            let written =
+                sizes.allSatisfy { $0 >= 3 } || sizes.allSatisfy { $0 == 1 } || (sizes.dropLast().allSatisfy { $0 == 1 } && sizes.last == 2 && text.last == "X")
             guard written else { return nil }
             switch text.count {
             case 18 where PersonalData.isResidentID18(text): return .residentID
@@ -320,7 +324,8 @@ public enum PersonalData {
     private static func isBirthDate(_ yyyymmdd: String) -> Bool {
         let c = Array(yyyymmdd)
         guard let y = Int(String(c[0..<4])), let m = Int(String(c[4..<6])), let d = Int(String(c[6..<8])),
-              (1900...2100).contains(y) else { return false }
+            (1900...2100).contains(y)
+        else { return false }
         return CalendarDate(year: y, month: m, day: d) != nil
     }
 
@@ -363,7 +368,8 @@ public enum PersonalData {
         }
         while end > domainStart, bytes[end - 1] == UInt8(ascii: ".") { end -= 1; dots -= 1 }
         guard start < localEnd, dots > 0, end > domainStart, bytes[domainStart] != UInt8(ascii: "."),
-              isAlnum(bytes[end - 1]) else { return nil }
+            isAlnum(bytes[end - 1])
+        else { return nil }
         return (start, end)
     }
 }

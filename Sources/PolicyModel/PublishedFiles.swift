@@ -15,7 +15,7 @@ extension RawLibrary {
             for reference in facts.references where !RelativePath.hasScheme(reference.url) {
                 let path = reference.url.prefix { $0 != "?" && $0 != "#" }
                 guard !path.hasPrefix("/"), let decoded = String(path).removingPercentEncoding,
-                      let resolved = RelativePath.resolve(decoded, against: folder), resolved.hasPrefix(folder)
+                    let resolved = RelativePath.resolve(decoded, against: folder), resolved.hasPrefix(folder)
                 else { continue }
                 wanted.append(String(resolved.dropFirst(folder.count)))
             }

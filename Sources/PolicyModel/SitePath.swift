@@ -45,7 +45,8 @@ package enum SitePath {
     private static func isUnreservedOrSlash(_ byte: UInt8) -> Bool {
         switch byte {
         case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
-             UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"), UInt8(ascii: "~"), UInt8(ascii: "/"): return true
+            UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"), UInt8(ascii: "~"), UInt8(ascii: "/"):
+            return true
         default: return false
         }
     }
@@ -74,7 +75,8 @@ package struct Linker {
         let to = target.split(separator: "/", omittingEmptySubsequences: false)
         var shared = 0
         while shared < from.count, shared < to.count - 1, from[shared] == to[shared] { shared += 1 }
-        let href = String(repeating: "../", count: from.count - shared)
+        let href =
+            String(repeating: "../", count: from.count - shared)
             + SitePath.encoded(to[shared...].joined(separator: "/"))
         return href.isEmpty ? "./" : href
     }

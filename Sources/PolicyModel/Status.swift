@@ -56,8 +56,9 @@ extension Library {
     public func status(of document: Document, at asOf: CalendarDate) -> StatusReport {
         // 已废止: its own repeal, or a 废止 cleanup result, in effect.
         if let repeal = document.repeal, repeal.date <= asOf {
-            return StatusReport(status: .repealed, since: repeal.date,
-                                cause: repeal.by.map { .document(id: $0) } ?? .none)
+            return StatusReport(
+                status: .repealed, since: repeal.date,
+                cause: repeal.by.map { .document(id: $0) } ?? .none)
         }
         let ending = (cleanupResults[document.id] ?? []).filter { $0.batch.effective <= asOf }
         if let hit = ending.first(where: { $0.result.outcome == .repealed }) {

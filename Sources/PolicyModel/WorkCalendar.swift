@@ -18,12 +18,14 @@ public struct WorkCalendar: Sendable {
         for entry in workdays { add(entry, to: \.workdays, unreadable: &unreadable) }
     }
 
-    private mutating func add(_ entry: String, to set: WritableKeyPath<WorkCalendar, Set<Int>>,
-                              unreadable: inout [String]) {
+    private mutating func add(
+        _ entry: String, to set: WritableKeyPath<WorkCalendar, Set<Int>>,
+        unreadable: inout [String]
+    ) {
         let ends = entry.components(separatedBy: "..")
         guard ends.count <= 2, let first = CalendarDate(ends[0].trimmed),
-              let last = ends.count == 2 ? CalendarDate(ends[1].trimmed) : first, first <= last,
-              last.dayNumber - first.dayNumber < 60
+            let last = ends.count == 2 ? CalendarDate(ends[1].trimmed) : first, first <= last,
+            last.dayNumber - first.dayNumber < 60
         else { unreadable.append(entry); return }
         for n in first.dayNumber...last.dayNumber {
             self[keyPath: set].insert(n)
@@ -53,4 +55,3 @@ public struct WorkCalendar: Sendable {
         (min(start.year, end.year)...max(start.year, end.year)).allSatisfy(coveredYears.contains)
     }
 }
-

@@ -17,9 +17,10 @@ struct AnnualReportJSON {
             version: AnnualReportJSON.version, year: r.year, as_of: r.asOf.description,
             period: .init(start: r.start.description, end: r.cutoff.description, complete: r.isComplete),
             disclosure: r.rows.map { row in
-                .init(kind: row.kind.rawValue, kind_text: row.kind.chinese, issued: row.issued.count,
-                      repealed: row.repealed.count, in_force: row.inForce.count, issued_ids: ids(row.issued),
-                      repealed_ids: ids(row.repealed), in_force_ids: ids(row.inForce))
+                .init(
+                    kind: row.kind.rawValue, kind_text: row.kind.chinese, issued: row.issued.count,
+                    repealed: row.repealed.count, in_force: row.inForce.count, issued_ids: ids(row.issued),
+                    repealed_ids: ids(row.repealed), in_force_ids: ids(row.inForce))
             },
             interpretations: .init(
                 documents_published: i.documentsPublished.count, documents_interpreted: i.documentsInterpreted.count,
@@ -31,8 +32,11 @@ struct AnnualReportJSON {
             lapsed_since: r.since.description, lapsed: r.lapsed.map(entry),
             exempt: r.exempt.map { l in
                 let x = l.document.exempt
-                return entry(l, exemption: .init(reason: x?.reason ?? "", approved_by: Nullable(x?.approvedBy),
-                                                 approved_on: Nullable(x?.approvedOn?.description)))
+                return entry(
+                    l,
+                    exemption: .init(
+                        reason: x?.reason ?? "", approved_by: Nullable(x?.approvedBy),
+                        approved_on: Nullable(x?.approvedOn?.description)))
             })
         // Encoding strings, numbers and booleans cannot fail.
         let data = (try? JSONEncoder.stable.encode(root)) ?? Data()
@@ -45,10 +49,11 @@ struct AnnualReportJSON {
 
     private func entry(_ l: AnnualReport.Listed, exemption: Entry.Exemption?) -> Entry {
         let d = l.document
-        return Entry(id: d.id, title: d.title, number: Nullable(d.number), kind: d.kind.rawValue,
-                     status: l.status.status.rawValue, status_text: l.status.status.chinese,
-                     date: Nullable(l.date?.description), note: Nullable(l.note),
-                     url: site.baseURL + SitePath.encoded(SitePath.document(d.id)), exemption: exemption)
+        return Entry(
+            id: d.id, title: d.title, number: Nullable(d.number), kind: d.kind.rawValue,
+            status: l.status.status.rawValue, status_text: l.status.status.chinese,
+            date: Nullable(l.date?.description), note: Nullable(l.note),
+            url: site.baseURL + SitePath.encoded(SitePath.document(d.id)), exemption: exemption)
     }
 
     // MARK: - The file's shape (docs: `policy report --format json`); names are its keys.

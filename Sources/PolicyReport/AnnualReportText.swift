@@ -16,7 +16,8 @@ struct AnnualReportText {
         out += table([header] + rows)
         out += "\n二、政策解读\n"
         let i = r.interpretations
-        out += "本年发布文件 \(i.documentsPublished.count) 件，其中有解读 \(i.documentsInterpreted.count) 件，"
+        out +=
+            "本年发布文件 \(i.documentsPublished.count) 件，其中有解读 \(i.documentsInterpreted.count) 件，"
             + "不作解读 \(i.documentsExempt.count) 件"
             + (i.documentsExemptUnapproved.isEmpty ? "。\n" : "（其中 \(i.documentsExemptUnapproved.count) 件未写明批准人和批准日期）。\n")
         out += "本年发布解读 \(i.total) 篇，与文件同日发布 \(i.sameDay) 篇（\(AnnualReport.percent(i.sameDayShare))）。\n"
@@ -58,7 +59,8 @@ struct AnnualReportText {
     static func width(_ text: String) -> Int {
         text.unicodeScalars.reduce(0) { n, s in
             let v = s.value
-            let wide = (0x1100...0x115F).contains(v) || (0x2E80...0xA4CF).contains(v) || (0xAC00...0xD7A3).contains(v)
+            let wide =
+                (0x1100...0x115F).contains(v) || (0x2E80...0xA4CF).contains(v) || (0xAC00...0xD7A3).contains(v)
                 || (0xF900...0xFAFF).contains(v) || (0xFE30...0xFE4F).contains(v) || (0xFF00...0xFF60).contains(v)
                 || (0xFFE0...0xFFE6).contains(v) || (0x20000...0x3FFFD).contains(v)
             return n + (wide ? 2 : 1)

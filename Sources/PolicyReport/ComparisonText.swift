@@ -23,7 +23,8 @@ public struct ComparisonText {
 
     public func render() -> String {
         var out = paint("新旧对照：\(oldTitle) → \(newTitle)", "1") + "\n"
-        out += "修改 \(diff.count(.changed)) 条，新增 \(diff.count(.added)) 条，删除 \(diff.count(.removed)) 条，"
+        out +=
+            "修改 \(diff.count(.changed)) 条，新增 \(diff.count(.added)) 条，删除 \(diff.count(.removed)) 条，"
             + "未修改 \(diff.count(.unchanged)) 条\n"
         var run: [ArticleDiff.Row] = []
         func flush() {
@@ -53,12 +54,13 @@ public struct ComparisonText {
     }
 
     private func header(_ row: ArticleDiff.Row) -> String {
-        let (mark, kind, code): (String, String, String) = switch row.change {
-        case .changed: ("~", "修改", "33")
-        case .added: ("+", "新增", "32")
-        case .removed: ("-", "删除", "31")
-        case .unchanged: (">", "移动", "36")
-        }
+        let (mark, kind, code): (String, String, String) =
+            switch row.change {
+            case .changed: ("~", "修改", "33")
+            case .added: ("+", "新增", "32")
+            case .removed: ("-", "删除", "31")
+            case .unchanged: (">", "移动", "36")
+            }
         var title: String
         switch (row.old, row.new) {
         case let (old?, new?): title = old.label == new.label ? new.label : "原\(old.label) → \(new.label)"

@@ -39,8 +39,9 @@ public enum DiagnosticFormat: String, CaseIterable, Sendable {
         let report = JSONReport(
             errors: diagnostics.errorCount, warnings: diagnostics.warningCount, notices: diagnostics.noticeCount,
             diagnostics: diagnostics.map { d in
-                JSONReport.Item(code: d.rule.code, rule: d.rule.name, severity: d.severity.rawValue, file: d.location.file,
-                                line: d.location.line, column: d.location.column, message: d.message, fix: d.fix)
+                JSONReport.Item(
+                    code: d.rule.code, rule: d.rule.name, severity: d.severity.rawValue, file: d.location.file,
+                    line: d.location.line, column: d.location.column, message: d.message, fix: d.fix)
             })
         // Encoding strings and integers cannot fail.
         let data = (try? JSONEncoder.stable.encode(report)) ?? Data()
@@ -66,7 +67,8 @@ public enum DiagnosticFormat: String, CaseIterable, Sendable {
         for d in diagnostics {
             let l = d.location
             let title = "\(d.rule.code) \(d.rule.name)"
-            out += "::\(d.severity.rawValue) file=\(escapeProperty(l.file)),line=\(l.line),col=\(l.column),title=\(escapeProperty(title))::\(escapeData(d.message + " 修改方法：" + d.fix))\n"
+            out +=
+                "::\(d.severity.rawValue) file=\(escapeProperty(l.file)),line=\(l.line),col=\(l.column),title=\(escapeProperty(title))::\(escapeData(d.message + " 修改方法：" + d.fix))\n"
         }
         out += summary(diagnostics) + "\n"
         return out

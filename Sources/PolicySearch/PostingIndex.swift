@@ -27,8 +27,10 @@ struct PostingIndex {
     /// `segmentBytes`, it ends after the next record whose digest ends in three zero bits (or
     /// at twice the size). An edit moves at most the boundary next to it, so the other segments
     /// keep their keys and come from the cache.
-    init(records: [(text: String, bodyStart: Int)], segmentBytes: Int = Self.segmentBytes,
-         cache: PostingSegmentCache? = nil) {
+    init(
+        records: [(text: String, bodyStart: Int)], segmentBytes: Int = Self.segmentBytes,
+        cache: PostingSegmentCache? = nil
+    ) {
         func newKey() -> ContentDigest {
             var key = ContentDigest()
             key.add("postings 1")  // the format of a segment: change it when the encoding changes
@@ -119,11 +121,13 @@ struct PostingIndex {
             let segment = segments[s]!
             segments[s] = nil  // its postings move to `data`
             let tokenCodes = segment.tokens.map { token -> UInt64 in
-                let id = tokenIDs[token] ?? {
-                    let id = UInt32(tokenIDs.count)
-                    tokenIDs[token] = id
-                    return id
-                }()
+                let id =
+                    tokenIDs[token]
+                    ?? {
+                        let id = UInt32(tokenIDs.count)
+                        tokenIDs[token] = id
+                        return id
+                    }()
                 return PostingSegment.code(.token, id)
             }
             let base = data.count
@@ -139,8 +143,10 @@ struct PostingIndex {
                 }
                 let skip = Self.varintSize(Int(segment.firstRecord[k]))
                 let from = base + segment.dataStart[k] + skip
-                unsorted.append(Part(from: UInt32(from), count: UInt32(base + segment.dataStart[k + 1] - from),
-                                     first: Int32(start) + segment.firstRecord[k], last: Int32(start) + segment.lastRecord[k]))
+                unsorted.append(
+                    Part(
+                        from: UInt32(from), count: UInt32(base + segment.dataStart[k + 1] - from),
+                        first: Int32(start) + segment.firstRecord[k], last: Int32(start) + segment.lastRecord[k]))
                 keyOfPart.append(key)
             }
         }

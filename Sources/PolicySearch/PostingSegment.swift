@@ -34,8 +34,10 @@ struct PostingSegment: Sendable {
     let recordCount: Int
 
     /// A segment as it was built before (`PostingSegmentCache`).
-    init(recordCount: Int, codes: [UInt64], dataStart: [Int], firstRecord: [Int32], lastRecord: [Int32],
-         data: [UInt8], tokens: [String]) {
+    init(
+        recordCount: Int, codes: [UInt64], dataStart: [Int], firstRecord: [Int32], lastRecord: [Int32],
+        data: [UInt8], tokens: [String]
+    ) {
         self.recordCount = recordCount
         self.codes = codes
         self.dataStart = dataStart

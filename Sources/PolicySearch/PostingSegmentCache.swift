@@ -32,11 +32,12 @@ package struct PostingSegmentCache: Sendable {
     /// Writes the segments just `built` and deletes the files of segments not in `keys` (the
     /// library's segments now).
     func store(built: [(key: String, segment: PostingSegment)], keys: Set<String>) {
-        files.store(built.map { key, segment in
-            var payload: [UInt8] = []
-            Self.write(segment, into: &payload)
-            return (key, payload)
-        }, keep: keys)
+        files.store(
+            built.map { key, segment in
+                var payload: [UInt8] = []
+                Self.write(segment, into: &payload)
+                return (key, payload)
+            }, keep: keys)
     }
 
     private static func write(_ segment: PostingSegment, into out: inout [UInt8]) {
@@ -58,12 +59,14 @@ package struct PostingSegmentCache: Sendable {
             tokens.append(token)
         }
         guard let codes: [UInt64] = reader.array(), let dataStart: [Int] = reader.array(),
-              let firstRecord: [Int32] = reader.array(), let lastRecord: [Int32] = reader.array(),
-              let data: [UInt8] = reader.array(),
-              dataStart.count == codes.count + 1, firstRecord.count == codes.count, lastRecord.count == codes.count,
-              dataStart.last == data.count else { return nil }
-        return PostingSegment(recordCount: recordCount, codes: codes, dataStart: dataStart, firstRecord: firstRecord,
-                              lastRecord: lastRecord, data: data, tokens: tokens)
+            let firstRecord: [Int32] = reader.array(), let lastRecord: [Int32] = reader.array(),
+            let data: [UInt8] = reader.array(),
+            dataStart.count == codes.count + 1, firstRecord.count == codes.count, lastRecord.count == codes.count,
+            dataStart.last == data.count
+        else { return nil }
+        return PostingSegment(
+            recordCount: recordCount, codes: codes, dataStart: dataStart, firstRecord: firstRecord,
+            lastRecord: lastRecord, data: data, tokens: tokens)
     }
 }
 
@@ -107,7 +110,8 @@ private struct RawReader {
 
     mutating func array<T: FixedWidthInteger>() -> [T]? {
         guard let count = int(), count >= 0, count <= (data.count - offset) / MemoryLayout<T>.stride,
-              let bytes = take(count * MemoryLayout<T>.stride) else { return nil }
+            let bytes = take(count * MemoryLayout<T>.stride)
+        else { return nil }
         return [T](unsafeUninitializedCapacity: count) { buffer, written in
             UnsafeMutableRawBufferPointer(buffer).copyMemory(from: bytes)
             written = count

@@ -123,8 +123,9 @@ struct SearchIndexReader {
             let size = sz >> 1
             let data = external ? nil : r.take(size).map(Array.init)
             if Array(k) == name {
-                return Entry(size: size, external: external, data: data,
-                             file: external ? ShardLayout.externalPath(shard: shard, entry: j) : nil)
+                return Entry(
+                    size: size, external: external, data: data,
+                    file: external ? ShardLayout.externalPath(shard: shard, entry: j) : nil)
             }
         }
         return nil
@@ -162,7 +163,9 @@ struct SearchIndexReader {
         while !r.isAtEnd {
             record += r.varint()! + 1
             var p = 0
-            out[record] = (0..<r.varint()!).map { _ in p += r.varint()!; return p }
+            out[record] = (0..<r.varint()!).map { _ in
+                p += r.varint()!; return p
+            }
         }
         return out
     }

@@ -87,7 +87,8 @@ public struct SearchIndexWriter: Sendable {
         }
         let chunks = StageClock.measure("index: text windows") { TextChunks(records: records, library: library) }
         let meta = SearchMeta(library: library, records: records)
-        return Built(files: [("meta.bin", meta.bytes)] + layout.files + chunks.files,
-                     shardCount: layout.shardCount, recordCount: records.count)
+        return Built(
+            files: [("meta.bin", meta.bytes)] + layout.files + chunks.files,
+            shardCount: layout.shardCount, recordCount: records.count)
     }
 }

@@ -67,12 +67,15 @@ struct ShardLayout {
     }
 
     /// Writes shard `n` of `keys` (key ids), sorted by name, and the files of its large keys.
-    private static func writeShard(_ n: Int, keys: [Int32], prefixes: [UInt64], index: PostingIndex,
-                                   into stripe: inout Stripe) {
-        var out = ByteWriter(capacity: keys.reduce(4) { size, key in
-            let k = Int(key)
-            return size + 10 + index.name(k).count + (index.sizes[k] > Self.externalThreshold ? 0 : index.sizes[k])
-        })
+    private static func writeShard(
+        _ n: Int, keys: [Int32], prefixes: [UInt64], index: PostingIndex,
+        into stripe: inout Stripe
+    ) {
+        var out = ByteWriter(
+            capacity: keys.reduce(4) { size, key in
+                let k = Int(key)
+                return size + 10 + index.name(k).count + (index.sizes[k] > Self.externalThreshold ? 0 : index.sizes[k])
+            })
         out.varint(keys.count)
         let sorted = keys.sorted { a, b in
             let (x, y) = (prefixes[Int(a)], prefixes[Int(b)])

@@ -32,7 +32,8 @@ struct TextChunks {
         files = Array(records.indices).parallelMap { r in
             let record = records[r]
             let document = library.documents[record.documentIndex]
-            let owner = record.interpretation == nil
+            let owner =
+                record.interpretation == nil
                 ? ["", ""] : [document.title, SitePath.encoded(SitePath.document(document.id))]
             let header = ([record.path, record.title, record.number ?? ""] + owner).joined(separator: "\u{1}")
             var text = record.text

@@ -9,27 +9,30 @@ public enum ErrorPage {
     public static let stylesheetPath = "/__policy/preview.css"
 
     public static func html(diagnostics: [Diagnostic], generation: Int) -> String {
-        let sorted = diagnostics.filter { $0.severity == .error } + diagnostics.filter { $0.severity == .warning }
+        let sorted =
+            diagnostics.filter { $0.severity == .error } + diagnostics.filter { $0.severity == .warning }
             + diagnostics.filter { $0.severity == .notice }
         let items = sorted.map { d in
             let l = d.location
             return """
-            <li class="\(d.severity.rawValue)">
-            <p class="where"><code>\(escape("\(l.file):\(l.line):\(l.column)"))</code> <span class="severity">\(d.severity.chinese)</span> <span class="rule">\(escape("\(d.rule.code) \(d.rule.name)"))</span></p>
-            <p class="message">\(escape(d.message))</p>
-            <p class="fix">修改方法：\(escape(d.fix))</p>
-            </li>
-            """
+                <li class="\(d.severity.rawValue)">
+                <p class="where"><code>\(escape("\(l.file):\(l.line):\(l.column)"))</code> <span class="severity">\(d.severity.chinese)</span> <span class="rule">\(escape("\(d.rule.code) \(d.rule.name)"))</span></p>
+                <p class="message">\(escape(d.message))</p>
+                <p class="fix">修改方法：\(escape(d.fix))</p>
+                </li>
+                """
         }
         let summary = "policy check 发现 \(diagnostics.errorCount) 个错误、\(diagnostics.warningCount) 个警告。"
-        return page(generation: generation, lead: summary + "修正并保存文件后，预览会自动重新生成，本页随即刷新。",
-                    body: "<ol class=\"diagnostics\">\n\(items.joined(separator: "\n"))\n</ol>")
+        return page(
+            generation: generation, lead: summary + "修正并保存文件后，预览会自动重新生成，本页随即刷新。",
+            body: "<ol class=\"diagnostics\">\n\(items.joined(separator: "\n"))\n</ol>")
     }
 
     /// When the build itself failed (no content folder, a broken theme template).
     public static func html(failure: String, generation: Int) -> String {
-        page(generation: generation, lead: "无法生成预览。修正后会自动重试，本页随即刷新。",
-             body: "<pre class=\"failure\">\(escape(failure))</pre>")
+        page(
+            generation: generation, lead: "无法生成预览。修正后会自动重试，本页随即刷新。",
+            body: "<pre class=\"failure\">\(escape(failure))</pre>")
     }
 
     static func page(generation: Int, lead: String, body: String) -> String {
@@ -61,18 +64,18 @@ public enum ErrorPage {
     }
 
     public static let stylesheet = """
-    body { margin: 0; font: 16px/1.6 system-ui, "PingFang SC", "Noto Sans CJK SC", "Microsoft YaHei", sans-serif; color: #1a1a1a; background: #fff; }
-    main { max-width: 60rem; margin: 0 auto; padding: 1.5rem 1rem 3rem; }
-    h1 { color: #a40000; font-size: 1.5rem; }
-    .diagnostics { padding-left: 1.5rem; }
-    .diagnostics > li { margin: 0 0 1rem; padding: 0.5rem 0.75rem; border-left: 4px solid #a40000; background: #fdf3f3; }
-    .diagnostics > li.warning { border-color: #8a5a00; background: #fdf8ec; }
-    .diagnostics > li.notice { border-color: #1d5a8a; background: #f1f6fb; }
-    .diagnostics p { margin: 0.25rem 0; }
-    .where code { font-size: 0.95rem; word-break: break-all; }
-    .severity, .rule { font-size: 0.9rem; margin-left: 0.5rem; }
-    .fix, .note { color: #444; }
-    .failure { white-space: pre-wrap; background: #f6f6f6; padding: 0.75rem; }
+        body { margin: 0; font: 16px/1.6 system-ui, "PingFang SC", "Noto Sans CJK SC", "Microsoft YaHei", sans-serif; color: #1a1a1a; background: #fff; }
+        main { max-width: 60rem; margin: 0 auto; padding: 1.5rem 1rem 3rem; }
+        h1 { color: #a40000; font-size: 1.5rem; }
+        .diagnostics { padding-left: 1.5rem; }
+        .diagnostics > li { margin: 0 0 1rem; padding: 0.5rem 0.75rem; border-left: 4px solid #a40000; background: #fdf3f3; }
+        .diagnostics > li.warning { border-color: #8a5a00; background: #fdf8ec; }
+        .diagnostics > li.notice { border-color: #1d5a8a; background: #f1f6fb; }
+        .diagnostics p { margin: 0.25rem 0; }
+        .where code { font-size: 0.95rem; word-break: break-all; }
+        .severity, .rule { font-size: 0.9rem; margin-left: 0.5rem; }
+        .fix, .note { color: #444; }
+        .failure { white-space: pre-wrap; background: #f6f6f6; padding: 0.75rem; }
 
-    """
+        """
 }

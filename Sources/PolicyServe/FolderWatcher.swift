@@ -23,8 +23,10 @@ public final class FolderWatcher: @unchecked Sendable {
 
     /// `onChange` runs on the watcher's own serial queue, so a slow rebuild simply delays
     /// the next poll; changes made meanwhile are seen by it.
-    public init(folders: [URL], interval: DispatchTimeInterval = .milliseconds(500),
-                onChange: @escaping @Sendable () -> Void) {
+    public init(
+        folders: [URL], interval: DispatchTimeInterval = .milliseconds(500),
+        onChange: @escaping @Sendable () -> Void
+    ) {
         self.folders = folders.map(\.standardizedFileURL)
         self.interval = interval
         self.onChange = onChange
@@ -60,12 +62,16 @@ public final class FolderWatcher: @unchecked Sendable {
         var stamps: [String: Stamp] = [:]
         let keys: [URLResourceKey] = [.contentModificationDateKey, .fileSizeKey, .isRegularFileKey]
         for folder in folders {
-            guard let files = FileManager.default.enumerator(at: folder.resolvingSymlinksInPath(), includingPropertiesForKeys: keys,
-                                                             options: [.skipsHiddenFiles]) else { continue }
+            guard
+                let files = FileManager.default.enumerator(
+                    at: folder.resolvingSymlinksInPath(), includingPropertiesForKeys: keys,
+                    options: [.skipsHiddenFiles])
+            else { continue }
             for case let file as URL in files {
                 guard let values = try? file.resourceValues(forKeys: Set(keys)), values.isRegularFile == true else { continue }
-                stamps[file.path] = Stamp(modified: values.contentModificationDate?.timeIntervalSince1970 ?? 0,
-                                          size: values.fileSize ?? 0)
+                stamps[file.path] = Stamp(
+                    modified: values.contentModificationDate?.timeIntervalSince1970 ?? 0,
+                    size: values.fileSize ?? 0)
             }
         }
         return stamps

@@ -27,30 +27,30 @@ public enum LiveReload {
     }
 
     public static let script = """
-    // policy serve: reloads this page when the site has been rebuilt. Served by the
-    // preview server only; the published site has no such script.
-    (function () {
-      "use strict";
-      var script = document.currentScript;
-      var generation = script ? script.getAttribute("data-generation") : null;
-      function wait(delay) {
-        setTimeout(function () {
-          fetch("\(eventsPath)?since=" + encodeURIComponent(generation || ""), { cache: "no-store" })
-            .then(function (response) {
-              if (!response.ok) { throw new Error("HTTP " + response.status); }
-              return response.text();
-            })
-            .then(function (text) {
-              var next = text.trim();
-              if (generation !== null && next !== generation) { window.location.reload(); return; }
-              generation = next;
-              wait(0);
-            })
-            .catch(function () { wait(2000); });  // server busy or stopped: try again later
-        }, delay);
-      }
-      wait(0);
-    })();
+        // policy serve: reloads this page when the site has been rebuilt. Served by the
+        // preview server only; the published site has no such script.
+        (function () {
+          "use strict";
+          var script = document.currentScript;
+          var generation = script ? script.getAttribute("data-generation") : null;
+          function wait(delay) {
+            setTimeout(function () {
+              fetch("\(eventsPath)?since=" + encodeURIComponent(generation || ""), { cache: "no-store" })
+                .then(function (response) {
+                  if (!response.ok) { throw new Error("HTTP " + response.status); }
+                  return response.text();
+                })
+                .then(function (text) {
+                  var next = text.trim();
+                  if (generation !== null && next !== generation) { window.location.reload(); return; }
+                  generation = next;
+                  wait(0);
+                })
+                .catch(function () { wait(2000); });  // server busy or stopped: try again later
+            }, delay);
+          }
+          wait(0);
+        })();
 
-    """
+        """
 }

@@ -11,8 +11,9 @@ struct PreviewHandler: Sendable {
     /// Runs on the connection's own thread (the long-poll sleeps there).
     func handleRequest(_ request: HTTPRequest) -> HTTPResponse {
         guard request.method == "GET" || request.method == "HEAD" else {
-            return response(.methodNotAllowed, "text/plain; charset=utf-8", Data("只支持 GET 和 HEAD。\n".utf8),
-                            extra: [("Allow", "GET, HEAD")])
+            return response(
+                .methodNotAllowed, "text/plain; charset=utf-8", Data("只支持 GET 和 HEAD。\n".utf8),
+                extra: [("Allow", "GET, HEAD")])
         }
         let path = request.path
         switch path {
@@ -44,11 +45,13 @@ struct PreviewHandler: Sendable {
         let wantsPage = SiteFiles.isPage(path)
         switch status {
         case .contentErrors(let diagnostics) where wantsPage:
-            return response(.internalServerError, "text/html; charset=utf-8",
-                            Data(ErrorPage.html(diagnostics: diagnostics, generation: generation).utf8))
+            return response(
+                .internalServerError, "text/html; charset=utf-8",
+                Data(ErrorPage.html(diagnostics: diagnostics, generation: generation).utf8))
         case .failed(let why) where wantsPage:
-            return response(.internalServerError, "text/html; charset=utf-8",
-                            Data(ErrorPage.html(failure: why, generation: generation).utf8))
+            return response(
+                .internalServerError, "text/html; charset=utf-8",
+                Data(ErrorPage.html(failure: why, generation: generation).utf8))
         default: break
         }
         switch SiteFiles(root: site.output).resolve(path) {
@@ -70,18 +73,21 @@ struct PreviewHandler: Sendable {
     }
 
     private func notFoundPage(generation: Int) -> String {
-        LiveReload.inject(into: """
-        <!doctype html>
-        <html lang="zh-CN">
-        <head><meta charset="utf-8"><title>找不到此页面</title></head>
-        <body><h1>找不到此页面</h1><p><a href="/">返回首页</a></p></body>
-        </html>
+        LiveReload.inject(
+            into: """
+                <!doctype html>
+                <html lang="zh-CN">
+                <head><meta charset="utf-8"><title>找不到此页面</title></head>
+                <body><h1>找不到此页面</h1><p><a href="/">返回首页</a></p></body>
+                </html>
 
-        """, generation: generation)
+                """, generation: generation)
     }
 
-    private func response(_ status: HTTPStatus, _ type: String, _ body: Data,
-                          extra: [(name: String, value: String)] = []) -> HTTPResponse {
+    private func response(
+        _ status: HTTPStatus, _ type: String, _ body: Data,
+        extra: [(name: String, value: String)] = []
+    ) -> HTTPResponse {
         HTTPResponse(status, headers: [("Content-Type", type), ("Cache-Control", "no-store")] + extra, body: body)
     }
 }

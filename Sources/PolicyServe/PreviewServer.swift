@@ -13,8 +13,10 @@ public final class PreviewServer: @unchecked Sendable {
     private let log: @Sendable (String) -> Void
 
     /// `host` is an IPv4 or IPv6 address (`localhost` means 127.0.0.1); port 0 picks a free one.
-    public init(site: PreviewSite, host: String, port: UInt16, watch: [URL], limits: HTTPServerLimits = .standard,
-                log: @escaping @Sendable (String) -> Void) throws {
+    public init(
+        site: PreviewSite, host: String, port: UInt16, watch: [URL], limits: HTTPServerLimits = .standard,
+        log: @escaping @Sendable (String) -> Void
+    ) throws {
         self.site = site
         self.host = host
         self.log = log

@@ -73,7 +73,8 @@ public final class PreviewSite: @unchecked Sendable {
                 content: options.content, displayRoot: options.displayRoot,
                 options: .init(output: output, asOf: options.asOf, themeDirectory: options.theme()))
             let diagnostics = built.checked.diagnostics
-            status = built.checked.hasErrors
+            status =
+                built.checked.hasErrors
                 ? .contentErrors(diagnostics)
                 : .built(documents: built.publishedDocumentCount, warnings: diagnostics)
         } catch {
@@ -103,7 +104,7 @@ public final class PreviewSite: @unchecked Sendable {
             let path = folder + "/" + name
             var status = stat()
             guard lstat(path, &status) == 0, (status.st_mode & S_IFMT) == S_IFDIR, status.st_uid == getuid(),
-                  kill(pid, 0) != 0, errno == ESRCH
+                kill(pid, 0) != 0, errno == ESRCH
             else { continue }
             try? FileManager.default.removeItem(atPath: path)
         }

@@ -102,8 +102,10 @@ private struct Keyed<Key: CodingKey>: KeyedEncodingContainerProtocol {
     mutating func encode(_ value: UInt64, forKey key: Key) throws { slot.child(key.stringValue).set(Int(value)) }
     mutating func encode<T: Encodable>(_ value: T, forKey key: Key) throws { try store(value, in: slot.child(key.stringValue)) }
 
-    mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type,
-                                                        forKey key: Key) -> KeyedEncodingContainer<NestedKey> {
+    mutating func nestedContainer<NestedKey: CodingKey>(
+        keyedBy keyType: NestedKey.Type,
+        forKey key: Key
+    ) -> KeyedEncodingContainer<NestedKey> {
         let child = slot.child(key.stringValue)
         child.makeObject()
         return KeyedEncodingContainer(Keyed<NestedKey>(slot: child))

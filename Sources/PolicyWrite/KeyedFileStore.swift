@@ -34,8 +34,9 @@ package struct KeyedFileStore: Sendable {
             }
         }
         // Two keys may be equal (a library holding copies): the first wins.
-        return Dictionary(zip(keys, values).compactMap { key, value in value.map { (key, $0) } },
-                          uniquingKeysWith: { first, _ in first })
+        return Dictionary(
+            zip(keys, values).compactMap { key, value in value.map { (key, $0) } },
+            uniquingKeysWith: { first, _ in first })
     }
 
     /// Writes the `written` payloads and deletes every other file not among `keep`; a failure

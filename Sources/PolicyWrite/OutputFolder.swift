@@ -1,7 +1,7 @@
 import Foundation
 #if canImport(Glibc)
-import Glibc
-import PolicyCore
+    import Glibc
+    import PolicyCore
 #endif
 
 /// The folder a build replaces, checked before anything is touched. A build swaps the whole

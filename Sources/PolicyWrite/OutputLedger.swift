@@ -1,7 +1,7 @@
 import Foundation
 #if canImport(Glibc)
-import Glibc
-import PolicyCore
+    import Glibc
+    import PolicyCore
 #endif
 
 /// What the last build wrote: for each generated file of the live site, a digest of its bytes
@@ -66,10 +66,15 @@ struct OutputLedger: Sendable {
             start = i + 1
         }
         guard fields.count == 6, let size = number(fields[2]).flatMap(Int.init(exactly:)),
-              let inode = number(fields[3]), let modified = signedNumber(fields[4]) else { return nil }
+            let inode = number(fields[3]), let modified = signedNumber(fields[4])
+        else { return nil }
         let text = { (field: UnsafeBufferPointer<UInt8>) in String(decoding: field, as: UTF8.self) }
-        return (text(fields[0]), Entry(digest: text(fields[1]), size: size, inode: inode, modified: modified,
-                                       inputs: text(fields[5])))
+        return (
+            text(fields[0]),
+            Entry(
+                digest: text(fields[1]), size: size, inode: inode, modified: modified,
+                inputs: text(fields[5]))
+        )
     }
 
     /// A field of decimal digits; nil when it is anything else or too large (a damaged
@@ -130,8 +135,9 @@ struct OutputLedger: Sendable {
     static func identity(of path: String, digest: String) -> Entry? {
         var info = stat()
         guard stat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return nil }
-        return Entry(digest: digest, size: Int(info.st_size), inode: UInt64(info.st_ino),
-                     modified: Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec))
+        return Entry(
+            digest: digest, size: Int(info.st_size), inode: UInt64(info.st_ino),
+            modified: Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec))
     }
 
     /// A live file holding `digest` (`size` bytes), still as the last build left it: the one

@@ -1,8 +1,8 @@
 import CSystemShims
 import Foundation
 #if canImport(Glibc)
-import Glibc
-import PolicyCore
+    import Glibc
+    import PolicyCore
 #endif
 
 /// Writes a complete site so that the output folder is only ever the old site or the new
@@ -38,8 +38,9 @@ public struct SiteWriter {
         removeLeftovers()
         do {
             try fm.createDirectory(at: staging, withIntermediateDirectories: true)
-            let site = StagedSite(root: staging.path, live: output.path,
-                                  previous: OutputLedger(contentsOf: sibling("files").path))
+            let site = StagedSite(
+                root: staging.path, live: output.path,
+                previous: OutputLedger(contentsOf: sibling("files").path))
             try produce(site)
             // The proof that this folder is a site we built, for the next build's `OutputFolder` check.
             var marker = OutputFolder.markerText

@@ -1,7 +1,7 @@
 import Foundation
 #if canImport(Glibc)
-import Glibc
-import PolicyCore
+    import Glibc
+    import PolicyCore
 #endif
 
 /// The staging folder of a build in progress (see `SiteWriter`): files are written into it as

@@ -24,8 +24,9 @@ struct BuildCommand: ParsableCommand {
     var format: DiagnosticFormat = .text
 
     func run() throws {
-        let options = Pipeline.BuildOptions(output: URL(fileURLWithPath: out), asOf: asOf, themeDirectory: themeDirectory,
-                                            environment: ProcessEnvironment.run)
+        let options = Pipeline.BuildOptions(
+            output: URL(fileURLWithPath: out), asOf: asOf, themeDirectory: themeDirectory,
+            environment: ProcessEnvironment.run)
         let outcome: Pipeline.Outcome
         do {
             outcome = try Pipeline.buildIfChanged(content: content.url, displayRoot: content.display, options: options)

@@ -20,29 +20,36 @@ struct CheckCommand: ParsableCommand {
     @Flag(help: "警告也视为失败。")
     var strict = false
 
-    @Option(name: .customLong("changed-since"),
-            help: ArgumentHelp("只对自该 git 提交（分支、标签）以来改动或新增的文件夹运行逐文件规则；引用、重复、循环等全库规则仍检查全部内容。",
-                               valueName: "REF"))
+    @Option(
+        name: .customLong("changed-since"),
+        help: ArgumentHelp(
+            "只对自该 git 提交（分支、标签）以来改动或新增的文件夹运行逐文件规则；引用、重复、循环等全库规则仍检查全部内容。",
+            valueName: "REF"))
     var changedSince: String?
 
-    @Option(name: .customLong("as-of"),
-            help: ArgumentHelp("按此日期（YYYY-MM-DD）判断定时发布：发布日期在其后的文件、解读、清理结果列为“定时发布”；默认为站点时区的今天。",
-                               valueName: "DATE"))
+    @Option(
+        name: .customLong("as-of"),
+        help: ArgumentHelp(
+            "按此日期（YYYY-MM-DD）判断定时发布：发布日期在其后的文件、解读、清理结果列为“定时发布”；默认为站点时区的今天。",
+            valueName: "DATE"))
     var asOf: CalendarDate?
 
     func run() throws {
-        let checked = try Pipeline.check(content: content.url, displayRoot: content.display, asOf: asOf,
-                                         now: ProcessEnvironment.now)
+        let checked = try Pipeline.check(
+            content: content.url, displayRoot: content.display, asOf: asOf,
+            now: ProcessEnvironment.now)
         var diagnostics = checked.diagnostics
         if let changedSince {
             let changed: ChangedContent
-            do { changed = ChangedContent(paths: try GitChanges.since(changedSince, content: content.url)) }
-            catch let error as GitChangesError { throw ValidationError(error.description) }
+            do { changed = ChangedContent(paths: try GitChanges.since(changedSince, content: content.url)) } catch let error as GitChangesError {
+                throw ValidationError(error.description)
+            }
             diagnostics = changed.filter(diagnostics, displayRoot: checked.raw.displayRoot)
             // On stderr, so that --format json stays clean.
-            printError(changed.touchesSettings
-                ? "site.yml 或 calendar.yml 自 \(changedSince) 以来有改动：检查全部内容。\n"
-                : "自 \(changedSince) 以来改动的文件夹 \(changed.bundles.count) 个；逐文件规则只检查这些文件夹，全库规则检查全部内容。\n")
+            printError(
+                changed.touchesSettings
+                    ? "site.yml 或 calendar.yml 自 \(changedSince) 以来有改动：检查全部内容。\n"
+                    : "自 \(changedSince) 以来改动的文件夹 \(changed.bundles.count) 个；逐文件规则只检查这些文件夹，全库规则检查全部内容。\n")
         }
         print(format.render(diagnostics), terminator: "")
         let fails = diagnostics.errorCount > 0 || (strict && diagnostics.warningCount > 0)

@@ -10,10 +10,10 @@ struct DiffCommand: ParsableCommand {
         commandName: "diff",
         abstract: "新旧对照：逐条比较两个版本的正文（按内容对齐条文，条内逐字标出改动）。",
         discussion: """
-        OLD and NEW are document ids (bundle folder names) or paths to Markdown files. With one id, \
-        the document is compared with the version it supersedes. Colours are used only when standard \
-        output is a terminal (and NO_COLOR is unset); otherwise changes are marked [-deleted-] and {+inserted+}.
-        """)
+            OLD and NEW are document ids (bundle folder names) or paths to Markdown files. With one id, \
+            the document is compared with the version it supersedes. Colours are used only when standard \
+            output is a terminal (and NO_COLOR is unset); otherwise changes are marked [-deleted-] and {+inserted+}.
+            """)
 
     @Argument(help: "原文件编号（或 Markdown 文件路径）；只给一个编号时，与其修订的上一版本比较。")
     var old: String
@@ -49,14 +49,16 @@ struct DiffCommand: ParsableCommand {
             (oldText, oldTitle) = (previous.body, label(previous))
             (newText, newTitle) = (document.body, label(document))
         }
-        let useColor: Bool = switch color {
-        case .always: true
-        case .never: false
-        case .auto: isatty(STDOUT_FILENO) == 1 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
-        }
+        let useColor: Bool =
+            switch color {
+            case .always: true
+            case .never: false
+            case .auto: isatty(STDOUT_FILENO) == 1 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
+            }
         let diff = ArticleDiff(old: oldText, new: newText)
-        print(ComparisonText(diff: diff, oldTitle: oldTitle, newTitle: newTitle, color: useColor, showUnchanged: all).render(),
-              terminator: "")
+        print(
+            ComparisonText(diff: diff, oldTitle: oldTitle, newTitle: newTitle, color: useColor, showUnchanged: all).render(),
+            terminator: "")
     }
 
     /// A document's body by id, else a Markdown file's body (front matter removed).

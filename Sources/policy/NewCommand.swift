@@ -9,9 +9,9 @@ struct NewCommand: ParsableCommand {
         commandName: "new",
         abstract: "新建一个文件文件夹：正式文本和解读草稿，日期默认为今天。",
         discussion: """
-        在终端中运行时，缺少的信息会逐项询问（标题、类型、文号、日期、起草处室）；在脚本或 CI 中请用参数给出。
-        Interactive when standard input is a terminal and something is missing; otherwise flags only.
-        """)
+            在终端中运行时，缺少的信息会逐项询问（标题、类型、文号、日期、起草处室）；在脚本或 CI 中请用参数给出。
+            Interactive when standard input is a terminal and something is missing; otherwise flags only.
+            """)
 
     @Argument(help: "类型：regulation（规章）、normative（行政规范性文件）或 policy（其他政策文件）。")
     var kind: String?
@@ -34,12 +34,12 @@ struct NewCommand: ParsableCommand {
         let root = URL(fileURLWithPath: content)
         let site = (try? Pipeline.check(content: root))?.library.site ?? SiteConfig()
         let today = CalendarDate.today(in: site.timeZone, now: ProcessEnvironment.now)
-        var fields = BundleScaffold.Fields(title: title, number: number, office: office, signed: signed,
-                                           published: published, effective: effective, expires: expires)
+        var fields = BundleScaffold.Fields(
+            title: title, number: number, office: office, signed: signed,
+            published: published, effective: effective, expires: expires)
         let kind: DocumentKind, id: String
         if Prompter.isInteractive && needsAnswers {
-            do { (kind, id) = try ask(into: &fields, today: today, site: site, root: root) }
-            catch is Prompter.Cancelled {
+            do { (kind, id) = try ask(into: &fields, today: today, site: site, root: root) } catch is Prompter.Cancelled {
                 printError("已取消，未创建任何文件。\n")
                 throw ExitCode(1)
             }
@@ -69,8 +69,10 @@ struct NewCommand: ParsableCommand {
     }
 
     /// Asks for what the flags left out, in the order a document's header reads.
-    private func ask(into fields: inout BundleScaffold.Fields, today: CalendarDate, site: SiteConfig,
-                     root: URL) throws -> (DocumentKind, String) {
+    private func ask(
+        into fields: inout BundleScaffold.Fields, today: CalendarDate, site: SiteConfig,
+        root: URL
+    ) throws -> (DocumentKind, String) {
         let prompt = Prompter()
         Prompter.write("新建文件：逐项填写，直接回车采用方括号中的默认值。\n")
         let kind: DocumentKind
@@ -80,13 +82,15 @@ struct NewCommand: ParsableCommand {
             Prompter.write("类型：1 规章　2 行政规范性文件　3 其他政策文件\n")
             kind = try prompt.ask("类型", default: "2", Prompter.kind)
         }
-        let id = try self.id ?? prompt.ask("编号（文件夹名，也是网址）", hint: "小写英文字母、数字和连字符，如 \(today.year)-food-labels") { answer in
-            guard BundleID.isWellFormed(answer) else {
-                return .failure(.init("只能使用小写英文字母、数字和连字符（-），如 \(today.year)-food-labels。"))
+        let id =
+            try self.id
+            ?? prompt.ask("编号（文件夹名，也是网址）", hint: "小写英文字母、数字和连字符，如 \(today.year)-food-labels") { answer in
+                guard BundleID.isWellFormed(answer) else {
+                    return .failure(.init("只能使用小写英文字母、数字和连字符（-），如 \(today.year)-food-labels。"))
+                }
+                let exists = FileManager.default.fileExists(atPath: root.appendingPathComponent(kind.folder).appendingPathComponent(answer).path)
+                return exists ? .failure(.init("\(kind.folder)/\(answer) 已存在，请换一个编号。")) : .success(answer)
             }
-            let exists = FileManager.default.fileExists(atPath: root.appendingPathComponent(kind.folder).appendingPathComponent(answer).path)
-            return exists ? .failure(.init("\(kind.folder)/\(answer) 已存在，请换一个编号。")) : .success(answer)
-        }
         if fields.title == nil { fields.title = try prompt.ask("标题", Prompter.required("标题")) }
         if fields.number == nil {
             switch kind {

@@ -14,9 +14,10 @@ enum ProcessEnvironment {
     }
 
     static var run: RunEnvironment {
-        RunEnvironment(now: now, homeFolder: variables["HOME"].flatMap { $0.isEmpty ? nil : $0 },
-                       // The benchmark's switch for a site without a search index (bench/search_bench.py).
-                       buildsSearchIndex: variables["POLICY_SEARCH_INDEX"] != "off")
+        RunEnvironment(
+            now: now, homeFolder: variables["HOME"].flatMap { $0.isEmpty ? nil : $0 },
+            // The benchmark's switch for a site without a search index (bench/search_bench.py).
+            buildsSearchIndex: variables["POLICY_SEARCH_INDEX"] != "off")
     }
 
     /// `POLICY_TIMINGS=1` prints each stage's wall and CPU time to standard error.

@@ -12,8 +12,10 @@ struct Prompter {
 
     /// Asks until `parse` accepts the answer; an empty answer takes `defaultValue`. End of
     /// input (Ctrl-D) cancels.
-    func ask<T>(_ question: String, default defaultValue: String? = nil, hint: String? = nil,
-                _ parse: (String) -> Result<T, Complaint>) throws -> T {
+    func ask<T>(
+        _ question: String, default defaultValue: String? = nil, hint: String? = nil,
+        _ parse: (String) -> Result<T, Complaint>
+    ) throws -> T {
         while true {
             var prompt = question
             if let hint { prompt += "（\(hint)）" }

@@ -9,11 +9,11 @@ struct ReportCommand: ParsableCommand {
         commandName: "report",
         abstract: "年度报告数据：规章和行政规范性文件的制发、废止、现行有效件数，政策解读统计和工作清单。",
         discussion: """
-        Issued = published in the year; repealed = changed from in force (or not yet in force) to \
-        repealed or expired during the year; in force = in force on 31 December (or on the as-of \
-        date while the year is not over). A version replaced by a revision is not counted as repealed. \
-        Staff lists (due for evaluation, lapsed since --since, exempt) are as of --as-of.
-        """)
+            Issued = published in the year; repealed = changed from in force (or not yet in force) to \
+            repealed or expired during the year; in force = in force on 31 December (or on the as-of \
+            date while the year is not over). A version replaced by a revision is not counted as repealed. \
+            Staff lists (due for evaluation, lapsed since --since, exempt) are as of --as-of.
+            """)
 
     @OptionGroup var content: ContentOptions
 
@@ -39,8 +39,9 @@ struct ReportCommand: ParsableCommand {
     }
 
     func run() throws {
-        let checked = try Pipeline.check(content: content.url, displayRoot: content.display, asOf: asOf,
-                                         now: ProcessEnvironment.now)
+        let checked = try Pipeline.check(
+            content: content.url, displayRoot: content.display, asOf: asOf,
+            now: ProcessEnvironment.now)
         let library = checked.library
         if checked.hasErrors {
             printError("注意：内容有 \(checked.diagnostics.errorCount) 个错误（运行 policy check 查看），有问题的文件可能未计入统计。\n")

@@ -9,9 +9,9 @@ struct ServeCommand: AsyncParsableCommand {
         commandName: "serve",
         abstract: "本地预览：生成网站并在浏览器中查看，修改内容或主题后自动重新生成并刷新页面。",
         discussion: """
-        网站生成在临时目录中（不是 site/），退出时删除。内容有错误时，浏览器中每个页面都显示错误列表，修正后自动恢复。按 Ctrl-C 退出。
-        Builds into a temporary folder, serves it, polls content/ and theme/ for changes, rebuilds and reloads open pages.
-        """)
+            网站生成在临时目录中（不是 site/），退出时删除。内容有错误时，浏览器中每个页面都显示错误列表，修正后自动恢复。按 Ctrl-C 退出。
+            Builds into a temporary folder, serves it, polls content/ and theme/ for changes, rebuilds and reloads open pages.
+            """)
 
     @OptionGroup var content: ContentOptions
 
@@ -36,10 +36,11 @@ struct ServeCommand: AsyncParsableCommand {
         let stop = StopSignal.install()
         let themeFolder = content.themeFolder(theme)
         let explicit = theme != nil
-        let site = try PreviewSite(options: .init(
-            content: content.url, displayRoot: content.display,
-            theme: { explicit || FileManager.default.fileExists(atPath: themeFolder.path) ? themeFolder : nil },
-            asOf: asOf))
+        let site = try PreviewSite(
+            options: .init(
+                content: content.url, displayRoot: content.display,
+                theme: { explicit || FileManager.default.fileExists(atPath: themeFolder.path) ? themeFolder : nil },
+                asOf: asOf))
         defer { site.removeScratch() }
         do { try PreviewServer.validate(host: host) } catch let error as PreviewError { throw ValidationError(error.description) }
         let server: PreviewServer

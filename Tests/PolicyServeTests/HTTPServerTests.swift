@@ -64,7 +64,7 @@ final class HTTPServerTests: XCTestCase {
         let parser = RequestHeadParser(limits: .standard)
         let first = "\r\nGET /a?since=3 HTTP/1.1\r\nHost: localhost:8000\r\nConnection:  close \r\n\r\n"
         let bytes = Array((first + "GET /b HTTP/1.1\r\n").utf8)
-        guard case .complete(let request, let length) = parser.parse(bytes) else { return XCTFail("\(parser.parse(bytes))" ) }
+        guard case .complete(let request, let length) = parser.parse(bytes) else { return XCTFail("\(parser.parse(bytes))") }
         XCTAssertEqual(length, first.utf8.count)
         XCTAssertEqual(request.method, "GET")
         XCTAssertEqual(request.path, "/a")
@@ -76,9 +76,11 @@ final class HTTPServerTests: XCTestCase {
 
     func testParserRefusesMalformedHeads() {
         let parser = RequestHeadParser(limits: .standard)
-        for head in ["GET  / HTTP/1.1", "GET http://x/ HTTP/1.1", "GET / FTP/1.0", "G(T / HTTP/1.1",
-                     "GET / HTTP/1.1\r\nNo colon", "GET / HTTP/1.1\r\n folded: x", "GET / HTTP/1.1\r\nX: a\u{0}b",
-                     "GET /a\u{7f} HTTP/1.1"] {
+        for head in [
+            "GET  / HTTP/1.1", "GET http://x/ HTTP/1.1", "GET / FTP/1.0", "G(T / HTTP/1.1",
+            "GET / HTTP/1.1\r\nNo colon", "GET / HTTP/1.1\r\n folded: x", "GET / HTTP/1.1\r\nX: a\u{0}b",
+            "GET /a\u{7f} HTTP/1.1",
+        ] {
             XCTAssertEqual(parser.parse(Array((head + "\r\n\r\n").utf8)), .rejected(.badRequest), head)
         }
         XCTAssertEqual(parser.parse(Array("GET / HTTP/2.0\r\n\r\n".utf8)), .rejected(.versionNotSupported))
@@ -146,8 +148,10 @@ final class HTTPServerTests: XCTestCase {
     func testHostCheckNames() {
         let local = HostCheck(listening: "127.0.0.1", port: 8000)
         for host in ["localhost:8000", "127.0.0.1:8000", "[::1]:8000"] { XCTAssertTrue(local.accepts(host), host) }
-        for host in ["localhost", "localhost:8001", "attacker.example:8000", "127.0.0.2:8000", "10.0.0.1:8000",
-                     "localhost.attacker.example:8000", "", ":8000"] {
+        for host in [
+            "localhost", "localhost:8001", "attacker.example:8000", "127.0.0.2:8000", "10.0.0.1:8000",
+            "localhost.attacker.example:8000", "", ":8000",
+        ] {
             XCTAssertFalse(local.accepts(host), host)
         }
         XCTAssertTrue(HostCheck(listening: "::1", port: 80).accepts("[::1]"))

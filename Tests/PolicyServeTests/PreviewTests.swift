@@ -24,8 +24,9 @@ final class PreviewTests: XCTestCase {
     }
 
     func testErrorPageListsEscapedDiagnostics() {
-        let d = Diagnostic(InterpretationIsPresent.descriptor, at: SourceLocation(file: "content/normative/a&b/index.md", line: 3, column: 5),
-                           "《<script>alert(1)</script>》没有解读。", fix: "添加 \"解读.md\"")
+        let d = Diagnostic(
+            InterpretationIsPresent.descriptor, at: SourceLocation(file: "content/normative/a&b/index.md", line: 3, column: 5),
+            "《<script>alert(1)</script>》没有解读。", fix: "添加 \"解读.md\"")
         let html = ErrorPage.html(diagnostics: [d], generation: 4)
         XCTAssertTrue(html.contains("<title>内容有错误，修正后自动刷新</title>"))
         XCTAssertTrue(html.contains("content/normative/a&amp;b/index.md:3:5"))

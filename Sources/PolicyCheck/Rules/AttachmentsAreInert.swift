@@ -18,9 +18,12 @@ struct AttachmentsAreInert: Rule {
             guard let bundle = context.raw.bundle(id: doc.id) else { continue }
             for file in context.raw.publishedFiles(of: doc) {
                 guard let dot = file.lastIndex(of: "."),
-                      Self.activeExtensions.contains(file[file.index(after: dot)...].lowercased()) else { continue }
-                found.append(finding(SourceLocation(file: bundle.displayPath + file),
-                                     "附件“\(file)”是浏览器会当作网页运行的格式，其中的脚本可在本站域名下执行。"))
+                    Self.activeExtensions.contains(file[file.index(after: dot)...].lowercased())
+                else { continue }
+                found.append(
+                    finding(
+                        SourceLocation(file: bundle.displayPath + file),
+                        "附件“\(file)”是浏览器会当作网页运行的格式，其中的脚本可在本站域名下执行。"))
             }
         }
         return found

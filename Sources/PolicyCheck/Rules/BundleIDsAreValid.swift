@@ -21,8 +21,10 @@ struct BundleIDsAreValid: Rule {
             }
             let key = bundle.id.lowercased().precomposedStringWithCanonicalMapping
             if let first = seen[key] {
-                found.append(finding(location, "编号“\(bundle.id)”与 \(first.displayPath) 重复。",
-                                     fix: "给其中一个文件夹改用新的编号；已发布的编号不要改动。"))
+                found.append(
+                    finding(
+                        location, "编号“\(bundle.id)”与 \(first.displayPath) 重复。",
+                        fix: "给其中一个文件夹改用新的编号；已发布的编号不要改动。"))
             } else {
                 seen[key] = bundle
             }
@@ -32,8 +34,10 @@ struct BundleIDsAreValid: Rule {
                 $0.kind == .symlink && $0.location.file == bundle.displayPath + "index.md"
             }
             if !bundle.files.contains("index.md") && !linked {
-                found.append(finding(location, "文件夹 \(bundle.displayPath) 中没有 index.md（文件正文）。",
-                                     fix: "在文件夹中添加 index.md，或用 policy new 新建文件夹。"))
+                found.append(
+                    finding(
+                        location, "文件夹 \(bundle.displayPath) 中没有 index.md（文件正文）。",
+                        fix: "在文件夹中添加 index.md，或用 policy new 新建文件夹。"))
             }
         }
         return found

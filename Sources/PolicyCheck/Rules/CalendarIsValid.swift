@@ -20,7 +20,10 @@ struct CalendarIsValid: Rule {
                 }
             }
         }
-        return [finding(SourceLocation(file: "\(context.raw.displayRoot)/calendar.yml"),
-                        "缺少工作日历 calendar.yml，无法按工作日计算解读滞后和公开时限。")]
+        return [
+            finding(
+                SourceLocation(file: "\(context.raw.displayRoot)/calendar.yml"),
+                "缺少工作日历 calendar.yml，无法按工作日计算解读滞后和公开时限。")
+        ]
     }
 }

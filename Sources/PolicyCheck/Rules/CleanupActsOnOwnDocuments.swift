@@ -17,7 +17,10 @@ struct CleanupActsOnOwnDocuments: Rule {
         for batch in context.library.cleanups {
             for result in batch.results {
                 guard let doc = context.library.document(result.document), !doc.issuers.contains(own) else { continue }
-                found.append(finding(result.location, "《\(batch.title)》对\(doc.quotedTitle)作出“\(result.outcome.rawValue)”的结论，但该文件由\(doc.issuers.joined(separator: "、"))制发，不是\(own)。"))
+                found.append(
+                    finding(
+                        result.location,
+                        "《\(batch.title)》对\(doc.quotedTitle)作出“\(result.outcome.rawValue)”的结论，但该文件由\(doc.issuers.joined(separator: "、"))制发，不是\(own)。"))
             }
         }
         return found

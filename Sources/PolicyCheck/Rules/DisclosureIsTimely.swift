@@ -12,8 +12,9 @@ struct DisclosureIsTimely: Rule {
         return context.library.documents.compactMap { doc in
             let days = context.calendar.workingDays(after: doc.signed, through: doc.published)
             guard days > limit else { return nil }
-            return finding(doc.source.frontMatter?.location(of: "published") ?? doc.source.location(),
-                           "文件成文（\(doc.signed)）后 \(days) 个工作日才发布（\(doc.published)），超过 \(limit) 个工作日的公开时限。")
+            return finding(
+                doc.source.frontMatter?.location(of: "published") ?? doc.source.location(),
+                "文件成文（\(doc.signed)）后 \(days) 个工作日才发布（\(doc.published)），超过 \(limit) 个工作日的公开时限。")
         }
     }
 }

@@ -7,7 +7,8 @@ import PolicyCore
 struct FileIsReadable: Rule {
     static let descriptor = RuleDescriptor(
         code: "PF001", name: "file-readable", severity: .error,
-        summary: "A content file cannot be read: not UTF-8 (e.g. GBK, UTF-16), contains NUL bytes, is too large, is not a regular file (a pipe), or a published file lacks read permission.",
+        summary:
+            "A content file cannot be read: not UTF-8 (e.g. GBK, UTF-16), contains NUL bytes, is too large, is not a regular file (a pipe), or a published file lacks read permission.",
         fix: "将文件另存为 UTF-8 编码的纯文本后重新提交。")
 
     func check(_ context: CheckContext) -> [Diagnostic] {

@@ -38,8 +38,9 @@ struct FilesExist: Rule {
     private func bodyFiles(_ body: BodyFacts, of source: SourceFile, in bundle: RawLibrary.Bundle) -> [Diagnostic] {
         body.references.flatMap { ref -> [Diagnostic] in
             guard let path = BundleLink.localPath(ref.url) else { return [] }
-            return verify(path, in: bundle, at: source.location(line: ref.line, column: ref.column),
-                          label: ref.isImage ? "图片" : "链接")
+            return verify(
+                path, in: bundle, at: source.location(line: ref.line, column: ref.column),
+                label: ref.isImage ? "图片" : "链接")
         }
     }
 
@@ -60,7 +61,8 @@ public enum BundleLink {
     /// The bundle-relative file a link names, or nil when it names no bundle file.
     public static func localPath(_ url: String) -> String? {
         guard !url.isEmpty, !url.hasPrefix("#"), !url.hasPrefix("/"), !url.hasPrefix("//"),
-              !url.contains(":") || url.hasPrefix("./") else { return nil }
+            !url.contains(":") || url.hasPrefix("./")
+        else { return nil }
         var path = url.split(separator: "#", maxSplits: 1).first.map(String.init) ?? url
         path = path.split(separator: "?", maxSplits: 1).first.map(String.init) ?? path
         if path.hasPrefix("./") { path.removeFirst(2) }

@@ -16,13 +16,17 @@ struct FrontMatterParses: Rule {
             case .missing:
                 found.append(finding(file.location(), "文件缺少开头的 front matter（以 --- 开始的字段区）。"))
             case .unclosed:
-                found.append(finding(file.location(), "front matter 没有结束：找不到第二个 --- 行。",
-                                     fix: "在字段区末尾单独加一行 ---，再开始正文。"))
+                found.append(
+                    finding(
+                        file.location(), "front matter 没有结束：找不到第二个 --- 行。",
+                        fix: "在字段区末尾单独加一行 ---，再开始正文。"))
             case .notAMapping:
                 found.append(finding(file.location(), "front matter 不是“字段: 值”的形式。"))
             case .syntax(let position):
-                found.append(finding(file.location(line: position.line, column: position.column),
-                                     "YAML 语法错误：\(position.problem)。"))
+                found.append(
+                    finding(
+                        file.location(line: position.line, column: position.column),
+                        "YAML 语法错误：\(position.problem)。"))
             }
         }
         return found

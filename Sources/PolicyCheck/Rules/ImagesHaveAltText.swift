@@ -18,8 +18,10 @@ struct ImagesHaveAltText: Rule {
             }
             for item in doc.interpretations where item.form == .graphic || item.form == .animation {
                 guard let media = item.media, media.alt == nil else { continue }
-                found.append(finding(item.source.frontMatter?.location(of: "media") ?? item.source.location(),
-                                     "\(item.form.chinese)的 media 缺少 alt（图片内容说明）。"))
+                found.append(
+                    finding(
+                        item.source.frontMatter?.location(of: "media") ?? item.source.location(),
+                        "\(item.form.chinese)的 media 缺少 alt（图片内容说明）。"))
             }
         }
         return found

@@ -18,9 +18,11 @@ struct InterpretationCoversTopics: Rule {
             guard !missing.isEmpty else { continue }
             let names = missing.map(\.topic).joined(separator: "、")
             let words = missing.map { "“\($0.topic)”（小标题含：\($0.words.joined(separator: "/"))）" }.joined(separator: "，")
-            found.append(finding(item.source.frontMatter?.location(of: "form") ?? item.source.location(),
-                                 "文字解读缺少以下部分：\(names)。",
-                                 fix: "添加小标题：\(words)。"))
+            found.append(
+                finding(
+                    item.source.frontMatter?.location(of: "form") ?? item.source.location(),
+                    "文字解读缺少以下部分：\(names)。",
+                    fix: "添加小标题：\(words)。"))
         }
         return found
     }

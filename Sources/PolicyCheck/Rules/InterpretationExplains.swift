@@ -5,7 +5,8 @@ import PolicyCore
 struct InterpretationExplains: Rule {
     static let descriptor = RuleDescriptor(
         code: "PI005", name: "interpretation-restates", severity: .warning,
-        summary: "Most of an interpretation's text is copied verbatim from its document (share of 8-character runs found in the document above interpretation.max_overlap).",
+        summary:
+            "Most of an interpretation's text is copied verbatim from its document (share of 8-character runs found in the document above interpretation.max_overlap).",
         fix: "用通俗的语言说明制定背景、主要变化和办事要点，不要大段照抄原文。")
 
     func check(_ context: CheckContext) -> [Diagnostic] {
@@ -15,8 +16,10 @@ struct InterpretationExplains: Rule {
             guard !written.isEmpty else { continue }
             let shares = TextOverlap.shares(of: written.map(\.bodyFacts.plainTextUTF8), in: doc.bodyFacts.plainTextUTF8)
             for (item, share) in zip(written, shares) where share > context.site.interpretation.maxOverlap {
-                found.append(finding(item.source.location(line: item.source.bodyFirstLine),
-                                     "解读约 \(Int((share * 100).rounded()))% 的文字与文件原文相同，主要是在重复原文。"))
+                found.append(
+                    finding(
+                        item.source.location(line: item.source.bodyFirstLine),
+                        "解读约 \(Int((share * 100).rounded()))% 的文字与文件原文相同，主要是在重复原文。"))
             }
         }
         return found
@@ -48,7 +51,9 @@ enum TextOverlap {
         var filter = [UInt64](repeating: 0, count: 1024)
         for text in texts {
             var runs: [UInt64] = []
-            forEachRun(in: text) { runs.append($0); return true }
+            forEachRun(in: text) {
+                runs.append($0); return true
+            }
             let table = RunTable(runs)
             // Too short to judge: left out, its share is 0.
             tables.append(table.count >= 20 ? table : RunTable([]))
@@ -128,8 +133,10 @@ enum TextOverlap {
     /// The bytes are valid UTF-8 (cmark's output for a Swift string), so continuation bytes
     /// are not checked; a sequence cut short at the end stops the walk, never reads past it.
     @inline(__always)
-    private static func forEachRun(in text: [UInt8], passing filter: UnsafeBufferPointer<UInt64>? = nil,
-                                   _ body: (UInt64) -> Bool) {
+    private static func forEachRun(
+        in text: [UInt8], passing filter: UnsafeBufferPointer<UInt64>? = nil,
+        _ body: (UInt64) -> Bool
+    ) {
         text.withUnsafeBufferPointer { bytes in
             // The last `width` (8) characters, on the stack.
             var ring: (UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0, 0, 0, 0, 0)

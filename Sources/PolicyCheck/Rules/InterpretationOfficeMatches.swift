@@ -13,8 +13,10 @@ struct InterpretationOfficeMatches: Rule {
             guard let office = doc.office else { continue }
             for item in doc.interpretations {
                 guard let other = item.office, other != office else { continue }
-                found.append(finding(item.source.frontMatter?.location(of: "office") ?? item.source.location(),
-                                     "解读由“\(other)”发布，而文件由“\(office)”起草。"))
+                found.append(
+                    finding(
+                        item.source.frontMatter?.location(of: "office") ?? item.source.location(),
+                        "解读由“\(other)”发布，而文件由“\(office)”起草。"))
             }
         }
         return found

@@ -24,8 +24,9 @@ struct KnownFieldsOnly: Rule {
     private func unknown(in fm: FrontMatter, known: [String], prefix: String) -> [Diagnostic] {
         fm.entries.filter { !known.contains($0.key) }.map { entry in
             let hint = Suggest.nearest(entry.key, in: known).map { "是否应为“\(prefix)\($0)”？" } ?? "该字段不会被使用。"
-            return finding(entry.keyLocation, "未知字段“\(prefix)\(entry.key)”。\(hint)",
-                           fix: Suggest.nearest(entry.key, in: known).map { "将“\(entry.key)”改为“\($0)”。" })
+            return finding(
+                entry.keyLocation, "未知字段“\(prefix)\(entry.key)”。\(hint)",
+                fix: Suggest.nearest(entry.key, in: known).map { "将“\(entry.key)”改为“\($0)”。" })
         }
     }
 }

@@ -11,7 +11,8 @@ import PolicyModel
 struct NoClassificationMarks: Rule {
     static let descriptor = RuleDescriptor(
         code: "PP002", name: "classification-mark", severity: .error,
-        summary: "Published text carries a classification or non-disclosure mark (绝密/机密/秘密★term, 密级：…, 工作秘密, 内部资料/内部使用, 此件不公开, 不予公开 as a mark: on a line of its own, in brackets, or with its caution), so it may not be published. Words in sentences (商业秘密, 国家秘密) are not marks.",
+        summary:
+            "Published text carries a classification or non-disclosure mark (绝密/机密/秘密★term, 密级：…, 工作秘密, 内部资料/内部使用, 此件不公开, 不予公开 as a mark: on a line of its own, in brackets, or with its caution), so it may not be published. Words in sentences (商业秘密, 国家秘密) are not marks.",
         fix: "标有密级或“内部资料”“此件不公开”等标志的文本不得公开发布：请撤下该文件；如经保密审查确认可以公开，应按规定解密或变更后删去标志再发布。")
 
     /// `disclosure` declares the 公开方式 (`不予公开` there is a decision, not a mark on text).
@@ -38,8 +39,9 @@ struct NoClassificationMarks: Rule {
             }
             for (pageIndex, page) in text.pages.enumerated() {
                 for (line, mark) in ClassificationMark.scanLines(page) {
-                    report(mark, text.location(page: pageIndex + 1, line: line, column: mark.column),
-                           text.place(page: pageIndex + 1, line: line))
+                    report(
+                        mark, text.location(page: pageIndex + 1, line: line, column: mark.column),
+                        text.place(page: pageIndex + 1, line: line))
                 }
             }
             return found

@@ -11,7 +11,8 @@ struct NoLinkToWithheld: Rule {
     static let scope = RuleScope.library
     static let descriptor = RuleDescriptor(
         code: "PS003", name: "link-to-withheld", severity: .error,
-        summary: "A public page (body link /d/<id>/, supersedes, repealed.by, a cleanup result) points at a document whose disclosure is not 主动公开; a warning when a page already published links to a document scheduled after --as-of.",
+        summary:
+            "A public page (body link /d/<id>/, supersedes, repealed.by, a cleanup result) points at a document whose disclosure is not 主动公开; a warning when a page already published links to a document scheduled after --as-of.",
         fix: "删去指向不公开文件的链接或引用，或核对被引用文件的 disclosure。")
 
     func check(_ context: CheckContext) -> [Diagnostic] {
@@ -32,8 +33,10 @@ struct NoLinkToWithheld: Rule {
                 if withheld.contains(id) {
                     found.append(finding(location, "公开页面链接到不公开的文件 \(describe(id))：“\(ref.url)”。"))
                 } else if scheduled.contains(id), published <= asOf, let target = library.document(id) {
-                    found.append(finding(location, "链接“\(ref.url)”指向定于 \(target.published) 发布的\(target.quotedTitle)：在此之前该链接无法打开，并会提前显示其编号。",
-                                         fix: "待该文件发布后再加入链接，或将本文件的 published 推迟到同日。", severity: .warning))
+                    found.append(
+                        finding(
+                            location, "链接“\(ref.url)”指向定于 \(target.published) 发布的\(target.quotedTitle)：在此之前该链接无法打开，并会提前显示其编号。",
+                            fix: "待该文件发布后再加入链接，或将本文件的 published 推迟到同日。", severity: .warning))
                 }
             }
         }
@@ -42,12 +45,16 @@ struct NoLinkToWithheld: Rule {
             bodyLinks(doc.source, doc.bodyFacts, published: doc.published)
             for item in doc.interpretations { bodyLinks(item.source, item.bodyFacts, published: item.published) }
             for old in doc.supersedes where withheld.contains(old) {
-                found.append(finding(fm?.location(of: "supersedes") ?? doc.source.location(),
-                                     "\(doc.quotedTitle)的 supersedes 引用了不公开的文件 \(describe(old))。"))
+                found.append(
+                    finding(
+                        fm?.location(of: "supersedes") ?? doc.source.location(),
+                        "\(doc.quotedTitle)的 supersedes 引用了不公开的文件 \(describe(old))。"))
             }
             if let by = doc.repeal?.by, withheld.contains(by) {
-                found.append(finding(fm?.mapping("repealed")?.location(of: "by") ?? doc.source.location(),
-                                     "\(doc.quotedTitle)的 repealed.by 引用了不公开的文件 \(describe(by))。"))
+                found.append(
+                    finding(
+                        fm?.mapping("repealed")?.location(of: "by") ?? doc.source.location(),
+                        "\(doc.quotedTitle)的 repealed.by 引用了不公开的文件 \(describe(by))。"))
             }
         }
         for batch in library.cleanups {

@@ -10,7 +10,8 @@ import PolicyModel
 struct NoPersonalData: Rule {
     static let descriptor = RuleDescriptor(
         code: "PP001", name: "personal-data", severity: .error,
-        summary: "Published text contains personal data: a resident ID number (valid check digit), mobile number, bank card number (Luhn), e-mail address, or a privacy.patterns match — also with spaces, dashes, dots or full-width characters. Reads front matter, bodies, transcripts, captions, text and PDF attachments (a PDF finding names the page). The finding shows only a masked excerpt.",
+        summary:
+            "Published text contains personal data: a resident ID number (valid check digit), mobile number, bank card number (Luhn), e-mail address, or a privacy.patterns match — also with spaces, dashes, dots or full-width characters. Reads front matter, bodies, transcripts, captions, text and PDF attachments (a PDF finding names the page). The finding shows only a masked excerpt.",
         fix: "删除或隐去个人信息（如 110105********1234）；确属公开的机关联系方式，请列入 site.yml 的 privacy.allow。")
 
     func check(_ context: CheckContext) -> [Diagnostic] {
@@ -26,16 +27,22 @@ struct NoPersonalData: Rule {
                     for (index, line) in page.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
                         for pattern in compiled {
                             for range in line.ranges(of: pattern) {
-                                matches.append((index + 1, PersonalData.Match(
-                                    kind: .pattern, value: String(line[range]),
-                                    column: line.distance(from: line.startIndex, to: range.lowerBound) + 1)))
+                                matches.append(
+                                    (
+                                        index + 1,
+                                        PersonalData.Match(
+                                            kind: .pattern, value: String(line[range]),
+                                            column: line.distance(from: line.startIndex, to: range.lowerBound) + 1)
+                                    ))
                             }
                         }
                     }
                 }
                 for (line, match) in matches where !allowed.contains(match.value) && !allowed.contains(match.normalized) {
-                    found.append(finding(text.location(page: pageIndex + 1, line: line, column: match.column),
-                                         "\(text.place(page: pageIndex + 1, line: line))疑似\(match.kind.rawValue)：\(match.masked)。公开发布的内容不得包含个人信息。"))
+                    found.append(
+                        finding(
+                            text.location(page: pageIndex + 1, line: line, column: match.column),
+                            "\(text.place(page: pageIndex + 1, line: line))疑似\(match.kind.rawValue)：\(match.masked)。公开发布的内容不得包含个人信息。"))
                 }
             }
             return found

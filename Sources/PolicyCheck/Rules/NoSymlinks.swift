@@ -8,7 +8,8 @@ import PolicyCore
 struct NoSymlinks: Rule {
     static let descriptor = RuleDescriptor(
         code: "PF010", name: "symlink", severity: .error,
-        summary: "A file or folder in the content is a symbolic link; links are never followed (they may point outside the content folder), so it is not read or published.",
+        summary:
+            "A file or folder in the content is a symbolic link; links are never followed (they may point outside the content folder), so it is not read or published.",
         fix: "把链接指向的文件或文件夹本身复制到内容目录中（cp -L），删除符号链接后重新提交。")
 
     func check(_ context: CheckContext) -> [Diagnostic] {

@@ -23,9 +23,10 @@ struct NumberIsCleanlyWritten: Rule {
             var fixes: [String] = []
             if !slips.spaces.isEmpty { fixes.append("删去空格") }
             if slips.mismatchedBrackets != nil { fixes.append("年份两边都用六角括号〔〕") }
-            return finding(doc.source.frontMatter?.location(of: "number") ?? doc.source.location(),
-                           "文号“\(number)”\(problems.joined(separator: "，"))。",
-                           fix: "\(fixes.joined(separator: "，"))，改为“\(slips.corrected)”。")
+            return finding(
+                doc.source.frontMatter?.location(of: "number") ?? doc.source.location(),
+                "文号“\(number)”\(problems.joined(separator: "，"))。",
+                fix: "\(fixes.joined(separator: "，"))，改为“\(slips.corrected)”。")
         }
     }
 }

@@ -25,19 +25,22 @@ struct NumberIsWellFormed: Rule {
                 // An order number on anything but a regulation is PN004's.
                 guard doc.kind == .regulation else { return nil }
                 if case .order = parsed { return nil }
-                return finding(location, "令号“\(written)”格式不正确：令号写作“……令第N号”，不标年份，序号为阿拉伯数字、不编虚位。",
-                               fix: DocumentNumber.orderWithoutYear(number).map { "改为“\($0)”。" })
+                return finding(
+                    location, "令号“\(written)”格式不正确：令号写作“……令第N号”，不标年份，序号为阿拉伯数字、不编虚位。",
+                    fix: DocumentNumber.orderWithoutYear(number).map { "改为“\($0)”。" })
             }
             switch parsed {
             case .order:
                 return nil
             case .standard(_, let year, _):
                 guard year != doc.signed.year else { return nil }
-                return Diagnostic(NumberYearMatchesSigning.descriptor, at: location,
-                                  "文号“\(written)”中的年份 \(year) 与成文日期 \(doc.signed)（\(doc.signed.year) 年）不一致。")
+                return Diagnostic(
+                    NumberYearMatchesSigning.descriptor, at: location,
+                    "文号“\(written)”中的年份 \(year) 与成文日期 \(doc.signed)（\(doc.signed.year) 年）不一致。")
             case .malformed(let problem, let suggestion):
-                return finding(location, "文号“\(written)”格式不正确：\(problem)。",
-                               fix: suggestion.map { "改为“\($0)”。" })
+                return finding(
+                    location, "文号“\(written)”格式不正确：\(problem)。",
+                    fix: suggestion.map { "改为“\($0)”。" })
             }
         }
     }
@@ -48,8 +51,9 @@ struct NumberIsWellFormed: Rule {
             guard let number = batch.number else { return nil }
             let location = batch.source.frontMatter?.location(of: "number") ?? batch.source.location()
             guard case .malformed(let problem, let suggestion) = DocumentNumber.parse(number) else { return nil }
-            return finding(location, "清理结果《\(batch.title)》的文号“\(number)”格式不正确：\(problem)。",
-                           fix: suggestion.map { "改为“\($0)”。" })
+            return finding(
+                location, "清理结果《\(batch.title)》的文号“\(number)”格式不正确：\(problem)。",
+                fix: suggestion.map { "改为“\($0)”。" })
         }
     }
 }
@@ -81,8 +85,9 @@ struct NumberIsUnique: Rule {
         return owners.values.filter { $0.count > 1 }.flatMap { docs in
             let sorted = docs.sorted { $0.id < $1.id }
             return sorted.dropFirst().map { doc in
-                finding(doc.source.frontMatter?.location(of: "number") ?? doc.source.location(),
-                        "文号“\(doc.number!)”与\(sorted[0].quotedTitle)（\(sorted[0].bundlePath)）重复。")
+                finding(
+                    doc.source.frontMatter?.location(of: "number") ?? doc.source.location(),
+                    "文号“\(doc.number!)”与\(sorted[0].quotedTitle)（\(sorted[0].bundlePath)）重复。")
             }
         }
     }

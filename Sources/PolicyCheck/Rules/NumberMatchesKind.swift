@@ -18,12 +18,14 @@ struct NumberMatchesKind: Rule {
             let location = doc.source.frontMatter?.location(of: "number") ?? doc.source.location()
             let isOrder = DocumentNumber.isOrderLike(number)
             if doc.kind != .regulation, isOrder {
-                return finding(location, "\(doc.kind.chinese)的文号“\(written)”是令号：只有规章以政府令、部门令公布，\(doc.kind.chinese)不得以“令”的形式发布。",
-                               fix: "改用发文字号，如 示市监规〔\(doc.signed.year)〕1号；若该文件确为规章，放入 regulations/ 文件夹（或写 kind: regulation）。")
+                return finding(
+                    location, "\(doc.kind.chinese)的文号“\(written)”是令号：只有规章以政府令、部门令公布，\(doc.kind.chinese)不得以“令”的形式发布。",
+                    fix: "改用发文字号，如 示市监规〔\(doc.signed.year)〕1号；若该文件确为规章，放入 regulations/ 文件夹（或写 kind: regulation）。")
             }
             if doc.kind == .regulation, !isOrder {
-                return finding(location, "规章的文号“\(written)”不是令号：规章以政府令、部门令公布，文号写作“……令第N号”。",
-                               fix: "改为公布该规章的令号，如 示例省人民政府令第12号；若该文件不是规章，放入 normative/ 或 policies/ 文件夹（或改正 kind）。")
+                return finding(
+                    location, "规章的文号“\(written)”不是令号：规章以政府令、部门令公布，文号写作“……令第N号”。",
+                    fix: "改为公布该规章的令号，如 示例省人民政府令第12号；若该文件不是规章，放入 normative/ 或 policies/ 文件夹（或改正 kind）。")
             }
             return nil
         }

@@ -7,7 +7,8 @@ import PolicyLoad
 struct PublishedFilesAreReviewed: Rule {
     static let descriptor = RuleDescriptor(
         code: "PP003", name: "unreviewed-file", severity: .warning,
-        summary: "A file the site can publish could not be read for the privacy and secrecy review: PDFs when pdftotext (poppler-utils) is not installed (one warning listing them), a PDF that pdftotext cannot read (damaged, encrypted), a text file (transcript, captions, attachment) not in UTF-8 or too large.",
+        summary:
+            "A file the site can publish could not be read for the privacy and secrecy review: PDFs when pdftotext (poppler-utils) is not installed (one warning listing them), a PDF that pdftotext cannot read (damaged, encrypted), a text file (transcript, captions, attachment) not in UTF-8 or too large.",
         fix: "该文件未经隐私和保密审查：请人工审查，并修复或替换文件后重新检查。")
 
     func check(_ context: CheckContext) -> [Diagnostic] {
@@ -17,9 +18,11 @@ struct PublishedFilesAreReviewed: Rule {
         if let first = noTool.first {
             let names = noTool.map(\.displayPath)
             let listed = names.prefix(20).joined(separator: "、") + (names.count > 20 ? " 等 \(names.count) 个文件" : "")
-            found.append(finding(SourceLocation(file: first.displayPath),
-                                 "未安装 pdftotext，\(noTool.count) 个 PDF 文件未经隐私和保密审查：\(listed)。",
-                                 fix: "安装 poppler-utils（apt-get install poppler-utils，或 make deps）后重新运行 policy check。"))
+            found.append(
+                finding(
+                    SourceLocation(file: first.displayPath),
+                    "未安装 pdftotext，\(noTool.count) 个 PDF 文件未经隐私和保密审查：\(listed)。",
+                    fix: "安装 poppler-utils（apt-get install poppler-utils，或 make deps）后重新运行 policy check。"))
         }
         for text in unread {
             let why: String, fix: String?

@@ -10,7 +10,8 @@ import PolicyCore
 struct PublishedPathsAreDistinct: Rule {
     static let descriptor = RuleDescriptor(
         code: "PF011", name: "path-collision", severity: .error,
-        summary: "Two files would share one place: a published bundle file named like a generated page (index.html, an interpretation's folder, compare/), or file names differing only in Unicode normalisation (NFC/NFD).",
+        summary:
+            "Two files would share one place: a published bundle file named like a generated page (index.html, an interpretation's folder, compare/), or file names differing only in Unicode normalisation (NFC/NFD).",
         fix: "给文件换一个不与生成页面（index.html、解读文件夹名、compare）重名的名称并更新引用；同名文件只保留一个。")
 
     func check(_ context: CheckContext) -> [Diagnostic] {
@@ -21,12 +22,15 @@ struct PublishedPathsAreDistinct: Rule {
         let comparisons = Dictionary(grouping: context.library.versionPairs, by: \.new.id)
         for doc in context.library.documents {
             guard let bundle = context.raw.bundle(id: doc.id) else { continue }
-            let pages = ["index.html"] + doc.interpretations.map { "\($0.id)/index.html" }
+            let pages =
+                ["index.html"] + doc.interpretations.map { "\($0.id)/index.html" }
                 + (comparisons[doc.id] ?? []).map { "compare/\($0.old.id)/index.html" }
             for file in context.raw.publishedFiles(of: doc) {
                 guard let page = pages.first(where: { $0 == file || $0.hasPrefix(file + "/") }) else { continue }
-                found.append(finding(SourceLocation(file: bundle.displayPath + file),
-                                     "附件“\(file)”与生成的页面 d/\(doc.id)/\(page) 占用同一位置：发布时会被覆盖或无法生成网站。"))
+                found.append(
+                    finding(
+                        SourceLocation(file: bundle.displayPath + file),
+                        "附件“\(file)”与生成的页面 d/\(doc.id)/\(page) 占用同一位置：发布时会被覆盖或无法生成网站。"))
             }
         }
         return found

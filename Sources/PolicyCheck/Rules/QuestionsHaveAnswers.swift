@@ -16,8 +16,9 @@ struct QuestionsHaveAnswers: Rule {
                 return finding(item.source.frontMatter?.location(of: "form") ?? item.source.location(), "问答解读中没有识别到任何问答。")
             }
             if let first = incomplete.first {
-                return finding(item.source.location(line: first.line), "问题“\(first.question)”没有回答。",
-                               fix: "在该问题下写出回答，或删去该问题。")
+                return finding(
+                    item.source.location(line: first.line), "问题“\(first.question)”没有回答。",
+                    fix: "在该问题下写出回答，或删去该问题。")
             }
             return nil
         }

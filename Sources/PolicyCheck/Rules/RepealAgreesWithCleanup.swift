@@ -15,7 +15,10 @@ struct RepealAgreesWithCleanup: Rule {
             let location = doc.source.frontMatter?.mapping("repealed")?.location(of: "date") ?? doc.source.location()
             for (batch, result) in context.library.cleanupResults[doc.id] ?? [] {
                 if result.outcome.endsValidity && batch.effective != repeal.date {
-                    found.append(finding(location, "\(doc.quotedTitle)的 repealed.date 为 \(repeal.date)，但《\(batch.title)》的结果“\(result.outcome.rawValue)”自 \(batch.effective) 起生效。"))
+                    found.append(
+                        finding(
+                            location,
+                            "\(doc.quotedTitle)的 repealed.date 为 \(repeal.date)，但《\(batch.title)》的结果“\(result.outcome.rawValue)”自 \(batch.effective) 起生效。"))
                 } else if !result.outcome.endsValidity && repeal.date <= batch.effective {
                     found.append(finding(result.location, "《\(batch.title)》认定\(doc.quotedTitle)“\(result.outcome.rawValue)”，但该文件已于 \(repeal.date) 废止。"))
                 }

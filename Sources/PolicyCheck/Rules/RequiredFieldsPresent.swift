@@ -5,7 +5,8 @@ import PolicyLoad
 struct RequiredFieldsPresent: Rule {
     static let descriptor = RuleDescriptor(
         code: "PF004", name: "required-field", severity: .error,
-        summary: "A required field is missing, or present in a shape that cannot be used (a list or mapping where one value is meant; an attachment without file, a cleanup result without document or result): title, office, signed, published; number for regulations and normative documents; title, form, published (and media for graphic/video/animation) for interpretations; title, published, results for cleanup batches.",
+        summary:
+            "A required field is missing, or present in a shape that cannot be used (a list or mapping where one value is meant; an attachment without file, a cleanup result without document or result): title, office, signed, published; number for regulations and normative documents; title, form, published (and media for graphic/video/animation) for interpretations; title, published, results for cleanup batches.",
         fix: "在 front matter 中补上该字段。")
 
     func check(_ context: CheckContext) -> [Diagnostic] {
@@ -13,8 +14,10 @@ struct RequiredFieldsPresent: Rule {
         for (file, role) in context.markdownFiles {
             guard let fm = file.frontMatter else { continue }
             for field in Self.required(role, fm) where !fm.has(field) || (fm.string(field) == nil && fm.node(field)?.scalar != nil) {
-                found.append(finding(fm.startLocation, "缺少必填字段“\(field)”（\(Self.meaning[field] ?? field)）。",
-                                     fix: "在 front matter 中添加一行：\(field): \(Self.example[field] ?? "…")"))
+                found.append(
+                    finding(
+                        fm.startLocation, "缺少必填字段“\(field)”（\(Self.meaning[field] ?? field)）。",
+                        fix: "在 front matter 中添加一行：\(field): \(Self.example[field] ?? "…")"))
             }
             for amendment in fm.mappings("amended_by") {
                 let entry = amendment.entries.first?.keyLocation ?? amendment.startLocation
@@ -22,8 +25,10 @@ struct RequiredFieldsPresent: Rule {
                 if amendment.string("date") == nil { missing.append("date（修正日期）") }
                 if amendment.string("title") == nil && amendment.string("number") == nil { missing.append("title 或 number（修正决定的标题或令号）") }
                 if !missing.isEmpty {
-                    found.append(finding(entry, "修正记录（amended_by）条目缺少\(missing.joined(separator: "、"))。",
-                                         fix: "每条写作 { title: 示例省人民政府关于修改……的决定, date: 2024-03-01, number: 示例省人民政府令第250号 }，title 与 number 至少写一项。"))
+                    found.append(
+                        finding(
+                            entry, "修正记录（amended_by）条目缺少\(missing.joined(separator: "、"))。",
+                            fix: "每条写作 { title: 示例省人民政府关于修改……的决定, date: 2024-03-01, number: 示例省人民政府令第250号 }，title 与 number 至少写一项。"))
                 }
             }
             // Present but unusable: a required field of the wrong shape, or a mapping
@@ -51,9 +56,13 @@ struct RequiredFieldsPresent: Rule {
         }
     }
 
-    static let meaning = ["title": "标题", "office": "起草处室", "signed": "成文日期", "published": "发布日期",
-                          "number": "文号", "form": "解读形式", "media": "图片或视频文件", "results": "清理结果列表"]
-    static let example = ["title": "《……》", "office": "法规处", "signed": "2024-01-15", "published": "2024-01-20",
-                          "number": "示市监规〔2024〕1号", "form": "text", "media": "{ file: 图解.png, alt: 图片内容说明 }",
-                          "results": "[{ document: 文件编号, result: 继续有效 }]"]
+    static let meaning = [
+        "title": "标题", "office": "起草处室", "signed": "成文日期", "published": "发布日期",
+        "number": "文号", "form": "解读形式", "media": "图片或视频文件", "results": "清理结果列表",
+    ]
+    static let example = [
+        "title": "《……》", "office": "法规处", "signed": "2024-01-15", "published": "2024-01-20",
+        "number": "示市监规〔2024〕1号", "form": "text", "media": "{ file: 图解.png, alt: 图片内容说明 }",
+        "results": "[{ document: 文件编号, result: 继续有效 }]",
+    ]
 }

@@ -7,7 +7,8 @@ import PolicyLoad
 struct ScheduledIsListed: Rule {
     static let descriptor = RuleDescriptor(
         code: "PS001", name: "scheduled", severity: .notice,
-        summary: "A document, interpretation or cleanup batch is published after the as-of date (--as-of, default today): it stays off the site until that day.",
+        summary:
+            "A document, interpretation or cleanup batch is published after the as-of date (--as-of, default today): it stays off the site until that day.",
         fix: "到发布日期后重新生成网站即自动发布；如需提前发布，修改 published。")
 
     func check(_ context: CheckContext) -> [Diagnostic] {

@@ -12,7 +12,8 @@ import PolicyModel
 struct SpokenInterpretationCovers: Rule {
     static let descriptor = RuleDescriptor(
         code: "PI008", name: "spoken-interpretation-coverage", severity: .error,
-        summary: "A press-conference, interview, video or audio interpretation has no summary headings, nor (when its body is short) a transcript, covering one of interpretation.must_cover.",
+        summary:
+            "A press-conference, interview, video or audio interpretation has no summary headings, nor (when its body is short) a transcript, covering one of interpretation.must_cover.",
         fix: "在正文中写出内容摘要，为每个部分加小标题（## 背景依据、## 主要内容、## 关键词解释 等）；或在 media.transcript 的文字稿中讲明这些内容。")
 
     /// Below this many characters of plain text the body is a caption, not a summary.
@@ -54,7 +55,7 @@ struct SpokenInterpretationCovers: Rule {
     /// there is neither or it cannot be read (PM001 and PM003 report those).
     private func spokenText(of item: Interpretation, in raw: RawLibrary) -> String? {
         guard let file = item.media?.transcript ?? item.media?.captions,
-              let bundle = raw.bundle(id: item.documentID), bundle.files.contains(file)
+            let bundle = raw.bundle(id: item.documentID), bundle.files.contains(file)
         else { return nil }
         return bundle.text(of: file)
     }

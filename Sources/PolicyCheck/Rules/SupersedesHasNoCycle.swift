@@ -27,8 +27,10 @@ struct SupersedesHasNoCycle: Rule {
             }
             guard !path.isEmpty else { continue }
             path.forEach { reported.insert($0) }
-            found.append(finding(start.source.frontMatter?.location(of: "supersedes") ?? start.source.location(),
-                                 "修订关系形成循环：\(path.joined(separator: " → "))。"))
+            found.append(
+                finding(
+                    start.source.frontMatter?.location(of: "supersedes") ?? start.source.location(),
+                    "修订关系形成循环：\(path.joined(separator: " → "))。"))
         }
         return found
     }

@@ -18,8 +18,9 @@ struct TitleLengthIsSensible: Rule {
             guard let fm = file.frontMatter, let title = fm.string("title") else { return nil }
             let length = title.unicodeScalars.count
             guard length > Self.maxLength else { return nil }
-            return finding(fm.location(of: "title"),
-                           "标题长 \(length) 个字，超过上限 \(Self.maxLength) 个字：“\(title.unicodeScalars.prefix(20).map(String.init).joined())……”。")
+            return finding(
+                fm.location(of: "title"),
+                "标题长 \(length) 个字，超过上限 \(Self.maxLength) 个字：“\(title.unicodeScalars.prefix(20).map(String.init).joined())……”。")
         }
     }
 }

@@ -7,7 +7,8 @@ import PolicyModel
 struct ValuesAreKnown: Rule {
     static let descriptor = RuleDescriptor(
         code: "PF006", name: "unknown-value", severity: .error,
-        summary: "Unknown kind, interpretation form, cleanup result or disclosure (公开方式); or a field of the wrong shape (a list or mapping where one value is meant, a string where a mapping is meant) in a Markdown file, site.yml or calendar.yml.",
+        summary:
+            "Unknown kind, interpretation form, cleanup result or disclosure (公开方式); or a field of the wrong shape (a list or mapping where one value is meant, a string where a mapping is meant) in a Markdown file, site.yml or calendar.yml.",
         fix: "使用规定的取值之一（见提示）。")
 
     func check(_ context: CheckContext) -> [Diagnostic] {
@@ -22,8 +23,10 @@ struct ValuesAreKnown: Rule {
                 }
                 found += check(fm, "disclosure", Disclosure.allCases.map(\.rawValue)) { Disclosure(alias: $0) != nil }
             case .interpretation:
-                found += check(fm, "form", InterpretationForm.allCases.map { "\($0.rawValue)（\($0.aliases.joined(separator: "/"))）" },
-                               candidates: InterpretationForm.allCases.flatMap { [$0.rawValue] + $0.aliases }) {
+                found += check(
+                    fm, "form", InterpretationForm.allCases.map { "\($0.rawValue)（\($0.aliases.joined(separator: "/"))）" },
+                    candidates: InterpretationForm.allCases.flatMap { [$0.rawValue] + $0.aliases }
+                ) {
                     InterpretationForm(alias: $0) != nil
                 }
             case .cleanup:
@@ -48,11 +51,16 @@ struct ValuesAreKnown: Rule {
     }
 
     /// `allowed` is what the fix lists; `candidates` (default: `allowed`) what "did you mean" picks from.
-    private func check(_ fm: FrontMatter, _ field: String, _ allowed: [String], candidates: [String]? = nil,
-                       _ isKnown: (String) -> Bool) -> [Diagnostic] {
+    private func check(
+        _ fm: FrontMatter, _ field: String, _ allowed: [String], candidates: [String]? = nil,
+        _ isKnown: (String) -> Bool
+    ) -> [Diagnostic] {
         guard let value = fm.string(field), !isKnown(value) else { return [] }
         let hint = Suggest.nearest(value, in: candidates ?? allowed).map { "是否应为“\($0)”？" } ?? ""
-        return [finding(fm.location(of: field), "字段“\(field)”的值“\(value)”无效。\(hint)",
-                        fix: "可用的值：\(allowed.joined(separator: "、"))。")]
+        return [
+            finding(
+                fm.location(of: field), "字段“\(field)”的值“\(value)”无效。\(hint)",
+                fix: "可用的值：\(allowed.joined(separator: "、"))。")
+        ]
     }
 }

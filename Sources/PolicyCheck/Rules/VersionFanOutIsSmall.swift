@@ -20,14 +20,18 @@ struct VersionFanOutIsSmall: Rule {
         for document in library.documents {
             let older = Set(document.supersedes.filter { library.document($0) != nil })
             if older.count > Self.maxVersions {
-                found.append(finding(document.source.frontMatter?.location(of: "supersedes") ?? document.source.location(),
-                                     "本文件修订（supersedes）\(older.count) 件文件，超过上限 \(Self.maxVersions) 件。"))
+                found.append(
+                    finding(
+                        document.source.frontMatter?.location(of: "supersedes") ?? document.source.location(),
+                        "本文件修订（supersedes）\(older.count) 件文件，超过上限 \(Self.maxVersions) 件。"))
             }
             let newer = Set(library.supersededBy[document.id] ?? [])
             if newer.count > Self.maxVersions {
                 let some = newer.sorted().prefix(3).joined(separator: "、")
-                found.append(finding(document.source.frontMatter?.startLocation ?? document.source.location(),
-                                     "本文件被 \(newer.count) 件文件修订（\(some) 等的 supersedes 都指向它），超过上限 \(Self.maxVersions) 件。"))
+                found.append(
+                    finding(
+                        document.source.frontMatter?.startLocation ?? document.source.location(),
+                        "本文件被 \(newer.count) 件文件修订（\(some) 等的 supersedes 都指向它），超过上限 \(Self.maxVersions) 件。"))
             }
         }
         return found

@@ -16,8 +16,9 @@ struct VideosHaveCaptions: Rule {
                 return finding(location, "视频解读没有字幕（captions）或文字稿（transcript）。")
             }
             if item.form.isAudio, media.transcript == nil {
-                return finding(location, "音频解读没有文字稿（transcript），听不到的读者无从了解内容。",
-                               fix: "在 media 中加入 transcript: 文字稿.txt（录音的完整文字稿，页面上与播放器一同显示）。")
+                return finding(
+                    location, "音频解读没有文字稿（transcript），听不到的读者无从了解内容。",
+                    fix: "在 media 中加入 transcript: 文字稿.txt（录音的完整文字稿，页面上与播放器一同显示）。")
             }
             return nil
         }

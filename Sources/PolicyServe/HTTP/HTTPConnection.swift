@@ -110,8 +110,10 @@ struct HTTPConnection {
         while true {
             let left = deadline - ContinuousClock.now
             guard left > .zero else { return false }
-            let milliseconds = Int32(min(left.components.seconds * 1000 + left.components.attoseconds / 1_000_000_000_000_000 + 1,
-                                         60_000))
+            let milliseconds = Int32(
+                min(
+                    left.components.seconds * 1000 + left.components.attoseconds / 1_000_000_000_000_000 + 1,
+                    60_000))
             var entry = pollfd(fd: socket, events: events, revents: 0)
             let ready = poll(&entry, 1, milliseconds)
             if ready < 0 && errno == EINTR { continue }

@@ -66,8 +66,9 @@ public struct HTTPResponse: Sendable {
 
     /// A short plain-text answer, in Chinese, for the server's own refusals.
     static func refusal(_ status: HTTPStatus) -> HTTPResponse {
-        HTTPResponse(status, headers: [("Content-Type", "text/plain; charset=utf-8"), ("Cache-Control", "no-store")],
-                     body: Data((status.explanation + "\n").utf8))
+        HTTPResponse(
+            status, headers: [("Content-Type", "text/plain; charset=utf-8"), ("Cache-Control", "no-store")],
+            body: Data((status.explanation + "\n").utf8))
     }
 
     /// The bytes on the wire.
@@ -92,19 +93,23 @@ public struct HTTPStatus: Sendable, Equatable {
     public static let ok = HTTPStatus(code: 200, reason: "OK", explanation: "")
     public static let movedPermanently = HTTPStatus(code: 301, reason: "Moved Permanently", explanation: "")
     public static let badRequest = HTTPStatus(code: 400, reason: "Bad Request", explanation: "请求格式不正确。")
-    public static let forbidden = HTTPStatus(code: 403, reason: "Forbidden",
-                                             explanation: "Host 不是本预览服务器的地址：请用终端里显示的预览地址访问。")
+    public static let forbidden = HTTPStatus(
+        code: 403, reason: "Forbidden",
+        explanation: "Host 不是本预览服务器的地址：请用终端里显示的预览地址访问。")
     public static let notFound = HTTPStatus(code: 404, reason: "Not Found", explanation: "")
     public static let methodNotAllowed = HTTPStatus(code: 405, reason: "Method Not Allowed", explanation: "")
     public static let requestTimeout = HTTPStatus(code: 408, reason: "Request Timeout", explanation: "请求发送超时。")
     public static let uriTooLong = HTTPStatus(code: 414, reason: "URI Too Long", explanation: "请求地址过长。")
-    public static let headersTooLarge = HTTPStatus(code: 431, reason: "Request Header Fields Too Large",
-                                                   explanation: "请求头过大。")
+    public static let headersTooLarge = HTTPStatus(
+        code: 431, reason: "Request Header Fields Too Large",
+        explanation: "请求头过大。")
     public static let internalServerError = HTTPStatus(code: 500, reason: "Internal Server Error", explanation: "")
-    public static let serviceUnavailable = HTTPStatus(code: 503, reason: "Service Unavailable",
-                                                      explanation: "同时连接过多，请稍后再试。")
-    public static let versionNotSupported = HTTPStatus(code: 505, reason: "HTTP Version Not Supported",
-                                                       explanation: "只支持 HTTP/1.0 和 HTTP/1.1。")
+    public static let serviceUnavailable = HTTPStatus(
+        code: 503, reason: "Service Unavailable",
+        explanation: "同时连接过多，请稍后再试。")
+    public static let versionNotSupported = HTTPStatus(
+        code: 505, reason: "HTTP Version Not Supported",
+        explanation: "只支持 HTTP/1.0 和 HTTP/1.1。")
 
     public static func == (a: HTTPStatus, b: HTTPStatus) -> Bool { a.code == b.code }
 }

@@ -82,13 +82,14 @@ struct RequestHeadParser {
     static func requestLine(_ line: ArraySlice<UInt8>) -> RequestLine {
         let parts = line.split(separator: .space, omittingEmptySubsequences: false)
         guard parts.count == 3, !parts[0].isEmpty, parts[0].allSatisfy(isTokenByte),
-              parts[1].first == UInt8(ascii: "/"), parts[1].allSatisfy({ $0 > 0x20 && $0 < 0x7f })
+            parts[1].first == UInt8(ascii: "/"), parts[1].allSatisfy({ $0 > 0x20 && $0 < 0x7f })
         else { return .invalid(.badRequest) }
         let version = String(decoding: parts[2], as: UTF8.self)
         guard version.hasPrefix("HTTP/") else { return .invalid(.badRequest) }
         guard version == "HTTP/1.1" || version == "HTTP/1.0" else { return .invalid(.versionNotSupported) }
-        return .valid(method: String(decoding: parts[0], as: UTF8.self), target: String(decoding: parts[1], as: UTF8.self),
-                      version: version)
+        return .valid(
+            method: String(decoding: parts[0], as: UTF8.self), target: String(decoding: parts[1], as: UTF8.self),
+            version: version)
     }
 
     /// `name: value`; a name with spaces, a folded line or a control byte is a bad request.
@@ -97,10 +98,11 @@ struct RequestHeadParser {
         let name = line[..<colon]
         let value = line[(colon + 1)...]
         guard !name.isEmpty, name.allSatisfy(isTokenByte),
-              value.allSatisfy({ $0 == 0x09 || ($0 >= 0x20 && $0 != 0x7f) })
+            value.allSatisfy({ $0 == 0x09 || ($0 >= 0x20 && $0 != 0x7f) })
         else { return nil }
-        return HTTPRequest.Field(name: String(decoding: name, as: UTF8.self).lowercased(),
-                                 value: String(decoding: value, as: UTF8.self).trimmingCharacters(in: .whitespaces))
+        return HTTPRequest.Field(
+            name: String(decoding: name, as: UTF8.self).lowercased(),
+            value: String(decoding: value, as: UTF8.self).trimmingCharacters(in: .whitespaces))
     }
 
     /// RFC 9110 `tchar`.

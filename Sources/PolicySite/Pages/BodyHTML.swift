@@ -41,7 +41,8 @@ struct BodyRenderer {
             return link.href(String(rest.drop { $0 == "/" })) + suffix
         }
         guard let contentPath = RelativePath.resolve(path, against: sourceDirectory),
-              let target = sitePath(forContent: contentPath) else { return url }
+            let target = sitePath(forContent: contentPath)
+        else { return url }
         return link.href(target) + suffix
     }
 
@@ -56,7 +57,8 @@ struct BodyRenderer {
             return nil
         }
         guard parts.count >= 2, DocumentKind.allCases.contains(where: { $0.folder == parts[0] }),
-              context.library.document(parts[1]) != nil else { return nil }
+            context.library.document(parts[1]) != nil
+        else { return nil }
         let id = parts[1], rest = parts.dropFirst(2).joined(separator: "/")
         if rest.isEmpty || rest == "index.md" { return SitePath.document(id) }
         if rest.hasSuffix(".md") && !rest.contains("/") { return "d/\(id)/\(rest.dropLast(3))/" }

@@ -61,15 +61,17 @@ struct CleanupPages {
     private func index() throws -> OutputFile {
         let link = Linker(page: SitePath.cleanups)
         let batches = context.library.cleanups.map { b in
-            BatchItem(title: b.title, number: b.number, href: link.href(SitePath.cleanup(b.id)), published: DateText(b.published),
-                      effective: DateText(b.effective),
-                      tallies: CleanupOutcome.allCases.compactMap { o in
-                          let n = b.results.filter { $0.outcome == o }.count
-                          return n == 0 ? nil : Tally(outcome: o.rawValue, count: n)
-                      })
+            BatchItem(
+                title: b.title, number: b.number, href: link.href(SitePath.cleanup(b.id)), published: DateText(b.published),
+                effective: DateText(b.effective),
+                tallies: CleanupOutcome.allCases.compactMap { o in
+                    let n = b.results.filter { $0.outcome == o }.count
+                    return n == 0 ? nil : Tally(outcome: o.rawValue, count: n)
+                })
         }
-        let ctx = IndexContext(page: context.chrome(SitePath.cleanups, title: "清理结果", crumbs: [("清理结果", nil)]),
-                               title: "清理结果", batches: .of(batches))
+        let ctx = IndexContext(
+            page: context.chrome(SitePath.cleanups, title: "清理结果", crumbs: [("清理结果", nil)]),
+            title: "清理结果", batches: .of(batches))
         return try context.page(SitePath.cleanups, template: "cleanups", ctx)
     }
 
@@ -78,8 +80,9 @@ struct CleanupPages {
         let link = Linker(page: directory)
         let groups = CleanupOutcome.allCases.compactMap { outcome -> OutcomeGroup? in
             let items = batch.results.filter { $0.outcome == outcome }.map { r in
-                ResultItem(document: context.library.document(r.document).map { context.documentLink($0, from: link) },
-                           id: r.document, note: r.note)
+                ResultItem(
+                    document: context.library.document(r.document).map { context.documentLink($0, from: link) },
+                    id: r.document, note: r.note)
             }
             return items.isEmpty ? nil : OutcomeGroup(outcome: outcome.rawValue, count: items.count, items: items)
         }

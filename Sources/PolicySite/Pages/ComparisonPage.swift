@@ -69,15 +69,19 @@ struct ComparisonPage {
         let link = Linker(page: directory)
         let title = "新旧对照：\(pair.new.quotedTitle)"
         let ctx = Context(
-            page: context.chrome(directory, title: title, crumbs: [
-                (pair.new.kind.libraryName, SitePath.library(pair.new.kind)),
-                (pair.new.title, SitePath.document(pair.new.id)), ("新旧对照", nil),
-            ]),
+            page: context.chrome(
+                directory, title: title,
+                crumbs: [
+                    (pair.new.kind.libraryName, SitePath.library(pair.new.kind)),
+                    (pair.new.title, SitePath.document(pair.new.id)), ("新旧对照", nil),
+                ]),
             title: title,
             oldDocument: context.documentLink(pair.old, from: link),
             newDocument: context.documentLink(pair.new, from: link),
-            tallies: [("修改", diff.count(.changed)), ("新增", diff.count(.added)), ("删除", diff.count(.removed)),
-                      ("未修改", diff.count(.unchanged))].map { Tally(label: $0.0, count: $0.1) },
+            tallies: [
+                ("修改", diff.count(.changed)), ("新增", diff.count(.added)), ("删除", diff.count(.removed)),
+                ("未修改", diff.count(.unchanged)),
+            ].map { Tally(label: $0.0, count: $0.1) },
             blocks: blocks(), identical: diff.isIdentical)
         return try context.page(directory, template: "compare", ctx)
     }
@@ -103,12 +107,13 @@ struct ComparisonPage {
     }
 
     private func changeBlock(_ row: ArticleDiff.Row, anchor: String) -> ChangeBlock {
-        let (code, kind): (String, String) = switch row.change {
-        case .changed: ("changed", "修改")
-        case .added: ("added", "新增")
-        case .removed: ("removed", "删除")
-        case .unchanged: ("moved", "移动")
-        }
+        let (code, kind): (String, String) =
+            switch row.change {
+            case .changed: ("changed", "修改")
+            case .added: ("added", "新增")
+            case .removed: ("removed", "删除")
+            case .unchanged: ("moved", "移动")
+            }
         var notes: [String] = []
         if row.moved { notes.append("条文位置调整") } else if row.renumbered { notes.append("条文序号调整") }
         if let source = row.takenFrom { notes.append("内容主要来自原\(source.label)") }
@@ -132,11 +137,13 @@ struct ComparisonPage {
     }
 
     private func unchangedRun(_ rows: [ArticleDiff.Row]) -> UnchangedRun {
-        UnchangedRun(summary: "未修改：\(ArticleDiff.describeRun(rows))", items: rows.compactMap { row in
-            guard let new = row.new else { return nil }
-            let label = row.renumbered ? "\(new.label)（原\(row.old!.label)）" : new.label
-            return UnchangedItem(label: label, textHTML: ComparisonPage.html(new.text))
-        })
+        UnchangedRun(
+            summary: "未修改：\(ArticleDiff.describeRun(rows))",
+            items: rows.compactMap { row in
+                guard let new = row.new else { return nil }
+                let label = row.renumbered ? "\(new.label)（原\(row.old!.label)）" : new.label
+                return UnchangedItem(label: label, textHTML: ComparisonPage.html(new.text))
+            })
     }
 
     // MARK: - Markup

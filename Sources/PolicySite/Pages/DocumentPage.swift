@@ -131,31 +131,40 @@ struct DocumentPage {
         let library = context.library
         let chain = library.versionChain(of: d)
         let nearest = library.nearestVersions(of: d, in: chain)
-        let versions = chain.count < 2 ? [] : nearest.map { v in
-            Version(link: context.documentLink(v, from: link), isSelf: v.id == d.id,
+        let versions =
+            chain.count < 2
+            ? []
+            : nearest.map { v in
+                Version(
+                    link: context.documentLink(v, from: link), isSelf: v.id == d.id,
                     relation: d.supersedes.contains(v.id) ? "上一版本" : v.supersedes.contains(d.id) ? "下一版本" : nil,
-                    compareHref: d.supersedes.contains(v.id) ? link.href(SitePath.comparison(old: v.id, new: d.id))
+                    compareHref: d.supersedes.contains(v.id)
+                        ? link.href(SitePath.comparison(old: v.id, new: d.id))
                         : v.supersedes.contains(d.id) ? link.href(SitePath.comparison(old: d.id, new: v.id)) : nil)
-        }
+            }
         let laterVersions = (library.supersededBy[d.id] ?? []).sorted().compactMap(library.document)
         let body = BodyRenderer(context: context).html(d.body, sourceDirectory: bundlePath + "/", page: link, topLevel: 3)
         let ctx = Context(
             page: context.chrome(directory, title: d.title, crumbs: [(d.kind.libraryName, SitePath.library(d.kind)), (d.title, nil)]),
             title: d.title, kind: d.kind.chinese, headnote: library.headnote(of: d), badge: context.badge(d),
             notice: notice(link),
-            meta: Meta(indexNumber: d.indexNumber, disclosure: d.disclosure.rawValue, issuers: joined(d.issuers), number: d.number, signed: DateText(d.signed),
-                       published: DateText(d.published), effective: DateText(d.effective),
-                       expires: d.expires.map(DateText.init), topics: joined(d.topics), keywords: joined(d.keywords),
-                       office: d.office,
-                       amendments: .of(d.amendments.map { a in
-                           Amendment(date: DateText(a.date), decision: a.citation)
-                       })),
+            meta: Meta(
+                indexNumber: d.indexNumber, disclosure: d.disclosure.rawValue, issuers: joined(d.issuers), number: d.number, signed: DateText(d.signed),
+                published: DateText(d.published), effective: DateText(d.effective),
+                expires: d.expires.map(DateText.init), topics: joined(d.topics), keywords: joined(d.keywords),
+                office: d.office,
+                amendments: .of(
+                    d.amendments.map { a in
+                        Amendment(date: DateText(a.date), decision: a.citation)
+                    })),
             bodyHTML: body,
             files: .of(files(link)),
-            interpretations: .of(d.interpretations.map { i in
-                InterpretationLink(title: i.title, href: link.href(SitePath.interpretation(i)), form: i.form.chinese,
-                                   published: DateText(i.published), timing: library.timing(of: i, in: d).chinese)
-            }),
+            interpretations: .of(
+                d.interpretations.map { i in
+                    InterpretationLink(
+                        title: i.title, href: link.href(SitePath.interpretation(i)), form: i.form.chinese,
+                        published: DateText(i.published), timing: library.timing(of: i, in: d).chinese)
+                }),
             exempt: d.exempt?.chinese, versions: .of(versions),
             allVersions: nearest.count < chain.count
                 ? library.chainID(of: chain).map { ChainLink(href: link.href(SitePath.versionChain($0)), count: chain.count) }
@@ -163,20 +172,24 @@ struct DocumentPage {
             repeals: .of((library.repeals[d.id] ?? []).sorted().compactMap(library.document).map { context.documentLink($0, from: link) }),
             repealedBy: d.repeal?.by.flatMap(library.document).map { context.documentLink($0, from: link) },
             repealNote: d.repeal?.note,
-            cleanups: .of((library.cleanupResults[d.id] ?? []).map { entry in
-                CleanupEntry(batch: entry.batch.title, href: link.href(SitePath.cleanup(entry.batch.id)),
-                             result: entry.result.outcome.rawValue, note: entry.result.note,
-                             effective: DateText(entry.batch.effective))
-            }),
+            cleanups: .of(
+                (library.cleanupResults[d.id] ?? []).map { entry in
+                    CleanupEntry(
+                        batch: entry.batch.title, href: link.href(SitePath.cleanup(entry.batch.id)),
+                        result: entry.result.outcome.rawValue, note: entry.result.note,
+                        effective: DateText(entry.batch.effective))
+                }),
             history: context.history.bundle(bundlePath).map { h in
                 History(added: DateText(h.added), updated: DateText(h.updated))
             },
             changes: .of(d.changes.map { Change(date: DateText($0.date), note: $0.note) }),
             linkedData: LinkedData(context: context, document: d),
-            statusComparisons: .of(laterVersions.map { later in
-                LinkItem(label: "新旧对照：与修订后的\(later.quotedTitle)\(later.number.map { "（\($0)）" } ?? "")比较",
-                         href: link.href(SitePath.comparison(old: d.id, new: later.id)))
-            }))
+            statusComparisons: .of(
+                laterVersions.map { later in
+                    LinkItem(
+                        label: "新旧对照：与修订后的\(later.quotedTitle)\(later.number.map { "（\($0)）" } ?? "")比较",
+                        href: link.href(SitePath.comparison(old: d.id, new: later.id)))
+                }))
         return try context.page(directory, template: "document", ctx)
     }
 
@@ -189,12 +202,16 @@ struct DocumentPage {
         let published = Set(context.publishedFiles(of: document))
         var files: [FileLink] = []
         if let official = document.official, published.contains(official) {
-            files.append(FileLink(label: "正式版本", href: link.href(SitePath.bundleFile(document.id, official)),
-                                  type: fileType(official), isOfficial: true))
+            files.append(
+                FileLink(
+                    label: "正式版本", href: link.href(SitePath.bundleFile(document.id, official)),
+                    type: fileType(official), isOfficial: true))
         }
         for a in document.attachments where published.contains(a.file) {
-            files.append(FileLink(label: a.title, href: link.href(SitePath.bundleFile(document.id, a.file)),
-                                  type: fileType(a.file), isOfficial: false))
+            files.append(
+                FileLink(
+                    label: a.title, href: link.href(SitePath.bundleFile(document.id, a.file)),
+                    type: fileType(a.file), isOfficial: false))
         }
         return files
     }

@@ -18,25 +18,31 @@ struct Feeds {
         let entries = items.map { item in
             let url = absolute(item.interpretation.map(SitePath.interpretation) ?? SitePath.document(item.document.id))
             let d = item.document
-            let summary = item.interpretation.map { "\(d.quotedTitle)的政策解读（\($0.form.chinese)）" }
+            let summary =
+                item.interpretation.map { "\(d.quotedTitle)的政策解读（\($0.form.chinese)）" }
                 ?? ([d.kind.chinese, d.number, d.issuers.joined(separator: "、"), "自\(d.effective.chinese)起施行"]
                     .compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: " · "))
             let category = item.interpretation == nil ? (d.kind.rawValue, d.kind.chinese) : ("interpretation", "政策解读")
-            return AtomFeed.Entry(id: url, title: item.title, link: url, published: timestamp(item.published),
-                                  term: category.0, label: category.1, summary: summary)
+            return AtomFeed.Entry(
+                id: url, title: item.title, link: url, published: timestamp(item.published),
+                term: category.0, label: category.1, summary: summary)
         }
-        return try feed(SitePath.feed, title: context.site.title, subtitle: "最新发布的政策文件和政策解读",
-                        id: context.site.baseURL, updated: items.map(\.published).max(), entries: entries)
+        return try feed(
+            SitePath.feed, title: context.site.title, subtitle: "最新发布的政策文件和政策解读",
+            id: context.site.baseURL, updated: items.map(\.published).max(), entries: entries)
     }
 
     /// An Atom feed at `path` from the theme's `feed` template; `updated` is the newest
     /// entry's date (the as-of date for an empty feed).
-    func feed(_ path: String, title: String, subtitle: String? = nil, id: String, updated: CalendarDate?,
-              entries: [AtomFeed.Entry]) throws -> OutputFile {
+    func feed(
+        _ path: String, title: String, subtitle: String? = nil, id: String, updated: CalendarDate?,
+        entries: [AtomFeed.Entry]
+    ) throws -> OutputFile {
         let site = context.site
-        let model = AtomFeed(language: site.language, title: title, subtitle: subtitle, id: id, home: site.baseURL,
-                             url: absolute(path), updated: timestamp(updated ?? context.asOf),
-                             author: site.issuer.isEmpty ? site.title : site.issuer, entries: entries)
+        let model = AtomFeed(
+            language: site.language, title: title, subtitle: subtitle, id: id, home: site.baseURL,
+            url: absolute(path), updated: timestamp(updated ?? context.asOf),
+            author: site.issuer.isEmpty ? site.title : site.issuer, entries: entries)
         return .text(path, try context.theme.render("feed", model))
     }
 

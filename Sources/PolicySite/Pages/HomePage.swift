@@ -57,19 +57,30 @@ struct HomePage {
         let library = context.library
         let asOf = context.asOf
         var sections = DocumentKind.allCases.map { kind in
-            Section(label: kind.libraryName, href: link.href(SitePath.library(kind)), description: kind.chinese,
-                    count: library.documents(of: kind).count)
+            Section(
+                label: kind.libraryName, href: link.href(SitePath.library(kind)), description: kind.chinese,
+                count: library.documents(of: kind).count)
         }
-        sections.append(Section(label: "清理结果", href: link.href(SitePath.cleanups), description: "规范性文件清理结果",
-                                count: nil))
-        sections.append(Section(label: "检索", href: link.href(SitePath.search), description: "按标题、文号、全文检索",
-                                count: nil))
-        sections.append(Section(label: "政策解读", href: link.href(SitePath.interpretations), description: "按解读形式浏览",
-                                count: library.interpretations.count))
-        sections.append(Section(label: "政策问答", href: link.href(SitePath.questionBank), description: "政策问答库",
-                                count: nil))
-        sections.append(Section(label: "年度报告数据", href: link.href(SitePath.report), description: "制发、废止、现行有效件数",
-                                count: nil))
+        sections.append(
+            Section(
+                label: "清理结果", href: link.href(SitePath.cleanups), description: "规范性文件清理结果",
+                count: nil))
+        sections.append(
+            Section(
+                label: "检索", href: link.href(SitePath.search), description: "按标题、文号、全文检索",
+                count: nil))
+        sections.append(
+            Section(
+                label: "政策解读", href: link.href(SitePath.interpretations), description: "按解读形式浏览",
+                count: library.interpretations.count))
+        sections.append(
+            Section(
+                label: "政策问答", href: link.href(SitePath.questionBank), description: "政策问答库",
+                count: nil))
+        sections.append(
+            Section(
+                label: "年度报告数据", href: link.href(SitePath.report), description: "制发、废止、现行有效件数",
+                count: nil))
         let latest = library.latestPublications(limit: 10).map { p in
             Publication(
                 title: p.title,
@@ -80,20 +91,25 @@ struct HomePage {
         }
         let counts = DocumentKind.allCases.map { kind in
             let byStatus = library.statusCounts(of: kind, at: asOf)
-            return CountRow(kind: kind.libraryName, href: link.href(SitePath.library(kind)),
-                            cells: ValidityStatus.allCases.map { s in
-                                Cell(status: s.chinese, count: byStatus[s] ?? 0,
-                                     link: byStatus[s] == 0 ? nil : link.href(SitePath.library(kind, status: s)))
-                            },
-                            total: byStatus.values.reduce(0, +))
+            return CountRow(
+                kind: kind.libraryName, href: link.href(SitePath.library(kind)),
+                cells: ValidityStatus.allCases.map { s in
+                    Cell(
+                        status: s.chinese, count: byStatus[s] ?? 0,
+                        link: byStatus[s] == 0 ? nil : link.href(SitePath.library(kind, status: s)))
+                },
+                total: byStatus.values.reduce(0, +))
         }
-        let ctx = Context(page: context.chrome(SitePath.home, title: context.site.title, crumbs: []),
-                          title: context.site.title, sections: sections, latest: .of(latest),
-                          statuses: ValidityStatus.allCases.map(\.chinese), counts: counts,
-                          searchHref: link.href(SitePath.search),
-                          sectionFeeds: [("新发布的政策文件", SitePath.documentsFeed), ("新发布的政策解读", SitePath.interpretationsFeed),
-                                         ("文件时效性变化（废止、失效、修改）", SitePath.statusFeed)]
-                              .map { LinkItem(label: $0.0, href: link.href($0.1)) })
+        let ctx = Context(
+            page: context.chrome(SitePath.home, title: context.site.title, crumbs: []),
+            title: context.site.title, sections: sections, latest: .of(latest),
+            statuses: ValidityStatus.allCases.map(\.chinese), counts: counts,
+            searchHref: link.href(SitePath.search),
+            sectionFeeds: [
+                ("新发布的政策文件", SitePath.documentsFeed), ("新发布的政策解读", SitePath.interpretationsFeed),
+                ("文件时效性变化（废止、失效、修改）", SitePath.statusFeed),
+            ]
+            .map { LinkItem(label: $0.0, href: link.href($0.1)) })
         return try context.page(SitePath.home, template: "home", ctx)
     }
 }

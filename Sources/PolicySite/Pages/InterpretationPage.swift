@@ -63,9 +63,10 @@ struct InterpretationPage {
         let bundle = context.raw.bundle(id: document.id)
         let bundlePath = bundle?.path ?? document.bundlePath
         // Bundle files the body already shows as images, so the media figure is not shown twice.
-        let embedded = Set(i.bodyFacts.references.filter(\.isImage).compactMap { reference in
-            RelativePath.resolve(reference.url.removingPercentEncoding ?? reference.url, against: "")
-        })
+        let embedded = Set(
+            i.bodyFacts.references.filter(\.isImage).compactMap { reference in
+                RelativePath.resolve(reference.url.removingPercentEncoding ?? reference.url, against: "")
+            })
 
         var figure: Figure?
         // A moving picture (video form, or an animation delivered as a video file) gets a
@@ -77,13 +78,15 @@ struct InterpretationPage {
             return .of(context.raw.bundle(id: document.id)?.text(of: file).flatMap(paragraphs) ?? [])
         }
         if !isVideo, !isAudio, let media = i.media, let file = media.file, !embedded.contains(RelativePath.resolve(file, against: "") ?? file),
-           let src = fileHref(file) {
+            let src = fileHref(file)
+        {
             figure = Figure(src: src, alt: media.alt ?? i.title)
         }
         var video: Video?
         if isVideo, let media = i.media, let src = fileHref(media.file) {
-            video = Video(src: src, poster: fileHref(media.poster), captions: fileHref(media.captions),
-                          transcript: transcript(media), transcriptHref: fileHref(media.transcript))
+            video = Video(
+                src: src, poster: fileHref(media.poster), captions: fileHref(media.captions),
+                transcript: transcript(media), transcriptHref: fileHref(media.transcript))
         }
         var audio: Audio?
         if isAudio, let media = i.media, let src = fileHref(media.file) {
@@ -91,10 +94,12 @@ struct InterpretationPage {
         }
         let body = BodyRenderer(context: context).html(i.body, sourceDirectory: bundlePath + "/", page: link, topLevel: 2)
         let ctx = Context(
-            page: context.chrome(directory, title: i.title, crumbs: [
-                (document.kind.libraryName, SitePath.library(document.kind)),
-                (document.title, SitePath.document(document.id)), (i.title, nil),
-            ]),
+            page: context.chrome(
+                directory, title: i.title,
+                crumbs: [
+                    (document.kind.libraryName, SitePath.library(document.kind)),
+                    (document.title, SitePath.document(document.id)), (i.title, nil),
+                ]),
             title: i.title, form: i.form.chinese, published: DateText(i.published),
             timing: context.library.timing(of: i, in: document).chinese, office: i.office ?? document.office,
             document: context.documentLink(document, from: link), figure: figure, video: video, audio: audio, bodyHTML: body)

@@ -49,20 +49,25 @@ struct InterpretationsPage {
             }
         let groups = InterpretationForm.allCases.compactMap { form -> FormGroup? in
             let items = all.filter { $0.interpretation.form == form }.map { pair in
-                Item(title: pair.interpretation.title, href: link.href(SitePath.interpretation(pair.interpretation)),
-                     published: DateText(pair.interpretation.published), access: access(pair.interpretation),
-                     document: context.documentLink(pair.document, from: link))
+                Item(
+                    title: pair.interpretation.title, href: link.href(SitePath.interpretation(pair.interpretation)),
+                    published: DateText(pair.interpretation.published), access: access(pair.interpretation),
+                    document: context.documentLink(pair.document, from: link))
             }
-            return items.isEmpty ? nil : FormGroup(label: form.chinese, groupAnchor: "form-\(form.rawValue)",
-                                                   count: items.count, items: items)
+            return items.isEmpty
+                ? nil
+                : FormGroup(
+                    label: form.chinese, groupAnchor: "form-\(form.rawValue)",
+                    count: items.count, items: items)
         }
         let forms = InterpretationForm.allCases.map { form in
             let n = all.filter { $0.interpretation.form == form }.count
             return FormCount(label: form.chinese, count: n, target: n == 0 ? nil : "#form-\(form.rawValue)")
         }
         let title = "政策解读"
-        let ctx = Context(page: context.chrome(directory, title: title, crumbs: [(title, nil)]), title: title,
-                          total: all.count, forms: forms, groups: groups)
+        let ctx = Context(
+            page: context.chrome(directory, title: title, crumbs: [(title, nil)]), title: title,
+            total: all.count, forms: forms, groups: groups)
         return try context.page(directory, template: "interpretations", ctx)
     }
 

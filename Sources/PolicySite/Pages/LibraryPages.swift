@@ -74,41 +74,54 @@ struct LibraryPages {
         let total = max(1, (listed.count + Self.pageSize - 1) / Self.pageSize)
         return try (1...total).map { number in
             let start = (number - 1) * Self.pageSize
-            return try page(status: status, listed: listed, rows: start..<min(listed.count, start + Self.pageSize),
-                            number: number, of: total, base: base, counts: counts)
+            return try page(
+                status: status, listed: listed, rows: start..<min(listed.count, start + Self.pageSize),
+                number: number, of: total, base: base, counts: counts)
         }
     }
 
-    private func page(status: ValidityStatus?, listed: [Library.Listed], rows: Range<Int>, number: Int, of total: Int,
-                      base: String, counts: [ValidityStatus: Int]) throws -> OutputFile {
+    private func page(
+        status: ValidityStatus?, listed: [Library.Listed], rows: Range<Int>, number: Int, of total: Int,
+        base: String, counts: [ValidityStatus: Int]
+    ) throws -> OutputFile {
         let directory = SitePath.libraryPage(base, page: number)
         let link = Linker(page: directory)
         let title = status.map { "\(kind.libraryName)：\($0.chinese)" } ?? kind.libraryName
         let chosen = number == 1 ? "page" : "true"
-        let filters = [Filter(label: "全部", href: link.href(SitePath.library(kind)), count: counts.values.reduce(0, +),
-                              current: status == nil ? chosen : nil)]
+        let filters =
+            [
+                Filter(
+                    label: "全部", href: link.href(SitePath.library(kind)), count: counts.values.reduce(0, +),
+                    current: status == nil ? chosen : nil)
+            ]
             + ValidityStatus.allCases.map { s in
-                Filter(label: s.chinese, href: link.href(SitePath.library(kind, status: s)), count: counts[s] ?? 0,
-                       current: s == status ? chosen : nil)
+                Filter(
+                    label: s.chinese, href: link.href(SitePath.library(kind, status: s)), count: counts[s] ?? 0,
+                    current: s == status ? chosen : nil)
             }
         // Page 1 is the list itself; a later page is one more step below it, so the trail (and
         // with it the site menu's current section) still leads to the list.
-        var crumbs: [(label: String, path: String?)] = [(kind.libraryName, SitePath.library(kind))]
+        var crumbs: [(label: String, path: String?)] =
+            [(kind.libraryName, SitePath.library(kind))]
             + (status.map { [($0.chinese, base)] } ?? [])
         if number == 1 { crumbs[crumbs.count - 1].path = nil } else { crumbs.append(("第 \(number) 页", nil)) }
-        let pagination = total == 1 ? nil : Pagination(
-            current: number, total: total, first: rows.lowerBound + 1, last: rows.upperBound,
-            previousHref: number > 1 ? link.href(SitePath.libraryPage(base, page: number - 1)) : nil,
-            nextHref: number < total ? link.href(SitePath.libraryPage(base, page: number + 1)) : nil,
-            pages: Self.pageNumbers(current: number, total: total).map { n in
-                n.map { PageLink(number: $0, href: link.href(SitePath.libraryPage(base, page: $0)), current: $0 == number, gap: false) }
-                    ?? PageLink(number: 0, href: "", current: false, gap: true)
-            })
+        let pagination =
+            total == 1
+            ? nil
+            : Pagination(
+                current: number, total: total, first: rows.lowerBound + 1, last: rows.upperBound,
+                previousHref: number > 1 ? link.href(SitePath.libraryPage(base, page: number - 1)) : nil,
+                nextHref: number < total ? link.href(SitePath.libraryPage(base, page: number + 1)) : nil,
+                pages: Self.pageNumbers(current: number, total: total).map { n in
+                    n.map { PageLink(number: $0, href: link.href(SitePath.libraryPage(base, page: $0)), current: $0 == number, gap: false) }
+                        ?? PageLink(number: 0, href: "", current: false, gap: true)
+                })
         let pageTitle = number == 1 ? title : "\(title)（第 \(number) 页）"
-        let ctx = Context(page: context.chrome(directory, title: pageTitle, crumbs: crumbs), title: title,
-                          libraryName: kind.libraryName, kind: kind.chinese, status: status?.chinese, filters: filters,
-                          rows: listed[rows].map { context.documentLink($0.document, from: link) }, count: listed.count,
-                          pagination: pagination)
+        let ctx = Context(
+            page: context.chrome(directory, title: pageTitle, crumbs: crumbs), title: title,
+            libraryName: kind.libraryName, kind: kind.chinese, status: status?.chinese, filters: filters,
+            rows: listed[rows].map { context.documentLink($0.document, from: link) }, count: listed.count,
+            pagination: pagination)
         return try context.page(directory, template: "library", ctx)
     }
 

@@ -75,7 +75,8 @@ struct LinkedData: Encodable {
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         let json = String(decoding: (try? encoder.encode(object)) ?? Data("{}".utf8), as: UTF8.self)
         // Most documents need no escape at all: look before rebuilding the string.
-        let needsEscape = json.utf8.contains { $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: ">") || $0 == UInt8(ascii: "&") }
+        let needsEscape =
+            json.utf8.contains { $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: ">") || $0 == UInt8(ascii: "&") }
             || json.unicodeScalars.contains { $0 == "\u{2028}" || $0 == "\u{2029}" }
         guard needsEscape else { return json }
         var out = ""

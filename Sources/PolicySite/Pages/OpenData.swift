@@ -76,8 +76,9 @@ struct OpenData {
                 repeal: d.repeal.map { Repeal(date: $0.date.description, by: $0.by, note: $0.note) },
                 status: status.rawValue, status_text: status.chinese, url: feeds.absolute(SitePath.document(d.id)),
                 interpretations: d.interpretations.map { i in
-                    InterpretationEntry(id: i.id, title: i.title, form: i.form.rawValue, published: i.published.description,
-                                        url: feeds.absolute(SitePath.interpretation(i)))
+                    InterpretationEntry(
+                        id: i.id, title: i.title, form: i.form.rawValue, published: i.published.description,
+                        url: feeds.absolute(SitePath.interpretation(i)))
                 })
         }
         var data = try JSONEncoder.stable.encode(Root(generated_as_of: context.asOf.description, documents: entries))

@@ -52,13 +52,15 @@ struct QuestionBankPage {
         let link = Linker(page: SitePath.questionBank)
         let groups = context.library.questionEntriesByTopic()
         let topics = groups.enumerated().map { k, group in
-            TopicGroup(topic: group.topic, topicAnchor: "topic-\(k + 1)", count: group.entries.count,
-                       entries: group.entries.map { entry($0, link) })
+            TopicGroup(
+                topic: group.topic, topicAnchor: "topic-\(k + 1)", count: group.entries.count,
+                entries: group.entries.map { entry($0, link) })
         }
         let title = "政策问答库"
-        let ctx = Context(page: context.chrome(SitePath.questionBank, title: title, crumbs: [(title, nil)]),
-                          title: title, total: groups.reduce(0) { $0 + $1.entries.count }, topics: .of(topics),
-                          dataHref: link.href(SitePath.questionBankData))
+        let ctx = Context(
+            page: context.chrome(SitePath.questionBank, title: title, crumbs: [(title, nil)]),
+            title: title, total: groups.reduce(0) { $0 + $1.entries.count }, topics: .of(topics),
+            dataHref: link.href(SitePath.questionBankData))
         return [try context.page(SitePath.questionBank, template: "qa", ctx), try data()]
     }
 
@@ -68,18 +70,21 @@ struct QuestionBankPage {
         var caveat: Caveat?
         if !status.isCurrent {
             let current = library.currentVersion(of: e.document, at: context.asOf)
-            caveat = Caveat(text: "本问答所依据的文件\(status.chinese)，内容仅供查阅，请以现行规定为准。",
-                            current: current.map { LinkItem(label: "现行版本：\($0.quotedTitle)", href: link.href(SitePath.document($0.id))) })
+            caveat = Caveat(
+                text: "本问答所依据的文件\(status.chinese)，内容仅供查阅，请以现行规定为准。",
+                current: current.map { LinkItem(label: "现行版本：\($0.quotedTitle)", href: link.href(SitePath.document($0.id))) })
         }
         let bundle = context.raw.bundle(id: e.document.id)?.path ?? e.document.bundlePath
         return Entry(
             anchor: e.anchor, question: e.question,
-            answerHTML: BodyRenderer(context: context).html(QuestionBankPage.markdown(e.answer), sourceDirectory: bundle + "/",
-                                                            page: link, topLevel: 4),
-            source: Source(documentTitle: e.document.title, documentHref: link.href(SitePath.document(e.document.id)),
-                           documentNumber: e.document.number, interpretationTitle: e.interpretation.title,
-                           interpretationHref: link.href(SitePath.interpretation(e.interpretation)),
-                           badge: context.badge(e.document)),
+            answerHTML: BodyRenderer(context: context).html(
+                QuestionBankPage.markdown(e.answer), sourceDirectory: bundle + "/",
+                page: link, topLevel: 4),
+            source: Source(
+                documentTitle: e.document.title, documentHref: link.href(SitePath.document(e.document.id)),
+                documentNumber: e.document.number, interpretationTitle: e.interpretation.title,
+                interpretationHref: link.href(SitePath.interpretation(e.interpretation)),
+                badge: context.badge(e.document)),
             caveat: caveat)
     }
 
@@ -111,15 +116,19 @@ struct QuestionBankPage {
             return QuestionBankData.Item(
                 id: e.anchor, url: feeds.absolute(SitePath.questionBank) + "#" + e.anchor, question: e.question,
                 answer: e.answer, topic: e.topic, position: e.position,
-                document: .init(id: e.document.id, title: e.document.title, number: Nullable(e.document.number),
-                                topics: e.document.topics, status: status.rawValue, status_text: status.chinese,
-                                url: feeds.absolute(SitePath.document(e.document.id))),
-                interpretation: .init(id: e.interpretation.id, title: e.interpretation.title,
-                                      published: e.interpretation.published.description,
-                                      url: feeds.absolute(SitePath.interpretation(e.interpretation))))
+                document: .init(
+                    id: e.document.id, title: e.document.title, number: Nullable(e.document.number),
+                    topics: e.document.topics, status: status.rawValue, status_text: status.chinese,
+                    url: feeds.absolute(SitePath.document(e.document.id))),
+                interpretation: .init(
+                    id: e.interpretation.id, title: e.interpretation.title,
+                    published: e.interpretation.published.description,
+                    url: feeds.absolute(SitePath.interpretation(e.interpretation))))
         }
-        var data = try JSONEncoder.stable.encode(QuestionBankData(generated_as_of: context.asOf.description, count: items.count,
-                                                       questions: items))
+        var data = try JSONEncoder.stable.encode(
+            QuestionBankData(
+                generated_as_of: context.asOf.description, count: items.count,
+                questions: items))
         data.append(0x0A)
         return OutputFile(SitePath.questionBankData, .data(data))
     }

@@ -77,8 +77,12 @@ struct ReportPage {
         let reports = years.map { library.annualReport(year: $0, asOf: context.asOf) }
         let staff = reports[0]
         let listed = { (items: [AnnualReport.Listed]) in
-            NonEmptyList.of(items.map { Listed(link: context.documentLink($0.document, from: link),
-                                               when: $0.date.map(DateText.init), remark: $0.note) })
+            NonEmptyList.of(
+                items.map {
+                    Listed(
+                        link: context.documentLink($0.document, from: link),
+                        when: $0.date.map(DateText.init), remark: $0.note)
+                })
         }
         let title = "政府信息公开年度报告数据"
         let ctx = Context(

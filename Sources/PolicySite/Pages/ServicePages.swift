@@ -15,10 +15,11 @@ struct ServicePages {
             .init { try SectionFeeds(context: context).render() },
         ]
         // Comparisons are the costly part (a character diff per changed article): one job each.
-        return wholeLibrary + context.library.versionPairs.map { pair in
-            .init(inputs: inputs?.comparison(pair)) {
-                [try ComparisonPage(context: context, pair: pair, diff: context.library.comparison(pair)).render()]
+        return wholeLibrary
+            + context.library.versionPairs.map { pair in
+                .init(inputs: inputs?.comparison(pair)) {
+                    [try ComparisonPage(context: context, pair: pair, diff: context.library.comparison(pair)).render()]
+                }
             }
-        }
     }
 }

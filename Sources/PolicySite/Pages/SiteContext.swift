@@ -20,8 +20,10 @@ struct SiteContext {
     var sections: [(label: String, path: String)] {
         [("首页", SitePath.home)]
             + DocumentKind.allCases.map { ($0.libraryName, SitePath.library($0)) }
-            + [("政策解读", SitePath.interpretations), ("政策问答", SitePath.questionBank),
-               ("清理结果", SitePath.cleanups), ("检索", SitePath.search)]
+            + [
+                ("政策解读", SitePath.interpretations), ("政策问答", SitePath.questionBank),
+                ("清理结果", SitePath.cleanups), ("检索", SitePath.search),
+            ]
     }
 
     /// The frame for the page at `directory`; `crumbs` lead from the home page to it (the
@@ -31,14 +33,17 @@ struct SiteContext {
         // The section a page belongs to is its first crumb (a document belongs to its library).
         let sectionPath = crumbs.first?.path ?? directory
         let nav = sections.map { section -> PageChrome.NavItem in
-            let current: String? = directory == section.path ? "page"
+            let current: String? =
+                directory == section.path
+                ? "page"
                 : (!section.path.isEmpty && section.path == sectionPath) ? "true" : nil
             return .init(label: section.label, href: link.href(section.path), current: current)
         }
         let trail: [(label: String, path: String?)] = directory.isEmpty ? [("首页", nil)] : [("首页", SitePath.home)] + crumbs
-        let breadcrumbs = NonEmptyList.of(trail.enumerated().map { i, crumb in
-            PageChrome.Crumb(label: crumb.label, href: i == trail.count - 1 ? nil : crumb.path.map(link.href))
-        })
+        let breadcrumbs = NonEmptyList.of(
+            trail.enumerated().map { i, crumb in
+                PageChrome.Crumb(label: crumb.label, href: i == trail.count - 1 ? nil : crumb.path.map(link.href))
+            })
         return PageChrome(
             lang: site.language, title: directory.isEmpty ? site.title : "\(title) - \(site.title)",
             siteTitle: site.title, canonical: site.baseURL + SitePath.encoded(directory), root: link.root, homeHref: link.href(SitePath.home),
@@ -59,14 +64,16 @@ struct SiteContext {
         let report = library.status(of: document, at: asOf)
         let explanation = library.explanation(of: report, for: document)
         let prefix = report.status.chinese + " · "
-        return Badge(code: report.status.rawValue, text: report.status.chinese, explanation: explanation,
-                     details: explanation.hasPrefix(prefix) ? String(explanation.dropFirst(prefix.count)) : nil)
+        return Badge(
+            code: report.status.rawValue, text: report.status.chinese, explanation: explanation,
+            details: explanation.hasPrefix(prefix) ? String(explanation.dropFirst(prefix.count)) : nil)
     }
 
     func documentLink(_ document: Document, from link: Linker) -> DocumentLink {
-        DocumentLink(title: document.title, href: link.href(SitePath.document(document.id)), number: document.number,
-                     kind: document.kind.chinese, published: DateText(document.published),
-                     effective: DateText(document.effective), badge: badge(document))
+        DocumentLink(
+            title: document.title, href: link.href(SitePath.document(document.id)), number: document.number,
+            kind: document.kind.chinese, published: DateText(document.published),
+            effective: DateText(document.effective), badge: badge(document))
     }
 
     /// Renders a page template and wraps it as the page directory's `index.html`.

@@ -26,9 +26,11 @@ public struct SiteRenderer {
     ///   - searchIndex: false for a site without a search index (the benchmark measures one).
     ///   - searchCache: a folder for the search index's postings segments, so that a
     ///     rebuild builds only the segments whose records changed (`PostingSegmentCache`).
-    public init(library: Library, raw: RawLibrary, asOf: CalendarDate, theme: Theme, history: LibraryHistory = .none,
-                keepingUnchangedPages: Bool = false, tool: String = "", searchIndex: Bool = true,
-                searchCache: URL? = nil) {
+    public init(
+        library: Library, raw: RawLibrary, asOf: CalendarDate, theme: Theme, history: LibraryHistory = .none,
+        keepingUnchangedPages: Bool = false, tool: String = "", searchIndex: Bool = true,
+        searchCache: URL? = nil
+    ) {
         self.library = library
         self.raw = raw
         self.asOf = asOf
@@ -36,7 +38,8 @@ public struct SiteRenderer {
         self.history = history
         buildsSearchIndex = searchIndex
         searchSegments = searchCache.map(PostingSegmentCache.init(url:))
-        inputs = keepingUnchangedPages
+        inputs =
+            keepingUnchangedPages
             ? StageClock.measure("page inputs") { PageInputs(raw: raw, library: library, theme: theme, asOf: asOf, history: history, tool: tool) }
             : nil
     }
@@ -85,16 +88,17 @@ public struct SiteRenderer {
         // all cores. The few costly whole-library jobs come first, so that they start early
         // and the many small per-document jobs fill in around them.
         var jobs: [Job] = [
-            .init { [try OpenData(context: context).render()] },
+            .init { [try OpenData(context: context).render()] }
         ]
-        jobs += ServicePages(context: context).jobs(inputs: inputs) + [
-            .init { [try HomePage(context: context).render()] },
-            .init(inputs: inputs?.frontMatterPages("libraries")) {
-                try DocumentKind.allCases.flatMap { try LibraryPages(context: context, kind: $0).render() }
-            },
-            .init { try CleanupPages(context: context).render() },
-            .init { [try SearchPage(context: context).render()] },
-        ]
+        jobs +=
+            ServicePages(context: context).jobs(inputs: inputs) + [
+                .init { [try HomePage(context: context).render()] },
+                .init(inputs: inputs?.frontMatterPages("libraries")) {
+                    try DocumentKind.allCases.flatMap { try LibraryPages(context: context, kind: $0).render() }
+                },
+                .init { try CleanupPages(context: context).render() },
+                .init { [try SearchPage(context: context).render()] },
+            ]
         jobs += library.longVersionChains().map { chain in
             .init(inputs: inputs?.frontMatterPages("versions \(chain[0].id)")) {
                 [try VersionChainPage(context: context, chain: chain).render()]

@@ -25,9 +25,10 @@ struct VersionChainPage {
         let link = Linker(page: directory)
         // Named after the newest version: the title a reader knows the chain by today.
         let title = "《\(chain[chain.count - 1].title)》版本沿革"
-        let ctx = Context(page: context.chrome(directory, title: title, crumbs: [(title, nil)]),
-                          title: title, count: chain.count,
-                          items: chain.map { Item(link: context.documentLink($0, from: link)) })
+        let ctx = Context(
+            page: context.chrome(directory, title: title, crumbs: [(title, nil)]),
+            title: title, count: chain.count,
+            items: chain.map { Item(link: context.documentLink($0, from: link)) })
         return try context.page(directory, template: "versions", ctx)
     }
 }

@@ -19,9 +19,11 @@ final class BundleScaffoldTests: XCTestCase {
     }
 
     func testFieldsAreWrittenAndDatesDefault() {
-        let s = BundleScaffold(kind: .normative, id: "2024-cold-chain", today: today, site: SiteConfig(),
-                               fields: .init(title: "示例省冷链食品管理办法", number: "示市监规〔2024〕5号", office: " 食品安全协调处 ",
-                                             signed: CalendarDate("2024-05-30")))
+        let s = BundleScaffold(
+            kind: .normative, id: "2024-cold-chain", today: today, site: SiteConfig(),
+            fields: .init(
+                title: "示例省冷链食品管理办法", number: "示市监规〔2024〕5号", office: " 食品安全协调处 ",
+                signed: CalendarDate("2024-05-30")))
         let index = text(s, "index.md")
         XCTAssertTrue(index.contains("title: 示例省冷链食品管理办法\n"))
         XCTAssertTrue(index.contains("number: 示市监规〔2024〕5号\n"))
@@ -35,8 +37,9 @@ final class BundleScaffoldTests: XCTestCase {
     }
 
     func testProvisionalTitleGetsTheShorterPeriod() {
-        let s = BundleScaffold(kind: .normative, id: "x", today: today, site: SiteConfig(),
-                               fields: .init(title: "示例省直播营销管理暂行办法", effective: CalendarDate("2024-07-01")))
+        let s = BundleScaffold(
+            kind: .normative, id: "x", today: today, site: SiteConfig(),
+            fields: .init(title: "示例省直播营销管理暂行办法", effective: CalendarDate("2024-07-01")))
         XCTAssertEqual(s.expires, CalendarDate("2026-06-30"))
         XCTAssertEqual(s.placeholders, ["文号", "起草处室"])
     }
@@ -45,8 +48,10 @@ final class BundleScaffoldTests: XCTestCase {
     /// something else (a date, a boolean, a mapping, a list) is quoted, plain text is not.
     func testAwkwardTextIsQuoted() throws {
         XCTAssertEqual(YAMLText.scalar("示例省食品标签管理办法"), "示例省食品标签管理办法")
-        let awkward = ["关于: 试点", "[草案]标题", "2024-01-01", "yes", "引号\"与\\", "\"引号\"与\\", "# 标题", "- 项", "~",
-                       "  前后空格  ", "制表\t符", "&anchor", "*alias", "{a: b}", "123", "1e3", String(repeating: "长", count: 300)]
+        let awkward = [
+            "关于: 试点", "[草案]标题", "2024-01-01", "yes", "引号\"与\\", "\"引号\"与\\", "# 标题", "- 项", "~",
+            "  前后空格  ", "制表\t符", "&anchor", "*alias", "{a: b}", "123", "1e3", String(repeating: "长", count: 300),
+        ]
         for text in awkward {
             let written = YAMLText.scalar(text)
             XCTAssertFalse(written.contains("\n"), written)
@@ -64,8 +69,9 @@ final class BundleScaffoldTests: XCTestCase {
     /// and every given field reads back as given.
     func testDraftPassesTheCheck() throws {
         var fixture = ContentFixture()
-        let s = BundleScaffold(kind: .normative, id: "2024-cold-chain", today: CalendarDate("2024-06-03")!, site: SiteConfig(),
-                               fields: .init(title: "示例省冷链食品管理办法: 试行", number: "示市监规〔2024〕5号", office: "食品安全协调处"))
+        let s = BundleScaffold(
+            kind: .normative, id: "2024-cold-chain", today: CalendarDate("2024-06-03")!, site: SiteConfig(),
+            fields: .init(title: "示例省冷链食品管理办法: 试行", number: "示市监规〔2024〕5号", office: "食品安全协调处"))
         for file in s.files { fixture["normative/2024-cold-chain/\(file.name)"] = file.text }
         let result = try fixture.check()
         let errors = result.diagnostics.filter { $0.severity == .error }

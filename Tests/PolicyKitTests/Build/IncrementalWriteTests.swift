@@ -27,8 +27,9 @@ final class IncrementalWriteTests: XCTestCase {
 
     private func build(into folder: String) throws -> URL {
         let output = base.appendingPathComponent(folder)
-        let built = try Pipeline.build(content: content, displayRoot: "content",
-                                       options: .init(output: output, asOf: CalendarDate("2024-06-01")))
+        let built = try Pipeline.build(
+            content: content, displayRoot: "content",
+            options: .init(output: output, asOf: CalendarDate("2024-06-01")))
         XCTAssertFalse(built.checked.hasErrors, "\(built.checked.diagnostics)")
         return output
     }
@@ -40,7 +41,8 @@ final class IncrementalWriteTests: XCTestCase {
         while let path = walker.nextObject() as? String {
             var isDirectory: ObjCBool = false
             guard FileManager.default.fileExists(atPath: folder.path + "/" + path, isDirectory: &isDirectory),
-                  !isDirectory.boolValue else { continue }
+                !isDirectory.boolValue
+            else { continue }
             files[path] = try Data(contentsOf: folder.appendingPathComponent(path))
         }
         return files
@@ -120,8 +122,9 @@ final class IncrementalWriteTests: XCTestCase {
         let theme = try Theme(overrides: nil)
         func keys() throws -> (lists: String, interpretations: String, questions: String) {
             let checked = try Pipeline.check(content: content, displayRoot: "content")
-            let inputs = PageInputs(raw: checked.raw, library: checked.library, theme: theme,
-                                    asOf: CalendarDate("2024-06-01")!, history: .none, tool: "test")
+            let inputs = PageInputs(
+                raw: checked.raw, library: checked.library, theme: theme,
+                asOf: CalendarDate("2024-06-01")!, history: .none, tool: "test")
             return (inputs.frontMatterPages("libraries"), inputs.frontMatterPages("interpretations"), inputs.questionBank())
         }
         let site = try build(into: "site")
@@ -159,8 +162,9 @@ final class IncrementalWriteTests: XCTestCase {
         let theme = try Theme(overrides: nil)
         func keys() throws -> (edited: String, other: String) {
             let checked = try Pipeline.check(content: content, displayRoot: "content")
-            let inputs = PageInputs(raw: checked.raw, library: checked.library, theme: theme,
-                                    asOf: CalendarDate("2024-06-01")!, history: .none, tool: "test")
+            let inputs = PageInputs(
+                raw: checked.raw, library: checked.library, theme: theme,
+                asOf: CalendarDate("2024-06-01")!, history: .none, tool: "test")
             let documents = Dictionary(uniqueKeysWithValues: checked.library.documents.map { ($0.id, $0) })
             return (inputs.document(documents[ContentFixture.docID]!), inputs.document(documents["2024-other-rules"]!))
         }
@@ -209,21 +213,26 @@ final class IncrementalWriteTests: XCTestCase {
     func testAFileMovedToAnotherPathIsLinkedFromItsOldPlace() throws {
         let output = base.appendingPathComponent("out")
         _ = try SiteWriter(output: output).write { site in
-            try site.add([OutputFile("idx-1/t/0.bin", .text("a window")), OutputFile("idx-1/t/1.bin", .text("another")),
-                          OutputFile("idx-1/t/2.bin", .text("changed by hand later"))])
+            try site.add([
+                OutputFile("idx-1/t/0.bin", .text("a window")), OutputFile("idx-1/t/1.bin", .text("another")),
+                OutputFile("idx-1/t/2.bin", .text("changed by hand later")),
+            ])
         }
         let moved = try inode(output.appendingPathComponent("idx-1/t/0.bin"))
         // Longer than before: a change of size shows even within the file clock's tick.
         try changeByHand(output.appendingPathComponent("idx-1/t/2.bin"), writing: "CHANGED BY HAND, AND LONGER NOW")
 
         _ = try SiteWriter(output: output).write { site in
-            try site.add([OutputFile("idx-2/t/0.bin", .text("a window")), OutputFile("idx-2/t/1.bin", .text("new bytes")),
-                          OutputFile("idx-2/t/2.bin", .text("changed by hand later"))])
+            try site.add([
+                OutputFile("idx-2/t/0.bin", .text("a window")), OutputFile("idx-2/t/1.bin", .text("new bytes")),
+                OutputFile("idx-2/t/2.bin", .text("changed by hand later")),
+            ])
         }
         XCTAssertEqual(try inode(output.appendingPathComponent("idx-2/t/0.bin")), moved, "same bytes: linked from idx-1")
         XCTAssertEqual(try String(contentsOf: output.appendingPathComponent("idx-2/t/1.bin"), encoding: .utf8), "new bytes")
-        XCTAssertEqual(try String(contentsOf: output.appendingPathComponent("idx-2/t/2.bin"), encoding: .utf8),
-                       "changed by hand later", "a file changed by hand must not be linked")
+        XCTAssertEqual(
+            try String(contentsOf: output.appendingPathComponent("idx-2/t/2.bin"), encoding: .utf8),
+            "changed by hand later", "a file changed by hand must not be linked")
         XCTAssertFalse(FileManager.default.fileExists(atPath: output.appendingPathComponent("idx-1").path))
     }
 
@@ -233,13 +242,15 @@ final class IncrementalWriteTests: XCTestCase {
         let site = try build(into: "site")
         let ledger = base.appendingPathComponent(".site.files")
         let valid = try String(contentsOf: ledger, encoding: .utf8)
-        let damaged = valid + [
-            "index.html\tabc\t-5\t1\t2\t",
-            "index.html\tabc\t99999999999999999999999\t1\t2\t",
-            "a\tb\t1\t-1\t2\t",
-            "a\tb\t1\t2\t-99999999999999999999\t",
-            "short\tline",
-        ].joined(separator: "\n")
+        let damaged =
+            valid
+            + [
+                "index.html\tabc\t-5\t1\t2\t",
+                "index.html\tabc\t99999999999999999999999\t1\t2\t",
+                "a\tb\t1\t-1\t2\t",
+                "a\tb\t1\t2\t-99999999999999999999\t",
+                "short\tline",
+            ].joined(separator: "\n")
         try damaged.write(to: ledger, atomically: true, encoding: .utf8)
         let stamps = base.appendingPathComponent(".site.stamps")
         try "-9223372036854775808\ncontent/x\t1\t2\t3\t4\tnot-a-digest\n".write(to: stamps, atomically: true, encoding: .utf8)
@@ -270,8 +281,9 @@ final class IncrementalWriteTests: XCTestCase {
         try Data("keep".utf8).write(to: outside)
         for path in ["index.html", "d/a/index.html", "d/b/解读/index.html", "search/idx-1/t/0-0.bin", "empty/"] {
             let url = old.appendingPathComponent(path)
-            try FileManager.default.createDirectory(at: path.hasSuffix("/") ? url : url.deletingLastPathComponent(),
-                                                    withIntermediateDirectories: true)
+            try FileManager.default.createDirectory(
+                at: path.hasSuffix("/") ? url : url.deletingLastPathComponent(),
+                withIntermediateDirectories: true)
             if !path.hasSuffix("/") { try Data(path.utf8).write(to: url) }
         }
         try FileManager.default.createSymbolicLink(at: old.appendingPathComponent("d/link"), withDestinationURL: outside)

@@ -13,8 +13,12 @@ import XCTest
 final class ChangedContentTests: XCTestCase {
     func testLibraryWideRulesAreMarked() {
         let library = Set(RuleRegistry.all.filter { $0.scope == .library }.map { $0.descriptor.code })
-        XCTAssertEqual(library, ["PF007", "PF008", "PF009", "PR001", "PR002", "PR003", "PN003", "PM004",
-                                 "PR004", "PR005", "PF015", "PS003", "PF014"])
+        XCTAssertEqual(
+            library,
+            [
+                "PF007", "PF008", "PF009", "PR001", "PR002", "PR003", "PN003", "PM004",
+                "PR004", "PR005", "PF015", "PS003", "PF014",
+            ])
     }
 
     private func finding(_ rule: RuleDescriptor, _ file: String) -> Diagnostic {
@@ -35,19 +39,23 @@ final class ChangedContentTests: XCTestCase {
         let changed = ChangedContent(paths: ["normative/new/index.md", "cleanup/2025.md", "normative/gone/index.md"])
         XCTAssertEqual(changed.bundles, ["normative/gone", "normative/new"])
         let kept = changed.filter(all, displayRoot: "content").map { "\($0.rule.code) \($0.location.file)" }
-        XCTAssertEqual(kept, [
-            "PI001 content/normative/new/index.md",
-            "PF002 content/normative/new/解读.md",
-            "PR001 content/normative/old/index.md",
-            "PN003 content/normative/old/index.md",
-            "PF004 content/cleanup/2025.md",
-        ])
+        XCTAssertEqual(
+            kept,
+            [
+                "PI001 content/normative/new/index.md",
+                "PF002 content/normative/new/解读.md",
+                "PR001 content/normative/old/index.md",
+                "PN003 content/normative/old/index.md",
+                "PF004 content/cleanup/2025.md",
+            ])
     }
 
     /// Exemptions, withheld and scheduled documents are listed on every run, whatever changed.
     func testNoticesAreAlwaysKept() {
-        let all = [finding(InterpretationExemptIsDecided.descriptor, "content/normative/old/index.md"),
-                   finding(ScheduledIsListed.descriptor, "content/normative/old/index.md")]
+        let all = [
+            finding(InterpretationExemptIsDecided.descriptor, "content/normative/old/index.md"),
+            finding(ScheduledIsListed.descriptor, "content/normative/old/index.md"),
+        ]
         let kept = ChangedContent(paths: ["normative/new/index.md"]).filter(all, displayRoot: "content")
         XCTAssertEqual(kept.map(\.rule.code), ["PI007", "PS001"])
     }

@@ -29,38 +29,54 @@ final class FieldShapeTests: XCTestCase {
 
     /// The cases, each of which passed `check` and then lost the document or a part of it.
     static let cases: [Case] = [
-        Case(file: ContentFixture.doc, old: "title: 示例省食品标签管理办法", new: "title: 1️⃣[甲, 乙]",
-             code: "PF004", message: "字段“title”应为一个值"),
-        Case(file: ContentFixture.doc, old: "published: 2024-03-08", new: "published: 1️⃣[2024-03-08]",
-             code: "PF004", message: "这里是列表"),
-        Case(file: ContentFixture.doc, old: "signed: 2024-03-01", new: "signed: 1️⃣{a: b}",
-             code: "PF004", message: "这里是映射"),
-        Case(file: ContentFixture.doc, old: "number: 示市监规〔2024〕3号", new: "number: 1️⃣[示市监规〔2024〕3号]",
-             code: "PF004", message: "“number”"),
-        Case(file: ContentFixture.doc, old: "office: 食品安全协调处", new: "office:\n  1️⃣- 食品安全协调处",
-             code: "PF004", message: "“office”"),
-        Case(file: ContentFixture.doc, old: "expires: 2029-03-31", new: "expires: 1️⃣[2029-03-31]",
-             code: "PF006", message: "“expires”"),
-        Case(file: ContentFixture.doc, old: "expires: 2029-03-31", new: "expires: 2029-03-31\nrepealed: 1️⃣2025-01-01",
-             code: "PF006", message: "“repealed”应为映射"),
-        Case(file: ContentFixture.doc, old: "expires: 2029-03-31", new: "expires: 2029-03-31\nrepealed: 1️⃣{ by: x }",
-             code: "PF004", message: "缺少“date”"),
-        Case(file: ContentFixture.doc, old: "expires: 2029-03-31", new: "expires: 2029-03-31\ntopics: [1️⃣[食品, 标签]]",
-             code: "PF006", message: "“topics[1]”"),
-        Case(file: ContentFixture.doc, old: "expires: 2029-03-31", new: "expires: 2029-03-31\nattachments: [1️⃣附件1.pdf]",
-             code: "PF006", message: "“attachments[1]”应为映射"),
-        Case(file: ContentFixture.interp, old: "form: text", new: "form: 1️⃣[text]",
-             code: "PF004", message: "“form”"),
-        Case(file: ContentFixture.interp, old: "published: 2024-03-08", new: "published: 1️⃣[2024-03-08, 2024-03-09]",
-             code: "PF004", message: "“published”"),
-        Case(file: ContentFixture.interp, old: "form: text", new: "form: video\nmedia: 1️⃣x.mp4",
-             code: "PF004", message: "“media”应为映射"),
-        Case(file: ContentFixture.interp, old: "published: 2024-03-08", new: "published: 2024-03-08\nmedia: { file: 1️⃣[a.png] }",
-             code: "PF006", message: "“media.file”"),
-        Case(file: "site.yml", old: "issuer: 示例省市场监督管理局", new: "issuer: 1️⃣[示例省市场监督管理局]",
-             code: "PF006", message: "“issuer”"),
-        Case(file: "calendar.yml", old: "workdays: [2024-02-04,", new: "workdays: [1️⃣[2024-02-04], ",
-             code: "PF006", message: "“workdays[1]”"),
+        Case(
+            file: ContentFixture.doc, old: "title: 示例省食品标签管理办法", new: "title: 1️⃣[甲, 乙]",
+            code: "PF004", message: "字段“title”应为一个值"),
+        Case(
+            file: ContentFixture.doc, old: "published: 2024-03-08", new: "published: 1️⃣[2024-03-08]",
+            code: "PF004", message: "这里是列表"),
+        Case(
+            file: ContentFixture.doc, old: "signed: 2024-03-01", new: "signed: 1️⃣{a: b}",
+            code: "PF004", message: "这里是映射"),
+        Case(
+            file: ContentFixture.doc, old: "number: 示市监规〔2024〕3号", new: "number: 1️⃣[示市监规〔2024〕3号]",
+            code: "PF004", message: "“number”"),
+        Case(
+            file: ContentFixture.doc, old: "office: 食品安全协调处", new: "office:\n  1️⃣- 食品安全协调处",
+            code: "PF004", message: "“office”"),
+        Case(
+            file: ContentFixture.doc, old: "expires: 2029-03-31", new: "expires: 1️⃣[2029-03-31]",
+            code: "PF006", message: "“expires”"),
+        Case(
+            file: ContentFixture.doc, old: "expires: 2029-03-31", new: "expires: 2029-03-31\nrepealed: 1️⃣2025-01-01",
+            code: "PF006", message: "“repealed”应为映射"),
+        Case(
+            file: ContentFixture.doc, old: "expires: 2029-03-31", new: "expires: 2029-03-31\nrepealed: 1️⃣{ by: x }",
+            code: "PF004", message: "缺少“date”"),
+        Case(
+            file: ContentFixture.doc, old: "expires: 2029-03-31", new: "expires: 2029-03-31\ntopics: [1️⃣[食品, 标签]]",
+            code: "PF006", message: "“topics[1]”"),
+        Case(
+            file: ContentFixture.doc, old: "expires: 2029-03-31", new: "expires: 2029-03-31\nattachments: [1️⃣附件1.pdf]",
+            code: "PF006", message: "“attachments[1]”应为映射"),
+        Case(
+            file: ContentFixture.interp, old: "form: text", new: "form: 1️⃣[text]",
+            code: "PF004", message: "“form”"),
+        Case(
+            file: ContentFixture.interp, old: "published: 2024-03-08", new: "published: 1️⃣[2024-03-08, 2024-03-09]",
+            code: "PF004", message: "“published”"),
+        Case(
+            file: ContentFixture.interp, old: "form: text", new: "form: video\nmedia: 1️⃣x.mp4",
+            code: "PF004", message: "“media”应为映射"),
+        Case(
+            file: ContentFixture.interp, old: "published: 2024-03-08", new: "published: 2024-03-08\nmedia: { file: 1️⃣[a.png] }",
+            code: "PF006", message: "“media.file”"),
+        Case(
+            file: "site.yml", old: "issuer: 示例省市场监督管理局", new: "issuer: 1️⃣[示例省市场监督管理局]",
+            code: "PF006", message: "“issuer”"),
+        Case(
+            file: "calendar.yml", old: "workdays: [2024-02-04,", new: "workdays: [1️⃣[2024-02-04], ",
+            code: "PF006", message: "“workdays[1]”"),
     ]
 
     func testEachMalformedValueIsAnErrorAtItsPosition() throws {
@@ -75,7 +91,8 @@ final class FieldShapeTests: XCTestCase {
     /// A cleanup batch: a result given as a plain string, and a result without `result`.
     func testCleanupResultsShapes() throws {
         var fixture = MarkedFixture()
-        fixture["cleanup/2024.md"] = "---\ntitle: 2024 年清理结果\npublished: 2024-12-20\nresults:\n  - 1️⃣2024-food-labels\n  - 2️⃣{ document: 2024-food-labels }\n---\n"
+        fixture["cleanup/2024.md"] =
+            "---\ntitle: 2024 年清理结果\npublished: 2024-12-20\nresults:\n  - 1️⃣2024-food-labels\n  - 2️⃣{ document: 2024-food-labels }\n---\n"
         try fixture.check().assertFindings([
             "1️⃣": .error("PF006", "“results[1]”应为映射"),
             "2️⃣": .error("PF004", "“results[2]”缺少“result”"),
@@ -93,13 +110,16 @@ final class FieldShapeTests: XCTestCase {
     /// Whatever `check` passes, `build` renders: for every case, either the check reports an
     /// error (and nothing is built), or the document and its interpretation are on the site.
     func testCheckPassesOnlyWhatBuildRenders() throws {
-        let variants = Self.cases + [
-            // Shapes that are fine must build.
-            Case(file: ContentFixture.doc, old: "expires: 2029-03-31", new: "expires: 2029-03-31\nissuer: [甲局, 乙局]",
-                 code: "", message: ""),
-            Case(file: ContentFixture.doc, old: "title: 示例省食品标签管理办法", new: "title: 2024",
-                 code: "", message: ""),
-        ]
+        let variants =
+            Self.cases + [
+                // Shapes that are fine must build.
+                Case(
+                    file: ContentFixture.doc, old: "expires: 2029-03-31", new: "expires: 2029-03-31\nissuer: [甲局, 乙局]",
+                    code: "", message: ""),
+                Case(
+                    file: ContentFixture.doc, old: "title: 示例省食品标签管理办法", new: "title: 2024",
+                    code: "", message: ""),
+            ]
         for c in variants {
             var fixture = MarkedFixture()
             fixture.replace(in: c.file, c.old, with: c.new)

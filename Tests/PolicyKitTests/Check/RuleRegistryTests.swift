@@ -58,7 +58,8 @@ final class RuleRegistryTests: XCTestCase {
         let files = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".swift") }
         XCTAssertFalse(files.isEmpty, "no rule files found at \(folder.path)")
         let registered = Set(RuleRegistry.all.map { String(describing: $0) })
-        let declaration = try NSRegularExpression(pattern: #"(?m)^\s*(?:public\s+|internal\s+)?(?:struct|final class|class|enum)\s+(\w+)\s*:\s*(?:[\w, ]*,\s*)?Rule\b"#)
+        let declaration = try NSRegularExpression(
+            pattern: #"(?m)^\s*(?:public\s+|internal\s+)?(?:struct|final class|class|enum)\s+(\w+)\s*:\s*(?:[\w, ]*,\s*)?Rule\b"#)
         var declared: Set<String> = []
         for file in files {
             let text = try String(contentsOf: folder.appendingPathComponent(file), encoding: .utf8)
@@ -111,10 +112,12 @@ final class RuleRegistryTests: XCTestCase {
                 continue
             }
             XCTAssertTrue(text.contains("final class \(name): XCTestCase"), "\(name).swift should declare class \(name)")
-            XCTAssertTrue(Self.assertsFinding(of: rule.descriptor.code, in: text),
-                          "\(name).swift asserts no finding of \(rule.descriptor.code) (a failing case)")
-            XCTAssertTrue(["assertClean(", "assertNoFindings(", "assertNoErrors("].contains { text.contains($0) },
-                          "\(name).swift has no passing case (assertClean, assertNoFindings or assertNoErrors)")
+            XCTAssertTrue(
+                Self.assertsFinding(of: rule.descriptor.code, in: text),
+                "\(name).swift asserts no finding of \(rule.descriptor.code) (a failing case)")
+            XCTAssertTrue(
+                ["assertClean(", "assertNoFindings(", "assertNoErrors("].contains { text.contains($0) },
+                "\(name).swift has no passing case (assertClean, assertNoFindings or assertNoErrors)")
         }
     }
 

@@ -26,8 +26,10 @@ final class GoldenSiteTests: XCTestCase {
     /// The site as `policy build` makes it: only what is public and published by the as-of date.
     static let site: [String: OutputFile] = {
         let checked = try! Pipeline.check(content: SampleContent.root, displayRoot: "content", asOf: asOf)
-        let files = try! SiteRenderer(library: checked.library.published(asOf: asOf), raw: checked.raw, asOf: asOf,
-                                      theme: try! Theme(overrides: nil)).render()
+        let files = try! SiteRenderer(
+            library: checked.library.published(asOf: asOf), raw: checked.raw, asOf: asOf,
+            theme: try! Theme(overrides: nil)
+        ).render()
         return Dictionary(files.map { ($0.path, $0) }, uniquingKeysWith: { a, _ in a })
     }()
 

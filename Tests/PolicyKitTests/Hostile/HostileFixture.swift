@@ -54,8 +54,9 @@ final class HostileFixture {
     func build(_ touch: (URL) throws -> Void = { _ in }) throws -> (CheckResult, URL) {
         try write(touch)
         let site = base.appendingPathComponent("site")
-        let built = try Pipeline.build(content: content, displayRoot: "content",
-                                       options: .init(output: site, asOf: CalendarDate("2026-11-29")))
+        let built = try Pipeline.build(
+            content: content, displayRoot: "content",
+            options: .init(output: site, asOf: CalendarDate("2026-11-29")))
         return (CheckResult(checked: built.checked), site)
     }
 
@@ -82,8 +83,9 @@ final class HostileFixture {
 extension CheckResult {
     /// The fixture's valid document is still in the model and has no errors of its own.
     func assertValidDocumentUnharmed(testFile: StaticString = #filePath, testLine: UInt = #line) {
-        XCTAssertNotNil(library.document(ContentFixture.docID), "the valid document was dropped from the model",
-                        file: testFile, line: testLine)
+        XCTAssertNotNil(
+            library.document(ContentFixture.docID), "the valid document was dropped from the model",
+            file: testFile, line: testLine)
         let own = diagnostics.filter {
             $0.severity == .error && $0.location.file.hasPrefix("content/\(ContentFixture.bundle)/")
         }

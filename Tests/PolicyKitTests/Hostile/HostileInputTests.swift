@@ -53,9 +53,11 @@ final class HostileInputTests: XCTestCase {
 
     func testGBKFileSaysSoAndHowToConvert() throws {
         // "---\ntitle: 示例文件\n---\n正文内容。\n" saved by a Windows editor in GBK/GB18030.
-        let gbk = Data([0x2d, 0x2d, 0x2d, 0x0a, 0x74, 0x69, 0x74, 0x6c, 0x65, 0x3a, 0x20, 0xca, 0xbe, 0xc0, 0xfd, 0xce,
-                        0xc4, 0xbc, 0xfe, 0x0a, 0x2d, 0x2d, 0x2d, 0x0a, 0xd5, 0xfd, 0xce, 0xc4, 0xc4, 0xda, 0xc8, 0xdd,
-                        0xa1, 0xa3, 0x0a])
+        let gbk = Data([
+            0x2d, 0x2d, 0x2d, 0x0a, 0x74, 0x69, 0x74, 0x6c, 0x65, 0x3a, 0x20, 0xca, 0xbe, 0xc0, 0xfd, 0xce,
+            0xc4, 0xbc, 0xfe, 0x0a, 0x2d, 0x2d, 0x2d, 0x0a, 0xd5, 0xfd, 0xce, 0xc4, 0xc4, 0xda, 0xc8, 0xdd,
+            0xa1, 0xa3, 0x0a,
+        ])
         let result = try fixture(bytes: gbk).check()
         let finding = result.assertFinds("PF001", .error, file: index, line: 1, message: "GBK/GB18030")
         XCTAssertTrue(finding?.fix.contains("iconv -f GB18030 -t UTF-8") == true, finding?.fix ?? "")
@@ -198,7 +200,8 @@ final class HostileInputTests: XCTestCase {
     }
 
     func testAliasBombInValuesIsRefusedQuickly() throws {
-        let text = "---\n" + laughs(levels: 9, fanOut: 9).joined(separator: "\n")
+        let text =
+            "---\n" + laughs(levels: 9, fanOut: 9).joined(separator: "\n")
             + "\ntitle: *a9\ntopics: *a9\nkeywords: *a9\n---\n\n正文。\n"
         let start = Date()
         let result = try fixture(bytes: Data(text.utf8)).check()
@@ -211,7 +214,8 @@ final class HostileInputTests: XCTestCase {
 
     func testAliasBombInAKeyIsRefusedQuickly() throws {
         // Yams hashes every key to find duplicates: an aliased key of 2^40 values would never finish.
-        let text = "---\n" + laughs(levels: 40, fanOut: 2).joined(separator: "\n")
+        let text =
+            "---\n" + laughs(levels: 40, fanOut: 2).joined(separator: "\n")
             + "\n? *a40\n: 值\ntitle: 标题\n---\n\n正文。\n"
         let start = Date()
         let result = try fixture(bytes: Data(text.utf8)).check()
@@ -238,7 +242,8 @@ final class HostileInputTests: XCTestCase {
     }
 
     func testDeeplyNestedFrontMatterIsASyntaxError() throws {
-        let text = "---\ntitle: " + String(repeating: "[", count: 100_000) + String(repeating: "]", count: 100_000)
+        let text =
+            "---\ntitle: " + String(repeating: "[", count: 100_000) + String(repeating: "]", count: 100_000)
             + "\n---\n\n正文。\n"
         let result = try fixture(bytes: Data(text.utf8)).check()
         result.assertFinds("PF002", .error, file: index, line: 2)
@@ -304,8 +309,9 @@ final class HostileInputTests: XCTestCase {
         var content = ContentFixture()
         content["normative/2024-Food-Labels/index.md"] = validHostileDocument()
         let result = try HostileFixture(content).check()
-        XCTAssertTrue(result.findings("PF007").contains { $0.message.contains("重复") },
-                      result.findings("PF007").map(\.message).joined(separator: "\n"))
+        XCTAssertTrue(
+            result.findings("PF007").contains { $0.message.contains("重复") },
+            result.findings("PF007").map(\.message).joined(separator: "\n"))
         XCTAssertNotNil(result.library.document(ContentFixture.docID))
     }
 
@@ -350,15 +356,17 @@ final class HostileInputTests: XCTestCase {
         result.assertFinds("PF010", .error, file: index, line: 1, message: "符号链接")
         XCTAssertNil(result.library.document("2024-hostile-input"))
         // The link is the reason; PF007 does not also call the index missing.
-        XCTAssertFalse(result.findings("PF007").contains { $0.location.file.contains("2024-hostile-input") },
-                       result.findings("PF007").map(\.message).joined(separator: "\n"))
+        XCTAssertFalse(
+            result.findings("PF007").contains { $0.location.file.contains("2024-hostile-input") },
+            result.findings("PF007").map(\.message).joined(separator: "\n"))
         result.assertValidDocumentUnharmed()
     }
 
     func testSymlinkedAttachmentIsReportedAndNotPublished() throws {
         var content = ContentFixture()
-        content.replace(in: ContentFixture.doc, "expires: 2029-03-31",
-                        with: "expires: 2029-03-31\nattachments: [{file: 附件.pdf, title: 附件}]")
+        content.replace(
+            in: ContentFixture.doc, "expires: 2029-03-31",
+            with: "expires: 2029-03-31\nattachments: [{file: 附件.pdf, title: 附件}]")
         let hostile = HostileFixture(content)
         let outside = try hostile.outsideBundle()
         let result = try hostile.check { content in
@@ -374,8 +382,9 @@ final class HostileInputTests: XCTestCase {
         let outside = try hostile.outsideBundle()
         let result = try hostile.check { content in
             try HostileFixture.link("cleanup/2024-linked.md", to: outside.appendingPathComponent("index.md").path, in: content)
-            try FileManager.default.moveItem(at: content.appendingPathComponent("calendar.yml"),
-                                             to: outside.appendingPathComponent("calendar.yml"))
+            try FileManager.default.moveItem(
+                at: content.appendingPathComponent("calendar.yml"),
+                to: outside.appendingPathComponent("calendar.yml"))
             try HostileFixture.link("calendar.yml", to: outside.appendingPathComponent("calendar.yml").path, in: content)
         }
         result.assertFinds("PF010", .error, file: "cleanup/2024-linked.md", line: 1)
@@ -399,15 +408,17 @@ final class HostileInputTests: XCTestCase {
         var content = ContentFixture()
         content["normative/2024-other/secret.pdf"] = "%PDF"
         content[index] = validHostileDocument(body: "见![图](../../../../etc/passwd)和[附件](/etc/shadow)。")
-            .replacingOccurrences(of: "exempt: 测试用文件，不作解读。", with: """
-            exempt: 测试用文件，不作解读。
-            official: ../2024-other/secret.pdf
-            attachments:
-              - file: ../../site.yml
-                title: 上级目录
-              - file: /etc/passwd
-                title: 绝对路径
-            """)
+            .replacingOccurrences(
+                of: "exempt: 测试用文件，不作解读。",
+                with: """
+                    exempt: 测试用文件，不作解读。
+                    official: ../2024-other/secret.pdf
+                    attachments:
+                      - file: ../../site.yml
+                        title: 上级目录
+                      - file: /etc/passwd
+                        title: 绝对路径
+                    """)
         let result = try HostileFixture(content).check()
         let outside = result.findings("PM001").filter { $0.message.contains("指向文件夹之外") }
         XCTAssertEqual(outside.count, 4, result.messages(in: index).joined(separator: "\n"))

@@ -20,7 +20,8 @@ final class OutputBoundTests: XCTestCase {
 
     /// Builds `fixture`, asserts a clean build, and returns (content bytes, site bytes).
     private func build(_ fixture: ContentFixture, file: StaticString = #filePath, line: UInt = #line)
-        throws -> (content: Int, site: Int, root: URL, hostile: HostileFixture) {
+        throws -> (content: Int, site: Int, root: URL, hostile: HostileFixture)
+    {
         let hostile = HostileFixture(fixture)
         let (result, site) = try hostile.build()
         result.assertNoErrors(testFile: file, testLine: line)
@@ -37,11 +38,14 @@ final class OutputBoundTests: XCTestCase {
         return total
     }
 
-    private func assertUnderBound(_ measured: (content: Int, site: Int, root: URL, hostile: HostileFixture), _ what: String,
-                                  file: StaticString = #filePath, line: UInt = #line) {
+    private func assertUnderBound(
+        _ measured: (content: Int, site: Int, root: URL, hostile: HostileFixture), _ what: String,
+        file: StaticString = #filePath, line: UInt = #line
+    ) {
         let bound = Self.fixed + Self.perInputByte * measured.content
-        XCTAssertLessThanOrEqual(measured.site, bound,
-                                 "\(what): \(measured.site) site bytes from \(measured.content) content bytes", file: file, line: line)
+        XCTAssertLessThanOrEqual(
+            measured.site, bound,
+            "\(what): \(measured.site) site bytes from \(measured.content) content bytes", file: file, line: line)
     }
 
     static let policy = "office: 法规处\nsigned: 2024-03-01\npublished: 2024-03-08"
@@ -50,8 +54,9 @@ final class OutputBoundTests: XCTestCase {
         var fixture = ContentFixture()
         let body = Array(repeating: "第一条 经营者应当如实标注食品的生产日期和保质期。", count: 1500).joined(separator: "\n\n")
         for i in 0..<10 {
-            fixture.addDocument("policies/2024-title-\(i)", "title: \(String(repeating: "标", count: 199))\(i)\n\(Self.policy)",
-                                interpretation: "2024-03-08", body: body)
+            fixture.addDocument(
+                "policies/2024-title-\(i)", "title: \(String(repeating: "标", count: 199))\(i)\n\(Self.policy)",
+                interpretation: "2024-03-08", body: body)
         }
         assertUnderBound(try build(fixture), "ten 200-character titles over 1,500 paragraphs")
     }
@@ -61,8 +66,9 @@ final class OutputBoundTests: XCTestCase {
         let long = String(repeating: "长", count: 3000)
         for i in 0..<10 {
             // The anchor's 9 KB written once and aliased once: just under twice the text.
-            fixture.addDocument("policies/2024-alias-\(i)", "title: 别名\(i)\nkeywords: [&s \(long)]\ntopics: [*s]\n\(Self.policy)",
-                                interpretation: "2024-03-08")
+            fixture.addDocument(
+                "policies/2024-alias-\(i)", "title: 别名\(i)\nkeywords: [&s \(long)]\ntopics: [*s]\n\(Self.policy)",
+                interpretation: "2024-03-08")
         }
         let measured = try build(fixture)
         XCTAssertEqual(measured.hostile.fixture.files.count, ContentFixture().files.count + 20)
@@ -75,8 +81,9 @@ final class OutputBoundTests: XCTestCase {
         var fixture = ContentFixture()
         let long = String(repeating: "长", count: 6000)
         let aliases = Array(repeating: "*s", count: 2000).joined(separator: ", ")
-        fixture.addDocument("policies/2024-alias-bomb", "title: 别名\nkeywords: [&s \(long)]\ntopics: [\(aliases)]\n\(Self.policy)",
-                            interpretation: "2024-03-08")
+        fixture.addDocument(
+            "policies/2024-alias-bomb", "title: 别名\nkeywords: [&s \(long)]\ntopics: [\(aliases)]\n\(Self.policy)",
+            interpretation: "2024-03-08")
         let result = try fixture.check()
         let finding = result.assertFinds("PF002", .error, file: "policies/2024-alias-bomb/index.md", line: 4, message: "YAML 炸弹")
         XCTAssertTrue(finding?.message.contains("字节") == true)
@@ -88,7 +95,9 @@ final class OutputBoundTests: XCTestCase {
     func testLongHeadnoteKeepsFirstAndLatestSteps() throws {
         var fixture = ContentFixture()
         for i in 0..<35 {
-            fixture.addDocument("regulations/1950-rule-\(i)", """
+            fixture.addDocument(
+                "regulations/1950-rule-\(i)",
+                """
                 title: 示例省管理规定
                 number: 示例省人民政府令第\(100 + i)号
                 office: 法规处
@@ -114,7 +123,9 @@ final class OutputBoundTests: XCTestCase {
         var fixture = ContentFixture()
         for i in 0..<300 {
             let year = 1700 + i
-            fixture.addDocument("policies/2024-v\(i)", """
+            fixture.addDocument(
+                "policies/2024-v\(i)",
+                """
                 title: 办法第\(i)版
                 office: 法规处
                 signed: \(year)-03-01
@@ -127,7 +138,8 @@ final class OutputBoundTests: XCTestCase {
         let page = try String(contentsOf: measured.root.appendingPathComponent("d/2024-v150/index.html"), encoding: .utf8)
         func versionList(_ html: String) -> String {
             guard let start = html.range(of: "id=\"versions-heading\""),
-                  let end = html.range(of: "</section>", range: start.upperBound..<html.endIndex) else { return "" }
+                let end = html.range(of: "</section>", range: start.upperBound..<html.endIndex)
+            else { return "" }
             return String(html[start.upperBound..<end.lowerBound])
         }
         let listed = versionList(page)

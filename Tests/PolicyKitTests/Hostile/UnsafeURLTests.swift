@@ -15,8 +15,10 @@ final class UnsafeURLTests: XCTestCase {
     private func html(_ markdown: String) -> String { MarkdownDocument(markdown).html() }
 
     func testDangerousLinksBecomeTheirText() {
-        for url in ["javascript:alert(1)", "JaVaScRiPt:alert(1)", "javascript&#58;alert(1)", "vbscript:msgbox(1)",
-                    "data:text/html;base64,PHNjcmlwdD4=", "file:///etc/passwd", "<javascript:alert(1)>"] {
+        for url in [
+            "javascript:alert(1)", "JaVaScRiPt:alert(1)", "javascript&#58;alert(1)", "vbscript:msgbox(1)",
+            "data:text/html;base64,PHNjcmlwdD4=", "file:///etc/passwd", "<javascript:alert(1)>",
+        ] {
             let out = html("前[点我](\(url))后")
             XCTAssertEqual(out, "<p>前点我后</p>\n", url)
         }

@@ -23,7 +23,7 @@ final class GitHistoryTests: XCTestCase {
         XCTAssertEqual(Set(history.bundles.keys), ["normative/a", "policies/b"])
         let a = history.bundle("normative/a")!
         XCTAssertEqual(a.changes.map(\.commit), ["bbb", "aaa"])
-        XCTAssertEqual(a.added, CalendarDate("2024-01-02"))    // 2024-01-01T16:00Z is the 2nd in Shanghai
+        XCTAssertEqual(a.added, CalendarDate("2024-01-02"))  // 2024-01-01T16:00Z is the 2nd in Shanghai
         XCTAssertEqual(a.updated, CalendarDate("2024-01-11"))
         XCTAssertEqual(history.bundle("policies/b")?.changes.count, 1)
     }
@@ -76,10 +76,12 @@ final class GitHistoryTests: XCTestCase {
         XCTAssertEqual(history.bundle("normative/a")?.updated, CalendarDate("2024-03-05"))
         XCTAssertEqual(history.bundle("policies/p")?.added, CalendarDate("2024-03-05"))
         // The same instant is another day in UTC: dates are the site's.
-        XCTAssertEqual(GitHistory.load(content: repo.url.appendingPathComponent("content"), timeZone: TimeZone(identifier: "UTC")!)
-                        .bundle("normative/a")?.updated, CalendarDate("2024-03-05"))
-        XCTAssertEqual(GitHistory.load(content: repo.url.appendingPathComponent("content"), timeZone: TimeZone(identifier: "America/New_York")!)
-                        .bundle("policies/p")?.added, CalendarDate("2024-03-05"))
+        XCTAssertEqual(
+            GitHistory.load(content: repo.url.appendingPathComponent("content"), timeZone: TimeZone(identifier: "UTC")!)
+                .bundle("normative/a")?.updated, CalendarDate("2024-03-05"))
+        XCTAssertEqual(
+            GitHistory.load(content: repo.url.appendingPathComponent("content"), timeZone: TimeZone(identifier: "America/New_York")!)
+                .bundle("policies/p")?.added, CalendarDate("2024-03-05"))
     }
 
     func testNoRepositoryMeansNoHistory() throws {
@@ -125,9 +127,11 @@ struct TemporaryRepository {
         process.arguments = ["git"] + arguments
         process.currentDirectoryURL = url
         var env = ProcessInfo.processInfo.environment
-        env.merge(["GIT_AUTHOR_NAME": "测试", "GIT_AUTHOR_EMAIL": "test@example.invalid",
-                   "GIT_COMMITTER_NAME": "测试", "GIT_COMMITTER_EMAIL": "test@example.invalid",
-                   "GIT_CONFIG_NOSYSTEM": "1", "HOME": url.path]) { _, new in new }
+        env.merge([
+            "GIT_AUTHOR_NAME": "测试", "GIT_AUTHOR_EMAIL": "test@example.invalid",
+            "GIT_COMMITTER_NAME": "测试", "GIT_COMMITTER_EMAIL": "test@example.invalid",
+            "GIT_CONFIG_NOSYSTEM": "1", "HOME": url.path,
+        ]) { _, new in new }
         env.merge(environment) { _, new in new }
         process.environment = env
         try process.run()

@@ -17,9 +17,11 @@ final class CalendarDateTests: XCTestCase {
         for text in ["2024-03-01", "2024-02-29", "2000-02-29", "2024-12-31", "0001-01-01"] {
             XCTAssertNotNil(CalendarDate(text), text)
         }
-        for text in ["2024-3-1", "2024/03/01", "2024-02-30", "2023-02-29", "1900-02-29", "2024-13-01", "2024-00-10",
-                     "2024-01-00", "2024-04-31", " 2024-03-01", "2024-03-01 ", "2024-03-01T00:00:00Z", "24-03-01",
-                     "２０２４-03-01", "+024-03-01", "2024-+3-01", "2024-03", "", "2024年3月1日", "20240301"] {
+        for text in [
+            "2024-3-1", "2024/03/01", "2024-02-30", "2023-02-29", "1900-02-29", "2024-13-01", "2024-00-10",
+            "2024-01-00", "2024-04-31", " 2024-03-01", "2024-03-01 ", "2024-03-01T00:00:00Z", "24-03-01",
+            "２０２４-03-01", "+024-03-01", "2024-+3-01", "2024-03", "", "2024年3月1日", "20240301",
+        ] {
             XCTAssertNil(CalendarDate(text), "“\(text)” should not parse")
         }
     }
@@ -35,7 +37,7 @@ final class CalendarDateTests: XCTestCase {
     func testLeapYears() {
         XCTAssertNotNil(CalendarDate(year: 2024, month: 2, day: 29))
         XCTAssertNotNil(CalendarDate(year: 2000, month: 2, day: 29))  // divisible by 400
-        XCTAssertNil(CalendarDate(year: 2100, month: 2, day: 29))     // divisible by 100
+        XCTAssertNil(CalendarDate(year: 2100, month: 2, day: 29))  // divisible by 100
         XCTAssertNil(CalendarDate(year: 2023, month: 2, day: 29))
     }
 

@@ -25,8 +25,10 @@ final class StatusTests: XCTestCase {
         return try fixture.check().library
     }
 
-    private func status(_ library: Library, _ id: String, at date: String,
-                        file: StaticString = #filePath, line: UInt = #line) -> StatusReport {
+    private func status(
+        _ library: Library, _ id: String, at date: String,
+        file: StaticString = #filePath, line: UInt = #line
+    ) -> StatusReport {
         guard let document = library.document(id) else {
             XCTFail("no document \(id)", file: file, line: line)
             return StatusReport(status: .inForce, since: nil, cause: .none)
@@ -41,7 +43,9 @@ final class StatusTests: XCTestCase {
 
     /// A newer document `2024-new-labels` (effective `effective`) that supersedes the base one.
     private func addSuccessor(_ fixture: inout ContentFixture, effective: String, supersedes: Bool = true) {
-        fixture.addDocument("normative/2024-new-labels", """
+        fixture.addDocument(
+            "normative/2024-new-labels",
+            """
             title: 示例省食品标签管理办法（2024年修订）
             number: 示市监规〔2024〕8号
             office: 食品安全协调处
@@ -52,8 +56,10 @@ final class StatusTests: XCTestCase {
             """, interpretation: "2024-06-07")
     }
 
-    private func addCleanup(_ fixture: inout ContentFixture, result: String, published: String = "2024-11-29",
-                            effective: String = "2024-12-01") {
+    private func addCleanup(
+        _ fixture: inout ContentFixture, result: String, published: String = "2024-11-29",
+        effective: String = "2024-12-01"
+    ) {
         fixture["cleanup/2024.md"] = """
             ---
             title: 2024年度行政规范性文件清理结果
@@ -118,8 +124,9 @@ final class StatusTests: XCTestCase {
         XCTAssertEqual(report.status, .repealed)
         XCTAssertEqual(report.since, day("2024-07-01"))
         XCTAssertEqual(report.cause, .document(id: "2024-new-labels"))
-        XCTAssertEqual(explanation(lib, base, at: "2024-07-01"),
-                       "已废止 · 2024-07-01 · 被《示例省食品标签管理办法（2024年修订）》废止")
+        XCTAssertEqual(
+            explanation(lib, base, at: "2024-07-01"),
+            "已废止 · 2024-07-01 · 被《示例省食品标签管理办法（2024年修订）》废止")
     }
 
     /// Repealed with no `by`: just the date.
@@ -141,15 +148,18 @@ final class StatusTests: XCTestCase {
         XCTAssertEqual(report.since, day("2024-09-01"))
         XCTAssertEqual(report.cause, .document(id: "2024-new-labels"))
         XCTAssertEqual(status(lib, "2024-new-labels", at: "2024-09-01").status, .inForce)
-        XCTAssertEqual(explanation(lib, base, at: "2024-09-01"),
-                       "已修改 · 2024-09-01 · 被《示例省食品标签管理办法（2024年修订）》修订")
+        XCTAssertEqual(
+            explanation(lib, base, at: "2024-09-01"),
+            "已修改 · 2024-09-01 · 被《示例省食品标签管理办法（2024年修订）》修订")
     }
 
     /// A chain of three: the middle version is superseded by the newest, the oldest by the middle.
     func testVersionChain() throws {
         let lib = try library {
             addSuccessor(&$0, effective: "2024-09-01")
-            $0.addDocument("normative/2024-newest-labels", """
+            $0.addDocument(
+                "normative/2024-newest-labels",
+                """
                 title: 示例省食品标签管理办法（2024年第二次修订）
                 number: 示市监规〔2024〕12号
                 office: 食品安全协调处

@@ -16,9 +16,10 @@ final class WorkCalendarTests: XCTestCase {
     /// The 2024 Spring Festival and National Day (国办发明电〔2023〕7号).
     private func calendar2024() -> WorkCalendar {
         var unreadable: [String] = []
-        let calendar = WorkCalendar(holidays: ["2024-01-01", "2024-02-10..2024-02-17", "2024-10-01..2024-10-07"],
-                                    workdays: ["2024-02-04", "2024-02-18", "2024-09-29", "2024-10-12"],
-                                    unreadable: &unreadable)
+        let calendar = WorkCalendar(
+            holidays: ["2024-01-01", "2024-02-10..2024-02-17", "2024-10-01..2024-10-07"],
+            workdays: ["2024-02-04", "2024-02-18", "2024-09-29", "2024-10-12"],
+            unreadable: &unreadable)
         XCTAssertEqual(unreadable, [])
         return calendar
     }
@@ -68,11 +69,18 @@ final class WorkCalendarTests: XCTestCase {
     /// Spaces around the range's ends are tolerated; bad entries are handed back, not guessed.
     func testEntryParsing() {
         var unreadable: [String] = []
-        let calendar = WorkCalendar(holidays: [" 2024-05-01 .. 2024-05-05 ", "2024-06-31", "2024-10-07..2024-10-01",
-                                               "2024-01-01..2024-12-31", "2024-01-01..2024-01-02..2024-01-03", "明天"],
-                                    workdays: ["2024-4-28"], unreadable: &unreadable)
-        XCTAssertEqual(unreadable, ["2024-06-31", "2024-10-07..2024-10-01", "2024-01-01..2024-12-31",
-                                    "2024-01-01..2024-01-02..2024-01-03", "明天", "2024-4-28"])
+        let calendar = WorkCalendar(
+            holidays: [
+                " 2024-05-01 .. 2024-05-05 ", "2024-06-31", "2024-10-07..2024-10-01",
+                "2024-01-01..2024-12-31", "2024-01-01..2024-01-02..2024-01-03", "明天",
+            ],
+            workdays: ["2024-4-28"], unreadable: &unreadable)
+        XCTAssertEqual(
+            unreadable,
+            [
+                "2024-06-31", "2024-10-07..2024-10-01", "2024-01-01..2024-12-31",
+                "2024-01-01..2024-01-02..2024-01-03", "明天", "2024-4-28",
+            ])
         XCTAssertFalse(calendar.isWorkingDay(day("2024-05-01")))
         XCTAssertFalse(calendar.isWorkingDay(day("2024-05-03")))
         XCTAssertTrue(calendar.isWorkingDay(day("2024-05-06")))

@@ -14,8 +14,7 @@ import Testing
 /// days from 1900 to 2199 (x-sheep/swift-property-based; a failure prints a fixed seed).
 @Suite struct DatePropertyTests {
     /// Day numbers of 1900-01-01 … 2199-12-31.
-    static let days = Gen.int(in: CalendarDate(year: 1900, month: 1, day: 1)!.dayNumber
-                                  ... CalendarDate(year: 2199, month: 12, day: 31)!.dayNumber)
+    static let days = Gen.int(in: CalendarDate(year: 1900, month: 1, day: 1)!.dayNumber...CalendarDate(year: 2199, month: 12, day: 31)!.dayNumber)
 
     @Test func dayNumberRoundTripsAndGivesARealDay() async {
         await propertyCheck(count: 2000, input: Self.days) { n in

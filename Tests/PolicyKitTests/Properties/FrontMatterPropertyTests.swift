@@ -30,7 +30,8 @@ import Testing
             switch shape {
             case .text: return scalar()
             case .date: return pick(["2024-03-08", "2024-03-01", "2023-12-31", "2024-02-30", "2024/3/8"])
-            case .list(let item): return "[" + (0..<Int.random(in: 0...3, using: &random)).map { _ in value(for: item, depth: depth + 1) }.joined(separator: ", ") + "]"
+            case .list(let item):
+                return "[" + (0..<Int.random(in: 0...3, using: &random)).map { _ in value(for: item, depth: depth + 1) }.joined(separator: ", ") + "]"
             case .mapping(let keys):
                 let chosen = keys.filter { _ in chance(0.6) }
                 return "{" + chosen.map { "\($0.name): \(value(for: $0.shape, depth: depth + 1))" }.joined(separator: ", ") + "}"
@@ -58,7 +59,9 @@ import Testing
             case 0: return "[" + (0..<Int.random(in: 0...3, using: &random)).map { _ in anything(depth: depth + 1) }.joined(separator: ", ") + "]"
             case 1:
                 let keys = ["file", "date", "a", "title", "result", "document", "alt"]
-                return "{" + (0..<Int.random(in: 0...3, using: &random)).map { i in "\(keys[(i + depth) % keys.count]): \(anything(depth: depth + 1))" }.joined(separator: ", ") + "}"
+                return "{"
+                    + (0..<Int.random(in: 0...3, using: &random)).map { i in "\(keys[(i + depth) % keys.count]): \(anything(depth: depth + 1))" }.joined(
+                        separator: ", ") + "}"
             default: return scalar()
             }
         }
@@ -86,11 +89,17 @@ import Testing
         await propertyCheck(count: 100, input: Gen.int(in: 0...Int.max)) { seed in
             var maker = ValueMaker(random: SeededGenerator(seed: UInt64(seed)))
             var fixture = ContentFixture()
-            let document = maker.frontMatter(Schema.documentShapes, valid: [
-                "title": "示例省生成文件管理办法", "kind": "policy", "office": "法规处", "signed": "2024-03-01",
-                "published": "2024-03-08", "effective": "2024-04-01", "topics": "[食品安全]", "keywords": "[标签]"])
-            let interpretation = maker.frontMatter(Schema.interpretationShapes, valid: [
-                "title": "政策解读", "form": "text", "published": "2024-03-08"])
+            let document = maker.frontMatter(
+                Schema.documentShapes,
+                valid: [
+                    "title": "示例省生成文件管理办法", "kind": "policy", "office": "法规处", "signed": "2024-03-01",
+                    "published": "2024-03-08", "effective": "2024-04-01", "topics": "[食品安全]", "keywords": "[标签]",
+                ])
+            let interpretation = maker.frontMatter(
+                Schema.interpretationShapes,
+                valid: [
+                    "title": "政策解读", "form": "text", "published": "2024-03-08",
+                ])
             fixture["\(Self.bundle)/index.md"] = "---\n\(document)\n---\n\n第一条 为加强管理，制定本办法。\n"
             fixture["\(Self.bundle)/解读.md"] = "---\n\(interpretation)\n---\n\n## 背景依据\n\n背景。\n\n## 主要内容\n\n内容。\n\n## 关键词\n\n词。\n"
             let hostile = HostileFixture(fixture)
@@ -105,14 +114,17 @@ import Testing
                 return
             }
             let page = site.appendingPathComponent("d/2024-generated/index.html")
-            #expect(FileManager.default.fileExists(atPath: page.path),
-                    "seed \(seed): check passed but the document is not on the site\n\(document)")
+            #expect(
+                FileManager.default.fileExists(atPath: page.path),
+                "seed \(seed): check passed but the document is not on the site\n\(document)")
             let interpretationPage = site.appendingPathComponent("d/2024-generated/解读/index.html")
-            #expect(FileManager.default.fileExists(atPath: interpretationPage.path),
-                    "seed \(seed): check passed but the interpretation is not on the site\n\(interpretation)")
+            #expect(
+                FileManager.default.fileExists(atPath: interpretationPage.path),
+                "seed \(seed): check passed but the interpretation is not on the site\n\(interpretation)")
             let siteBytes = OutputBoundTests.bytes(under: site), contentBytes = OutputBoundTests.bytes(under: hostile.content)
-            #expect(siteBytes <= OutputBoundTests.fixed + OutputBoundTests.perInputByte * contentBytes,
-                    "seed \(seed): \(siteBytes) site bytes from \(contentBytes) content bytes")
+            #expect(
+                siteBytes <= OutputBoundTests.fixed + OutputBoundTests.perInputByte * contentBytes,
+                "seed \(seed): \(siteBytes) site bytes from \(contentBytes) content bytes")
         }
     }
 }

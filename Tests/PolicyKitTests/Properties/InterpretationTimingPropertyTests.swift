@@ -17,9 +17,11 @@ import XCTest
 final class InterpretationTimingPropertyTests: XCTestCase {
     /// The 2024 calendar of `ContentFixture`, written out again as day sets.
     static let holidays: Set<String> = {
-        let ranges = [("2024-01-01", "2024-01-01"), ("2024-02-10", "2024-02-17"), ("2024-04-04", "2024-04-06"),
-                      ("2024-05-01", "2024-05-05"), ("2024-06-10", "2024-06-10"), ("2024-09-15", "2024-09-17"),
-                      ("2024-10-01", "2024-10-07")]
+        let ranges = [
+            ("2024-01-01", "2024-01-01"), ("2024-02-10", "2024-02-17"), ("2024-04-04", "2024-04-06"),
+            ("2024-05-01", "2024-05-05"), ("2024-06-10", "2024-06-10"), ("2024-09-15", "2024-09-17"),
+            ("2024-10-01", "2024-10-07"),
+        ]
         var days: Set<String> = []
         for (a, b) in ranges {
             var d = CalendarDate(a)!
@@ -27,8 +29,10 @@ final class InterpretationTimingPropertyTests: XCTestCase {
         }
         return days
     }()
-    static let makeUpDays: Set<String> = ["2024-02-04", "2024-02-18", "2024-04-07", "2024-04-28", "2024-05-11",
-                                          "2024-09-14", "2024-09-29", "2024-10-12"]
+    static let makeUpDays: Set<String> = [
+        "2024-02-04", "2024-02-18", "2024-04-07", "2024-04-28", "2024-05-11",
+        "2024-09-14", "2024-09-29", "2024-10-12",
+    ]
 
     /// The independent model: a working day is a listed make-up day, or a weekday not listed
     /// as a holiday (weekday from the day count: 2024-01-01 was a Monday).
@@ -89,8 +93,9 @@ final class InterpretationTimingPropertyTests: XCTestCase {
         // The gate.
         let late = Set(result.findings("PI002").map { $0.location.file })
         // The pages.
-        let context = SiteContext(library: library, raw: result.checked.raw, asOf: CalendarDate("2025-12-31")!,
-                                  theme: try Theme(overrides: nil))
+        let context = SiteContext(
+            library: library, raw: result.checked.raw, asOf: CalendarDate("2025-12-31")!,
+            theme: try Theme(overrides: nil))
         var sameDayIn2024 = 0
         for doc in library.documents {
             for item in doc.interpretations {
@@ -104,8 +109,12 @@ final class InterpretationTimingPropertyTests: XCTestCase {
                 let shown = html.components(separatedBy: "<span class=\"timing\">").dropFirst().first?
                     .components(separatedBy: "</span>").first
                 let days = Self.workingDays(after: d, through: i)
-                let want = i < d ? "早于文件发布" : i == d ? "与文件同步发布"
-                    : days == 0 ? "文件发布后的非工作日发布" : "文件发布后第 \(days) 个工作日发布"
+                let want =
+                    i < d
+                    ? "早于文件发布"
+                    : i == d
+                        ? "与文件同步发布"
+                        : days == 0 ? "文件发布后的非工作日发布" : "文件发布后第 \(days) 个工作日发布"
                 XCTAssertEqual(shown, want, "page, limit \(limit): document \(d), interpretation \(i)")
                 if i == d && i.year == 2024 { sameDayIn2024 += 1 }
             }

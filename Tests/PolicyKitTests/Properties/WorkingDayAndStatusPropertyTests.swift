@@ -49,7 +49,9 @@ import Testing
     @Test func countIsAdditiveAndBounded() async {
         await propertyCheck(count: 300, input: Self.offsets, Self.day, Self.day, Self.day) { holidays, x, y, z in
             let calendar = Self.calendar(holidays, [])
-            let (a, b, c) = { let s = [x, y, z].sorted(); return (s[0], s[1], s[2]) }()
+            let (a, b, c) = {
+                let s = [x, y, z].sorted(); return (s[0], s[1], s[2])
+            }()
             let days = { (p: Int, q: Int) in
                 calendar.workingDays(after: CalendarDate(dayNumber: p), through: CalendarDate(dayNumber: q))
             }
@@ -68,7 +70,8 @@ import Testing
             let plain = Self.calendar([], [])
             let withHoliday = Self.calendar([holiday - Self.base], [])
             let span = (CalendarDate(dayNumber: start), CalendarDate(dayNumber: end))
-            #expect(withHoliday.workingDays(after: span.0, through: span.1)
+            #expect(
+                withHoliday.workingDays(after: span.0, through: span.1)
                     == plain.workingDays(after: span.0, through: span.1) - 1)
         }
     }
@@ -86,19 +89,26 @@ import Testing
         func source(_ id: String, _ lines: [String]) -> RawLibrary.Bundle {
             let text = "---\n" + lines.joined(separator: "\n") + "\n---\n\n正文。\n"
             let file = SourceFile(relativePath: "normative/\(id)/index.md", displayPath: "content/normative/\(id)/index.md", text: text)
-            return RawLibrary.Bundle(id: id, kind: .normative, path: "normative/\(id)", displayPath: "content/normative/\(id)/",
-                                     index: file, interpretations: [], files: ["index.md"])
+            return RawLibrary.Bundle(
+                id: id, kind: .normative, path: "normative/\(id)", displayPath: "content/normative/\(id)/",
+                index: file, interpretations: [], files: ["index.md"])
         }
         var old = ["title: 旧办法", "office: 法规处", "signed: \(date(0))", "published: \(date(0))", "effective: \(date(effective))"]
         if let expires { old.append("expires: \(date(expires))") }
         if let repealed { old.append("repealed: { date: \(date(repealed)) }") }
         var bundles = [source("old", old)]
         if let successor {
-            bundles.append(source("new", ["title: 新办法", "office: 法规处", "signed: \(date(0))", "published: \(date(0))",
-                                          "effective: \(date(successor))", "supersedes: [old]"]))
+            bundles.append(
+                source(
+                    "new",
+                    [
+                        "title: 新办法", "office: 法规处", "signed: \(date(0))", "published: \(date(0))",
+                        "effective: \(date(successor))", "supersedes: [old]",
+                    ]))
         }
-        let raw = RawLibrary(site: nil, calendar: nil, bundles: bundles, cleanups: [], loadProblems: [],
-                             displayRoot: "content", rootPath: "/nonexistent")
+        let raw = RawLibrary(
+            site: nil, calendar: nil, bundles: bundles, cleanups: [], loadProblems: [],
+            displayRoot: "content", rootPath: "/nonexistent")
         return ModelBuilder(raw: raw).build()
     }
 

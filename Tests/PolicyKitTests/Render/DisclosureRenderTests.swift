@@ -16,10 +16,12 @@ import XCTest
 final class DisclosureRenderTests: XCTestCase {
     private func fixture() -> RenderFixture {
         var plan = RenderFixture.library["policies/2024-plan/index.md"]!
-        plan = plan.replacingOccurrences(of: "exempt: 内部工作安排", with: """
-            exempt: { reason: 内部工作安排, approved_by: 局长办公会, approved_on: 2024-03-01 }
-            index_no: 113300000/2024-00031
-            """)
+        plan = plan.replacingOccurrences(
+            of: "exempt: 内部工作安排",
+            with: """
+                exempt: { reason: 内部工作安排, approved_by: 局长办公会, approved_on: 2024-03-01 }
+                index_no: 113300000/2024-00031
+                """)
         var batch = RenderFixture.library["cleanup/2025-batch.md"]!
         batch = batch.replacingOccurrences(of: "published: 2025-11-27", with: "published: 2025-11-27\nnumber: 示市监规〔2025〕12号")
         return RenderFixture(["policies/2024-plan/index.md": plan, "cleanup/2025-batch.md": batch])

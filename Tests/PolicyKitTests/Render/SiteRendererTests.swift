@@ -88,16 +88,16 @@ final class RenderSiteTests: XCTestCase {
     func testAudioHasPlayerAndTranscript() throws {
         let fixture = RenderFixture([
             "policies/2024-plan/音频.md": """
-                ---
-                title: 音频解读：质量提升行动
-                form: 音频
-                published: 2024-03-05
-                media: { file: 音频.mp3, transcript: 文稿.txt }
-                ---
+            ---
+            title: 音频解读：质量提升行动
+            form: 音频
+            published: 2024-03-05
+            media: { file: 音频.mp3, transcript: 文稿.txt }
+            ---
 
-                音频要点。
+            音频要点。
 
-                """,
+            """
         ])
         fixture.binaries["policies/2024-plan/音频.mp3"] = Data([0x49, 0x44, 0x33])
         let page = try XCTUnwrap(fixture.render()["d/2024-plan/音频/index.html"]?.text)
@@ -112,13 +112,18 @@ final class RenderSiteTests: XCTestCase {
     func testAmendmentsShownOnPage() throws {
         let fixture = RenderFixture()
         fixture.files["regulations/2022-workshops/index.md"] = fixture.files["regulations/2022-workshops/index.md"]!
-            .replacingOccurrences(of: "supersedes: 2019-workshops", with: """
-                supersedes: 2019-workshops
-                amended_by:
-                  - { date: 2024-05-10, number: 示例省人民政府令第250号, title: 示例省人民政府关于修改《示例省食品小作坊管理办法》的决定 }
-                """)
+            .replacingOccurrences(
+                of: "supersedes: 2019-workshops",
+                with: """
+                    supersedes: 2019-workshops
+                    amended_by:
+                      - { date: 2024-05-10, number: 示例省人民政府令第250号, title: 示例省人民政府关于修改《示例省食品小作坊管理办法》的决定 }
+                    """)
         let page = try XCTUnwrap(fixture.render()["d/2022-workshops/index.html"]?.text)
-        XCTAssertTrue(page.contains("<th scope=\"row\">修正记录</th><td><ul class=\"amendments\"><li><time datetime=\"2024-05-10\">2024年5月10日</time> 示例省人民政府令第250号《示例省人民政府关于修改〈示例省食品小作坊管理办法〉的决定》</li></ul></td>"))
+        XCTAssertTrue(
+            page.contains(
+                "<th scope=\"row\">修正记录</th><td><ul class=\"amendments\"><li><time datetime=\"2024-05-10\">2024年5月10日</time> 示例省人民政府令第250号《示例省人民政府关于修改〈示例省食品小作坊管理办法〉的决定》</li></ul></td>"
+            ))
         XCTAssertTrue(page.contains("（2019年4月20日示例省人民政府令第203号公布　2022年6月20日示例省人民政府令第236号修订　根据2024年5月10日示例省人民政府令第250号《示例省人民政府关于修改〈示例省食品小作坊管理办法〉的决定》修正）"))
     }
 
@@ -193,8 +198,9 @@ final class RenderSiteTests: XCTestCase {
         XCTAssertTrue(search.contains("<script src=\"../assets/search.js\" defer></script>"))
         XCTAssertTrue(search.contains("<div id=\"search-results\" aria-live=\"polite\"></div>"))
         // Without an override the script is there exactly when the built-in theme ships one.
-        XCTAssertEqual(try XCTUnwrap(RenderFixture().render()["search/index.html"]?.text).contains("search.js"),
-                       try Theme(overrides: nil).hasAsset("search.js"))
+        XCTAssertEqual(
+            try XCTUnwrap(RenderFixture().render()["search/index.html"]?.text).contains("search.js"),
+            try Theme(overrides: nil).hasAsset("search.js"))
     }
 
     func testBrokenTemplateIsAThemeErrorNamingTheFile() throws {
@@ -219,8 +225,10 @@ final class RenderSiteTests: XCTestCase {
 
     func testAPartialThatIncludesItselfIsAThemeErrorNotACrash() throws {
         // Directly, and through another partial: rendering either overflowed the stack.
-        for overrides in [["templates/badge.mustache": "<b>{{> badge}}</b>"],
-                          ["templates/badge.mustache": "{{#text}}{{> loop}}{{/text}}", "templates/loop.mustache": "{{>badge}}"]] {
+        for overrides in [
+            ["templates/badge.mustache": "<b>{{> badge}}</b>"],
+            ["templates/badge.mustache": "{{#text}}{{> loop}}{{/text}}", "templates/loop.mustache": "{{>badge}}"],
+        ] {
             let fixture = RenderFixture()
             let theme = try fixture.theme(overrides)
             XCTAssertThrowsError(try Theme(overrides: ThemeFolder(reading: theme))) { error in

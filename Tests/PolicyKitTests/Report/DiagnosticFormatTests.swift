@@ -11,12 +11,14 @@ import XCTest
 @testable import PolicyKit
 
 final class DiagnosticFormatTests: XCTestCase {
-    private let error = Diagnostic(RequiredFieldsPresent.descriptor,
-                                   at: SourceLocation(file: "content/normative/x/index.md", line: 4, column: 1),
-                                   "缺少必填字段“office”（起草处室）。", fix: "在 front matter 中添加一行：office: 法规处")
-    private let warning = Diagnostic(KnownFieldsOnly.descriptor,
-                                     at: SourceLocation(file: "content/normative/x/解读.md", line: 3, column: 7),
-                                     "未知字段“titel”。是否应为“title”？")
+    private let error = Diagnostic(
+        RequiredFieldsPresent.descriptor,
+        at: SourceLocation(file: "content/normative/x/index.md", line: 4, column: 1),
+        "缺少必填字段“office”（起草处室）。", fix: "在 front matter 中添加一行：office: 法规处")
+    private let warning = Diagnostic(
+        KnownFieldsOnly.descriptor,
+        at: SourceLocation(file: "content/normative/x/解读.md", line: 3, column: 7),
+        "未知字段“titel”。是否应为“title”？")
 
     /// Compiler style, so editors and terminals link the position: `file:line:col: 错误 [CODE name] message`.
     func testText() {
@@ -28,9 +30,10 @@ final class DiagnosticFormatTests: XCTestCase {
         XCTAssertEqual(lines[4], "共发现 1 个错误、1 个警告。有错误时不能发布。")
     }
 
-    private let notice = Diagnostic(WithheldIsListed.descriptor,
-                                    at: SourceLocation(file: "content/normative/y/index.md", line: 9, column: 13),
-                                    "《某办法》（normative/y）公开方式为“依申请公开”，不在网站发布。")
+    private let notice = Diagnostic(
+        WithheldIsListed.descriptor,
+        at: SourceLocation(file: "content/normative/y/index.md", line: 9, column: 13),
+        "《某办法》（normative/y）公开方式为“依申请公开”，不在网站发布。")
 
     /// A notice is shown in every format but never counts as a problem.
     func testNoticeInEveryFormat() throws {
@@ -72,16 +75,19 @@ final class DiagnosticFormatTests: XCTestCase {
 
     func testGitHubAnnotations() {
         let lines = DiagnosticFormat.github.render([error, warning]).split(separator: "\n")
-        XCTAssertEqual(lines[0], "::error file=content/normative/x/index.md,line=4,col=1,title=PF004 required-field::缺少必填字段“office”（起草处室）。 修改方法：在 front matter 中添加一行：office: 法规处")
+        XCTAssertEqual(
+            lines[0],
+            "::error file=content/normative/x/index.md,line=4,col=1,title=PF004 required-field::缺少必填字段“office”（起草处室）。 修改方法：在 front matter 中添加一行：office: 法规处")
         XCTAssertTrue(lines[1].hasPrefix("::warning file=content/normative/x/解读.md,line=3,col=7,title=PF003 unknown-field::"))
         XCTAssertEqual(lines.last, "共发现 1 个错误、1 个警告。有错误时不能发布。")
     }
 
     /// Properties escape `%`, CR, LF, `:` and `,`; the message escapes `%`, CR and LF.
     func testGitHubEscaping() {
-        let odd = Diagnostic(RequiredFieldsPresent.descriptor,
-                             at: SourceLocation(file: "content/a,b:c%d.md", line: 2, column: 3),
-                             "第一行 100%\n第二行\r", fix: "a: b, c")
+        let odd = Diagnostic(
+            RequiredFieldsPresent.descriptor,
+            at: SourceLocation(file: "content/a,b:c%d.md", line: 2, column: 3),
+            "第一行 100%\n第二行\r", fix: "a: b, c")
         let line = DiagnosticFormat.github.render([odd]).split(separator: "\n")[0]
         XCTAssertEqual(line, "::error file=content/a%2Cb%3Ac%25d.md,line=2,col=3,title=PF004 required-field::第一行 100%25%0A第二行%0D 修改方法：a: b, c")
     }

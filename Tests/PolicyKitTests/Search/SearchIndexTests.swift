@@ -135,8 +135,9 @@ final class SearchIndexTests: XCTestCase {
         let fixture = SearchIndexWriter(library: try SearchFixture.library(), asOf: asOf).files()
         let sample = SearchIndexWriter(library: try SearchFixture.sampleLibrary(), asOf: asOf).files()
         func folder(_ files: [OutputFile]) throws -> String {
-            let manifest = try JSONDecoder().decode(SearchIndexWriter.Manifest.self,
-                                                    from: Data(files.first { $0.path == SearchIndexWriter.manifestPath }!.bytes))
+            let manifest = try JSONDecoder().decode(
+                SearchIndexWriter.Manifest.self,
+                from: Data(files.first { $0.path == SearchIndexWriter.manifestPath }!.bytes))
             XCTAssertTrue(files.contains { $0.path == "search/\(manifest.index)meta.bin" })
             XCTAssertEqual(manifest.timeZone, "Asia/Shanghai")
             return manifest.index
@@ -290,8 +291,10 @@ final class SearchIndexTests: XCTestCase {
     /// back to the same text — Chinese, ASCII, and characters outside the BMP (two UTF-16
     /// units, four UTF-8 bytes) at either end.
     func testWindowsAreEncodedInTheSmallerForm() {
-        let texts = ["", "a", "市场监管", "Article 5 of the law", "𠀀", "𠀀价格😀", "ab𠀀", "第一条\u{1}x\u{1}𪚥𪚥𪚥",
-                     String(repeating: "价", count: 3) + String(repeating: "x", count: 4)]
+        let texts = [
+            "", "a", "市场监管", "Article 5 of the law", "𠀀", "𠀀价格😀", "ab𠀀", "第一条\u{1}x\u{1}𪚥𪚥𪚥",
+            String(repeating: "价", count: 3) + String(repeating: "x", count: 4),
+        ]
         for head in ["", "d/a/\u{1}标题\u{1}", "😀"] {
             for window in texts {
                 let encoded = Array(window.utf8).withUnsafeBufferPointer { TextChunks.encode(Array(head.utf8), $0) }
@@ -315,9 +318,11 @@ final class SearchIndexTests: XCTestCase {
         let files = Dictionary(built.files.map { ($0.path, $0.bytes) }, uniquingKeysWith: { a, _ in a })
         func fields(_ record: Int, _ chunk: Int) -> [Substring] {
             let bytes = files[TextChunks.path(record: record, chunk: chunk)]!
-            let text = bytes.starts(with: [0xFF, 0xFE])
-                ? String(decoding: stride(from: 2, to: bytes.count, by: 2).map { UInt16(bytes[$0]) | UInt16(bytes[$0 + 1]) << 8 },
-                         as: UTF16.self)
+            let text =
+                bytes.starts(with: [0xFF, 0xFE])
+                ? String(
+                    decoding: stride(from: 2, to: bytes.count, by: 2).map { UInt16(bytes[$0]) | UInt16(bytes[$0 + 1]) << 8 },
+                    as: UTF16.self)
                 : String(decoding: bytes, as: UTF8.self)
             return text.split(separator: "\u{1}", maxSplits: chunk == 0 ? 6 : 1, omittingEmptySubsequences: false)
         }
@@ -361,8 +366,9 @@ final class SearchIndexTests: XCTestCase {
         let total = chunks.reduce(0) { $0 + $1.bytes.count }
         let textBytes = 2 * record.text.utf16.count
         // Each chunk repeats only its 130 overlapping scalars and a few bytes of start.
-        XCTAssertLessThan(total, textBytes + chunks.count * (2 * (TextChunks.before + TextChunks.after) + 16) + 2 * 600,
-                          "chunk bytes \(total) for \(textBytes) bytes of text")
+        XCTAssertLessThan(
+            total, textBytes + chunks.count * (2 * (TextChunks.before + TextChunks.after) + 16) + 2 * 600,
+            "chunk bytes \(total) for \(textBytes) bytes of text")
     }
 }
 

@@ -14,8 +14,10 @@ final class TokenizerTests: XCTestCase {
 
     /// Every bracket variant of a 文号 folds to 〔〕; ASCII letters lower-case; nothing else changes.
     func testNormalisationFoldsBracketsAndCase() {
-        for typed in ["示市监规[2023]2号", "示市监规(2023)2号", "示市监规（2023）2号", "示市监规【2023】2号",
-                      "示市监规［2023］2号", "示市监规〔2023〕2号"] {
+        for typed in [
+            "示市监规[2023]2号", "示市监规(2023)2号", "示市监规（2023）2号", "示市监规【2023】2号",
+            "示市监规［2023］2号", "示市监规〔2023〕2号",
+        ] {
             XCTAssertEqual(Tokenizer.normalize(typed), s("示市监规〔2023〕2号"), typed)
         }
         XCTAssertEqual(Tokenizer.normalize("GB/T 9704"), s("gb/t 9704"))
@@ -39,8 +41,9 @@ final class TokenizerTests: XCTestCase {
     /// Word runs (Latin words, digit runs) and char runs, with their offsets; spaces dropped.
     func testSegments() {
         let segments = Tokenizer.segments(Tokenizer.normalize("示市监规〔2023〕2号 GB9704-2012标准"))
-        XCTAssertEqual(segments.map { Tokenizer.string($0.scalars) },
-                       ["示市监规〔", "2023", "〕", "2", "号", "gb9704", "-", "2012", "标准"])
+        XCTAssertEqual(
+            segments.map { Tokenizer.string($0.scalars) },
+            ["示市监规〔", "2023", "〕", "2", "号", "gb9704", "-", "2012", "标准"])
         XCTAssertEqual(segments.map(\.start), [0, 5, 9, 10, 11, 13, 19, 20, 24])
         XCTAssertEqual(segments.map(\.isWord), [false, true, false, true, false, true, false, true, false])
     }

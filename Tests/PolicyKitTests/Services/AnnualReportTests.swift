@@ -48,14 +48,22 @@ final class AnnualReportTests: XCTestCase {
         // (R2 superseded since 2022, R5 not yet published).
         XCTAssertEqual(ids(regulations.issued), [])
         XCTAssertEqual(ids(regulations.repealed), [])
-        XCTAssertEqual(ids(regulations.inForce), ["2018-commodity-market-regulation", "2021-quality-award-regulation",
-                                                  "2022-food-workshops-regulation"])
+        XCTAssertEqual(
+            ids(regulations.inForce),
+            [
+                "2018-commodity-market-regulation", "2021-quality-award-regulation",
+                "2022-food-workshops-regulation",
+            ])
         // 规范性文件: issued N7; repealed N1 (2024-07-01) and N3 (lapsed 2024-09-01);
         // in force on 2024-12-31: N2, N4, N6, N7 (N5 declared invalid in 2023).
         XCTAssertEqual(ids(normative.issued), ["2024-price-behavior-compliance"])
         XCTAssertEqual(ids(normative.repealed), ["2020-price-tag-rules", "2022-livestream-marketing-trial"])
-        XCTAssertEqual(ids(normative.inForce), ["2022-food-workshop-registration", "2022-medical-ad-review",
-                                                "2023-credit-repair-procedures", "2024-price-behavior-compliance"])
+        XCTAssertEqual(
+            ids(normative.inForce),
+            [
+                "2022-food-workshop-registration", "2022-medical-ad-review",
+                "2023-credit-repair-procedures", "2024-price-behavior-compliance",
+            ])
 
         // Published in 2024: N7, P1, P2. Interpreted: N7 (解读, 问答), P2 (新闻发布会); P1 exempt.
         // Interpretations in 2024: 3, all on their document's day.
@@ -109,8 +117,12 @@ final class AnnualReportTests: XCTestCase {
         XCTAssertEqual(r.exempt.map(\.document.id), ["2024-drafting-work-rules"])
         // --since 2024-01-01 adds N3 (2024-09-01) and N1 (2024-07-01).
         let wider = library.annualReport(year: 2025, asOf: asOf, since: CalendarDate("2024-01-01"))
-        XCTAssertEqual(wider.lapsed.map(\.document.id), ["2022-medical-ad-review", "2022-food-workshops-regulation",
-                                                         "2022-livestream-marketing-trial", "2020-price-tag-rules"])
+        XCTAssertEqual(
+            wider.lapsed.map(\.document.id),
+            [
+                "2022-medical-ad-review", "2022-food-workshops-regulation",
+                "2022-livestream-marketing-trial", "2020-price-tag-rules",
+            ])
     }
 
     func testThreeFormats() throws {
@@ -120,12 +132,14 @@ final class AnnualReportTests: XCTestCase {
         XCTAssertTrue(csv.contains("同日发布比例,100.0%\r\n"))
         XCTAssertTrue(csv.contains("不作解读,2024-drafting-work-rules,"))
 
-        let json = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(AnnualReportFormat.json.render(r, site: library.site).utf8))
-                                 as? [String: Any])
+        let json = try XCTUnwrap(
+            JSONSerialization.jsonObject(with: Data(AnnualReportFormat.json.render(r, site: library.site).utf8))
+                as? [String: Any])
         XCTAssertEqual(json["version"] as? Int, 1)
         let rows = try XCTUnwrap(json["disclosure"] as? [[String: Any]])
-        XCTAssertEqual(rows.map { [$0["issued"] as? Int, $0["repealed"] as? Int, $0["in_force"] as? Int] },
-                       [[0, 0, 3], [1, 2, 4]])
+        XCTAssertEqual(
+            rows.map { [$0["issued"] as? Int, $0["repealed"] as? Int, $0["in_force"] as? Int] },
+            [[0, 0, 3], [1, 2, 4]])
         XCTAssertEqual(rows[1]["repealed_ids"] as? [String], ["2020-price-tag-rules", "2022-livestream-marketing-trial"])
 
         let text = AnnualReportFormat.text.render(r, site: library.site)

@@ -23,28 +23,28 @@ final class ArticleDiffTests: XCTestCase {
 
     func testSplitsArticlesIgnoringChaptersAndCrossReferences() {
         let body = """
-        # 示例办法
+            # 示例办法
 
-        为了说明，制定本办法。
+            为了说明，制定本办法。
 
-        ## 第一章 总则
+            ## 第一章 总则
 
-        **第一条** 第一段。
+            **第一条** 第一段。
 
-        第二段，依照第十条规定办理。
+            第二段，依照第十条规定办理。
 
-        第十一条　全角空格后的条文。
+            第十一条　全角空格后的条文。
 
-        ### 第一节 一般规定
+            ### 第一节 一般规定
 
-        第一百零二条 （一）项；
+            第一百零二条 （一）项；
 
-        （二）项。
+            （二）项。
 
-        第十条之一 插入的条文。
+            第十条之一 插入的条文。
 
-        第二十条规定的情形，不是条文开头。
-        """
+            第二十条规定的情形，不是条文开头。
+            """
         let articles = Article.split(body)
         XCTAssertEqual(articles.map(\.label), ["序言", "第一条", "第十一条", "第一百零二条", "第十条之一"])
         XCTAssertEqual(articles.map(\.number), [nil, 1, 11, 102, 10])
@@ -59,13 +59,16 @@ final class ArticleDiffTests: XCTestCase {
     /// Lines are cut at line feeds found in the UTF-8, exactly where `split(separator: "\n")`
     /// cuts: never inside "\r\n", which is one character.
     func testLinesAreCutWhereSplittingByCharacterCuts() {
-        let bodies = ["", "\n", "\n\n", "一", "一\n二", "一\n\n\n二\n", "一\r\n二", "\r\n\n", "一\r\r\n二\n\r",
-                      "\n\u{301}甲", "第一条 甲\n第二条 乙\n", "a\nb\r\nc\n\nd", "一\r", "一\r二"]
+        let bodies = [
+            "", "\n", "\n\n", "一", "一\n二", "一\n\n\n二\n", "一\r\n二", "\r\n\n", "一\r\r\n二\n\r",
+            "\n\u{301}甲", "第一条 甲\n第二条 乙\n", "a\nb\r\nc\n\nd", "一\r", "一\r二",
+        ]
         for body in bodies {
             // Compared as bytes: `==` on strings would accept canonically equivalent text.
-            XCTAssertEqual(Article.lines(of: body).map { Array($0.utf8) },
-                           body.split(separator: "\n", omittingEmptySubsequences: true).map { Array($0.utf8) },
-                           body.debugDescription)
+            XCTAssertEqual(
+                Article.lines(of: body).map { Array($0.utf8) },
+                body.split(separator: "\n", omittingEmptySubsequences: true).map { Array($0.utf8) },
+                body.debugDescription)
         }
     }
 
@@ -98,28 +101,28 @@ final class ArticleDiffTests: XCTestCase {
     /// two, 第四条 moved to the end, 第六条 dropped and the commencement date changed.
     func testFollowsRenumberedMovedAndSplitArticles() {
         let old = """
-        ## 第一章 总则
-        第一条 为了规范食品小作坊生产加工活动，保障公众身体健康，制定本办法。
-        第二条 本办法适用于本省行政区域内食品小作坊的生产加工及其监督管理活动。
-        第三条 食品小作坊应当依法取得登记证，登记证有效期为三年。
-        ## 第二章 监督管理
-        第四条 县级以上市场监督管理部门负责本行政区域内食品小作坊的监督管理工作。
-        第五条 食品小作坊应当建立进货查验记录制度，如实记录原料的名称、规格、数量、供货者名称及联系方式、进货日期等内容。食品小作坊应当每年开展一次食品安全自查，并向所在地县级市场监督管理部门报告自查情况。
-        第六条 违反本办法规定的，依照有关法律法规处理。
-        第七条 本办法自2019年6月1日起施行。
-        """
+            ## 第一章 总则
+            第一条 为了规范食品小作坊生产加工活动，保障公众身体健康，制定本办法。
+            第二条 本办法适用于本省行政区域内食品小作坊的生产加工及其监督管理活动。
+            第三条 食品小作坊应当依法取得登记证，登记证有效期为三年。
+            ## 第二章 监督管理
+            第四条 县级以上市场监督管理部门负责本行政区域内食品小作坊的监督管理工作。
+            第五条 食品小作坊应当建立进货查验记录制度，如实记录原料的名称、规格、数量、供货者名称及联系方式、进货日期等内容。食品小作坊应当每年开展一次食品安全自查，并向所在地县级市场监督管理部门报告自查情况。
+            第六条 违反本办法规定的，依照有关法律法规处理。
+            第七条 本办法自2019年6月1日起施行。
+            """
         let new = """
-        ## 第一章 总则
-        第一条 为了规范食品小作坊生产加工活动，保障公众身体健康，制定本办法。
-        第二条 本办法适用于本省行政区域内食品小作坊的生产加工及其监督管理活动。
-        第三条 鼓励食品小作坊入驻集中加工区，改善生产条件。
-        第四条 食品小作坊应当依法取得登记证，登记证有效期为五年。
-        ## 第二章 监督管理
-        第五条 食品小作坊应当建立进货查验记录制度，如实记录原料的名称、规格、数量、供货者名称及联系方式、进货日期等内容。
-        第六条 食品小作坊应当每年开展一次食品安全自查，并向所在地县级市场监督管理部门报告自查情况。
-        第七条 本办法自2025年5月1日起施行。
-        第八条 县级以上市场监督管理部门负责本行政区域内食品小作坊的监督管理工作。
-        """
+            ## 第一章 总则
+            第一条 为了规范食品小作坊生产加工活动，保障公众身体健康，制定本办法。
+            第二条 本办法适用于本省行政区域内食品小作坊的生产加工及其监督管理活动。
+            第三条 鼓励食品小作坊入驻集中加工区，改善生产条件。
+            第四条 食品小作坊应当依法取得登记证，登记证有效期为五年。
+            ## 第二章 监督管理
+            第五条 食品小作坊应当建立进货查验记录制度，如实记录原料的名称、规格、数量、供货者名称及联系方式、进货日期等内容。
+            第六条 食品小作坊应当每年开展一次食品安全自查，并向所在地县级市场监督管理部门报告自查情况。
+            第七条 本办法自2025年5月1日起施行。
+            第八条 县级以上市场监督管理部门负责本行政区域内食品小作坊的监督管理工作。
+            """
         let diff = ArticleDiff(old: old, new: new)
         func row(new label: String) -> ArticleDiff.Row? { diff.rows.first { $0.new?.label == label } }
 
@@ -168,9 +171,9 @@ final class ArticleDiffTests: XCTestCase {
 
     func testMergedArticleIsNoted() {
         let old = """
-        第一条 经营者应当明码标价，标价签应当清晰醒目。
-        第二条 经营者不得在标价之外加价出售商品，不得收取任何未予标明的费用。
-        """
+            第一条 经营者应当明码标价，标价签应当清晰醒目。
+            第二条 经营者不得在标价之外加价出售商品，不得收取任何未予标明的费用。
+            """
         let new = "第一条 经营者应当明码标价，标价签应当清晰醒目。经营者不得在标价之外加价出售商品，不得收取任何未予标明的费用。"
         let diff = ArticleDiff(old: old, new: new)
         XCTAssertEqual(diff.rows.first { $0.change == .removed }?.mergedInto?.label, "第一条")
@@ -184,8 +187,12 @@ final class ArticleDiffTests: XCTestCase {
         XCTAssertEqual(segments.filter { $0.kind != .inserted }.map(\.text).joined(), old)
         XCTAssertEqual(segments.filter { $0.kind != .deleted }.map(\.text).joined(), new)
         // The lone 年 between two changed digits is folded into one change.
-        XCTAssertEqual(segments, [.init(.equal, "本办法自20"), .init(.deleted, "19年6"), .init(.inserted, "25年5"),
-                                  .init(.equal, "月1日起施行。")])
+        XCTAssertEqual(
+            segments,
+            [
+                .init(.equal, "本办法自20"), .init(.deleted, "19年6"), .init(.inserted, "25年5"),
+                .init(.equal, "月1日起施行。"),
+            ])
     }
 
     func testHugeArticlesStayFast() {

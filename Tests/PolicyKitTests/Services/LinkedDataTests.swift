@@ -1,6 +1,6 @@
 import Foundation
 #if canImport(FoundationXML)
-import FoundationXML
+    import FoundationXML
 #endif
 import XCTest
 @testable import PolicyCore
@@ -33,14 +33,16 @@ final class LinkedDataTests: XCTestCase {
             let document = try XCTUnwrap(checked.library.document(id))
             let status = checked.library.status(of: document, at: RenderFixture.asOf).status
             XCTAssertEqual(json["@type"] as? String, "Legislation")
-            XCTAssertEqual(json["legislationLegalForce"] as? String,
-                           "https://schema.org/" + (status == .inForce ? "InForce" : "NotInForce"), id)
+            XCTAssertEqual(
+                json["legislationLegalForce"] as? String,
+                "https://schema.org/" + (status == .inForce ? "InForce" : "NotInForce"), id)
             XCTAssertEqual(json["legislationDate"] as? String, document.signed.description)
             XCTAssertEqual(json["datePublished"] as? String, document.published.description)
             XCTAssertEqual(json["legislationIdentifier"] as? String, document.number)
             XCTAssertEqual(json["inLanguage"] as? String, "zh-CN")
-            XCTAssertEqual((json["legislationPassedBy"] as? [[String: Any]])?.compactMap { $0["name"] as? String },
-                           document.issuers)
+            XCTAssertEqual(
+                (json["legislationPassedBy"] as? [[String: Any]])?.compactMap { $0["name"] as? String },
+                document.issuers)
             XCTAssertEqual(json["url"] as? String, "https://example.org/zcwj/d/\(id)/")
         }
         let revised = try jsonLD(try XCTUnwrap(site["d/2022-workshops/index.html"]?.text))
@@ -50,8 +52,9 @@ final class LinkedDataTests: XCTestCase {
         let repealing = try jsonLD(try XCTUnwrap(site["d/2024-new-rules/index.html"]?.text))
         XCTAssertEqual(repealing["legislationRepeals"] as? [String], ["https://example.org/zcwj/d/2022-old-rules/"])
         let official = try jsonLD(try XCTUnwrap(site["d/2022-old-rules/index.html"]?.text))
-        XCTAssertEqual((official["workExample"] as? [String: Any])?["legislationLegalValue"] as? String,
-                       "https://schema.org/OfficialLegalValue")
+        XCTAssertEqual(
+            (official["workExample"] as? [String: Any])?["legislationLegalValue"] as? String,
+            "https://schema.org/OfficialLegalValue")
 
         let page = try XCTUnwrap(site["d/2022-workshops/index.html"]?.text)
         XCTAssertTrue(page.contains("<meta name=\"dcterms.identifier\" content=\"示例省人民政府令第236号\">"))
@@ -65,8 +68,9 @@ final class LinkedDataTests: XCTestCase {
     func testATitleCannotBreakOutOfTheScript() throws {
         let evil = "</script><script>alert(1)</script><!--"
         let original = RenderFixture.library["normative/2022-old-rules/index.md"]!
-        let changed = original.replacingOccurrences(of: "title: 关于<script>alert(1)</script>的实施细则",
-                                                    with: "title: \"\(evil)\"")
+        let changed = original.replacingOccurrences(
+            of: "title: 关于<script>alert(1)</script>的实施细则",
+            with: "title: \"\(evil)\"")
         XCTAssertNotEqual(changed, original)
         let page = try XCTUnwrap(RenderFixture(["normative/2022-old-rules/index.md": changed]).render()["d/2022-old-rules/index.html"]?.text)
         // The only script element is the JSON-LD one; the title never appears unescaped.
@@ -84,13 +88,19 @@ final class LinkedDataTests: XCTestCase {
         let status = try FeedReader(try XCTUnwrap(site["feeds/status.xml"]?.text))
         // 2019-workshops superseded from 2022-08-01; 2022-old-rules repealed 2024-07-01 (the later
         // cleanup 废止 changes nothing); the cleanup batch taking effect on 2025-12-01.
-        XCTAssertEqual(status.entries.map(\.updated), ["2025-12-01T00:00:00+08:00", "2024-07-01T00:00:00+08:00",
-                                                       "2022-08-01T00:00:00+08:00"])
-        XCTAssertEqual(status.entries.map(\.id), [
-            "https://example.org/zcwj/cleanup/2025-batch/",
-            "https://example.org/zcwj/d/2022-old-rules/#status-repealed-2024-07-01",
-            "https://example.org/zcwj/d/2019-workshops/#status-superseded-2022-08-01",
-        ])
+        XCTAssertEqual(
+            status.entries.map(\.updated),
+            [
+                "2025-12-01T00:00:00+08:00", "2024-07-01T00:00:00+08:00",
+                "2022-08-01T00:00:00+08:00",
+            ])
+        XCTAssertEqual(
+            status.entries.map(\.id),
+            [
+                "https://example.org/zcwj/cleanup/2025-batch/",
+                "https://example.org/zcwj/d/2022-old-rules/#status-repealed-2024-07-01",
+                "https://example.org/zcwj/d/2019-workshops/#status-superseded-2022-08-01",
+            ])
         XCTAssertTrue(status.entries[1].title.hasSuffix("已废止"))
         XCTAssertEqual(status.feedID, "https://example.org/zcwj/feeds/status.xml")
 
@@ -164,8 +174,10 @@ struct FeedReader {
         var current: Entry?
         var text = ""
 
-        func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
-                    attributes: [String: String] = [:]) {
+        func parser(
+            _ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
+            attributes: [String: String] = [:]
+        ) {
             text = ""
             if name == "entry" { current = Entry() }
             if name == "link", current != nil, attributes["rel"] == "alternate" { current?.link = attributes["href"] ?? "" }

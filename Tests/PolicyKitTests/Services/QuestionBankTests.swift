@@ -68,8 +68,10 @@ final class QuestionBankTests: XCTestCase {
         let page = try SampleContent.text("interpretations/index.html")
         // 21 interpretations: 文字 11, 问答 4, 图解 1, 视频 1, 新闻发布会 1, 访谈 1, 动漫 1, 场景演示 1.
         XCTAssertTrue(page.contains("全部政策解读 21 篇"))
-        for (label, count) in [("文字解读", 11), ("问答", 4), ("图解", 1), ("视频解读", 1), ("新闻发布会", 1), ("访谈", 1),
-                               ("动漫", 1), ("场景演示", 1)] {
+        for (label, count) in [
+            ("文字解读", 11), ("问答", 4), ("图解", 1), ("视频解读", 1), ("新闻发布会", 1), ("访谈", 1),
+            ("动漫", 1), ("场景演示", 1),
+        ] {
             XCTAssertTrue(page.contains("\(label)（\(count) 篇）"), label)
         }
         XCTAssertTrue(page.contains("含字幕和文字实录"))

@@ -24,8 +24,10 @@ enum SampleContent {
     static var library: Library { checked.library }
 
     static let site: [String: OutputFile] = {
-        let files = try! SiteRenderer(library: checked.library, raw: checked.raw, asOf: asOf,
-                                      theme: try! Theme(overrides: nil)).render()
+        let files = try! SiteRenderer(
+            library: checked.library, raw: checked.raw, asOf: asOf,
+            theme: try! Theme(overrides: nil)
+        ).render()
         return Dictionary(files.map { ($0.path, $0) }, uniquingKeysWith: { a, _ in a })
     }()
 

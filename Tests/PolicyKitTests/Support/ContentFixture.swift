@@ -60,8 +60,10 @@ struct ContentFixture {
 
     /// Replaces one exact piece of a file (usually one line), keeping every other line where
     /// it was — so the line numbers documented above stay true.
-    mutating func replace(in path: String, _ old: String, with new: String,
-                          testFile: StaticString = #filePath, testLine: UInt = #line) {
+    mutating func replace(
+        in path: String, _ old: String, with new: String,
+        testFile: StaticString = #filePath, testLine: UInt = #line
+    ) {
         guard let text = self[path], text.contains(old) else {
             XCTFail("fixture: “\(old)” not found in \(path)", file: testFile, line: testLine)
             return
@@ -71,8 +73,10 @@ struct ContentFixture {
 
     /// Adds a bundle `folder/id` holding `index.md` with the given front matter lines, and —
     /// unless `interpretation` is nil — a valid text interpretation published that day.
-    mutating func addDocument(_ bundle: String, _ frontMatter: String, interpretation published: String?,
-                              body: String = "第一条 为加强本省相关领域监督管理，依据有关规定，结合工作实际，制定本文件。") {
+    mutating func addDocument(
+        _ bundle: String, _ frontMatter: String, interpretation published: String?,
+        body: String = "第一条 为加强本省相关领域监督管理，依据有关规定，结合工作实际，制定本文件。"
+    ) {
         self["\(bundle)/index.md"] = "---\n\(frontMatter)\n---\n\n\(body)\n"
         if let published {
             self["\(bundle)/解读.md"] = ContentFixture.textInterpretation(published: published)
@@ -82,8 +86,10 @@ struct ContentFixture {
     /// Adds a bundle `folder/id` holding `index.md` written from `frontMatter` (usually
     /// `FrontMatter.normative.with([...])`), and — unless `interpretation` is nil — a valid
     /// text interpretation published that day.
-    mutating func addDocument(_ bundle: String, _ frontMatter: FrontMatter, interpretation published: String?,
-                              body: String = "第一条 为加强本省相关领域监督管理，依据有关规定，结合工作实际，制定本文件。") {
+    mutating func addDocument(
+        _ bundle: String, _ frontMatter: FrontMatter, interpretation published: String?,
+        body: String = "第一条 为加强本省相关领域监督管理，依据有关规定，结合工作实际，制定本文件。"
+    ) {
         addDocument(bundle, frontMatter.yaml, interpretation: published, body: body)
     }
 
@@ -94,20 +100,21 @@ struct ContentFixture {
         if let colon = extra.range(of: ": ") {
             frontMatter = frontMatter.with([String(extra[..<colon.lowerBound]): String(extra[colon.upperBound...])])
         }
-        return frontMatter.document(body: """
-            ## 一、背景和依据
+        return frontMatter.document(
+            body: """
+                ## 一、背景和依据
 
-            近年来群众反映较多的问题集中在这一领域，省局在调研基础上起草了本文件。
+                近年来群众反映较多的问题集中在这一领域，省局在调研基础上起草了本文件。
 
-            ## 二、主要内容
+                ## 二、主要内容
 
-            文件明确了经营者的义务和监管部门的职责，办事群众可以对照执行。
+                文件明确了经营者的义务和监管部门的职责，办事群众可以对照执行。
 
-            ## 三、关键词解释
+                ## 三、关键词解释
 
-            经营者：从事商品生产经营或者提供服务的自然人、法人和非法人组织。
+                经营者：从事商品生产经营或者提供服务的自然人、法人和非法人组织。
 
-            """)
+                """)
     }
 
     /// Writes the folder to `root` (created if needed), replacing files it already holds.
@@ -181,20 +188,21 @@ struct ContentFixture {
 
         """
 
-    static let interpretation = FrontMatter.textInterpretation.document(body: """
-        ## 一、背景和依据
+    static let interpretation = FrontMatter.textInterpretation.document(
+        body: """
+            ## 一、背景和依据
 
-        近年来消费者对食品标签“看不清、看不懂”的投诉逐年增多，省局在调研基础上起草了这份办法。
+            近年来消费者对食品标签“看不清、看不懂”的投诉逐年增多，省局在调研基础上起草了这份办法。
 
-        ## 二、主要内容
+            ## 二、主要内容
 
-        办法把字号下限、必须标注的事项和网店展示要求讲清楚，让经营者照着做就能合规。
+            办法把字号下限、必须标注的事项和网店展示要求讲清楚，让经营者照着做就能合规。
 
-        ## 三、关键词解释
+            ## 三、关键词解释
 
-        预包装食品：预先定量包装或者制作在包装材料、容器中的食品。
+            预包装食品：预先定量包装或者制作在包装材料、容器中的食品。
 
-        """)
+            """)
 
     static let minimal: [String: String] = [
         "site.yml": site,
@@ -217,8 +225,10 @@ struct CheckResult {
     /// Asserts a finding of `code` with this severity at this file and line (and column,
     /// and a message containing `message`, when given). Returns it for further checks.
     @discardableResult
-    func assertFinds(_ code: String, _ severity: Severity, file path: String, line: Int, column: Int? = nil,
-                     message: String? = nil, testFile: StaticString = #filePath, testLine: UInt = #line) -> Diagnostic? {
+    func assertFinds(
+        _ code: String, _ severity: Severity, file path: String, line: Int, column: Int? = nil,
+        message: String? = nil, testFile: StaticString = #filePath, testLine: UInt = #line
+    ) -> Diagnostic? {
         let shown = path.hasPrefix("content/") ? path : "content/" + path
         let candidates = findings(code)
         let hit = candidates.first { d in
@@ -228,8 +238,9 @@ struct CheckResult {
         }
         if hit == nil {
             let want = "\(shown):\(line)\(column.map { ":\($0)" } ?? "") \(severity.rawValue) [\(code)]\(message.map { " …\($0)…" } ?? "")"
-            XCTFail("expected \(want)\n\(candidates.isEmpty ? "no \(code) finding; all findings:" : "\(code) findings:")\n\(describe(candidates.isEmpty ? diagnostics : candidates))",
-                    file: testFile, line: testLine)
+            XCTFail(
+                "expected \(want)\n\(candidates.isEmpty ? "no \(code) finding; all findings:" : "\(code) findings:")\n\(describe(candidates.isEmpty ? diagnostics : candidates))",
+                file: testFile, line: testLine)
         }
         return hit
     }
@@ -259,8 +270,10 @@ struct CheckResult {
     }
 
     private func describe(_ list: [Diagnostic]) -> String {
-        list.isEmpty ? "  (none)" : list.map { d in
-            "  \(d.location.file):\(d.location.line):\(d.location.column) \(d.severity.rawValue) [\(d.rule.code) \(d.rule.name)] \(d.message)"
-        }.joined(separator: "\n")
+        list.isEmpty
+            ? "  (none)"
+            : list.map { d in
+                "  \(d.location.file):\(d.location.line):\(d.location.column) \(d.severity.rawValue) [\(d.rule.code) \(d.rule.name)] \(d.message)"
+            }.joined(separator: "\n")
     }
 }

@@ -13,8 +13,10 @@ struct FrontMatter {
 
     /// The order fields take when `with(_:)` adds one: the order of the content format's
     /// tables (docs/content-format.md). Keys not listed go last, in the order added.
-    static let order = ["title", "number", "issuer", "office", "kind", "form", "signed", "published",
-                        "effective", "expires", "media"]
+    static let order = [
+        "title", "number", "issuer", "office", "kind", "form", "signed", "published",
+        "effective", "expires", "media",
+    ]
 
     /// The base normative document of `ContentFixture` (line 2 `title`, 3 `number`, 4 `office`,
     /// 5 `signed`, 6 `published`, 7 `effective`, 8 `expires` once written as a document).

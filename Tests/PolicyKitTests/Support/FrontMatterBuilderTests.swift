@@ -18,7 +18,9 @@ final class FrontMatterBuilderTests: XCTestCase {
         let yaml = FrontMatter.normative.with([
             "title": "另一办法", "issuer": "示例省人民政府", "expires": nil, "supersedes": "2020-old",
         ]).yaml
-        XCTAssertEqual(yaml, """
+        XCTAssertEqual(
+            yaml,
+            """
             title: 另一办法
             number: 示市监规〔2024〕3号
             issuer: 示例省人民政府

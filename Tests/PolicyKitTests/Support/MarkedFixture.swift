@@ -41,8 +41,10 @@ struct MarkedFixture {
 
     /// Replaces one exact piece of a file; `new` may carry markers (and so may `old`, when
     /// the file already holds markers).
-    mutating func replace(in path: String, _ old: String, with new: String,
-                          testFile: StaticString = #filePath, testLine: UInt = #line) {
+    mutating func replace(
+        in path: String, _ old: String, with new: String,
+        testFile: StaticString = #filePath, testLine: UInt = #line
+    ) {
         guard let text = self[path], text.contains(old) else {
             XCTFail("fixture: “\(old)” not found in \(path)", file: testFile, line: testLine)
             return
@@ -51,15 +53,19 @@ struct MarkedFixture {
     }
 
     /// `ContentFixture.addDocument`, with markers allowed in the front matter and body.
-    mutating func addDocument(_ bundle: String, _ frontMatter: String, interpretation published: String?,
-                              body: String = "第一条 为加强本省相关领域监督管理，依据有关规定，结合工作实际，制定本文件。") {
+    mutating func addDocument(
+        _ bundle: String, _ frontMatter: String, interpretation published: String?,
+        body: String = "第一条 为加强本省相关领域监督管理，依据有关规定，结合工作实际，制定本文件。"
+    ) {
         content.addDocument(bundle, frontMatter, interpretation: published, body: body)
         self["\(bundle)/index.md"] = content["\(bundle)/index.md"]
     }
 
     /// `ContentFixture.addDocument` with a `FrontMatter` (whose values may hold markers).
-    mutating func addDocument(_ bundle: String, _ frontMatter: FrontMatter, interpretation published: String?,
-                              body: String = "第一条 为加强本省相关领域监督管理，依据有关规定，结合工作实际，制定本文件。") {
+    mutating func addDocument(
+        _ bundle: String, _ frontMatter: FrontMatter, interpretation published: String?,
+        body: String = "第一条 为加强本省相关领域监督管理，依据有关规定，结合工作实际，制定本文件。"
+    ) {
         addDocument(bundle, frontMatter.yaml, interpretation: published, body: body)
     }
 
@@ -123,8 +129,10 @@ struct MarkedResult {
 
     func findings(_ code: String) -> [Diagnostic] { result.findings(code) }
     @discardableResult
-    func assertFinds(_ code: String, _ severity: Severity, file path: String, line: Int, column: Int? = nil,
-                     message: String? = nil, testFile: StaticString = #filePath, testLine: UInt = #line) -> Diagnostic? {
+    func assertFinds(
+        _ code: String, _ severity: Severity, file path: String, line: Int, column: Int? = nil,
+        message: String? = nil, testFile: StaticString = #filePath, testLine: UInt = #line
+    ) -> Diagnostic? {
         result.assertFinds(code, severity, file: path, line: line, column: column, message: message, testFile: testFile, testLine: testLine)
     }
     func assertNoErrors(testFile: StaticString = #filePath, testLine: UInt = #line) {
@@ -142,8 +150,10 @@ struct MarkedResult {
     /// nothing beyond what is promised. Fails once, listing every missing and unexpected
     /// finding. Returns the matched findings, in the order given, for further checks.
     @discardableResult
-    func assertFindings(_ expected: KeyValuePairs<String, ExpectedFinding>, alsoForbidding: Set<String> = [],
-                        testFile: StaticString = #filePath, testLine: UInt = #line) -> [Diagnostic] {
+    func assertFindings(
+        _ expected: KeyValuePairs<String, ExpectedFinding>, alsoForbidding: Set<String> = [],
+        testFile: StaticString = #filePath, testLine: UInt = #line
+    ) -> [Diagnostic] {
         let comparison = compare(expected, alsoForbidding: alsoForbidding)
         if let report = comparison.report { XCTFail(report, file: testFile, line: testLine) }
         return comparison.matched
@@ -152,7 +162,8 @@ struct MarkedResult {
     /// The markers' promises set against the findings: what matched, and — when anything is
     /// missing or unexpected — the failure message listing both.
     func compare(_ expected: KeyValuePairs<String, ExpectedFinding>, alsoForbidding: Set<String> = [])
-        -> (matched: [Diagnostic], report: String?) {
+        -> (matched: [Diagnostic], report: String?)
+    {
         let codes = Set(expected.map(\.value.code)).union(alsoForbidding)
         var unmatched = result.diagnostics.filter { codes.contains($0.rule.code) }
         var matched: [Diagnostic] = []

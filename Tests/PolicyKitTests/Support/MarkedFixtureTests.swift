@@ -31,8 +31,9 @@ final class MarkedFixtureTests: XCTestCase {
         var fixture = MarkedFixture()
         fixture.replace(in: doc, "number: ", with: "number: 1️⃣")
         fixture.move(ContentFixture.bundle, to: "regulations/2024-food-labels")
-        XCTAssertEqual(fixture.markerLocations["1️⃣"],
-                       SourceLocation(file: "content/regulations/2024-food-labels/index.md", line: 3, column: 9))
+        XCTAssertEqual(
+            fixture.markerLocations["1️⃣"],
+            SourceLocation(file: "content/regulations/2024-food-labels/index.md", line: 3, column: 9))
     }
 
     func testMatchingFindingPasses() throws {

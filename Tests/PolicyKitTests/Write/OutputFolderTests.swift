@@ -31,8 +31,10 @@ final class OutputFolderTests: XCTestCase {
         try OutputFolder(output).verify(content: content, home: home)
     }
 
-    private func assertRefused(_ output: URL, home: String? = "/nonexistent-home", _ reason: String,
-                               file: StaticString = #filePath, line: UInt = #line) {
+    private func assertRefused(
+        _ output: URL, home: String? = "/nonexistent-home", _ reason: String,
+        file: StaticString = #filePath, line: UInt = #line
+    ) {
         XCTAssertThrowsError(try verify(output, home: home), file: file, line: line) { error in
             guard case PolicyError.outputRefused(let message) = error else { return XCTFail("\(error)", file: file, line: line) }
             XCTAssertTrue(message.contains(reason), message, file: file, line: line)
@@ -95,8 +97,9 @@ final class OutputFolderTests: XCTestCase {
     func testEveryBuiltSiteCarriesTheMarkerAndIsReplacedAgain() throws {
         let site = base.appendingPathComponent("repo/site")
         try SiteWriter(output: site).write([.text("index.html", "一")])
-        XCTAssertEqual(try String(contentsOf: site.appendingPathComponent(OutputFolder.markerName), encoding: .utf8),
-                       OutputFolder.markerText)
+        XCTAssertEqual(
+            try String(contentsOf: site.appendingPathComponent(OutputFolder.markerName), encoding: .utf8),
+            OutputFolder.markerText)
         try verify(site)
     }
 
@@ -123,7 +126,8 @@ final class OutputFolderTests: XCTestCase {
         try Data("keep".utf8).write(to: docs.appendingPathComponent("notes.txt"))
         XCTAssertThrowsError(try Pipeline.buildIfChanged(content: content, options: .init(output: docs)))
         XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: docs.path), ["notes.txt"])
-        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: base.appendingPathComponent("repo").path).sorted(),
-                       ["content", "mydocs"])
+        XCTAssertEqual(
+            try FileManager.default.contentsOfDirectory(atPath: base.appendingPathComponent("repo").path).sorted(),
+            ["content", "mydocs"])
     }
 }

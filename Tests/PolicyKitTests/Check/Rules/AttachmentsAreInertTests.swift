@@ -14,8 +14,9 @@ import XCTest
 final class AttachmentsAreInertTests: XCTestCase {
     private func attaching(_ file: String) throws -> CheckResult {
         var fixture = ContentFixture()
-        fixture.replace(in: ContentFixture.doc, "expires: 2029-03-31",
-                        with: "expires: 2029-03-31\nattachments:\n  - { file: \"\(file)\", title: 附件 }")
+        fixture.replace(
+            in: ContentFixture.doc, "expires: 2029-03-31",
+            with: "expires: 2029-03-31\nattachments:\n  - { file: \"\(file)\", title: 附件 }")
         fixture["\(ContentFixture.bundle)/\(file)"] = "<svg xmlns=\"http://www.w3.org/2000/svg\"><script>alert(1)</script></svg>"
         return try fixture.check()
     }

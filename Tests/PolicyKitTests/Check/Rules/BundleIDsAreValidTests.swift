@@ -17,8 +17,9 @@ final class BundleIDsAreValidTests: XCTestCase {
     func testMalformedBundleID() throws {
         var fixture = ContentFixture()
         fixture.move(ContentFixture.bundle, to: "normative/2024_Food_Labels")
-        try fixture.check().assertFinds("PF007", .error, file: "content/normative/2024_Food_Labels/index.md", line: 1,
-                                        message: "2024_Food_Labels")
+        try fixture.check().assertFinds(
+            "PF007", .error, file: "content/normative/2024_Food_Labels/index.md", line: 1,
+            message: "2024_Food_Labels")
     }
 
     /// Ids are lower-case letters, digits and single hyphens.
@@ -39,16 +40,18 @@ final class BundleIDsAreValidTests: XCTestCase {
     func testDuplicateIDAcrossKinds() throws {
         var fixture = ContentFixture()
         fixture.addDocument("policies/2024-food-labels", FrontMatter.policy, interpretation: "2024-05-08")
-        try fixture.check().assertFinds("PF007", .error, file: "content/policies/2024-food-labels/index.md", line: 1,
-                                        message: "重复")
+        try fixture.check().assertFinds(
+            "PF007", .error, file: "content/policies/2024-food-labels/index.md", line: 1,
+            message: "重复")
     }
 
     /// Ids differing only in case collide on case-insensitive file systems.
     func testDuplicateIDIgnoringCase() throws {
         var fixture = ContentFixture()
         fixture.addDocument("policies/2024-Food-Labels", FrontMatter.policy, interpretation: "2024-05-08")
-        try fixture.check().assertFinds("PF007", .error, file: "content/policies/2024-Food-Labels/index.md", line: 1,
-                                        message: "与 content/normative/2024-food-labels/ 重复")
+        try fixture.check().assertFinds(
+            "PF007", .error, file: "content/policies/2024-Food-Labels/index.md", line: 1,
+            message: "与 content/normative/2024-food-labels/ 重复")
     }
 
     func testDistinctIDsAreNotDuplicates() throws {
@@ -61,7 +64,8 @@ final class BundleIDsAreValidTests: XCTestCase {
     func testBundleWithoutIndex() throws {
         var fixture = ContentFixture()
         fixture.remove(doc)
-        try fixture.check().assertFinds("PF007", .error, file: "content/\(ContentFixture.bundle)/", line: 1,
-                                        message: "index.md")
+        try fixture.check().assertFinds(
+            "PF007", .error, file: "content/\(ContentFixture.bundle)/", line: 1,
+            message: "index.md")
     }
 }

@@ -34,8 +34,9 @@ final class CleanupActsOnOwnDocumentsTests: XCTestCase {
     /// Jointly issued with the site's issuer: its own document.
     func testJointDocumentPasses() throws {
         var fixture = MarkedFixture()
-        fixture.replace(in: ContentFixture.doc, "office: 食品安全协调处",
-                        with: "office: 食品安全协调处\nissuer: [示例省市场监督管理局, 示例省卫生健康委员会]")
+        fixture.replace(
+            in: ContentFixture.doc, "office: 食品安全协调处",
+            with: "office: 食品安全协调处\nissuer: [示例省市场监督管理局, 示例省卫生健康委员会]")
         fixture["cleanup/2024.md"] = batch
         try fixture.check().assertClean("PR005")
     }

@@ -38,7 +38,9 @@ final class IndexNumberIsWellFormedTests: XCTestCase {
 
     func testDuplicateIndexNumber() throws {
         var fixture = fixture(pattern: nil, index: "A-1")
-        fixture.addDocument("normative/2024-other", FrontMatter.normative.with([
+        fixture.addDocument(
+            "normative/2024-other",
+            FrontMatter.normative.with([
                 "title": "示例省另一办法",
                 "number": "示市监规〔2024〕4号",
                 "index_no": "A-1",

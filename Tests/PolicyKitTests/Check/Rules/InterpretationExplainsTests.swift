@@ -84,10 +84,14 @@ final class InterpretationExplainsTests: XCTestCase {
             TextOverlap.share(of: original.map(String.init).joined(separator: c), in: original)
         }
         // Each edge of each skipped range, from both sides; two-byte letters (é) are skipped too.
-        let skipped = [" ", "-", "/", ":", "@", "[", "`", "{", "·", "é", "ก", "ᄀ", "—", "“", "〔", "。", "\u{303F}",
-                       "\u{FF00}", "（", "／", "：", "＠", "［", "｀", "｛", "･"]
-        let counted = ["0", "9", "A", "Z", "a", "z", "ぁ", "\u{3040}", "０", "９", "Ａ", "Ｚ", "ａ", "ｚ", "ｦ", "ﾀ", "￥",
-                       "𠀀", "中"]
+        let skipped = [
+            " ", "-", "/", ":", "@", "[", "`", "{", "·", "é", "ก", "ᄀ", "—", "“", "〔", "。", "\u{303F}",
+            "\u{FF00}", "（", "／", "：", "＠", "［", "｀", "｛", "･",
+        ]
+        let counted = [
+            "0", "9", "A", "Z", "a", "z", "ぁ", "\u{3040}", "０", "９", "Ａ", "Ｚ", "ａ", "ｚ", "ｦ", "ﾀ", "￥",
+            "𠀀", "中",
+        ]
         for c in skipped { XCTAssertEqual(share(interleaving: c), 1, "“\(c)” (U+\(String(c.unicodeScalars.first!.value, radix: 16))) is not a word character") }
         for c in counted { XCTAssertEqual(share(interleaving: c), 0, "“\(c)” (U+\(String(c.unicodeScalars.first!.value, radix: 16))) is a word character") }
         // A sequence cut short at the very end ends the scan there, whatever its length.

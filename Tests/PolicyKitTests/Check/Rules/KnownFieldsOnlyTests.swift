@@ -44,16 +44,18 @@ final class KnownFieldsOnlyTests: XCTestCase {
     /// Every documented field (including optional ones) is known.
     func testAllDocumentedFieldsAreKnown() throws {
         var fixture = ContentFixture()
-        fixture.replace(in: doc, "expires: 2029-03-31", with: """
-            expires: 2029-03-31
-            kind: normative
-            issuer: [示例省市场监督管理局, 示例省卫生健康委员会]
-            topics: [食品安全]
-            keywords: [标签]
-            official: 正式版本.pdf
-            attachments:
-              - { file: 附件1.pdf, title: 附件1 }
-            """)
+        fixture.replace(
+            in: doc, "expires: 2029-03-31",
+            with: """
+                expires: 2029-03-31
+                kind: normative
+                issuer: [示例省市场监督管理局, 示例省卫生健康委员会]
+                topics: [食品安全]
+                keywords: [标签]
+                official: 正式版本.pdf
+                attachments:
+                  - { file: 附件1.pdf, title: 附件1 }
+                """)
         fixture.setBytes("\(ContentFixture.bundle)/正式版本.pdf", TinyPDF.make(pages: [["Official text"]]))
         fixture.setBytes("\(ContentFixture.bundle)/附件1.pdf", TinyPDF.make(pages: [["Official text"]]))
         try fixture.check().assertNoFindings()

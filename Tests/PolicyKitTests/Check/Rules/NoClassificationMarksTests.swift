@@ -83,8 +83,9 @@ final class NoClassificationMarksTests: XCTestCase {
     func testMarkInTextAttachment() throws {
         var fixture = ContentFixture()
         fixture["\(ContentFixture.bundle)/附件/说明.txt"] = "关于食品标签的说明\n秘密★1年\n"
-        try fixture.check().assertFinds("PP002", .error, file: "content/\(ContentFixture.bundle)/附件/说明.txt", line: 2, column: 1,
-                                        message: "“秘密★1年”")
+        try fixture.check().assertFinds(
+            "PP002", .error, file: "content/\(ContentFixture.bundle)/附件/说明.txt", line: 2, column: 1,
+            message: "“秘密★1年”")
     }
 
     /// Lines are counted right however the triggers fall: several in a line, sentences with

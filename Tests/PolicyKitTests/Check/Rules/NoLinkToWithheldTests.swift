@@ -16,7 +16,9 @@ final class NoLinkToWithheldTests: XCTestCase {
     /// The base document plus `2024-internal`, not public.
     private func withWithheld(_ disclosure: String = "不予公开") -> MarkedFixture {
         var fixture = MarkedFixture()
-        fixture.addDocument("normative/2024-internal", FrontMatter.normative.with([
+        fixture.addDocument(
+            "normative/2024-internal",
+            FrontMatter.normative.with([
                 "title": "示例省内部办法",
                 "number": "示市监规〔2024〕1号",
                 "signed": "2024-01-02",
@@ -68,8 +70,9 @@ final class NoLinkToWithheldTests: XCTestCase {
         var fixture = withWithheld("主动公开")
         fixture.replace(in: "normative/2024-internal/index.md", "published: 2024-01-05", with: "published: 2024-12-02")
         fixture.replace(in: doc, "制定本办法。", with: "制定本办法。参见[新办法](/d/2024-internal/)。")
-        try fixture.check(asOf: "2024-12-01").assertFinds("PS003", .warning, file: "content/\(doc)", line: 11,
-                                                          message: "定于 2024-12-02 发布")
+        try fixture.check(asOf: "2024-12-01").assertFinds(
+            "PS003", .warning, file: "content/\(doc)", line: 11,
+            message: "定于 2024-12-02 发布")
         try fixture.check(asOf: "2024-12-02").assertClean("PS003")
     }
 

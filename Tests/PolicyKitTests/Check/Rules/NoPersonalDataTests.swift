@@ -127,8 +127,9 @@ final class NoPersonalDataTests: XCTestCase {
         var fixture = ContentFixture()
         fixture["\(ContentFixture.bundle)/视频解读.md"] = ContentFixture.textInterpretation(
             title: "视频解读", published: "2024-03-08",
-            extra: "media: { file: 视频.mp4, poster: 封面.png, captions: 字幕.vtt, transcript: 视频文稿.txt }")
-            .replacingOccurrences(of: "form: text", with: "form: video")
+            extra: "media: { file: 视频.mp4, poster: 封面.png, captions: 字幕.vtt, transcript: 视频文稿.txt }"
+        )
+        .replacingOccurrences(of: "form: text", with: "form: video")
         fixture.setBytes("\(ContentFixture.bundle)/视频.mp4", Data([0, 0, 0, 24]))
         fixture.setBytes("\(ContentFixture.bundle)/封面.png", Data([0x89, 0x50, 0x4E, 0x47]))
         fixture["\(ContentFixture.bundle)/字幕.vtt"] = captions

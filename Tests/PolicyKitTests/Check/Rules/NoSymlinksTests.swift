@@ -17,8 +17,9 @@ final class NoSymlinksTests: XCTestCase {
         let hostile = HostileFixture()
         let outside = try hostile.outsideBundle()
         let result = try hostile.check { content in
-            try HostileFixture.link(ContentFixture.bundle + "/图解.png", to: outside.appendingPathComponent("secret.pdf").path,
-                                    in: content)
+            try HostileFixture.link(
+                ContentFixture.bundle + "/图解.png", to: outside.appendingPathComponent("secret.pdf").path,
+                in: content)
         }
         result.assertFinds("PF010", .error, file: ContentFixture.bundle + "/图解.png", line: 1, message: "是符号链接")
         XCTAssertFalse(result.checked.raw.bundles.contains { $0.files.contains("图解.png") })

@@ -16,7 +16,9 @@ final class NumberIsUniqueTests: XCTestCase {
     /// A second document numbered `number`; 1️⃣ marks where its number's value starts.
     private func withSecondDocument(number: String) -> MarkedFixture {
         var fixture = MarkedFixture()
-        fixture.addDocument("normative/2024-other-labels", FrontMatter.normative.with([
+        fixture.addDocument(
+            "normative/2024-other-labels",
+            FrontMatter.normative.with([
                 "title": "示例省散装食品标识管理办法",
                 "number": "1️⃣\(number)",
                 "signed": "2024-05-06",

@@ -28,8 +28,10 @@ final class NumberMatchesKindTests: XCTestCase {
     /// A 行政规范性文件 numbered as an order, in each way people write one: PN004 alone
     /// (PN001 does not add a "fix" that keeps the 令).
     func testNormativeDocumentNumberedAsOrder() throws {
-        for number in ["示例省市场监督管理局令第5号", "示例省市场监督管理局令〔2024〕第5号", "示例省市场监督管理局令〔2024〕5号",
-                       "示例省市场监督管理局令第５号"] {
+        for number in [
+            "示例省市场监督管理局令第5号", "示例省市场监督管理局令〔2024〕第5号", "示例省市场监督管理局令〔2024〕5号",
+            "示例省市场监督管理局令第５号",
+        ] {
             let result = try numbered(number).check()
             result.assertFindings(["1️⃣": .error("PN004", "不得以“令”的形式发布")])
             result.assertClean("PN001")

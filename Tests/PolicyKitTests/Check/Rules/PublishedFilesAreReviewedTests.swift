@@ -40,11 +40,13 @@ final class PublishedFilesAreReviewedTests: XCTestCase {
         let texts = ["a.pdf", "b.pdf"].map {
             BundleText(relativePath: "\(bundle)/\($0)", displayPath: "content/\(bundle)/\($0)", format: .pdf, pages: [], unread: .noPDFTool)
         }
-        var raw = RawLibrary.Bundle(id: ContentFixture.docID, kind: .normative, path: bundle, displayPath: "content/\(bundle)/",
-                                    index: nil, interpretations: [], files: ["a.pdf", "b.pdf"])
+        var raw = RawLibrary.Bundle(
+            id: ContentFixture.docID, kind: .normative, path: bundle, displayPath: "content/\(bundle)/",
+            index: nil, interpretations: [], files: ["a.pdf", "b.pdf"])
         raw.texts = texts
-        let library = RawLibrary(site: nil, calendar: nil, bundles: [raw], cleanups: [], loadProblems: [],
-                                 displayRoot: "content", rootPath: "/nonexistent")
+        let library = RawLibrary(
+            site: nil, calendar: nil, bundles: [raw], cleanups: [], loadProblems: [],
+            displayRoot: "content", rootPath: "/nonexistent")
         let model = ModelBuilder(raw: library).build()
         let found = PublishedFilesAreReviewed().check(CheckContext(raw: library, library: model))
         XCTAssertEqual(found.count, 1, "\(found)")

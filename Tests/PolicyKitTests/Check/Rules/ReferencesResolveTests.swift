@@ -16,7 +16,9 @@ final class ReferencesResolveTests: XCTestCase {
     /// The base fixture plus an earlier normative document `2024-old-labels`.
     private func twoDocuments() -> MarkedFixture {
         var fixture = MarkedFixture()
-        fixture.addDocument("normative/2024-old-labels", FrontMatter.normative.with([
+        fixture.addDocument(
+            "normative/2024-old-labels",
+            FrontMatter.normative.with([
                 "title": "示例省预包装食品标签规定",
                 "number": "示市监规〔2024〕1号",
                 "signed": "2024-01-02",
@@ -68,15 +70,17 @@ final class ReferencesResolveTests: XCTestCase {
 
     func testRepealedByUnknownID() throws {
         var fixture = twoDocuments()
-        fixture.replace(in: "normative/2024-old-labels/index.md", "expires: 2029-01-04",
-                        with: "expires: 2029-01-04\nrepealed: { date: 2024-04-01, by: 1️⃣2024-food-label }")
+        fixture.replace(
+            in: "normative/2024-old-labels/index.md", "expires: 2029-01-04",
+            with: "expires: 2029-01-04\nrepealed: { date: 2024-04-01, by: 1️⃣2024-food-label }")
         try fixture.check().assertFindings(["1️⃣": .error("PR001", "repealed.by")])
     }
 
     func testRepealedByResolves() throws {
         var fixture = twoDocuments()
-        fixture.replace(in: "normative/2024-old-labels/index.md", "expires: 2029-01-04",
-                        with: "expires: 2029-01-04\nrepealed: { date: 2024-04-01, by: 2024-food-labels }")
+        fixture.replace(
+            in: "normative/2024-old-labels/index.md", "expires: 2029-01-04",
+            with: "expires: 2029-01-04\nrepealed: { date: 2024-04-01, by: 2024-food-labels }")
         try fixture.check().assertNoFindings()
     }
 

@@ -51,8 +51,9 @@ final class RequiredFieldsPresentTests: XCTestCase {
         var fixture = ContentFixture()
         fixture.replace(in: doc, "number: 示市监规〔2024〕3号", with: "kind: 规章")
         fixture.move(ContentFixture.bundle, to: "policies/2024-food-labels")
-        try fixture.check().assertFinds("PF004", .error, file: "content/policies/2024-food-labels/index.md", line: 2,
-                                        message: "number")
+        try fixture.check().assertFinds(
+            "PF004", .error, file: "content/policies/2024-food-labels/index.md", line: 2,
+            message: "number")
     }
 
     func testInterpretationMissingForm() throws {

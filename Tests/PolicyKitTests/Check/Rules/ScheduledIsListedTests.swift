@@ -15,7 +15,9 @@ final class ScheduledIsListedTests: XCTestCase {
     /// 1️⃣ and 2️⃣ mark the scheduled publication dates of a document and a cleanup batch.
     private func scheduled() -> MarkedFixture {
         var fixture = MarkedFixture()
-        fixture.addDocument("normative/2024-later", """
+        fixture.addDocument(
+            "normative/2024-later",
+            """
             title: 示例省定时发布办法
             number: 示市监规〔2024〕9号
             signed: 2024-11-20

@@ -26,8 +26,10 @@ final class SiteConfigIsValidTests: XCTestCase {
 
     /// A newline in base_url would start a line of its own in robots.txt (`Sitemap: …`).
     func testBaseURLWithANewlineOrControlCharacter() throws {
-        for value in ["\"https://www.example.gov.cn/zcwj/\\nDisallow: /\"", "\"https://www.example.gov.cn/\\tzcwj/\"",
-                      "\"https://www.example.gov.cn/zcwj/\\u0085x\"", "\"https://www.example.gov.cn/zc wj/\""] {
+        for value in [
+            "\"https://www.example.gov.cn/zcwj/\\nDisallow: /\"", "\"https://www.example.gov.cn/\\tzcwj/\"",
+            "\"https://www.example.gov.cn/zcwj/\\u0085x\"", "\"https://www.example.gov.cn/zc wj/\"",
+        ] {
             var fixture = MarkedFixture()
             fixture.replace(in: "site.yml", "base_url: https://www.example.gov.cn/zcwj/", with: "base_url: \(value)")
             try fixture.check().assertFinds("PF008", .error, file: "content/site.yml", line: 2, message: "控制字符")

@@ -32,19 +32,21 @@ final class SpokenInterpretationCoversTests: XCTestCase {
 
     func testSummaryWithTopicHeadings() throws {
         var fixture = MarkedFixture()
-        fixture["\(bundle)/发布会.md"] = spoken("press-conference", body: """
-            ## 发布背景和依据
+        fixture["\(bundle)/发布会.md"] = spoken(
+            "press-conference",
+            body: """
+                ## 发布背景和依据
 
-            \(longWithoutHeadings)
+                \(longWithoutHeadings)
 
-            ## 主要内容
+                ## 主要内容
 
-            标签字号下限、必须标注的事项。
+                标签字号下限、必须标注的事项。
 
-            ## 名词解释
+                ## 名词解释
 
-            预包装食品。
-            """)
+                预包装食品。
+                """)
         try fixture.check().assertNoFindings()
     }
 
@@ -52,12 +54,15 @@ final class SpokenInterpretationCoversTests: XCTestCase {
     func testShortBodyWithCoveringTranscript() throws {
         var fixture = MarkedFixture()
         fixture.setBytes("\(bundle)/录音.mp3", Data([0x49, 0x44, 0x33]))
-        fixture.setBytes("\(bundle)/文字稿.txt", Data("""
-            主持人：请介绍办法出台的背景。
-            负责人：办法的主要内容有三项。
-            主持人：关键词“预包装食品”怎么理解？
+        fixture.setBytes(
+            "\(bundle)/文字稿.txt",
+            Data(
+                """
+                主持人：请介绍办法出台的背景。
+                负责人：办法的主要内容有三项。
+                主持人：关键词“预包装食品”怎么理解？
 
-            """.utf8))
+                """.utf8))
         fixture["\(bundle)/音频.md"] = spoken("audio", media: "{ file: 录音.mp3, transcript: 文字稿.txt }", body: "本期节目完整文字稿见下。")
         try fixture.check().assertNoFindings()
     }
@@ -88,16 +93,19 @@ final class SpokenInterpretationCoversTests: XCTestCase {
     func testShortBodyWithCoveringCaptions() throws {
         var fixture = MarkedFixture()
         fixture.setBytes("\(bundle)/视频.mp4", Data([0, 0, 0, 0x18]))
-        fixture.setBytes("\(bundle)/字幕.vtt", Data("""
-            WEBVTT
+        fixture.setBytes(
+            "\(bundle)/字幕.vtt",
+            Data(
+                """
+                WEBVTT
 
-            00:00.000 --> 00:03.000
-            办法出台的背景是投诉增多。
+                00:00.000 --> 00:03.000
+                办法出台的背景是投诉增多。
 
-            00:03.000 --> 00:06.000
-            主要内容有三项，关键词是预包装食品。
+                00:03.000 --> 00:06.000
+                主要内容有三项，关键词是预包装食品。
 
-            """.utf8))
+                """.utf8))
         fixture["\(bundle)/视频.md"] = spoken("video", media: "{ file: 视频.mp4, captions: 字幕.vtt }", body: "短片一则。")
         try fixture.check().assertNoFindings()
     }

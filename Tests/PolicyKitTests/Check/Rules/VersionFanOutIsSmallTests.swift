@@ -15,8 +15,9 @@ final class VersionFanOutIsSmallTests: XCTestCase {
     private func fixture(superseding count: Int) -> MarkedFixture {
         var fixture = MarkedFixture()
         for i in 0..<count {
-            fixture.addDocument("policies/2020-old-\(i)", "title: 旧办法\(i)\noffice: 法规处\nsigned: 2018-03-01\npublished: 2018-03-08",
-                                interpretation: nil)
+            fixture.addDocument(
+                "policies/2020-old-\(i)", "title: 旧办法\(i)\noffice: 法规处\nsigned: 2018-03-01\npublished: 2018-03-08",
+                interpretation: nil)
         }
         let list = (0..<count).map { "2020-old-\($0)" }.joined(separator: ", ")
         fixture.replace(in: ContentFixture.doc, "expires: 2029-03-31", with: "expires: 2029-03-31\nsupersedes: 1️⃣[\(list)]")
@@ -34,11 +35,13 @@ final class VersionFanOutIsSmallTests: XCTestCase {
 
     func testSupersededByMoreThanTenIsAnErrorAtTheOlderDocument() throws {
         var fixture = MarkedFixture()
-        fixture.addDocument("policies/2020-old", "title: 旧办法\noffice: 法规处\nsigned: 2018-03-01\npublished: 2018-03-08",
-                            interpretation: nil)
+        fixture.addDocument(
+            "policies/2020-old", "title: 旧办法\noffice: 法规处\nsigned: 2018-03-01\npublished: 2018-03-08",
+            interpretation: nil)
         for i in 0..<11 {
-            fixture.addDocument("policies/2020-new-\(i)", "title: 新办法\(i)\noffice: 法规处\nsigned: 2018-04-01\npublished: 2018-04-08\nsupersedes: 2020-old",
-                                interpretation: nil)
+            fixture.addDocument(
+                "policies/2020-new-\(i)", "title: 新办法\(i)\noffice: 法规处\nsigned: 2018-04-01\npublished: 2018-04-08\nsupersedes: 2020-old",
+                interpretation: nil)
         }
         let result = try fixture.check()
         result.assertFinds("PF014", .error, file: "policies/2020-old/index.md", line: 2, message: "被 11 件文件修订")
