@@ -1,9 +1,8 @@
 import PolicyCore
 import PolicyModel
 
-/// PN001/PN002: 文号 follow GB/T 9704 — issuer code, four-digit year in 〔〕, serial without
-/// leading zeros or 第, then 号 — and the year is the signing year. A regulation carries its
-/// order number (`……令第N号`) instead.
+/// PN001: 文号 follow GB/T 9704 — issuer code, four-digit year in 〔〕, serial without
+/// leading zeros or 第, then 号. A regulation carries its order number (`……令第N号`) instead.
 struct NumberIsWellFormed: Rule {
     static let descriptor = RuleDescriptor(
         code: "PN001", name: "number-format", severity: .error,
@@ -30,13 +29,8 @@ struct NumberIsWellFormed: Rule {
                     fix: DocumentNumber.orderWithoutYear(number).map { "改为“\($0)”。" })
             }
             switch parsed {
-            case .order:
-                return nil
-            case .standard(_, let year, _):
-                guard year != doc.signed.year else { return nil }
-                return Diagnostic(
-                    NumberYearMatchesSigning.descriptor, at: location,
-                    "文号“\(written)”中的年份 \(year) 与成文日期 \(doc.signed)（\(doc.signed.year) 年）不一致。")
+            case .order, .standard:
+                return nil  // a standard number's year is PN002's
             case .malformed(let problem, let suggestion):
                 return finding(
                     location, "文号“\(written)”格式不正确：\(problem)。",
@@ -54,41 +48,6 @@ struct NumberIsWellFormed: Rule {
             return finding(
                 location, "清理结果《\(batch.title)》的文号“\(number)”格式不正确：\(problem)。",
                 fix: suggestion.map { "改为“\($0)”。" })
-        }
-    }
-}
-
-/// PN002 is reported by `NumberIsWellFormed`, which already has the parsed year.
-struct NumberYearMatchesSigning: Rule {
-    static let descriptor = RuleDescriptor(
-        code: "PN002", name: "number-year", severity: .error,
-        summary: "The year in a 文号 is not the year of the document's signing date (成文日期).",
-        fix: "核对文号年份与成文日期（signed），二者应为同一年。")
-
-    func check(_ context: CheckContext) -> [Diagnostic] { [] }
-}
-
-/// PN003: 三统一 — one number, one document.
-struct NumberIsUnique: Rule {
-    static let scope = RuleScope.library
-    static let descriptor = RuleDescriptor(
-        code: "PN003", name: "number-duplicate", severity: .error,
-        summary: "Two documents carry the same 文号.",
-        fix: "核对文号：同一文号只能对应一件文件。")
-
-    func check(_ context: CheckContext) -> [Diagnostic] {
-        var owners: [String: [Document]] = [:]
-        for doc in context.library.documents {
-            guard let number = doc.number else { continue }
-            owners[DocumentNumber.normalized(number), default: []].append(doc)
-        }
-        return owners.values.filter { $0.count > 1 }.flatMap { docs in
-            let sorted = docs.sorted { $0.id < $1.id }
-            return sorted.dropFirst().map { doc in
-                finding(
-                    doc.source.frontMatter?.location(of: "number") ?? doc.source.location(),
-                    "文号“\(doc.number!)”与\(sorted[0].quotedTitle)（\(sorted[0].bundlePath)）重复。")
-            }
         }
     }
 }
