@@ -1,8 +1,8 @@
 import Foundation
 #if canImport(Glibc)
     import Glibc
-    import PolicyCore
 #endif
+import PolicyCore
 
 /// The digest of each input file as the build cache last read it, with what the disk said of
 /// the file then (size, inode, modification and change times). Kept next to the site as

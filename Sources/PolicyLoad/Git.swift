@@ -17,6 +17,7 @@ enum Git {
         // Paths printed as they are (no octal escapes for 解读.md), no pager, no prompts.
         process.arguments = ["git", "-c", "core.quotepath=off"] + arguments
         process.currentDirectoryURL = directory
+        // The environment is handed on to git as it is (its HOME, PATH, config), never read here.
         var environment = ProcessInfo.processInfo.environment
         environment["GIT_TERMINAL_PROMPT"] = "0"
         environment["GIT_PAGER"] = "cat"

@@ -7,15 +7,12 @@ package enum PDFText {
     /// Longer than this and `pdftotext` is stopped: a real document is read in a second or two.
     static let timeout: TimeInterval = 60
 
-    /// `pdftotext` on `PATH`, looked up once per run; nil when it is not installed.
-    package static let tool: String? = {
-        let path = ProcessInfo.processInfo.environment["PATH"] ?? ""
-        for folder in path.split(separator: ":") where !folder.isEmpty {
-            let candidate = "\(folder)/pdftotext"
-            if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
-        }
-        return nil
-    }()
+    /// Where package managers install `pdftotext`: Debian's poppler-utils, a local build,
+    /// Homebrew. Fixed places rather than `PATH`, which only the command line reads.
+    static let places = ["/usr/bin/pdftotext", "/usr/local/bin/pdftotext", "/opt/homebrew/bin/pdftotext"]
+
+    /// `pdftotext`, looked up once per run; nil when it is not installed.
+    package static let tool: String? = places.first { FileManager.default.isExecutableFile(atPath: $0) }
 
     /// The pages of the PDF at `path` (`pdftotext` ends each with a form feed), or why not.
     /// A scan has pages without text: there is nothing to review there (no OCR is done).

@@ -1,8 +1,8 @@
 import Foundation
 #if canImport(Glibc)
     import Glibc
-    import PolicyCore
 #endif
+import PolicyCore
 
 /// The folder a build replaces, checked before anything is touched. A build swaps the whole
 /// folder for the new site, so it may only ever be a folder that does not exist yet, an

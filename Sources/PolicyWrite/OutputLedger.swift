@@ -1,8 +1,8 @@
 import Foundation
 #if canImport(Glibc)
     import Glibc
-    import PolicyCore
 #endif
+import PolicyCore
 
 /// What the last build wrote: for each generated file of the live site, a digest of its bytes
 /// and the identity of the file on disk (inode, size, modification time). Kept next to the

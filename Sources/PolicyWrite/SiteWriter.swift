@@ -2,8 +2,8 @@ import CSystemShims
 import Foundation
 #if canImport(Glibc)
     import Glibc
-    import PolicyCore
 #endif
+import PolicyCore
 
 /// Writes a complete site so that the output folder is only ever the old site or the new
 /// one: files go into a sibling staging folder, which is then exchanged with the old folder

@@ -1,8 +1,8 @@
 import Foundation
 #if canImport(Glibc)
     import Glibc
-    import PolicyCore
 #endif
+import PolicyCore
 
 /// The staging folder of a build in progress (see `SiteWriter`): files are written into it as
 /// they are added, folders created on first use. A file whose bytes equal a live site's file
