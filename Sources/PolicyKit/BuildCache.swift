@@ -2,6 +2,7 @@ import Foundation
 import PolicyCore
 import PolicyCheck
 import PolicyLoad
+import PolicyWrite
 
 /// Skips a build whose inputs have not changed since the last one: the content's bytes,
 /// the theme's, the as-of date, the git commit (pages show history) and the tool itself.
@@ -60,9 +61,9 @@ public struct BuildCache: Sendable {
     }
 
     /// The findings, document and file counts of the last build, when it had these inputs and
-    /// its output is still there.
+    /// its output is still there (the site's marker file in it, not merely a folder of that name).
     func hit() -> Record? {
-        guard FileManager.default.fileExists(atPath: output.path),
+        guard FileManager.default.fileExists(atPath: output.appendingPathComponent(OutputFolder.markerName).path),
             let data = FileManager.default.contents(atPath: recordURL.path),
             let record = try? JSONDecoder().decode(Record.self, from: data), record.key == key
         else { return nil }

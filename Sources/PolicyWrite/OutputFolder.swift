@@ -47,15 +47,22 @@ public struct OutputFolder: Sendable {
         guard let entries = try? FileManager.default.contentsOfDirectory(atPath: url.path) else {
             throw refuse("无法读取该目录。")
         }
-        if entries.isEmpty || entries.contains(OutputFolder.markerName) || builtByEarlierVersion { return }
+        // A site under git (a deploy checkout, gh-pages) would lose its history with the swap.
+        if entries.contains(".git") { throw refuse("其中有 git 仓库（.git），替换会删除它的全部历史。") }
+        if entries.isEmpty || entries.contains(OutputFolder.markerName) || builtByEarlierVersion(entries) { return }
         throw refuse("该目录不是空的，也不是本工具生成的网站（缺少标记文件 \(OutputFolder.markerName)）；如果它是旧版本生成的网站，删除该目录后重新生成即可。")
     }
 
     /// Sites built before the marker existed: the ledger every build since the atomic writer
-    /// leaves beside its output (`.site.files`) proves the folder is a site this tool wrote.
-    private var builtByEarlierVersion: Bool {
-        let ledger = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).files")
-        return FileManager.default.fileExists(atPath: ledger.path)
+    /// leaves beside its output (`.site.files`) names the files it wrote. The folder is taken
+    /// for that site only when every entry in it is one the ledger names: a ledger left behind
+    /// after `rm -rf site` must not vouch for a new folder of other files.
+    private func builtByEarlierVersion(_ entries: [String]) -> Bool {
+        let ledgerPath = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).files").path
+        let ledger = OutputLedger(contentsOf: ledgerPath)
+        guard !ledger.entries.isEmpty else { return false }
+        let written = Set(ledger.entries.keys.map { String($0.prefix { $0 != "/" }) })
+        return entries.allSatisfy { written.contains($0) }
     }
 
     /// The account's home folder from the password database, for when the command line

@@ -7,6 +7,7 @@ deleted or written, beside it either."""
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 from pathlib import Path
 
@@ -90,3 +91,35 @@ def test_a_site_built_before_the_marker_is_still_replaced(repo):
                            cwd=repo, capture_output=True, text=True, timeout=300)
     assert again.returncode == 0, again.stderr
     assert (repo / "site" / ".policy-site").is_file()
+
+
+def test_a_stale_ledger_does_not_vouch_for_a_new_folder_of_other_files(repo):
+    assert build(repo, "site").returncode == 0
+    shutil.rmtree(repo / "site")
+    (repo / "site").mkdir()
+    (repo / "site" / "thesis.txt").write_text("precious", encoding="utf-8")
+    assert (repo / ".site.files").is_file()  # left beside it by the first build
+    result = subprocess.run([str(policy_bin()), "build", "content", "--out", "site", "--as-of", "2026-12-01"],
+                            cwd=repo, capture_output=True, text=True, timeout=300)
+    assert result.returncode == 64, result.stderr
+    assert (repo / "site" / "thesis.txt").read_text(encoding="utf-8") == "precious"
+
+
+def test_an_emptied_site_folder_is_built_again_not_reported_up_to_date(repo):
+    assert build(repo, "site").returncode == 0
+    shutil.rmtree(repo / "site")
+    (repo / "site").mkdir()
+    again = build(repo, "site")  # same inputs as the first build
+    assert again.returncode == 0, again.stderr
+    assert (repo / "site" / "index.html").is_file()
+    assert "已是最新" not in again.stdout
+
+
+def test_a_site_folder_under_git_is_refused(repo):
+    assert build(repo, "site").returncode == 0
+    subprocess.run(["git", "init", "-q"], cwd=repo / "site", check=True)
+    result = subprocess.run([str(policy_bin()), "build", "content", "--out", "site", "--as-of", "2026-12-01"],
+                            cwd=repo, capture_output=True, text=True, timeout=300)
+    assert result.returncode == 64, result.stderr
+    assert "git" in result.stderr
+    assert (repo / "site" / ".git").is_dir()

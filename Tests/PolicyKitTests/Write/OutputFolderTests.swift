@@ -60,8 +60,26 @@ final class OutputFolderTests: XCTestCase {
         try FileManager.default.createDirectory(at: old, withIntermediateDirectories: true)
         try Data("<html>".utf8).write(to: old.appendingPathComponent("index.html"))
         assertRefused(old, "不是本工具生成的网站")
-        try Data().write(to: base.appendingPathComponent("repo/.site.files"))
+        // A ledger that names the folder's files vouches for it …
+        let line = "index.html\t0123456789abcdef0123456789abcdef\t6\t1\t0\t\n"
+        try Data(line.utf8).write(to: base.appendingPathComponent("repo/.site.files"))
         try verify(old)
+        // … but not for a file it never wrote: after `rm -rf site`, the ledger stays beside a
+        // new folder of somebody's files, which must not be replaced.
+        try Data("precious".utf8).write(to: old.appendingPathComponent("thesis.txt"))
+        assertRefused(old, "不是本工具生成的网站")
+        // An empty or damaged ledger vouches for nothing.
+        try FileManager.default.removeItem(at: old.appendingPathComponent("thesis.txt"))
+        try Data().write(to: base.appendingPathComponent("repo/.site.files"))
+        assertRefused(old, "不是本工具生成的网站")
+    }
+
+    /// A site folder under git (a deploy checkout) would lose its history with the swap.
+    func testRefusesAFolderHoldingAGitRepository() throws {
+        let site = base.appendingPathComponent("deploy")
+        try FileManager.default.createDirectory(at: site.appendingPathComponent(".git"), withIntermediateDirectories: true)
+        try Data(OutputFolder.markerText.utf8).write(to: site.appendingPathComponent(OutputFolder.markerName))
+        assertRefused(site, "git 仓库")
     }
 
     func testRefusesTheContentTheRepositoryAndWhatHoldsThem() throws {
