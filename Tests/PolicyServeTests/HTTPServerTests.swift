@@ -58,6 +58,11 @@ final class HTTPServerTests: XCTestCase {
         XCTAssertEqual(parser.parse(header), .rejected(.headersTooLarge))
         let many = "GET / HTTP/1.1\r\n" + (0..<101).map { "X-\($0): y\r\n" }.joined() + "\r\n"
         XCTAssertEqual(parser.parse(Array(many.utf8)), .rejected(.headersTooLarge))
+        // Line breaks before the request line are not a way around the limits: a stream of
+        // them is refused at once, not buffered and re-scanned without end.
+        let blank = Array(String(repeating: "\r\n", count: 65_536).utf8)
+        XCTAssertEqual(parser.parse(blank), .rejected(.badRequest))
+        XCTAssertEqual(parser.parse(blank + Array("GET / HTTP/1.1\r\nHost: localhost\r\n\r\n".utf8)), .rejected(.badRequest))
     }
 
     func testParserReadsOneHeadAndLeavesTheNext() {

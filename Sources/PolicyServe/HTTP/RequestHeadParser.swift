@@ -27,6 +27,8 @@ public struct HTTPServerLimits: Sendable {
 /// as it passes the limit, not buffered.
 struct RequestHeadParser {
     let limits: HTTPServerLimits
+    /// Line breaks tolerated before a request line (a client's stray CRLF after a body).
+    static let leadingBlankBytes = 8
 
     enum Outcome: Equatable {
         /// More bytes are needed.
@@ -38,9 +40,12 @@ struct RequestHeadParser {
     }
 
     func parse(_ bytes: [UInt8]) -> Outcome {
-        // RFC 9112 §2.2: empty lines before a request line are ignored.
+        // RFC 9112 §2.2: empty lines before a request line are ignored — a few of them. They
+        // count towards the head's size, so a client streaming line breaks is refused at the
+        // limit like any other oversized head.
         var start = 0
         while start < bytes.count, bytes[start] == .cr || bytes[start] == .lf { start += 1 }
+        if start > Self.leadingBlankBytes { return .rejected(.badRequest) }
         guard let lineEnd = bytes[start...].firstIndex(of: .lf) else {
             return bytes.count - start > limits.requestLineBytes ? .rejected(.uriTooLong) : .incomplete
         }
