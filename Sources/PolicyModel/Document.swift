@@ -110,13 +110,13 @@ public final class Document: Sendable, Identifiable {
     }
 
     /// The same document with only `interpretations` (those published by a given day).
-    func keeping(interpretations: [Interpretation]) -> Document {
+    func keeping(interpretations: [Interpretation], repeal: Repeal?) -> Document {
         Document(
             id: id, kind: kind, title: title, number: number, issuers: issuers, office: office, signed: signed,
             published: published, effective: effective, expires: expires, topics: topics, keywords: keywords,
             supersedes: supersedes, repeal: repeal, official: official, attachments: attachments, exempt: exempt,
-            body: body, bodyFacts: bodyFacts, source: source, interpretations: interpretations,
-            disclosure: disclosure, indexNumber: indexNumber)
+            changes: changes, body: body, bodyFacts: bodyFacts, source: source, interpretations: interpretations,
+            disclosure: disclosure, indexNumber: indexNumber, amendments: amendments)
     }
 
     /// The bundle folder relative to the content root (`normative/<id>`).

@@ -6,12 +6,19 @@ import PolicyCore
 extension Library {
     /// The library as published at `asOf`: only 主动公开 documents published by that day,
     /// with only their interpretations published by then, and only cleanup batches published
-    /// by then. Hugo's `buildFuture = false`, applied once here.
+    /// by then. Hugo's `buildFuture = false`, applied once here. A repeal names what repeals
+    /// it (`by`, and the note, which quotes its title) only when that document is itself on
+    /// the site: a planned repeal by a document still to be published must not give the
+    /// document away before its day. The repeal's date stays, so statuses stay right.
     public func published(asOf: CalendarDate) -> Library {
+        let onSite = Set(documents.filter { $0.disclosure.isPublic && $0.published <= asOf }.map(\.id))
         let shown = documents.compactMap { doc -> Document? in
-            guard doc.disclosure.isPublic, doc.published <= asOf else { return nil }
+            guard onSite.contains(doc.id) else { return nil }
             let interpretations = doc.interpretations.filter { $0.published <= asOf }
-            return interpretations.count == doc.interpretations.count ? doc : doc.keeping(interpretations: interpretations)
+            var repeal = doc.repeal
+            if let r = repeal, let by = r.by, !onSite.contains(by) { repeal = Document.Repeal(date: r.date, by: nil, note: nil) }
+            let unchanged = interpretations.count == doc.interpretations.count && repeal?.by == doc.repeal?.by
+            return unchanged ? doc : doc.keeping(interpretations: interpretations, repeal: repeal)
         }
         if shown.count == documents.count && shown.indices.allSatisfy({ shown[$0] === documents[$0] })
             && cleanups.allSatisfy({ $0.published <= asOf })
