@@ -19,10 +19,12 @@ public enum Disclosure: String, CaseIterable, Sendable {
         }
     }
 
-    /// Read from front matter: absent means 主动公开; a value that cannot be read is treated
-    /// as not public (PF006 reports it), so a typo never publishes a document.
+    /// Read from front matter: absent means 主动公开; a value that cannot be read, or a field
+    /// left empty (`disclosure:` waiting to be filled in), is treated as not public (PF006
+    /// reports it), so neither a typo nor a blank ever publishes a document.
     static func read(_ fm: FrontMatter) -> Disclosure {
-        guard let text = fm.string("disclosure") else { return .proactive }
+        guard fm.node("disclosure") != nil else { return .proactive }
+        guard let text = fm.string("disclosure") else { return .withheld }
         return Disclosure(alias: text) ?? .withheld
     }
 

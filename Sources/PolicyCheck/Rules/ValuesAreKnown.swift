@@ -22,6 +22,13 @@ struct ValuesAreKnown: Rule {
                     DocumentKind(alias: $0) != nil
                 }
                 found += check(fm, "disclosure", Disclosure.allCases.map(\.rawValue)) { Disclosure(alias: $0) != nil }
+                // Left empty is not "default": the document is withheld until it is filled in.
+                if fm.node("disclosure") != nil, fm.string("disclosure") == nil {
+                    found.append(
+                        finding(
+                            fm.location(of: "disclosure"), "公开方式（disclosure）为空：文件暂按不公开处理，不会发布到网站。",
+                            fix: "填写 disclosure: 主动公开、依申请公开 或 不予公开；主动公开的文件也可以删去这一行。"))
+                }
             case .interpretation:
                 found += check(
                     fm, "form", InterpretationForm.allCases.map { "\($0.rawValue)（\($0.aliases.joined(separator: "/"))）" },

@@ -21,6 +21,15 @@ final class ValuesAreKnownTests: XCTestCase {
         try fixture.check().assertFindings(["1️⃣": .error("PF006", "规范文件")])
     }
 
+    /// `disclosure:` left empty is not the default: the document is withheld until it is filled in.
+    func testEmptyDisclosureIsAnErrorAndWithholdsTheDocument() throws {
+        var fixture = MarkedFixture()
+        fixture.replace(in: doc, "title: 示例省食品标签管理办法", with: "title: 示例省食品标签管理办法\ndisclosure:1️⃣")
+        let result = try fixture.check()
+        result.assertFindings(["1️⃣": .error("PF006", "公开方式（disclosure）为空")])
+        XCTAssertFalse(try XCTUnwrap(result.library.document(ContentFixture.docID)).disclosure.isPublic)
+    }
+
     /// The Chinese names are accepted as aliases of the kinds.
     func testChineseKindAlias() throws {
         var fixture = ContentFixture()
