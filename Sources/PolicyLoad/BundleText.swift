@@ -40,12 +40,14 @@ public struct BundleText: Sendable {
     }
 
     /// The extensions read as plain text, and the PDF's.
-    static let plainExtensions: Set<String> = ["txt", "vtt", "srt", "csv", "md", "html", "htm"]
+    static let plainExtensions: Set<String> = [
+        "txt", "vtt", "srt", "csv", "tsv", "md", "html", "htm", "xhtml", "xml", "svg", "json",
+    ]
     static let pdfExtension = "pdf"
 
     /// The format a bundle file is reviewed as; nil for files that are not text (images,
     /// video). Top-level `.md` files are the bundle's own Markdown, read as `SourceFile`s.
-    static func format(of file: String) -> Format? {
+    package static func format(of file: String) -> Format? {
         guard let dot = file.lastIndex(of: "."), !file.hasSuffix("/") else { return nil }
         let ext = file[file.index(after: dot)...].lowercased()
         if ext == pdfExtension { return .pdf }

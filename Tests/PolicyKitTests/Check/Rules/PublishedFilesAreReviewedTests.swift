@@ -24,6 +24,24 @@ final class PublishedFilesAreReviewedTests: XCTestCase {
         try utf8.check().assertNoFindings()
     }
 
+    /// A published spreadsheet (a recipient list in .xlsx is the classic leak) cannot be read
+    /// by the review: it is named. The same file not published (no reference) is not; a JSON
+    /// attachment is read as text and reviewed like any other.
+    func testPublishedFileOfAKindTheReviewCannotReadIsNamed() throws {
+        var fixture = ContentFixture()
+        fixture.replace(
+            in: ContentFixture.doc, "expires: 2029-03-31",
+            with: "expires: 2029-03-31\nattachments: [{file: 名单.xlsx, title: 名单}, {file: 数据.json, title: 数据}]")
+        fixture.setBytes("\(bundle)/名单.xlsx", Data([0x50, 0x4B, 0x03, 0x04]))
+        fixture["\(bundle)/数据.json"] = "{\"联系电话\": \"13800138000\"}\n"
+        let result = try fixture.check()
+        result.assertFinds("PP003", .warning, file: "content/\(bundle)/名单.xlsx", line: 1, message: "无法自动审查")
+        result.assertFinds("PP001", .error, file: "content/\(bundle)/数据.json", line: 1, message: "138")
+        var unpublished = ContentFixture()
+        unpublished.setBytes("\(bundle)/名单.xlsx", Data([0x50, 0x4B, 0x03, 0x04]))
+        try unpublished.check().assertNoFindings()
+    }
+
     /// A PDF that pdftotext cannot read (here: not a PDF at all) is reported by name.
     func testUnreadablePDF() throws {
         try XCTSkipIf(PDFText.tool == nil, "pdftotext (poppler-utils) is not installed; make deps installs it")
