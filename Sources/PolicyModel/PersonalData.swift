@@ -246,6 +246,11 @@ public enum PersonalData {
             (to < groups.count ? groups[to].first : digits.count) - groups[from].first
         }
 
+        /// The digits of group `i`.
+        private func group(_ i: Int) -> String {
+            String(decoding: digits[groups[i].first..<groups[i].first + count(i, i + 1)], as: UTF8.self)
+        }
+
         /// The personal data in the run: from each group, the longest stretch of whole groups
         /// that is a number of a known kind; a group is never split.
         func matches() -> [(kind: Kind, start: Int, end: Int)] {
@@ -273,6 +278,12 @@ public enum PersonalData {
                 decoding: digits[groups[range.lowerBound].first..<(range.upperBound < groups.count ? groups[range.upperBound].first : digits.count)],
                 as: UTF8.self)
             if range.count == 1 { return PersonalData.classify(text) }
+            // A country code in front (`+86 138 0013 8000`, `0086-138…`) is not part of the number.
+            if range.count >= 2, ["86", "0086"].contains(group(range.lowerBound)),
+                classify(groups: (range.lowerBound + 1)..<range.upperBound) == .mobile
+            {
+                return .mobile
+            }
             let sizes = range.map { count($0, $0 + 1) }
             let written =
                 sizes.allSatisfy { $0 >= 3 } || sizes.allSatisfy { $0 == 1 } || (sizes.dropLast().allSatisfy { $0 == 1 } && sizes.last == 2 && text.last == "X")
@@ -295,6 +306,9 @@ public enum PersonalData {
         case 18 where isResidentID18(digits): return .residentID
         case 15 where isResidentID15(digits): return .residentID
         case 11 where isMobile(digits): return .mobile
+        // With the country code written in front: `8613800138000`, `008613800138000`.
+        case 13 where digits.hasPrefix("86") && isMobile(String(digits.dropFirst(2))): return .mobile
+        case 15 where digits.hasPrefix("0086") && isMobile(String(digits.dropFirst(4))): return .mobile
         case 16...19 where digits.allSatisfy(\.isASCIIDigit) && passesLuhn(digits): return .bankCard
         default: return nil
         }

@@ -179,11 +179,19 @@ final class NoPersonalDataTests: XCTestCase {
             ("账号6222 0212 3456 7890 128。", "银行卡号", "622* **** **** **** 128"),
             ("邮箱name＠example.com。", "电子邮箱", "nam**********com"),
             ("邮箱zhang.san @ example.com。", "电子邮箱", "zha*****************com"),
+            // With the country code in front, written together or apart.
+            ("电话008613800138000。", "手机号码", "008*********000"),
         ]
         for (text, kind, masked) in cases {
             let finding = try interpretation(with: text).check()
                 .assertFinds("PP001", .error, file: "content/\(interp)", line: 19, column: 3, message: kind)
             XCTAssertEqual(finding?.message.contains("疑似\(kind)：\(masked)。"), true, "\(text): \(finding?.message ?? "none")")
+        }
+        // After a `+` the number starts one column later.
+        for (text, masked) in [("电话+8613800138000。", "861*******000"), ("电话+86 138 0013 8000。", "86 1** **** *000")] {
+            let finding = try interpretation(with: text).check()
+                .assertFinds("PP001", .error, file: "content/\(interp)", line: 19, column: 4, message: "手机号码")
+            XCTAssertEqual(finding?.message.contains("疑似手机号码：\(masked)。"), true, "\(text): \(finding?.message ?? "none")")
         }
     }
 
