@@ -75,7 +75,7 @@ let package = Package(
         .executableTarget(
             name: "policy",
             dependencies: [
-                "PolicyKit", "PolicyCore", "PolicyModel", "PolicyCheck", "PolicyReport", "PolicyServe",
+                "PolicyKit", "PolicyCore", "PolicyLoad", "PolicyModel", "PolicyCheck", "PolicyReport", "PolicyServe",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

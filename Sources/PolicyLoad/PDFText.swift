@@ -8,11 +8,13 @@ package enum PDFText {
     static let timeout: TimeInterval = 60
 
     /// Where package managers install `pdftotext`: Debian's poppler-utils, a local build,
-    /// Homebrew. Fixed places rather than `PATH`, which only the command line reads.
+    /// Homebrew.
     static let places = ["/usr/bin/pdftotext", "/usr/local/bin/pdftotext", "/opt/homebrew/bin/pdftotext"]
 
-    /// `pdftotext`, looked up once per run; nil when it is not installed.
-    package static let tool: String? = places.first { FileManager.default.isExecutableFile(atPath: $0) }
+    /// `pdftotext`; nil when it is not installed. The command line sets it once, before any
+    /// loading, to the one on `PATH` (only the command line reads the environment); without
+    /// it (tests, other callers) the first of `places` that exists.
+    package nonisolated(unsafe) static var tool: String? = places.first { FileManager.default.isExecutableFile(atPath: $0) }
 
     /// The pages of the PDF at `path` (`pdftotext` ends each with a form feed), or why not.
     /// A scan has pages without text: there is nothing to review there (no OCR is done).

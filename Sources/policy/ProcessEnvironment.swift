@@ -22,4 +22,10 @@ enum ProcessEnvironment {
 
     /// `POLICY_TIMINGS=1` prints each stage's wall and CPU time to standard error.
     static var timings: Bool { variables["POLICY_TIMINGS"] != nil }
+
+    /// The first executable called `name` in a folder of `PATH`; nil when there is none.
+    static func executable(_ name: String) -> String? {
+        (variables["PATH"] ?? "").split(separator: ":").lazy.map { "\($0)/\(name)" }
+            .first { FileManager.default.isExecutableFile(atPath: $0) }
+    }
 }

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import PolicyKit
 import PolicyCore
+import PolicyLoad
 
 /// `policy`: checks a content repository of policy documents and builds its library site.
 struct Policy: AsyncParsableCommand {
@@ -19,4 +20,5 @@ struct Policy: AsyncParsableCommand {
 func runAsync<Command: AsyncParsableCommand>(_ command: Command.Type) async { await command.main() }
 
 StageClock.enabled = ProcessEnvironment.timings
+PDFText.tool = ProcessEnvironment.executable("pdftotext")
 await runAsync(Policy.self)
