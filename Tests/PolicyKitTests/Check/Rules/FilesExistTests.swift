@@ -34,8 +34,8 @@ final class FilesExistTests: XCTestCase {
     /// Files in sub-folders of the bundle are referenced by their relative path.
     func testAttachmentInSubfolder() throws {
         var fixture = ContentFixture()
-        fixture.replace(in: doc, "expires: 2029-03-31", with: "expires: 2029-03-31\nattachments:\n  - { file: 附件/表格.xlsx, title: 附件1 }")
-        fixture.setBytes("\(bundle)/附件/表格.xlsx", Data("PK".utf8))
+        fixture.replace(in: doc, "expires: 2029-03-31", with: "expires: 2029-03-31\nattachments:\n  - { file: 附件/表格.csv, title: 附件1 }")
+        fixture["\(bundle)/附件/表格.csv"] = "项目,金额\n培训,1000\n"
         try fixture.check().assertNoFindings()
     }
 
