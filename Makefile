@@ -24,11 +24,11 @@ SCRATCH    ?= .build
 POLICY_BIN ?= $(SCRATCH)/release/policy
 export POLICY_BIN
 
-# Debian packages: cmark-gfm for the Markdown target, Chromium and its driver for the
-# browser tests, pkg-config for SwiftPM's system-library lookup.
+# Debian packages: cmark-gfm for the Markdown target, libyaml for the YAML size guard,
+# Chromium and its driver for the browser tests, pkg-config for SwiftPM's system-library lookup.
 # nginx serves the built site in the server tests; Java runs the W3C Nu HTML checker;
 # poppler-utils gives pdftotext, with which the privacy and secrecy review reads PDFs.
-APT_PACKAGES := libcmark-gfm-dev libcmark-gfm-extensions-dev chromium chromium-driver pkg-config \
+APT_PACKAGES := libcmark-gfm-dev libcmark-gfm-extensions-dev libyaml-dev chromium chromium-driver pkg-config \
                 nginx default-jre-headless poppler-utils
 # Python test tools: the PyPI name and the module that proves it is installed, in pairs.
 PIP_PACKAGES := pytest:pytest selenium:selenium html5lib:html5lib PyYAML:yaml \

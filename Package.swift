@@ -41,12 +41,19 @@ let package = Package(
             pkgConfig: "libcmark-gfm",
             providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
         ),
+        // libyaml's C API from Debian's libyaml-dev, for reading a YAML text's event stream
+        // before Yams composes it (`YAMLSizeGuard`): Yams keeps its own copy of libyaml internal.
+        .systemLibrary(
+            name: "CLibYAML",
+            pkgConfig: "yaml-0.1",
+            providers: [.apt(["libyaml-dev"]), .brew(["libyaml"])]
+        ),
         // Linux calls Swift cannot reach directly (atomic swap of the site folder, read(2)).
         .target(name: "CSystemShims"),
         .target(name: "PolicyCore", dependencies: ["CSystemShims"]),
         .target(
             name: "PolicyLoad",
-            dependencies: ["PolicyCore", "CCmarkGFM", "CSystemShims", .product(name: "Yams", package: "Yams")]
+            dependencies: ["PolicyCore", "CCmarkGFM", "CLibYAML", "CSystemShims", .product(name: "Yams", package: "Yams")]
         ),
         .target(name: "PolicyModel", dependencies: ["PolicyCore", "PolicyLoad"]),
         .target(name: "PolicyCheck", dependencies: ["PolicyCore", "PolicyLoad", "PolicyModel"]),

@@ -1,4 +1,4 @@
-import CYaml
+import CLibYAML
 import PolicyCore
 
 /// Measures a YAML text before Yams composes it, so that a "billion laughs" file — a few
@@ -10,7 +10,9 @@ import PolicyCore
 /// duplicates, and a key that is an alias of such a tree takes exponential time; so does
 /// anything that ever walks the tree. That is why this cannot be measured on the composed
 /// `Node` tree: the guard reads libyaml's event stream instead (linear in the text, no tree)
-/// and counts the bytes of every value as if each alias were written out in full.
+/// and counts the bytes of every value as if each alias were written out in full. Yams has no
+/// public event API and keeps its libyaml internal, so the guard uses libyaml's own C API
+/// (`CLibYAML`, Debian's libyaml-dev: the same 0.2.5 API Yams bundles).
 ///
 /// The budget is in bytes, not values: 2,000 aliases of one 6,000-character string are only
 /// 2,000 values but 36 MB of text. Without aliases a text spells out every value itself, so
