@@ -44,6 +44,9 @@ public struct CheckContext: Sendable {
     /// Every Markdown file with its role (`RawLibrary.markdownFiles`), listed once for all
     /// the rules that read files, instead of each of them building it again.
     let markdownFiles: [(file: SourceFile, role: Schema.Role)]
+    /// Each document's published bundle files, listed once for the rules that read them (PF011,
+    /// PM005, PP003).
+    private let publishedFilesByDocument: [String: [String]]
     /// The day scheduled publication is judged by (`--as-of`, default today).
     public let asOf: CalendarDate
 
@@ -52,7 +55,12 @@ public struct CheckContext: Sendable {
         self.library = library
         self.asOf = asOf ?? CalendarDate.today(in: library.site.timeZone)
         self.markdownFiles = raw.markdownFiles
+        self.publishedFilesByDocument = Dictionary(
+            library.documents.map { ($0.id, raw.publishedFiles(of: $0)) }, uniquingKeysWith: { first, _ in first })
     }
+
+    /// The bundle files the site publishes for `document` (`RawLibrary.publishedFiles(of:)`).
+    func publishedFiles(of document: Document) -> [String] { publishedFilesByDocument[document.id] ?? [] }
 
     public var site: SiteConfig { library.site }
     public var calendar: WorkCalendar { library.calendar }

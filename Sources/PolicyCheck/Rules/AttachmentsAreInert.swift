@@ -16,7 +16,7 @@ struct AttachmentsAreInert: Rule {
         var found: [Diagnostic] = []
         for doc in context.library.documents {
             guard let bundle = context.raw.bundle(id: doc.id) else { continue }
-            for file in context.raw.publishedFiles(of: doc) {
+            for file in context.publishedFiles(of: doc) {
                 guard let dot = file.lastIndex(of: "."),
                     Self.activeExtensions.contains(file[file.index(after: dot)...].lowercased())
                 else { continue }

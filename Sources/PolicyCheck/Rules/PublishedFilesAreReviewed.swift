@@ -30,7 +30,7 @@ struct PublishedFilesAreReviewed: Rule {
         }
         for doc in context.library.documents {
             guard let bundle = context.raw.bundle(id: doc.id) else { continue }
-            for file in context.raw.publishedFiles(of: doc) where BundleText.format(of: file) == nil && !Self.isMedia(file) {
+            for file in context.publishedFiles(of: doc) where BundleText.format(of: file) == nil && !Self.isMedia(file) {
                 found.append(
                     finding(
                         SourceLocation(file: bundle.displayPath + file),

@@ -25,7 +25,7 @@ struct PublishedPathsAreDistinct: Rule {
             let pages =
                 ["index.html"] + doc.interpretations.map { "\($0.id)/index.html" }
                 + (comparisons[doc.id] ?? []).map { "compare/\($0.old.id)/index.html" }
-            for file in context.raw.publishedFiles(of: doc) {
+            for file in context.publishedFiles(of: doc) {
                 guard let page = pages.first(where: { $0 == file || $0.hasPrefix(file + "/") }) else { continue }
                 found.append(
                     finding(

@@ -20,11 +20,13 @@ import XCTest
 /// Its line numbers are fixed, so tests can name them: in `index.md` line 3 is `number`,
 /// 5 `signed`, 6 `published`, 7 `effective`, 8 `expires`, 11 the first body paragraph;
 /// in `解读.md` line 3 is `form`, 4 `published`, 7 the first heading.
-struct ContentFixture {
+struct ContentFixture: EditableFixture {
     static let docID = "2024-food-labels"
     static let doc = "normative/2024-food-labels/index.md"
     static let interp = "normative/2024-food-labels/解读.md"
     static let bundle = "normative/2024-food-labels"
+    /// The body `addDocument` gives a document unless told otherwise.
+    static let defaultBody = "第一条 为加强本省相关领域监督管理，依据有关规定，结合工作实际，制定本文件。"
 
     /// Files relative to the content folder.
     private(set) var files: [String: Data]
@@ -58,24 +60,11 @@ struct ContentFixture {
         }
     }
 
-    /// Replaces one exact piece of a file (usually one line), keeping every other line where
-    /// it was — so the line numbers documented above stay true.
-    mutating func replace(
-        in path: String, _ old: String, with new: String,
-        testFile: StaticString = #filePath, testLine: UInt = #line
-    ) {
-        guard let text = self[path], text.contains(old) else {
-            XCTFail("fixture: “\(old)” not found in \(path)", file: testFile, line: testLine)
-            return
-        }
-        self[path] = text.replacingOccurrences(of: old, with: new)
-    }
-
     /// Adds a bundle `folder/id` holding `index.md` with the given front matter lines, and —
     /// unless `interpretation` is nil — a valid text interpretation published that day.
     mutating func addDocument(
         _ bundle: String, _ frontMatter: String, interpretation published: String?,
-        body: String = "第一条 为加强本省相关领域监督管理，依据有关规定，结合工作实际，制定本文件。"
+        body: String = ContentFixture.defaultBody
     ) {
         self["\(bundle)/index.md"] = "---\n\(frontMatter)\n---\n\n\(body)\n"
         if let published {
@@ -88,7 +77,7 @@ struct ContentFixture {
     /// text interpretation published that day.
     mutating func addDocument(
         _ bundle: String, _ frontMatter: FrontMatter, interpretation published: String?,
-        body: String = "第一条 为加强本省相关领域监督管理，依据有关规定，结合工作实际，制定本文件。"
+        body: String = ContentFixture.defaultBody
     ) {
         addDocument(bundle, frontMatter.yaml, interpretation: published, body: body)
     }

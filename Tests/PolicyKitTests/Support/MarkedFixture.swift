@@ -16,7 +16,7 @@ import XCTest
 ///
 /// Columns count Unicode scalars (a Chinese character is one column, a combining accent one
 /// more), as the diagnostics do: libyaml's unit, and the Markdown loader's.
-struct MarkedFixture {
+struct MarkedFixture: EditableFixture {
     /// The files as the tests wrote them, markers included; a file without markers is kept
     /// only in `content`.
     private var marked: [String: String] = [:]
@@ -39,23 +39,10 @@ struct MarkedFixture {
         }
     }
 
-    /// Replaces one exact piece of a file; `new` may carry markers (and so may `old`, when
-    /// the file already holds markers).
-    mutating func replace(
-        in path: String, _ old: String, with new: String,
-        testFile: StaticString = #filePath, testLine: UInt = #line
-    ) {
-        guard let text = self[path], text.contains(old) else {
-            XCTFail("fixture: “\(old)” not found in \(path)", file: testFile, line: testLine)
-            return
-        }
-        self[path] = text.replacingOccurrences(of: old, with: new)
-    }
-
     /// `ContentFixture.addDocument`, with markers allowed in the front matter and body.
     mutating func addDocument(
         _ bundle: String, _ frontMatter: String, interpretation published: String?,
-        body: String = "第一条 为加强本省相关领域监督管理，依据有关规定，结合工作实际，制定本文件。"
+        body: String = ContentFixture.defaultBody
     ) {
         content.addDocument(bundle, frontMatter, interpretation: published, body: body)
         self["\(bundle)/index.md"] = content["\(bundle)/index.md"]
@@ -64,7 +51,7 @@ struct MarkedFixture {
     /// `ContentFixture.addDocument` with a `FrontMatter` (whose values may hold markers).
     mutating func addDocument(
         _ bundle: String, _ frontMatter: FrontMatter, interpretation published: String?,
-        body: String = "第一条 为加强本省相关领域监督管理，依据有关规定，结合工作实际，制定本文件。"
+        body: String = ContentFixture.defaultBody
     ) {
         addDocument(bundle, frontMatter.yaml, interpretation: published, body: body)
     }
