@@ -30,7 +30,7 @@ struct PublishedFilesAreReviewed: Rule {
         }
         for doc in context.library.documents {
             guard let bundle = context.raw.bundle(id: doc.id) else { continue }
-            for file in context.publishedFiles(of: doc) where BundleText.format(of: file) == nil && !Self.isMedia(file) {
+            for file in context.publishedFiles(of: doc) where BundleText.format(of: file) == nil && !MediaFile.isMedia(file) {
                 found.append(
                     finding(
                         SourceLocation(file: bundle.displayPath + file),
@@ -54,14 +54,5 @@ struct PublishedFilesAreReviewed: Rule {
             found.append(finding(SourceLocation(file: text.displayPath), "\(why)，未经隐私和保密审查。", fix: fix))
         }
         return found
-    }
-
-    /// Pictures, audio and video: not text, reviewed by the people who make them.
-    static func isMedia(_ file: String) -> Bool {
-        let ext = file.split(separator: ".").last.map { $0.lowercased() } ?? ""
-        return [
-            "png", "jpg", "jpeg", "gif", "webp", "bmp", "avif", "ico", "mp4", "m4v", "webm", "ogv", "mov", "mp3", "m4a",
-            "aac", "oga", "ogg", "opus", "wav", "flac",
-        ].contains(ext)
     }
 }

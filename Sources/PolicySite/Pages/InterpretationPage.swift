@@ -71,8 +71,8 @@ struct InterpretationPage {
         var figure: Figure?
         // A moving picture (video form, or an animation delivered as a video file) gets a
         // player with captions; anything else is an image with its alt text.
-        let isVideo = i.form.isVideo || (i.media?.file).map(InterpretationPage.isVideoFile) == true
-        let isAudio = !isVideo && (i.form.isAudio || (i.media?.file).map(InterpretationPage.isAudioFile) == true)
+        let isVideo = i.form.isVideo || (i.media?.file).map(MediaFile.isVideo) == true
+        let isAudio = !isVideo && (i.form.isAudio || (i.media?.file).map(MediaFile.isAudio) == true)
         let transcript = { (media: Interpretation.Media) -> NonEmptyList<Paragraph>? in
             guard let file = media.transcript, published.contains(file) else { return nil }
             return .of(context.raw.bundle(id: document.id)?.text(of: file).flatMap(paragraphs) ?? [])
@@ -104,14 +104,6 @@ struct InterpretationPage {
             timing: context.library.timing(of: i, in: document).chinese, office: i.office ?? document.office,
             document: context.documentLink(document, from: link), figure: figure, video: video, audio: audio, bodyHTML: body)
         return try context.page(directory, template: "interpretation", ctx)
-    }
-
-    static func isVideoFile(_ file: String) -> Bool {
-        ["mp4", "m4v", "webm", "ogv", "mov"].contains(file.split(separator: ".").last.map { $0.lowercased() } ?? "")
-    }
-
-    static func isAudioFile(_ file: String) -> Bool {
-        ["mp3", "m4a", "aac", "oga", "ogg", "opus", "wav", "flac"].contains(file.split(separator: ".").last.map { $0.lowercased() } ?? "")
     }
 
     /// The transcript's paragraphs and lines (as the loader read the file), nil when empty.

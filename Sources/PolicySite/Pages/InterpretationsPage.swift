@@ -74,7 +74,7 @@ struct InterpretationsPage {
     /// What the interpretation page offers besides the media itself.
     private func access(_ i: Interpretation) -> String? {
         guard let media = i.media else { return nil }
-        if i.form.isVideo || (media.file.map(InterpretationPage.isVideoFile) ?? false) {
+        if i.form.isVideo || (media.file.map(MediaFile.isVideo) ?? false) {
             let parts = [media.captions.map { _ in "字幕" }, media.transcript.map { _ in "文字实录" }].compactMap { $0 }
             return parts.isEmpty ? nil : "含" + parts.joined(separator: "和")
         }
