@@ -8,6 +8,8 @@ package enum SitePath {
     package static let search = "search/"
     package static let cleanups = "cleanup/"
     package static let stylesheet = "assets/style.css"
+    /// Remembers 长者模式 (large type, high contrast) across pages.
+    package static let modeScript = "assets/mode.js"
     package static let feed = "feed.xml"
     package static let openData = "documents.json"
 

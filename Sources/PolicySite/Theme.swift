@@ -36,6 +36,7 @@ public struct Theme: Sendable {
         ("versions.mustache", PackageResources.versions_mustache),
         ("style.css", PackageResources.style_css),
         ("search.js", PackageResources.search_js),
+        ("mode.js", PackageResources.mode_js),
         ("search.css", PackageResources.search_css),
     ]
 

@@ -30,10 +30,14 @@ struct PageChrome: Encodable {
     let siteTitle: String
     /// The page's absolute address under `base_url` (`<link rel="canonical">`, printed copies).
     let canonical: String
+    /// The same address as people read it (not percent-encoded), for printed copies.
+    let address: String
     /// `../` per level: the relative way back to the site root.
     let root: String
     let homeHref: String
     let stylesheetHref: String
+    /// `assets/mode.js`, which remembers 长者模式 across pages; nil when the theme drops it.
+    let modeScriptHref: String?
     let feedHref: String
     let openDataHref: String
     let searchHref: String

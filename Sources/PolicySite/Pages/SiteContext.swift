@@ -46,8 +46,10 @@ struct SiteContext {
             })
         return PageChrome(
             lang: site.language, title: directory.isEmpty ? site.title : "\(title) - \(site.title)",
-            siteTitle: site.title, canonical: site.baseURL + SitePath.encoded(directory), root: link.root, homeHref: link.href(SitePath.home),
-            stylesheetHref: link.href(SitePath.stylesheet), feedHref: link.href(SitePath.feed),
+            siteTitle: site.title, canonical: site.baseURL + SitePath.encoded(directory),
+            address: site.baseURL + directory, root: link.root, homeHref: link.href(SitePath.home),
+            stylesheetHref: link.href(SitePath.stylesheet),
+            modeScriptHref: theme.hasAsset("mode.js") ? link.href(SitePath.modeScript) : nil, feedHref: link.href(SitePath.feed),
             openDataHref: link.href(SitePath.openData), searchHref: link.href(SitePath.search),
             nav: nav, breadcrumbs: breadcrumbs, asOf: DateText(asOf),
             stylesheets: extras(for: directory, "css").map(link.href), scripts: extras(for: directory, "js").map(link.href))
