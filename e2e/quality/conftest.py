@@ -130,3 +130,18 @@ def nginx(sample_site, tmp_path_factory):
     server = Nginx(sample_site, tmp_path_factory.mktemp("nginx"))
     yield server
     server.stop()
+
+
+def pytest_terminal_summary(terminalreporter, config):
+    """Names the folder the screenshot test wrote (test_screenshots.py), last thing of the run."""
+    from page_views import SCREENSHOTS_WRITTEN
+
+    folder = config.stash.get(SCREENSHOTS_WRITTEN, None)
+    if folder is not None:
+        count = len(list(folder.glob("*.png")))
+        terminalreporter.write_sep("-", f"screenshots: {count} in {folder}")
+        fonts = subprocess.run(["fc-list", ":lang=zh", "family"], capture_output=True, text=True) \
+            if shutil.which("fc-list") else None
+        if fonts is not None and not fonts.stdout.strip():
+            terminalreporter.write_line("(no Chinese font on this machine: the screenshots show Chinese text as boxes; "
+                                        "install one, e.g. apt-get install fonts-noto-cjk)")
