@@ -132,7 +132,7 @@ final class RenderSiteTests: XCTestCase {
         for (path, file) in site where path.hasSuffix(".html") {
             let html = try XCTUnwrap(file.text)
             XCTAssertTrue(html.hasPrefix("<!doctype html>"), path)
-            XCTAssertTrue(html.contains("<html lang=\"zh-CN\">"), path)
+            XCTAssertTrue(html.contains("<html lang=\"zh-CN\" id=\"elder-mode\">"), path)
             XCTAssertTrue(html.contains("<meta name=\"viewport\""), path)
             XCTAssertTrue(html.contains("<a class=\"skip-link\" href=\"#main\">"), path)
             XCTAssertTrue(html.contains("<main id=\"main\""), path)
@@ -154,6 +154,27 @@ final class RenderSiteTests: XCTestCase {
                 XCTAssertNotNil(site[target], "\(path): \(url) → \(target) is not generated")
             }
         }
+    }
+
+    /// 长者模式: every page links to itself in the mode (#elder-mode, the <html> id) and back
+    /// (#top, the header), and loads the script that remembers the choice; the print-only
+    /// line gives the page's absolute address readably while the canonical link stays encoded.
+    func testEveryPageHasTheElderModeSwitchAndPrintsItsReadableAddress() throws {
+        let site = try RenderFixture().render()
+        for (path, file) in site where path.hasSuffix(".html") {
+            let html = try XCTUnwrap(file.text)
+            XCTAssertTrue(html.contains("<a class=\"mode-on\" href=\"#elder-mode\" data-mode=\"on\">长者模式</a>"), path)
+            XCTAssertTrue(html.contains("<a class=\"mode-off\" href=\"#top\" data-mode=\"off\">退出长者模式</a>"), path)
+            XCTAssertTrue(html.contains("<header class=\"site-header\" id=\"top\">"), path)
+            let script = try XCTUnwrap(html.firstMatch(of: /<script src="([^"]*mode\.js)"><\/script>/), path)
+            XCTAssertEqual(resolve(String(script.1), from: path), "assets/mode.js", path)
+        }
+        let interpretation = try XCTUnwrap(site["d/2022-old-rules/解读/index.html"]?.text)
+        XCTAssertTrue(interpretation.contains("<p class=\"print-only\">本页网址：https://example.org/zcwj/d/2022-old-rules/解读/</p>"))
+        XCTAssertTrue(
+            interpretation.contains("<link rel=\"canonical\" href=\"https://example.org/zcwj/d/2022-old-rules/%E8%A7%A3%E8%AF%BB/\">"))
+        let list = try XCTUnwrap(site["normative/index.html"]?.text)
+        XCTAssertTrue(list.contains("<td role=\"cell\" data-label=\"时效性\"><span class=\"badge"))
     }
 
     func testOpenDataFeedAndSitemap() throws {
