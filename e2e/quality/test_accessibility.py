@@ -5,14 +5,25 @@ under the sub-path, with its CSP. The Nu HTML checker reads each page kind once 
 the browser holds it after its scripts ran (the markup does not change with the width;
 test_validity.py checks every built file as written).
 
-Each page is loaded once per mode and axe re-run at each width, which is what keeps the
-matrix quick."""
+Each page is loaded once per mode and axe re-run at each width, and the Nu check reuses the
+pages the axe matrix loaded, which is what keeps the matrix quick."""
 from __future__ import annotations
 
 import pytest
 
 from page_views import MODES, PAGE_KINDS, WIDTHS, built, horizontal_overflow, open_page, reset_browser, set_viewport
 from test_validity import nu_errors
+
+
+# (page kind, mode) → the page as the browser held it, kept by the axe matrix for the Nu check.
+RENDERED: dict[tuple[str, str], str] = {}
+
+
+def rendered_html(browser, mode: str) -> str:
+    html = browser.execute_script("return '<!DOCTYPE html>\\n' + document.documentElement.outerHTML")
+    html_tag = html.split(">", 2)[1]
+    assert ('class="has-mode-script elder-mode"' in html_tag) == (mode == "elder"), html_tag
+    return html
 
 
 @pytest.fixture
@@ -34,6 +45,7 @@ def test_no_axe_violations_and_no_sideways_scrolling(nginx, page_browser, sample
     if not built(sample_site, path):
         pytest.skip(f"{path} is not built (no {name} page in this version)")
     open_page(page_browser, nginx.url(path), mode)
+    RENDERED[(name, mode)] = rendered_html(page_browser, mode)
     axe = Axe(page_browser)
     axe.inject()
     failures = []
@@ -56,11 +68,11 @@ def test_pages_as_rendered_have_zero_nu_errors_in_both_modes(nginx, page_browser
         if not built(sample_site, path):
             continue
         for mode in MODES:
-            open_page(page_browser, nginx.url(path), mode)
-            html = page_browser.execute_script("return '<!DOCTYPE html>\\n' + document.documentElement.outerHTML")
-            html_tag = html.split(">", 2)[1]
-            assert ('class="has-mode-script elder-mode"' in html_tag) == (mode == "elder"), html_tag
-            (pages / f"{name.replace(' ', '-').replace('&', 'and')}-{mode}.html").write_text(html, encoding="utf-8")
+            if (name, mode) not in RENDERED:
+                open_page(page_browser, nginx.url(path), mode)
+                RENDERED[(name, mode)] = rendered_html(page_browser, mode)
+            file = pages / f"{name.replace(' ', '-').replace('&', 'and')}-{mode}.html"
+            file.write_text(RENDERED[(name, mode)], encoding="utf-8")
     count, errors = nu_errors(pages)
     print(f"Nu HTML checker: {count} rendered pages (every page kind, both modes), {len(errors)} errors")
     assert errors == [], "\n".join(errors)
