@@ -20,7 +20,7 @@ BASE_URL = "https://www.example.gov.cn/zcwj/"
 @pytest.fixture
 def page_browser(browser):
     yield browser
-    browser.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": ""})
+    browser.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": "", "features": []})
     reset_browser(browser)
 
 
@@ -159,3 +159,21 @@ def test_printed_interpretation_carries_its_address_readably(nginx, page_browser
     address = BASE_URL + path.split("/")[0] + "/" + path.split("/")[1] + "/"
     assert address in text.replace("\n", ""), text[-600:]
     assert "%E" not in text and "../" not in text, text[-600:]
+
+
+def test_the_readers_contrast_settings_are_honoured(nginx, page_browser):
+    browser = page_browser
+    open_page(browser, nginx.url(PAGE_KINDS["library"]), "normal")
+    look = ("var a = document.querySelector('main .filters a:not([aria-current])');"
+            "var current = document.querySelector('main .filters a[aria-current]');"
+            "return {link: getComputedStyle(a).color, size: getComputedStyle(document.querySelector('main p')).fontSize,"
+            " border: getComputedStyle(current).borderTopWidth};")
+    normal = browser.execute_script(look)
+    browser.execute_cdp_cmd("Emulation.setEmulatedMedia", {"features": [{"name": "prefers-contrast", "value": "more"}]})
+    more = browser.execute_script(look)
+    assert more["link"] == "rgb(0, 48, 122)" != normal["link"], (normal, more)
+    assert more["size"] == normal["size"], "prefers-contrast changes colours only, not the type size"
+    # Forced colours drop backgrounds: the current filter is told apart by a heavier border.
+    browser.execute_cdp_cmd("Emulation.setEmulatedMedia", {"features": [{"name": "forced-colors", "value": "active"}]})
+    forced = browser.execute_script(look)
+    assert forced["border"] == "3px" != normal["border"], (normal, forced)
