@@ -114,7 +114,7 @@ def test_document_page_has_a_table_of_contents(nginx, page_browser, sample_site)
     assert "第一章" in html, "the sample document for the TOC check has no chapters any more"
     open_page(page_browser, nginx.url(PAGE_KINDS["document"]), "normal")
     toc = page_browser.execute_script("""
-        var nav = document.querySelector('main nav.toc, main nav[aria-label*="目录"], main nav[aria-labelledby]');
+        var nav = document.querySelector('nav.toc, nav[aria-label*="目录"], main nav[aria-labelledby]');
         if (!nav) return null;
         return Array.from(nav.querySelectorAll('a[href^="#"]')).map(function (a) {
             var target = document.getElementById(decodeURIComponent(a.hash.slice(1)));
