@@ -128,5 +128,5 @@ fuzz: apt-deps
 	fuzz/run.sh
 
 clean:
-	rm -rf $(SCRATCH) $(SITE) .$(SITE).* .pytest_cache
+	rm -rf $(SCRATCH) $(SITE) .$(SITE).* .pytest_cache build/screenshots
 	find e2e -name __pycache__ -type d -prune -exec rm -rf {} +
