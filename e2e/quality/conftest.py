@@ -144,4 +144,4 @@ def pytest_terminal_summary(terminalreporter, config):
             if shutil.which("fc-list") else None
         if fonts is not None and not fonts.stdout.strip():
             terminalreporter.write_line("(no Chinese font on this machine: the screenshots show Chinese text as boxes; "
-                                        "install one, e.g. apt-get install fonts-noto-cjk)")
+                                        "make deps installs fonts-wqy-microhei)")
