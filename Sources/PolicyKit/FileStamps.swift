@@ -46,7 +46,7 @@ struct FileStamps {
         for line in lines.dropFirst() {
             let f = line.split(separator: "\t", omittingEmptySubsequences: false)
             guard f.count == 6, let size = Int64(f[1]), let inode = UInt64(f[2]), let modified = Int64(f[3]),
-                let changed = Int64(f[4]), f[5].utf8.count == 32, f[5].allSatisfy(\.isHexDigit)
+                let changed = Int64(f[4]), f[5].utf8.count == ContentDigest.hexLength, f[5].allSatisfy(\.isHexDigit)
             else { continue }
             entries[String(f[0])] = (Stamp(size: size, inode: inode, modified: modified, changed: changed), String(f[5]))
         }
