@@ -1,8 +1,8 @@
 import PolicyCore
 import PolicyWrite
 
-/// Where every output of a render goes, and what records, as a side effect of rendering it,
-/// what each output was made from. Page builders never hand files to the sink themselves:
+/// Where every output of a render goes. As a side effect of rendering an output it records
+/// what the output was made from. Page builders never hand files to the sink themselves:
 /// they call `render` with a template and a view model, or `add` for files they made
 /// otherwise, and get back the paths (for the sitemap).
 ///
