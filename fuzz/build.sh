@@ -22,7 +22,8 @@ swift build --scratch-path "$SCRATCH" --target PolicyKit \
 
 BIN=$(swift build --scratch-path "$SCRATCH" --show-bin-path)
 objects=()
-for module in PolicyCore PolicyLoad PolicyModel PolicyCheck PolicyReport PolicyWrite PolicySearch PolicySite PolicyKit Yams CYaml Mustache CSystemShims; do
+for module in PolicyCore PolicyLoad PolicyModel PolicyCheck PolicyReport PolicyWrite PolicySearch PolicySite PolicyKit Yams CYaml Mustache CSystemShims \
+  Crypto CryptoBoringWrapper CCryptoBoringSSL CCryptoBoringSSLShims; do
   while IFS= read -r -d '' o; do objects+=("$o"); done < <(find "$BIN/$module.build" -name '*.o' -print0)
 done
 yams_include=$(find "$SCRATCH/checkouts/Yams/Sources/CYaml/include" -maxdepth 0)

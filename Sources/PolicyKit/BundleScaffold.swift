@@ -2,6 +2,7 @@ import Foundation
 import Yams
 import PolicyCore
 import PolicyModel
+import PolicyWrite
 
 /// Writes a new bundle for `policy new`: `index.md` with every field the kind needs and an
 /// interpretation skeleton with the headings `must_cover` asks for. What the author gave
@@ -82,19 +83,16 @@ public struct BundleScaffold {
         return missing
     }
 
-    /// Writes the bundle under `content`; refuses to overwrite an existing one.
+    /// Writes the bundle under `content` (through `NewBundleFolder`); refuses to overwrite an
+    /// existing one.
     @discardableResult
     public func write(into content: URL) throws -> URL {
         guard BundleID.isWellFormed(id) else {
             throw ScaffoldError("编号“\(id)”不符合要求：只能使用小写英文字母、数字和连字符（-），如 2026-food-labels。")
         }
         let folder = folder(in: content)
-        guard !FileManager.default.fileExists(atPath: folder.path) else {
+        guard try NewBundleFolder.write(files, into: folder) == .written else {
             throw ScaffoldError("\(folder.path) 已存在，未覆盖。请换一个编号。")
-        }
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        for file in files {
-            try Data(file.text.utf8).write(to: folder.appendingPathComponent(file.name))
         }
         return folder
     }

@@ -12,9 +12,10 @@ public struct Theme: Sendable {
     public let templateNames: Set<String>
     /// Asset path under `assets/` → bytes.
     public let assets: [String: Data]
-    /// A digest of every template and asset as used (overrides applied): pages made with
-    /// another theme are never reused.
-    public let digest: String
+    /// A digest of every template as used (overrides applied): part of each page's key
+    /// (`PageKey`), so that a page made with other templates is never reused. Assets are
+    /// not in it: a page names them only through its view model.
+    public let templatesDigest: String
 
     /// The built-in files. SwiftPM's `embedInCode` names each `[UInt8]` after the file name
     /// with `.` and `-` made `_`, and offers no listing, so the list is kept here by hand.
@@ -79,13 +80,17 @@ public struct Theme: Sendable {
         self.assets = assets
         var digest = ContentDigest()
         for name in templateSources.keys.sorted() { digest.add("template \(name)"); digest.add(templateSources[name]!) }
-        for name in assets.keys.sorted() { digest.add("asset \(name)"); digest.add(assets[name]!) }
-        self.digest = digest.hex
+        templatesDigest = digest.hex
     }
 
     /// Renders the named template with `context`; a missing template is a theme error.
     public func render(_ name: String, _ context: some Encodable) throws -> String {
-        guard let html = templates.render(try TemplateEncoder.encode(context), withTemplate: name) else {
+        try render(name, encoded: try TemplateEncoder.encode(context))
+    }
+
+    /// The same with a context `TemplateEncoder` already made.
+    func render(_ name: String, encoded context: Any) throws -> String {
+        guard let html = templates.render(context, withTemplate: name) else {
             throw PolicyError.themeFailed("缺少模板 \(name).mustache")
         }
         return html

@@ -44,3 +44,48 @@ def test_an_edited_transcript_reaches_its_page_and_the_rebuild_equals_a_clean_bu
     clean = tmp_path / "clean"
     build(content, clean)
     assert differing(site, clean) == []
+
+
+CAPTIONS = "regulations/2025-food-workshops-regulation/视频字幕.vtt"
+PUBLISHED_CAPTIONS = "d/2025-food-workshops-regulation/视频字幕.vtt"
+
+
+def test_an_edited_caption_file_is_published_and_the_rebuild_equals_a_clean_build(tmp_path):
+    content = tmp_path / "content"
+    shutil.copytree(CONTENT, content)
+    site = tmp_path / "site"
+    build(content, site)
+    page = (site / PAGE).read_text(encoding="utf-8")
+    assert "%E8%A7%86%E9%A2%91%E5%AD%97%E5%B9%95.vtt" in page, "the video page offers the captions (视频字幕.vtt)"
+    cue = "本句字幕为测试追加。"
+
+    with open(content / CAPTIONS, "a", encoding="utf-8") as captions:
+        captions.write("\n99:00:00.000 --> 99:00:02.000\n" + cue + "\n")
+    build(content, site)
+    assert cue in (site / PUBLISHED_CAPTIONS).read_text(encoding="utf-8")
+
+    clean = tmp_path / "clean"
+    build(content, clean)
+    assert differing(site, clean) == []
+
+
+def test_a_rebuild_after_the_transcript_is_restored_equals_a_clean_build_again(tmp_path):
+    """Undoing an edit brings the old page back: reuse is decided by content, not by time."""
+    content = tmp_path / "content"
+    shutil.copytree(CONTENT, content)
+    site = tmp_path / "site"
+    build(content, site)
+    original = (site / PAGE).read_bytes()
+    transcript = content / TRANSCRIPT
+    text = transcript.read_bytes()
+
+    transcript.write_bytes(text + "\n\n撤销前追加的一段。\n".encode())
+    build(content, site)
+    assert (site / PAGE).read_bytes() != original
+    transcript.write_bytes(text)
+    build(content, site)
+    assert (site / PAGE).read_bytes() == original
+
+    clean = tmp_path / "clean"
+    build(content, clean)
+    assert differing(site, clean) == []

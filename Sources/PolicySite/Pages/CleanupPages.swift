@@ -52,13 +52,13 @@ struct CleanupPages {
 
     let context: SiteContext
 
-    func render() throws -> [OutputFile] {
+    func render() throws -> [String] {
         var files = [try index()]
         for batch in context.library.cleanups { files.append(try page(batch)) }
         return files
     }
 
-    private func index() throws -> OutputFile {
+    private func index() throws -> String {
         let link = Linker(page: SitePath.cleanups)
         let batches = context.library.cleanups.map { b in
             BatchItem(
@@ -75,7 +75,7 @@ struct CleanupPages {
         return try context.page(SitePath.cleanups, template: "cleanups", ctx)
     }
 
-    private func page(_ batch: CleanupBatch) throws -> OutputFile {
+    private func page(_ batch: CleanupBatch) throws -> String {
         let directory = SitePath.cleanup(batch.id)
         let link = Linker(page: directory)
         let groups = CleanupOutcome.allCases.compactMap { outcome -> OutcomeGroup? in

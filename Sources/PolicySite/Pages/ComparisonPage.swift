@@ -64,7 +64,7 @@ struct ComparisonPage {
     let pair: Library.VersionPair
     let diff: ArticleDiff
 
-    func render() throws -> OutputFile {
+    func render() throws -> String {
         let directory = SitePath.comparison(old: pair.old.id, new: pair.new.id)
         let link = Linker(page: directory)
         let title = "新旧对照：\(pair.new.quotedTitle)"

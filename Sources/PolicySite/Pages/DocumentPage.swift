@@ -124,7 +124,7 @@ struct DocumentPage {
     let context: SiteContext
     let document: Document
 
-    func render() throws -> OutputFile {
+    func render() throws -> String {
         let d = document
         let directory = SitePath.document(d.id)
         let link = Linker(page: directory)

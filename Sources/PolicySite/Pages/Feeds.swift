@@ -13,7 +13,7 @@ struct Feeds {
 
     /// Atom (RFC 4287): the newest 50 documents and interpretations. Entry ids are the
     /// pages' URLs, which never change once published.
-    func atom() throws -> OutputFile {
+    func atom() throws -> String {
         let items = context.library.latestPublications(limit: 50)
         let entries = items.map { item in
             let url = absolute(item.interpretation.map(SitePath.interpretation) ?? SitePath.document(item.document.id))
@@ -37,13 +37,13 @@ struct Feeds {
     func feed(
         _ path: String, title: String, subtitle: String? = nil, id: String, updated: CalendarDate?,
         entries: [AtomFeed.Entry]
-    ) throws -> OutputFile {
+    ) throws -> String {
         let site = context.site
         let model = AtomFeed(
             language: site.language, title: title, subtitle: subtitle, id: id, home: site.baseURL,
             url: absolute(path), updated: timestamp(updated ?? context.asOf),
             author: site.issuer.isEmpty ? site.title : site.issuer, entries: entries)
-        return .text(path, try context.theme.render("feed", model))
+        return try context.output.render(path, template: "feed", model)
     }
 
     /// Every HTML page among `paths`, as absolute directory URLs, sorted.

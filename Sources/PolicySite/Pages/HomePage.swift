@@ -52,7 +52,7 @@ struct HomePage {
 
     let context: SiteContext
 
-    func render() throws -> OutputFile {
+    func render() throws -> String {
         let link = Linker(page: SitePath.home)
         let library = context.library
         let asOf = context.asOf

@@ -52,7 +52,7 @@ struct InterpretationPage {
     let document: Document
     let interpretation: Interpretation
 
-    func render() throws -> OutputFile {
+    func render() throws -> String {
         let i = interpretation
         let directory = SitePath.interpretation(i)
         let link = Linker(page: directory)

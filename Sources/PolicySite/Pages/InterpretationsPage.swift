@@ -39,7 +39,7 @@ struct InterpretationsPage {
 
     let context: SiteContext
 
-    func render() throws -> OutputFile {
+    func render() throws -> String {
         let directory = SitePath.interpretations
         let link = Linker(page: directory)
         let all = context.library.documents.flatMap { d in d.interpretations.map { (document: d, interpretation: $0) } }

@@ -58,7 +58,7 @@ struct LibraryPages {
     let context: SiteContext
     let kind: DocumentKind
 
-    func render() throws -> [OutputFile] {
+    func render() throws -> [String] {
         let listed = context.library.listing(of: kind, at: context.asOf)
         let counts = context.library.statusCounts(of: kind, at: context.asOf)
         var files = try pages(status: nil, listed: listed, counts: counts)
@@ -69,7 +69,7 @@ struct LibraryPages {
     }
 
     /// The list of one filter, split into pages.
-    private func pages(status: ValidityStatus?, listed: [Library.Listed], counts: [ValidityStatus: Int]) throws -> [OutputFile] {
+    private func pages(status: ValidityStatus?, listed: [Library.Listed], counts: [ValidityStatus: Int]) throws -> [String] {
         let base = status.map { SitePath.library(kind, status: $0) } ?? SitePath.library(kind)
         let total = max(1, (listed.count + Self.pageSize - 1) / Self.pageSize)
         return try (1...total).map { number in
@@ -83,7 +83,7 @@ struct LibraryPages {
     private func page(
         status: ValidityStatus?, listed: [Library.Listed], rows: Range<Int>, number: Int, of total: Int,
         base: String, counts: [ValidityStatus: Int]
-    ) throws -> OutputFile {
+    ) throws -> String {
         let directory = SitePath.libraryPage(base, page: number)
         let link = Linker(page: directory)
         let title = status.map { "\(kind.libraryName)：\($0.chinese)" } ?? kind.libraryName

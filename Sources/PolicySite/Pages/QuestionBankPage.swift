@@ -48,7 +48,7 @@ struct QuestionBankPage {
 
     let context: SiteContext
 
-    func render() throws -> [OutputFile] {
+    func render() throws -> [String] {
         let link = Linker(page: SitePath.questionBank)
         let groups = context.library.questionEntriesByTopic()
         let topics = groups.enumerated().map { k, group in
@@ -61,7 +61,7 @@ struct QuestionBankPage {
             page: context.chrome(SitePath.questionBank, title: title, crumbs: [(title, nil)]),
             title: title, total: groups.reduce(0) { $0 + $1.entries.count }, topics: .of(topics),
             dataHref: link.href(SitePath.questionBankData))
-        return [try context.page(SitePath.questionBank, template: "qa", ctx), try data()]
+        return [try context.page(SitePath.questionBank, template: "qa", ctx)] + (try context.output.add([try data()]))
     }
 
     private func entry(_ e: Library.QuestionEntry, _ link: Linker) -> Entry {

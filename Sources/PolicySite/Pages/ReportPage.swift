@@ -70,7 +70,7 @@ struct ReportPage {
         return complete == asOf.year ? [complete] : [complete, asOf.year]
     }
 
-    func render() throws -> [OutputFile] {
+    func render() throws -> [String] {
         let directory = SitePath.report
         let link = Linker(page: directory)
         let library = context.library
@@ -92,12 +92,12 @@ struct ReportPage {
             reviewUntil: DateText(context.asOf.adding(months: staff.reviewWindowMonths)),
             dueList: listed(staff.dueForEvaluation), lapsedSince: DateText(staff.since), lapsedList: listed(staff.lapsed),
             exemptList: listed(staff.exempt))
-        var files = [try context.page(directory, template: "report", ctx)]
+        var files: [OutputFile] = []
         for report in reports {
             files.append(.text(SitePath.reportFile(report.year, "csv"), "\u{FEFF}" + AnnualReportFormat.csv.render(report, site: context.site)))
             files.append(.text(SitePath.reportFile(report.year, "json"), AnnualReportFormat.json.render(report, site: context.site)))
         }
-        return files
+        return [try context.page(directory, template: "report", ctx)] + (try context.output.add(files))
     }
 
     private func section(_ r: AnnualReport, _ link: Linker) -> YearSection {

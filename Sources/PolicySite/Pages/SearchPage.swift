@@ -17,7 +17,7 @@ struct SearchPage {
 
     let context: SiteContext
 
-    func render() throws -> OutputFile {
+    func render() throws -> String {
         let link = Linker(page: SitePath.search)
         let ctx = Context(
             page: context.chrome(SitePath.search, title: "检索", crumbs: [("检索", nil)]), title: "检索",

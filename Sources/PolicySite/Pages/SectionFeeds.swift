@@ -25,11 +25,11 @@ struct SectionFeeds {
     let context: SiteContext
     private var feeds: Feeds { Feeds(context: context) }
 
-    func render() throws -> [OutputFile] {
+    func render() throws -> [String] {
         [try documents(), try interpretations(), try status()]
     }
 
-    private func documents() throws -> OutputFile {
+    private func documents() throws -> String {
         let entries = context.library.documents.prefix(SectionFeeds.limit).map { d in
             Entry(
                 id: feeds.absolute(SitePath.document(d.id)), title: d.title, link: feeds.absolute(SitePath.document(d.id)),
@@ -40,7 +40,7 @@ struct SectionFeeds {
         return try feed(SitePath.documentsFeed, title: "新发布的政策文件", entries: Array(entries))
     }
 
-    private func interpretations() throws -> OutputFile {
+    private func interpretations() throws -> String {
         let all = context.library.documents.flatMap { d in d.interpretations.map { (d, $0) } }.sorted { a, b in
             if a.1.published != b.1.published { return a.1.published > b.1.published }
             return (a.0.id, a.1.id) < (b.0.id, b.1.id)
@@ -54,7 +54,7 @@ struct SectionFeeds {
         return try feed(SitePath.interpretationsFeed, title: "新发布的政策解读", entries: Array(entries))
     }
 
-    private func status() throws -> OutputFile {
+    private func status() throws -> String {
         let library = context.library
         var entries = library.endings(through: context.asOf).map { change in
             let d = change.document
@@ -79,7 +79,7 @@ struct SectionFeeds {
         return try feed(SitePath.statusFeed, title: "文件时效性变化", entries: Array(entries.prefix(SectionFeeds.limit)))
     }
 
-    private func feed(_ path: String, title: String, entries: [Entry]) throws -> OutputFile {
+    private func feed(_ path: String, title: String, entries: [Entry]) throws -> String {
         try feeds.feed(
             path, title: "\(context.site.title)：\(title)", id: feeds.absolute(path),
             updated: entries.map(\.date).max(),

@@ -6,18 +6,18 @@ import PolicyCore
 struct ServicePages {
     let context: SiteContext
 
-    func jobs(inputs: PageInputs?) -> [SiteRenderer.Job] {
+    func jobs() -> [SiteRenderer.Job] {
         let context = context
         let wholeLibrary: [SiteRenderer.Job] = [
-            .init(inputs: inputs?.questionBank()) { try QuestionBankPage(context: context).render() },
-            .init(inputs: inputs?.frontMatterPages("interpretations")) { [try InterpretationsPage(context: context).render()] },
-            .init { try ReportPage(context: context).render() },
-            .init { try SectionFeeds(context: context).render() },
+            { try QuestionBankPage(context: context).render() },
+            { [try InterpretationsPage(context: context).render()] },
+            { try ReportPage(context: context).render() },
+            { try SectionFeeds(context: context).render() },
         ]
         // Comparisons are the costly part (a character diff per changed article): one job each.
         return wholeLibrary
             + context.library.versionPairs.map { pair in
-                .init(inputs: inputs?.comparison(pair)) {
+                {
                     [try ComparisonPage(context: context, pair: pair, diff: context.library.comparison(pair)).render()]
                 }
             }

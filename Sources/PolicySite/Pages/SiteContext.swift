@@ -13,6 +13,8 @@ struct SiteContext {
     let theme: Theme
     /// Each bundle's git history; empty when the content is not in git.
     var history = LibraryHistory.none
+    /// Where every output goes, each recorded with what it was made from.
+    let output: InputRecorder
 
     var site: SiteConfig { library.site }
 
@@ -78,8 +80,9 @@ struct SiteContext {
             effective: DateText(document.effective), badge: badge(document))
     }
 
-    /// Renders a page template and wraps it as the page directory's `index.html`.
-    func page(_ directory: String, template: String, _ context: some Encodable) throws -> OutputFile {
-        .text(SitePath.indexFile(directory), try theme.render(template, context))
+    /// Renders a page template as the page directory's `index.html` (or keeps the last
+    /// build's, made from the same view model: `InputRecorder`). Returns its path.
+    func page(_ directory: String, template: String, _ context: some Encodable) throws -> String {
+        try output.render(SitePath.indexFile(directory), template: template, context)
     }
 }

@@ -19,7 +19,7 @@ struct VersionChainPage {
     /// Oldest first, as `Library.versionChain(of:)` gives it.
     let chain: [Document]
 
-    func render() throws -> OutputFile {
+    func render() throws -> String {
         let id = chain[0].id
         let directory = SitePath.versionChain(id)
         let link = Linker(page: directory)

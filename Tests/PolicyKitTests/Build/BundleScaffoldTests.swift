@@ -81,4 +81,25 @@ final class BundleScaffoldTests: XCTestCase {
         XCTAssertEqual(document.number, "示市监规〔2024〕5号")
         XCTAssertEqual(document.expires, CalendarDate("2026-06-02"))
     }
+
+    /// `policy new` writes both files into a new folder and never into an existing one.
+    func testWritesANewFolderAndRefusesAnExistingOne() throws {
+        let content = FileManager.default.temporaryDirectory.appendingPathComponent("policy-scaffold-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: content) }
+        let s = BundleScaffold(
+            kind: .policy, id: "2024-cold-chain", today: CalendarDate("2024-06-03")!, site: SiteConfig(),
+            fields: .init(title: "示例省冷链食品工作方案", office: "食品安全协调处"))
+        let folder = try s.write(into: content)
+        XCTAssertEqual(folder.path, content.appendingPathComponent("policies/2024-cold-chain").path)
+        for file in s.files {
+            XCTAssertEqual(try String(contentsOf: folder.appendingPathComponent(file.name), encoding: .utf8), file.text)
+        }
+        try Data("作者已改过的正文\n".utf8).write(to: folder.appendingPathComponent("index.md"))
+        XCTAssertThrowsError(try s.write(into: content)) { error in
+            XCTAssertTrue("\(error)".contains("已存在"), "\(error)")
+        }
+        XCTAssertEqual(
+            try String(contentsOf: folder.appendingPathComponent("index.md"), encoding: .utf8), "作者已改过的正文\n",
+            "an existing bundle is never overwritten")
+    }
 }

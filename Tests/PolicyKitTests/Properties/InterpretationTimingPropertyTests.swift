@@ -93,9 +93,11 @@ final class InterpretationTimingPropertyTests: XCTestCase {
         // The gate.
         let late = Set(result.findings("PI002").map { $0.location.file })
         // The pages.
+        let theme = try Theme(overrides: nil)
+        let pages = CollectedFiles()
         let context = SiteContext(
             library: library, raw: result.checked.raw, asOf: CalendarDate("2025-12-31")!,
-            theme: try Theme(overrides: nil))
+            theme: theme, output: InputRecorder(sink: pages, theme: theme, tool: nil))
         var sameDayIn2024 = 0
         for doc in library.documents {
             for item in doc.interpretations {
@@ -104,7 +106,8 @@ final class InterpretationTimingPropertyTests: XCTestCase {
                 let onTime = Self.isOnTime(document: d, interpretation: i, limit: limit)
                 XCTAssertEqual(!late.contains(file), onTime, "gate, limit \(limit): document \(d), interpretation \(i)")
 
-                let page = try InterpretationPage(context: context, document: doc, interpretation: item).render()
+                let path = try InterpretationPage(context: context, document: doc, interpretation: item).render()
+                let page = try XCTUnwrap(pages.sorted.first { $0.path == path })
                 guard case .text(let html) = page.contents else { return XCTFail("page is not text") }
                 let shown = html.components(separatedBy: "<span class=\"timing\">").dropFirst().first?
                     .components(separatedBy: "</span>").first

@@ -17,7 +17,7 @@ package struct PostingSegmentCache: Sendable {
     let files: KeyedFileStore
 
     package init(url: URL) {
-        files = KeyedFileStore(url: url, magic: "policy postings segment 3\n")
+        files = KeyedFileStore(url: url, magic: "policy postings segment 4\n")
     }
 
     /// The segments among `keys` that the folder holds, by key.

@@ -18,7 +18,7 @@ struct OutputLedger: Sendable {
         var size: Int
         var inode: UInt64
         var modified: Int64  // nanoseconds since 1970
-        /// The digest of what the file was made from (`PageInputs`), when the renderer gave
+        /// The digest of what the file was made from (`PageKey`), when the renderer gave
         /// one: a later build with the same inputs keeps the file without rendering it.
         var inputs = ""
     }

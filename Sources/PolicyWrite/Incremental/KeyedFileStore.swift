@@ -24,7 +24,7 @@ package struct KeyedFileStore: Sendable {
         let values = keys.parallelMap { key -> T? in
             guard let data = try? Data(contentsOf: URL(fileURLWithPath: path(key)), options: .alwaysMapped) else { return nil }
             return data.withUnsafeBytes { bytes -> T? in
-                let header = magic.count + 32
+                let header = magic.count + ContentDigest.hexLength
                 guard bytes.count >= header, bytes.prefix(magic.count).elementsEqual(magic) else { return nil }
                 let payload = UnsafeRawBufferPointer(rebasing: bytes[header...])
                 var check = ContentDigest()
