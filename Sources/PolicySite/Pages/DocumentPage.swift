@@ -57,8 +57,11 @@ struct DocumentPage {
         let indexNumber: String?
         /// 公开方式 (always 主动公开 on the site, stated as the catalogue does).
         let disclosure: String
+        /// 发文机关.
         let issuers: String?
         let number: String?
+        /// 令号 for a regulation (its number is an order number), 发文字号 otherwise.
+        let numberLabel: String
         let signed: DateText
         let published: DateText
         let effective: DateText
@@ -143,13 +146,21 @@ struct DocumentPage {
                         : v.supersedes.contains(d.id) ? link.href(SitePath.comparison(old: d.id, new: v.id)) : nil)
             }
         let laterVersions = (library.supersededBy[d.id] ?? []).sorted().compactMap(library.document)
+        let description = "\(d.quotedTitle)\(d.number.map { "（\($0)）" } ?? "")，\(joined(d.issuers).map { $0 + "于" } ?? "")\(d.published.chinese)发布，自\(d.effective.chinese)起施行。"
         let body = BodyRenderer(context: context).html(d.body, sourceDirectory: bundlePath + "/", page: link, topLevel: 3)
         let ctx = Context(
-            page: context.chrome(directory, title: d.title, crumbs: [(d.kind.libraryName, SitePath.library(d.kind)), (d.title, nil)]),
+            page: context.chrome(
+                directory, title: d.title, crumbs: [(d.kind.libraryName, SitePath.library(d.kind)), (d.title, nil)],
+                about: PageAbout(
+                    description: description, keywords: d.keywords.isEmpty ? d.topics : d.keywords,
+                    article: .init(
+                        title: d.title, published: d.published,
+                        source: joined(d.issuers) ?? context.site.sponsor ?? context.site.title))),
             title: d.title, kind: d.kind.chinese, headnote: library.headnote(of: d), badge: context.badge(d),
             notice: notice(link),
             meta: Meta(
-                indexNumber: d.indexNumber, disclosure: d.disclosure.rawValue, issuers: joined(d.issuers), number: d.number, signed: DateText(d.signed),
+                indexNumber: d.indexNumber, disclosure: d.disclosure.rawValue, issuers: joined(d.issuers), number: d.number,
+                numberLabel: d.kind == .regulation ? "令号" : "发文字号", signed: DateText(d.signed),
                 published: DateText(d.published), effective: DateText(d.effective),
                 expires: d.expires.map(DateText.init), topics: joined(d.topics), keywords: joined(d.keywords),
                 office: d.office,
@@ -216,27 +227,28 @@ struct DocumentPage {
         return files
     }
 
+    /// What replaced the document and who said so (`Library.statusNotice`): the repealing or
+    /// revising document, the cleanup batch that announced the result, the version in force.
     private func notice(_ link: Linker) -> Notice? {
-        let library = context.library
-        let report = library.status(of: document, at: context.asOf)
-        guard !report.status.isCurrent else { return nil }
+        guard let facts = context.library.statusNotice(of: document, at: context.asOf) else { return nil }
         var links: [LinkItem] = []
-        if let current = library.currentVersion(of: document, at: context.asOf) {
+        let current = facts.currentVersion
+        if let by = facts.endedBy {
+            let role = facts.status == .repealed ? "废止文件" : "修订文件"
+            let label = by.id == current?.id ? "\(role)（现行版本）" : role
+            links.append(LinkItem(label: "\(label)：\(by.quotedTitle)", href: link.href(SitePath.document(by.id))))
+        }
+        if let current, current.id != facts.endedBy?.id {
             links.append(LinkItem(label: "现行版本：\(current.quotedTitle)", href: link.href(SitePath.document(current.id))))
         }
-        switch report.cause {
-        case .document(let id) where report.status == .repealed:
-            if let by = library.document(id) {
-                links.append(LinkItem(label: "废止文件：\(by.quotedTitle)", href: link.href(SitePath.document(id))))
-            }
-        case .cleanup(let batchID):
-            if let batch = library.cleanups.first(where: { $0.id == batchID }) {
-                links.append(LinkItem(label: "清理结果：《\(batch.title)》", href: link.href(SitePath.cleanup(batchID))))
-            }
-        default: break
+        if let batch = facts.announcedBy {
+            links.append(LinkItem(label: "清理结果：《\(batch.title)》", href: link.href(SitePath.cleanup(batch.id))))
         }
-        links = links.reduce(into: []) { kept, item in if !kept.contains(where: { $0.href == item.href }) { kept.append(item) } }
-        let text = links.isEmpty ? "本文件\(report.status.chinese)，仅供查阅。" : "本文件\(report.status.chinese)，请以下列文件为准："
+        let since = facts.since.map { "自\($0.chinese)起" } ?? ""
+        let text =
+            links.isEmpty
+            ? "本文件\(since)\(facts.status.chinese)，仅供查阅。"
+            : "本文件\(since)\(facts.status.chinese)，仅供查阅；请以下列文件为准："
         return Notice(text: text, links: links)
     }
 
