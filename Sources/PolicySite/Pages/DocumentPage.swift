@@ -16,6 +16,8 @@ struct DocumentPage {
         let notice: Notice?
         let meta: Meta
         let bodyHTML: String
+        /// 目录: the chapters (编 or 章) and their sections, for a text with two or more.
+        let toc: NonEmptyList<TOCEntry>?
         /// The official version first, then the attachments.
         let files: NonEmptyList<FileLink>?
         let interpretations: NonEmptyList<InterpretationLink>?
@@ -39,6 +41,13 @@ struct DocumentPage {
         let linkedData: LinkedData
         /// For a revised document: its 新旧对照 with each later version, beside the status.
         let statusComparisons: NonEmptyList<LinkItem>?
+    }
+
+    /// A chapter in the table of contents, with its sections (章 under 编, or 节 under 章).
+    struct TOCEntry: Encodable {
+        let title: String
+        let href: String
+        let sections: NonEmptyList<LinkItem>?
     }
 
     struct History: Encodable {
@@ -147,7 +156,8 @@ struct DocumentPage {
             }
         let laterVersions = (library.supersededBy[d.id] ?? []).sorted().compactMap(library.document)
         let description = "\(d.quotedTitle)\(d.number.map { "（\($0)）" } ?? "")，\(joined(d.issuers).map { $0 + "于" } ?? "")\(d.published.chinese)发布，自\(d.effective.chinese)起施行。"
-        let body = BodyRenderer(context: context).html(d.body, sourceDirectory: bundlePath + "/", page: link, topLevel: 3)
+        let (body, outline) = BodyRenderer(context: context).officialText(
+            d.body, sourceDirectory: bundlePath + "/", page: link, topLevel: 3)
         let ctx = Context(
             page: context.chrome(
                 directory, title: d.title, crumbs: [(d.kind.libraryName, SitePath.library(d.kind)), (d.title, nil)],
@@ -168,7 +178,7 @@ struct DocumentPage {
                     d.amendments.map { a in
                         Amendment(date: DateText(a.date), decision: a.citation)
                     })),
-            bodyHTML: body,
+            bodyHTML: body, toc: .of(tableOfContents(outline)),
             files: .of(files(link)),
             interpretations: .of(
                 d.interpretations.map { i in
@@ -250,6 +260,21 @@ struct DocumentPage {
             ? "本文件\(since)\(facts.status.chinese)，仅供查阅。"
             : "本文件\(since)\(facts.status.chinese)，仅供查阅；请以下列文件为准："
         return Notice(text: text, links: links)
+    }
+
+    /// The outline's top level (编 if the text has parts, else 章) with the level below.
+    private func tableOfContents(_ outline: BodyOutline) -> [TOCEntry] {
+        guard outline.hasTableOfContents else { return [] }
+        let top = outline.headings.map(\.level).min() ?? 1
+        var entries: [(heading: BodyOutline.Heading, sections: [LinkItem])] = []
+        for h in outline.headings {
+            if h.level == top {
+                entries.append((h, []))
+            } else if h.level == top + 1, !entries.isEmpty {
+                entries[entries.count - 1].sections.append(LinkItem(label: h.title, href: "#" + h.anchor))
+            }
+        }
+        return entries.map { TOCEntry(title: $0.heading.title, href: "#" + $0.heading.anchor, sections: .of($0.sections)) }
     }
 
     private func joined(_ items: [String]) -> String? { items.isEmpty ? nil : items.joined(separator: "、") }

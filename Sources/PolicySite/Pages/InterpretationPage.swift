@@ -92,7 +92,8 @@ struct InterpretationPage {
         if isAudio, let media = i.media, let src = fileHref(media.file) {
             audio = Audio(src: src, transcript: transcript(media), transcriptHref: fileHref(media.transcript))
         }
-        let body = BodyRenderer(context: context).html(i.body, sourceDirectory: bundlePath + "/", page: link, topLevel: 2)
+        let body = BodyRenderer(context: context).interpretation(
+            i.body, sourceDirectory: bundlePath + "/", page: link, topLevel: 2, document: document)
         let ctx = Context(
             page: context.chrome(
                 directory, title: i.title,
