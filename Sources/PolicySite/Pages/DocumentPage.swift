@@ -90,7 +90,8 @@ struct DocumentPage {
 
     struct Notice: Encodable {
         let text: String
-        let links: [LinkItem]
+        /// The repealing or revising document, the version in force, the cleanup batch.
+        let links: NonEmptyList<LinkItem>?
     }
 
     struct FileLink: Encodable {
@@ -243,23 +244,23 @@ struct DocumentPage {
         guard let facts = context.library.statusNotice(of: document, at: context.asOf) else { return nil }
         var links: [LinkItem] = []
         let current = facts.currentVersion
+        // Versions of one text share a title: the number tells them apart.
+        let cited = { (d: Document) in d.quotedTitle + (d.number.map { "（\($0)）" } ?? "") }
         if let by = facts.endedBy {
             let role = facts.status == .repealed ? "废止文件" : "修订文件"
             let label = by.id == current?.id ? "\(role)（现行版本）" : role
-            links.append(LinkItem(label: "\(label)：\(by.quotedTitle)", href: link.href(SitePath.document(by.id))))
+            links.append(LinkItem(label: "\(label)：\(cited(by))", href: link.href(SitePath.document(by.id))))
         }
         if let current, current.id != facts.endedBy?.id {
-            links.append(LinkItem(label: "现行版本：\(current.quotedTitle)", href: link.href(SitePath.document(current.id))))
+            links.append(LinkItem(label: "现行版本：\(cited(current))", href: link.href(SitePath.document(current.id))))
         }
         if let batch = facts.announcedBy {
-            links.append(LinkItem(label: "清理结果：《\(batch.title)》", href: link.href(SitePath.cleanup(batch.id))))
+            let role = facts.status == .repealed ? "公布废止的清理结果" : "宣布失效的清理结果"
+            links.append(LinkItem(label: "\(role)：《\(batch.title)》", href: link.href(SitePath.cleanup(batch.id))))
         }
         let since = facts.since.map { "自\($0.chinese)起" } ?? ""
-        let text =
-            links.isEmpty
-            ? "本文件\(since)\(facts.status.chinese)，仅供查阅。"
-            : "本文件\(since)\(facts.status.chinese)，仅供查阅；请以下列文件为准："
-        return Notice(text: text, links: links)
+        let text = "本文件\(since)\(facts.status.chinese)，仅供查阅。" + (facts.endedBy != nil || current != nil ? "请以现行文件为准。" : "")
+        return Notice(text: text, links: .of(links))
     }
 
     /// The outline's top level (编 if the text has parts, else 章) with the level below.
