@@ -156,7 +156,8 @@ struct DocumentPage {
                         : v.supersedes.contains(d.id) ? link.href(SitePath.comparison(old: d.id, new: v.id)) : nil)
             }
         let laterVersions = (library.supersededBy[d.id] ?? []).sorted().compactMap(library.document)
-        let description = "\(d.quotedTitle)\(d.number.map { "（\($0)）" } ?? "")，\(joined(d.issuers).map { $0 + "于" } ?? "")\(d.published.chinese)发布，自\(d.effective.chinese)起施行。"
+        let description =
+            "\(d.quotedTitle)\(d.number.map { "（\($0)）" } ?? "")，\(joined(d.issuers).map { $0 + "于" } ?? "")\(d.published.chinese)发布，自\(d.effective.chinese)起施行。"
         let (body, outline) = BodyRenderer(context: context).officialText(
             d.body, sourceDirectory: bundlePath + "/", page: link, topLevel: 3)
         let ctx = Context(

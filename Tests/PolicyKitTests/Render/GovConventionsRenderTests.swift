@@ -43,7 +43,8 @@ final class GovConventionsRenderTests: XCTestCase {
                 **第二条** 本办法自公布之日起施行。
 
                 """)
-        regulation = regulation.replacingOccurrences(of: "effective: 2022-08-01", with: "effective: 2022-08-01\nkeywords: [小作坊, 登记]\nindex_no: 113300000/2022-00001\ntopics: [食品安全]")
+        regulation = regulation.replacingOccurrences(
+            of: "effective: 2022-08-01", with: "effective: 2022-08-01\nkeywords: [小作坊, 登记]\nindex_no: 113300000/2022-00001\ntopics: [食品安全]")
         let interpretation = FrontMatter([
             "title": "《管理办法》解读", "form": "text", "published": "2022-06-28",
         ]).document(body: "## 主要内容\n\n第一条之一是新增的；第二条规定施行日期；《中华人民共和国食品安全法》第二条另有规定；第九条不存在。\n")
