@@ -260,7 +260,9 @@ struct DocumentPage {
             links.append(LinkItem(label: "\(role)：《\(batch.title)》", href: link.href(SitePath.cleanup(batch.id))))
         }
         let since = facts.since.map { "自\($0.chinese)起" } ?? ""
-        let text = "本文件\(since)\(facts.status.chinese)，仅供查阅。" + (facts.endedBy != nil || current != nil ? "请以现行文件为准。" : "")
+        let replacementInForce =
+            current != nil || facts.endedBy.map { context.library.status(of: $0, at: context.asOf).status.isCurrent } == true
+        let text = "本文件\(since)\(facts.status.chinese)，仅供查阅。" + (replacementInForce ? "请以现行文件为准。" : "")
         return Notice(text: text, links: .of(links))
     }
 
