@@ -129,6 +129,16 @@ extension Schema {
                 FieldSpec("amended", .text, example: "amended: 修正"),
             ]), example: "headnote: { promulgated: 公布, amended: 修正 }"),
         FieldSpec(
+            "website",
+            .mapping([
+                FieldSpec("sponsor", .text, example: "sponsor: 示例省市场监督管理局"),
+                FieldSpec("domain", .text, example: "domain: www.example.gov.cn"),
+                FieldSpec("id_code", .text, example: "id_code: '0000000000'"),
+                FieldSpec("icp", .text, example: "icp: 示ICP备00000000号"),
+                FieldSpec("public_security", .text, example: "public_security: 示公网安备00000000000000号"),
+                FieldSpec("contact", .text, example: "contact: 联系电话：0000-12315"),
+            ]), example: "website: { sponsor: 示例省市场监督管理局, id_code: '0000000000' }"),
+        FieldSpec(
             "privacy",
             .mapping([
                 FieldSpec("allow", .texts, example: "allow: [12315]"),

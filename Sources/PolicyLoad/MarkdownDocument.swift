@@ -144,9 +144,15 @@ public final class MarkdownDocument {
     /// site links relative to the page, bundle files point at their copies…).
     /// - Parameter topHeadingLevel: the level the body's highest heading becomes, so that a
     ///   body's `#` sits under the page's own headings; nil keeps the levels as written.
+    ///   - linkText: cuts a text's characters (outside links and images) into runs, each with
+    ///     the URL it links to or nil; the runs must join back into the text.
+    ///   - markBlocks: how each top-level block is marked, from its text and whether it is a
+    ///     heading (`BlockMark`); the markup it returns is inserted as it is.
     public func html(
         topHeadingLevel: Int? = nil,
-        rewritingURLs rewrite: (String, Bool) -> String = { url, _ in url }
+        rewritingURLs rewrite: (String, Bool) -> String = { url, _ in url },
+        linkText: ((String) -> [(text: String, url: String?)])? = nil,
+        markBlocks: ((String, Bool) -> BlockMark?)? = nil
     ) -> String {
         let shift = topHeadingLevel.flatMap { top in highestHeadingLevel.map { top - $0 } } ?? 0
         neutraliseUnsafeURLs()
@@ -161,10 +167,82 @@ public final class MarkdownDocument {
             let rewritten = rewrite(url, type == CMARK_NODE_IMAGE)
             if rewritten != url { cmark_node_set_url(node, rewritten) }
         }
+        if let linkText { link(linkText) }
+        if let markBlocks { mark(markBlocks) }
         guard let html = cmark_render_html(root, MarkdownDocument.options & ~CMARK_OPT_SOURCEPOS, extensions)
         else { return "" }
         defer { free(html) }
         return String(cString: html)
+    }
+
+    /// Replaces text nodes (outside links and images) by the runs `cut` makes of them, the
+    /// runs with a URL as links. cmark escapes the text and the URL like any other link.
+    private func link(_ cut: (String) -> [(text: String, url: String?)]) {
+        var texts: [OpaquePointer] = []
+        walk { node in
+            guard cmark_node_get_type(node) == CMARK_NODE_TEXT else { return }
+            var parent = cmark_node_parent(node)
+            while let p = parent {
+                let type = cmark_node_get_type(p)
+                if type == CMARK_NODE_LINK || type == CMARK_NODE_IMAGE { return }
+                parent = cmark_node_parent(p)
+            }
+            texts.append(node)
+        }
+        for node in texts {
+            let runs = cut(String(cString: cmark_node_get_literal(node)))
+            guard runs.contains(where: { $0.url != nil }) else { continue }
+            for run in runs where !run.text.isEmpty {
+                let text = cmark_node_new(CMARK_NODE_TEXT)
+                cmark_node_set_literal(text, run.text)
+                if let url = run.url {
+                    let link = cmark_node_new(CMARK_NODE_LINK)
+                    cmark_node_set_url(link, url)
+                    cmark_node_append_child(link, text)
+                    cmark_node_insert_before(node, link)
+                } else {
+                    cmark_node_insert_before(node, text)
+                }
+            }
+            cmark_node_unlink(node)
+            cmark_node_free(node)
+        }
+    }
+
+    /// Wraps groups of top-level blocks as `mark` says (see `BlockMark`).
+    private func mark(_ marker: (String, Bool) -> BlockMark?) {
+        var blocks: [OpaquePointer] = []
+        var child = cmark_node_first_child(root)
+        while let node = child {
+            blocks.append(node)
+            child = cmark_node_next(node)
+        }
+        var group: OpaquePointer?
+        for block in blocks {
+            let type = cmark_node_get_type(block)
+            let isText = type == CMARK_NODE_PARAGRAPH || type == CMARK_NODE_HEADING
+            switch isText ? marker(MarkdownDocument.text(of: block), type == CMARK_NODE_HEADING) : nil {
+            case .group(let open, let close, let leading):
+                let wrapper = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK)
+                cmark_node_set_on_enter(wrapper, open)
+                cmark_node_set_on_exit(wrapper, close)
+                cmark_node_insert_before(block, wrapper)
+                if let leading {
+                    let inline = cmark_node_new(CMARK_NODE_CUSTOM_INLINE)
+                    cmark_node_set_on_enter(inline, leading)
+                    cmark_node_prepend_child(block, inline)
+                }
+                group = wrapper
+            case .end:
+                group = nil
+            case nil:
+                break
+            }
+            if let group {
+                cmark_node_unlink(block)
+                cmark_node_append_child(group, block)
+            }
+        }
     }
 
     /// cmark's safe mode empties `javascript:`, `vbscript:`, `file:` and most `data:` URLs,
@@ -239,6 +317,16 @@ public final class MarkdownDocument {
             }
         }
     }
+}
+
+/// How `MarkdownDocument.html` marks a top-level block.
+public enum BlockMark: Sendable {
+    /// Starts a group: this block and those after it, up to the next group or `end`, are
+    /// written between `open` and `close`; `leading` (if any) becomes the block's first
+    /// inline markup.
+    case group(open: String, close: String, leading: String?)
+    /// Ends the open group before this block.
+    case end
 }
 
 /// What the rules and the search index need from a body, taken from one parse.

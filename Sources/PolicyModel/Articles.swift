@@ -111,14 +111,14 @@ public struct Article: Sendable, Equatable {
     }
 
     /// `第二章 总则` → ("章", itself); nil for any line that is not a 编, 章 or 节 heading.
-    private static func chapterHeading(_ line: String) -> (String, String)? {
+    static func chapterHeading(_ line: String) -> (String, String)? {
         guard let (_, unit, rest) = numbered(line), ["章", "节", "编"].contains(unit) else { return nil }
         guard rest.isEmpty || rest.first!.isWhitespace else { return nil }
         return (unit, line)
     }
 
     /// `第十一条 内容` → (11, "第十一条", "内容"); `第十条之一 …` keeps the 之一 in the label.
-    private static func articleStart(_ line: String) -> (Int, String, String)? {
+    static func articleStart(_ line: String) -> (Int, String, String)? {
         guard let (number, unit, afterUnit) = numbered(line), unit == "条" else { return nil }
         var rest = afterUnit
         var label = String(line.prefix(line.count - afterUnit.count))

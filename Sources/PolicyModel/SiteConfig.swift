@@ -44,6 +44,30 @@ public struct SiteConfig: Sendable {
         public var amended = "修正"
     }
 
+    /// `website`: who runs the site and its registrations, for the footer and the
+    /// government-website meta tags (政府网站发展指引). Every value is optional.
+    public struct Website: Sendable {
+        /// 主办单位; `issuer` when not given.
+        public var sponsor: String?
+        /// SiteDomain; the host of `base_url` when not given.
+        public var domain: String?
+        /// 网站标识码 (SiteIDCode), issued by the national government-website registry.
+        public var idCode: String?
+        /// ICP备案号, e.g. `京ICP备05070218号`.
+        public var icp: String?
+        /// 公安机关备案号, e.g. `京公网安备11010202000001号`.
+        public var publicSecurity: String?
+        /// A contact line for the footer (`联系电话：0000-12315`).
+        public var contact: String?
+
+        /// The record number's digits, which beian.mps.gov.cn looks a record up by; nil
+        /// without a 公安备案 number or when it holds no digits.
+        public var publicSecurityCode: String? {
+            let digits = publicSecurity?.filter { $0.isASCII && $0.isNumber } ?? ""
+            return digits.isEmpty ? nil : digits
+        }
+    }
+
     public var title = "政策文件库"
     /// The public address, always ending in `/`; pages link relatively, so any sub-path works.
     public var baseURL = "https://www.example.gov.cn/"
@@ -58,8 +82,15 @@ public struct SiteConfig: Sendable {
     /// (e.g. `^\d{8}-\d{2}-\d{4}-\d{4}$`); nil means any text (still unique).
     public var indexNumberPattern: String?
     public var headnote = HeadnoteWords()
+    public var website = Website()
 
     public init() {}
+
+    /// 主办单位: `website.sponsor`, else the issuer; nil when neither is set.
+    public var sponsor: String? { website.sponsor ?? (issuer.isEmpty ? nil : issuer) }
+
+    /// SiteDomain: `website.domain`, else the host of `base_url`.
+    public var domain: String { website.domain ?? URL(string: baseURL)?.host ?? "" }
 
     /// Reads `site.yml`; fields that are absent or malformed keep their defaults (the
     /// `site-config` rule reports the malformed ones).
@@ -95,6 +126,14 @@ public struct SiteConfig: Sendable {
         if let h = yaml.mapping("headnote") {
             if let word = h.string("promulgated"), HeadnoteWords.promulgatedChoices.contains(word) { headnote.promulgated = word }
             if let word = h.string("amended"), HeadnoteWords.amendedChoices.contains(word) { headnote.amended = word }
+        }
+        if let w = yaml.mapping("website") {
+            website.sponsor = w.string("sponsor")
+            website.domain = w.string("domain")
+            website.idCode = w.string("id_code")
+            website.icp = w.string("icp")
+            website.publicSecurity = w.string("public_security")
+            website.contact = w.string("contact")
         }
         if let d = yaml.mapping("disclosure") {
             disclosureMaxWorkingDays = d.string("max_working_days").flatMap(Int.init) ?? disclosureMaxWorkingDays

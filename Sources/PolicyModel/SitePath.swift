@@ -13,7 +13,10 @@ package enum SitePath {
     package static let feed = "feed.xml"
     package static let openData = "documents.json"
 
+    /// A library's own address: the list opens on 现行有效 (`LibraryPages`).
     package static func library(_ kind: DocumentKind) -> String { "\(kind.folder)/" }
+    /// Every document of a kind, whatever its status.
+    package static func libraryAll(_ kind: DocumentKind) -> String { "\(kind.folder)/all/" }
     package static func library(_ kind: DocumentKind, status: ValidityStatus) -> String { "\(kind.folder)/\(status.rawValue)/" }
     /// Page `page` of a paginated list at `base` (`normative/`): the first page is the list itself.
     package static func libraryPage(_ base: String, page: Int) -> String { page == 1 ? base : "\(base)page/\(page)/" }

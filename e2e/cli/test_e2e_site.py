@@ -259,8 +259,11 @@ def test_library_pages_filter_by_status(pages, content, as_of, folder):
     docs = [d for d in content.docs.values() if d.folder == folder]
     status_of = {d.id: expected_status(content, d, as_of) for d in docs}
     rank = list(STATUS_TEXT)[::-1]  # in-force, not-yet-in-force, superseded, expired, repealed
-    listed = library_rows(pages[f"{folder}/index.html"])
-    assert sorted(listed) == sorted(status_of), f"{folder}/: lists {listed}, content has {sorted(status_of)}"
+    # The library opens on 现行有效; every document is on all/.
+    landing = library_rows(pages[f"{folder}/index.html"])
+    assert sorted(landing) == sorted(i for i, s in status_of.items() if s == "in-force"), f"{folder}/: lists {landing}"
+    listed = library_rows(pages[f"{folder}/all/index.html"])
+    assert sorted(listed) == sorted(status_of), f"{folder}/all/: lists {listed}, content has {sorted(status_of)}"
     in_force = [i for i in listed if status_of[i] == "in-force"]
     assert listed[:len(in_force)] == in_force, f"{folder}/: in-force documents are not listed first: {listed}"
     by_id = {d.id: d for d in docs}

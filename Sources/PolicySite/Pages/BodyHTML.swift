@@ -20,6 +20,52 @@ struct BodyRenderer {
         return BodyRenderer.wrapTables(html)
     }
 
+    /// An official text with its chapters and articles marked (`BodyOutline`): each article
+    /// wrapped with its id and a "link to this article" anchor before its label, each
+    /// chapter heading with its id. Returns the outline the page's ids came from.
+    func officialText(_ markdown: String, sourceDirectory: String, page link: Linker, topLevel: Int) -> (html: String, outline: BodyOutline) {
+        var reader = BodyOutline.Reader()
+        var marks: [BodyOutline.Mark] = []
+        let html = MarkdownDocument(markdown).html(
+            topHeadingLevel: topLevel,
+            rewritingURLs: { url, _ in rewrite(url, sourceDirectory: sourceDirectory, link: link) },
+            markBlocks: { text, isHeading in
+                guard let mark = reader.read(text) else { return isHeading ? .end : nil }
+                marks.append(mark)
+                switch mark {
+                case .heading(let h):
+                    return .group(open: "<div class=\"chapter\" id=\"\(MarkupEscape.text(h.anchor))\">", close: "</div>", leading: nil)
+                case .article(let a):
+                    let id = MarkupEscape.text(a.anchor)
+                    return .group(
+                        open: "<div class=\"article\" id=\"\(id)\">", close: "</div>",
+                        leading: "<a class=\"article-link\" href=\"#\(id)\"><span aria-hidden=\"true\">#</span>"
+                            + "<span class=\"visually-hidden\">\(MarkupEscape.text(a.label))的链接</span></a>")
+                }
+            })
+        return (BodyRenderer.wrapTables(html), BodyOutline(marks: marks))
+    }
+
+    /// An interpretation's body, its references to the document's articles (`第十二条`)
+    /// linked to their anchors on the document's page.
+    func interpretation(
+        _ markdown: String, sourceDirectory: String, page link: Linker, topLevel: Int, document: Document
+    ) -> String {
+        let outline = BodyOutline(document.bodyFacts)
+        let documentHref = link.href(SitePath.document(document.id))
+        let html = MarkdownDocument(markdown).html(
+            topHeadingLevel: topLevel,
+            rewritingURLs: { url, _ in rewrite(url, sourceDirectory: sourceDirectory, link: link) },
+            linkText: outline.articles.isEmpty
+                ? nil
+                : { text in
+                    ArticleReferences.segments(in: text, outline: outline, documentTitle: document.title).map { segment in
+                        (segment.text, segment.anchor.map { documentHref + "#" + $0 })
+                    }
+                })
+        return BodyRenderer.wrapTables(html)
+    }
+
     /// Site links (`/d/<id>/`, the full `base_url` form) become relative; links between
     /// content files (`解读.md`, `../other-id/index.md`, `图解.png`) become links to their
     /// pages or copies; everything else (other sites, `mailto:`, `#…`) stays as written.

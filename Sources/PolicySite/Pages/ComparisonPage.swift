@@ -45,6 +45,8 @@ struct ComparisonPage {
     struct Side: Encodable {
         /// `原文件 第五条`.
         let label: String
+        /// The article on its document's page.
+        let articleHref: String?
         let textHTML: String
     }
 
@@ -57,12 +59,35 @@ struct ComparisonPage {
     struct UnchangedItem: Encodable {
         /// `第六条（原第五条）`.
         let label: String
+        /// The article on the new and on the old document's page.
+        let articleHref: String?
+        let oldArticle: LinkItem?
         let textHTML: String
     }
 
     let context: SiteContext
     let pair: Library.VersionPair
     let diff: ArticleDiff
+
+    /// Where each version's articles are on its page: the page's link and its outline.
+    private struct ArticlePlaces {
+        let documentHref: String
+        let outline: BodyOutline
+
+        /// The link to the article labelled `label`, nil when the page has no such anchor.
+        func href(_ label: String) -> String? {
+            guard let anchor = BodyOutline.articleAnchor(label: label),
+                outline.articles.contains(where: { $0.anchor == anchor })
+            else { return nil }
+            return documentHref + "#" + anchor
+        }
+    }
+
+    private var linker: Linker { Linker(page: SitePath.comparison(old: pair.old.id, new: pair.new.id)) }
+
+    private func places(_ document: Document) -> ArticlePlaces {
+        ArticlePlaces(documentHref: linker.href(SitePath.document(document.id)), outline: BodyOutline(document.bodyFacts))
+    }
 
     func render() throws -> String {
         let directory = SitePath.comparison(old: pair.old.id, new: pair.new.id)
@@ -87,11 +112,12 @@ struct ComparisonPage {
     }
 
     private func blocks() -> [Block] {
+        let (old, new) = (places(pair.old), places(pair.new))
         var blocks: [Block] = []
         var run: [ArticleDiff.Row] = []
         func flush() {
             guard !run.isEmpty else { return }
-            blocks.append(Block(change: nil, unchanged: unchangedRun(run)))
+            blocks.append(Block(change: nil, unchanged: unchangedRun(run, old: old, new: new)))
             run = []
         }
         for (k, row) in diff.rows.enumerated() {
@@ -100,13 +126,13 @@ struct ComparisonPage {
                 continue
             }
             flush()
-            blocks.append(Block(change: changeBlock(row, anchor: "a\(k + 1)"), unchanged: nil))
+            blocks.append(Block(change: changeBlock(row, anchor: "a\(k + 1)", old: old, new: new), unchanged: nil))
         }
         flush()
         return blocks
     }
 
-    private func changeBlock(_ row: ArticleDiff.Row, anchor: String) -> ChangeBlock {
+    private func changeBlock(_ row: ArticleDiff.Row, anchor: String, old: ArticlePlaces, new: ArticlePlaces) -> ChangeBlock {
         let (code, kind): (String, String) =
             switch row.change {
             case .changed: ("changed", "修改")
@@ -122,9 +148,10 @@ struct ComparisonPage {
         let newHTML = row.change == .changed ? ComparisonPage.html(row.segments, keep: .inserted) : row.new.map { ComparisonPage.html($0.text) }
         return ChangeBlock(
             code: code, kind: kind, heading: heading(row), anchor: anchor, notes: notes,
-            oldSide: row.old.map { Side(label: "原文件 \($0.label)", textHTML: oldHTML ?? "") },
+            oldSide: row.old.map { Side(label: "原文件 \($0.label)", articleHref: old.href($0.label), textHTML: oldHTML ?? "") },
             // A moved article reads the same on both sides: show it once.
-            newSide: row.change == .unchanged ? nil : row.new.map { Side(label: "新文件 \($0.label)", textHTML: newHTML ?? "") })
+            newSide: row.change == .unchanged
+                ? nil : row.new.map { Side(label: "新文件 \($0.label)", articleHref: new.href($0.label), textHTML: newHTML ?? "") })
     }
 
     private func heading(_ row: ArticleDiff.Row) -> String {
@@ -136,13 +163,16 @@ struct ComparisonPage {
         }
     }
 
-    private func unchangedRun(_ rows: [ArticleDiff.Row]) -> UnchangedRun {
+    private func unchangedRun(_ rows: [ArticleDiff.Row], old oldPlaces: ArticlePlaces, new newPlaces: ArticlePlaces) -> UnchangedRun {
         UnchangedRun(
             summary: "未修改：\(ArticleDiff.describeRun(rows))",
             items: rows.compactMap { row in
                 guard let new = row.new else { return nil }
                 let label = row.renumbered ? "\(new.label)（原\(row.old!.label)）" : new.label
-                return UnchangedItem(label: label, textHTML: ComparisonPage.html(new.text))
+                let oldArticle = row.old.flatMap { o in oldPlaces.href(o.label).map { LinkItem(label: "原文件\(o.label)", href: $0) } }
+                return UnchangedItem(
+                    label: label, articleHref: newPlaces.href(new.label), oldArticle: oldArticle,
+                    textHTML: ComparisonPage.html(new.text))
             })
     }
 

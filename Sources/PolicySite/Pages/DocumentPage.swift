@@ -16,6 +16,8 @@ struct DocumentPage {
         let notice: Notice?
         let meta: Meta
         let bodyHTML: String
+        /// 目录: the chapters (编 or 章) and their sections, for a text with two or more.
+        let toc: NonEmptyList<TOCEntry>?
         /// The official version first, then the attachments.
         let files: NonEmptyList<FileLink>?
         let interpretations: NonEmptyList<InterpretationLink>?
@@ -41,6 +43,13 @@ struct DocumentPage {
         let statusComparisons: NonEmptyList<LinkItem>?
     }
 
+    /// A chapter in the table of contents, with its sections (章 under 编, or 节 under 章).
+    struct TOCEntry: Encodable {
+        let title: String
+        let href: String
+        let sections: NonEmptyList<LinkItem>?
+    }
+
     struct History: Encodable {
         let added: DateText
         let updated: DateText
@@ -57,8 +66,11 @@ struct DocumentPage {
         let indexNumber: String?
         /// 公开方式 (always 主动公开 on the site, stated as the catalogue does).
         let disclosure: String
+        /// 发文机关.
         let issuers: String?
         let number: String?
+        /// 令号 for a regulation (its number is an order number), 发文字号 otherwise.
+        let numberLabel: String
         let signed: DateText
         let published: DateText
         let effective: DateText
@@ -78,7 +90,8 @@ struct DocumentPage {
 
     struct Notice: Encodable {
         let text: String
-        let links: [LinkItem]
+        /// The repealing or revising document, the version in force, the cleanup batch.
+        let links: NonEmptyList<LinkItem>?
     }
 
     struct FileLink: Encodable {
@@ -143,13 +156,23 @@ struct DocumentPage {
                         : v.supersedes.contains(d.id) ? link.href(SitePath.comparison(old: d.id, new: v.id)) : nil)
             }
         let laterVersions = (library.supersededBy[d.id] ?? []).sorted().compactMap(library.document)
-        let body = BodyRenderer(context: context).html(d.body, sourceDirectory: bundlePath + "/", page: link, topLevel: 3)
+        let description =
+            "\(d.quotedTitle)\(d.number.map { "（\($0)）" } ?? "")，\(joined(d.issuers).map { $0 + "于" } ?? "")\(d.published.chinese)发布，自\(d.effective.chinese)起施行。"
+        let (body, outline) = BodyRenderer(context: context).officialText(
+            d.body, sourceDirectory: bundlePath + "/", page: link, topLevel: 3)
         let ctx = Context(
-            page: context.chrome(directory, title: d.title, crumbs: [(d.kind.libraryName, SitePath.library(d.kind)), (d.title, nil)]),
+            page: context.chrome(
+                directory, title: d.title, crumbs: [(d.kind.libraryName, SitePath.library(d.kind)), (d.title, nil)],
+                about: PageAbout(
+                    description: description, keywords: d.keywords.isEmpty ? d.topics : d.keywords,
+                    article: .init(
+                        title: d.title, published: d.published,
+                        source: joined(d.issuers) ?? context.site.sponsor ?? context.site.title))),
             title: d.title, kind: d.kind.chinese, headnote: library.headnote(of: d), badge: context.badge(d),
             notice: notice(link),
             meta: Meta(
-                indexNumber: d.indexNumber, disclosure: d.disclosure.rawValue, issuers: joined(d.issuers), number: d.number, signed: DateText(d.signed),
+                indexNumber: d.indexNumber, disclosure: d.disclosure.rawValue, issuers: joined(d.issuers), number: d.number,
+                numberLabel: d.kind == .regulation ? "令号" : "发文字号", signed: DateText(d.signed),
                 published: DateText(d.published), effective: DateText(d.effective),
                 expires: d.expires.map(DateText.init), topics: joined(d.topics), keywords: joined(d.keywords),
                 office: d.office,
@@ -157,7 +180,7 @@ struct DocumentPage {
                     d.amendments.map { a in
                         Amendment(date: DateText(a.date), decision: a.citation)
                     })),
-            bodyHTML: body,
+            bodyHTML: body, toc: .of(tableOfContents(outline)),
             files: .of(files(link)),
             interpretations: .of(
                 d.interpretations.map { i in
@@ -216,28 +239,46 @@ struct DocumentPage {
         return files
     }
 
+    /// What replaced the document and who said so (`Library.statusNotice`): the repealing or
+    /// revising document, the cleanup batch that announced the result, the version in force.
     private func notice(_ link: Linker) -> Notice? {
-        let library = context.library
-        let report = library.status(of: document, at: context.asOf)
-        guard !report.status.isCurrent else { return nil }
+        guard let facts = context.library.statusNotice(of: document, at: context.asOf) else { return nil }
         var links: [LinkItem] = []
-        if let current = library.currentVersion(of: document, at: context.asOf) {
-            links.append(LinkItem(label: "现行版本：\(current.quotedTitle)", href: link.href(SitePath.document(current.id))))
+        let current = facts.currentVersion
+        // Versions of one text share a title: the number tells them apart.
+        let cited = { (d: Document) in d.quotedTitle + (d.number.map { "（\($0)）" } ?? "") }
+        if let by = facts.endedBy {
+            let role = facts.status == .repealed ? "废止文件" : "修订文件"
+            let label = by.id == current?.id ? "\(role)（现行版本）" : role
+            links.append(LinkItem(label: "\(label)：\(cited(by))", href: link.href(SitePath.document(by.id))))
         }
-        switch report.cause {
-        case .document(let id) where report.status == .repealed:
-            if let by = library.document(id) {
-                links.append(LinkItem(label: "废止文件：\(by.quotedTitle)", href: link.href(SitePath.document(id))))
-            }
-        case .cleanup(let batchID):
-            if let batch = library.cleanups.first(where: { $0.id == batchID }) {
-                links.append(LinkItem(label: "清理结果：《\(batch.title)》", href: link.href(SitePath.cleanup(batchID))))
-            }
-        default: break
+        if let current, current.id != facts.endedBy?.id {
+            links.append(LinkItem(label: "现行版本：\(cited(current))", href: link.href(SitePath.document(current.id))))
         }
-        links = links.reduce(into: []) { kept, item in if !kept.contains(where: { $0.href == item.href }) { kept.append(item) } }
-        let text = links.isEmpty ? "本文件\(report.status.chinese)，仅供查阅。" : "本文件\(report.status.chinese)，请以下列文件为准："
-        return Notice(text: text, links: links)
+        if let batch = facts.announcedBy {
+            let role = facts.status == .repealed ? "公布废止的清理结果" : "宣布失效的清理结果"
+            links.append(LinkItem(label: "\(role)：《\(batch.title)》", href: link.href(SitePath.cleanup(batch.id))))
+        }
+        let since = facts.since.map { "自\($0.chinese)起" } ?? ""
+        let replacementInForce =
+            current != nil || facts.endedBy.map { context.library.status(of: $0, at: context.asOf).status.isCurrent } == true
+        let text = "本文件\(since)\(facts.status.chinese)，仅供查阅。" + (replacementInForce ? "请以现行文件为准。" : "")
+        return Notice(text: text, links: .of(links))
+    }
+
+    /// The outline's top level (编 if the text has parts, else 章) with the level below.
+    private func tableOfContents(_ outline: BodyOutline) -> [TOCEntry] {
+        guard outline.hasTableOfContents else { return [] }
+        let top = outline.headings.map(\.level).min() ?? 1
+        var entries: [(heading: BodyOutline.Heading, sections: [LinkItem])] = []
+        for h in outline.headings {
+            if h.level == top {
+                entries.append((h, []))
+            } else if h.level == top + 1, !entries.isEmpty {
+                entries[entries.count - 1].sections.append(LinkItem(label: h.title, href: "#" + h.anchor))
+            }
+        }
+        return entries.map { TOCEntry(title: $0.heading.title, href: "#" + $0.heading.anchor, sections: .of($0.sections)) }
     }
 
     private func joined(_ items: [String]) -> String? { items.isEmpty ? nil : items.joined(separator: "、") }

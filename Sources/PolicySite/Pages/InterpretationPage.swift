@@ -92,14 +92,21 @@ struct InterpretationPage {
         if isAudio, let media = i.media, let src = fileHref(media.file) {
             audio = Audio(src: src, transcript: transcript(media), transcriptHref: fileHref(media.transcript))
         }
-        let body = BodyRenderer(context: context).html(i.body, sourceDirectory: bundlePath + "/", page: link, topLevel: 2)
+        let body = BodyRenderer(context: context).interpretation(
+            i.body, sourceDirectory: bundlePath + "/", page: link, topLevel: 2, document: document)
         let ctx = Context(
             page: context.chrome(
                 directory, title: i.title,
                 crumbs: [
                     (document.kind.libraryName, SitePath.library(document.kind)),
                     (document.title, SitePath.document(document.id)), (i.title, nil),
-                ]),
+                ],
+                about: PageAbout(
+                    column: "政策解读", columnType: "政策解读", description: "\(i.form.chinese)：\(i.title)",
+                    keywords: document.keywords.isEmpty ? document.topics : document.keywords,
+                    article: .init(
+                        title: i.title, published: i.published,
+                        source: context.site.sponsor ?? document.issuers.first ?? context.site.title))),
             title: i.title, form: i.form.chinese, published: DateText(i.published),
             timing: context.library.timing(of: i, in: document).chinese, office: i.office ?? document.office,
             document: context.documentLink(document, from: link), figure: figure, video: video, audio: audio, bodyHTML: body)

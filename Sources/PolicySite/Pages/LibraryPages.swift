@@ -3,7 +3,9 @@ import PolicyModel
 import PolicyWrite
 
 /// A library per kind (`normative/`) and one static page per status (`normative/in-force/`):
-/// filtering works without JavaScript because every filter is a page of its own. Long lists
+/// filtering works without JavaScript because every filter is a page of its own. The library
+/// opens on what applies today (现行有效), as gov.cn libraries do; every other status and
+/// the whole list (`normative/all/`) are one click away. Long lists
 /// are split into pages of `pageSize` rows (`normative/page/2/`), so that a province's
 /// library of thousands stays light enough for a phone.
 struct LibraryPages {
@@ -18,6 +20,10 @@ struct LibraryPages {
         let kind: String
         /// The status shown, nil on the "全部" page.
         let status: String?
+        /// The table's caption: the title, and on the library's own page the status it opens on.
+        let caption: String
+        /// The library's own page, which opens on 现行有效.
+        let isLanding: Bool
         let filters: [Filter]
         /// In force first, then newest first.
         let rows: [DocumentLink]
@@ -61,16 +67,20 @@ struct LibraryPages {
     func render() throws -> [String] {
         let listed = context.library.listing(of: kind, at: context.asOf)
         let counts = context.library.statusCounts(of: kind, at: context.asOf)
-        var files = try pages(status: nil, listed: listed, counts: counts)
+        let inForce = listed.filter { $0.status.status == .inForce }
+        var files = try pages(status: .inForce, base: SitePath.library(kind), listed: inForce, counts: counts)
+        files += try pages(status: nil, base: SitePath.libraryAll(kind), listed: listed, counts: counts)
         for status in ValidityStatus.allCases {
-            files += try pages(status: status, listed: listed.filter { $0.status.status == status }, counts: counts)
+            let rows = status == .inForce ? inForce : listed.filter { $0.status.status == status }
+            files += try pages(status: status, base: SitePath.library(kind, status: status), listed: rows, counts: counts)
         }
         return files
     }
 
-    /// The list of one filter, split into pages.
-    private func pages(status: ValidityStatus?, listed: [Library.Listed], counts: [ValidityStatus: Int]) throws -> [String] {
-        let base = status.map { SitePath.library(kind, status: $0) } ?? SitePath.library(kind)
+    /// The list of one filter at `base`, split into pages.
+    private func pages(
+        status: ValidityStatus?, base: String, listed: [Library.Listed], counts: [ValidityStatus: Int]
+    ) throws -> [String] {
         let total = max(1, (listed.count + Self.pageSize - 1) / Self.pageSize)
         return try (1...total).map { number in
             let start = (number - 1) * Self.pageSize
@@ -86,24 +96,24 @@ struct LibraryPages {
     ) throws -> String {
         let directory = SitePath.libraryPage(base, page: number)
         let link = Linker(page: directory)
-        let title = status.map { "\(kind.libraryName)：\($0.chinese)" } ?? kind.libraryName
-        let chosen = number == 1 ? "page" : "true"
-        let filters =
-            [
-                Filter(
-                    label: "全部", href: link.href(SitePath.library(kind)), count: counts.values.reduce(0, +),
-                    current: status == nil ? chosen : nil)
-            ]
-            + ValidityStatus.allCases.map { s in
-                Filter(
-                    label: s.chinese, href: link.href(SitePath.library(kind, status: s)), count: counts[s] ?? 0,
-                    current: s == status ? chosen : nil)
-            }
+        let isLanding = base == SitePath.library(kind)
+        let statusTitle = status.map { "\(kind.libraryName)：\($0.chinese)" } ?? "\(kind.libraryName)：全部"
+        let title = isLanding ? kind.libraryName : statusTitle
+        // 现行有效 links to the library itself, so "page" only there; on in-force/ it is "true".
+        let filterTarget = { (s: ValidityStatus?) in
+            s == nil ? SitePath.libraryAll(kind) : s == .inForce ? SitePath.library(kind) : SitePath.library(kind, status: s!)
+        }
+        let filters = ([nil] + ValidityStatus.allCases).map { (s: ValidityStatus?) in
+            Filter(
+                label: s?.chinese ?? "全部", href: link.href(filterTarget(s)),
+                count: s.map { counts[$0] ?? 0 } ?? counts.values.reduce(0, +),
+                current: s != status ? nil : number == 1 && filterTarget(s) == base ? "page" : "true")
+        }
         // Page 1 is the list itself; a later page is one more step below it, so the trail (and
         // with it the site menu's current section) still leads to the list.
         var crumbs: [(label: String, path: String?)] =
             [(kind.libraryName, SitePath.library(kind))]
-            + (status.map { [($0.chinese, base)] } ?? [])
+            + (isLanding ? [] : [(status?.chinese ?? "全部", base)])
         if number == 1 { crumbs[crumbs.count - 1].path = nil } else { crumbs.append(("第 \(number) 页", nil)) }
         let pagination =
             total == 1
@@ -119,7 +129,8 @@ struct LibraryPages {
         let pageTitle = number == 1 ? title : "\(title)（第 \(number) 页）"
         let ctx = Context(
             page: context.chrome(directory, title: pageTitle, crumbs: crumbs), title: title,
-            libraryName: kind.libraryName, kind: kind.chinese, status: status?.chinese, filters: filters,
+            libraryName: kind.libraryName, kind: kind.chinese, status: status?.chinese, caption: statusTitle,
+            isLanding: isLanding, filters: filters,
             rows: listed[rows].map { context.documentLink($0.document, from: link) }, count: listed.count,
             pagination: pagination)
         return try context.page(directory, template: "library", ctx)

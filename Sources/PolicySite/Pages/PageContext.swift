@@ -49,6 +49,10 @@ struct PageChrome: Encodable {
     /// them: the search page gets `assets/search.css` and `assets/search.js`.
     let stylesheets: [String]
     let scripts: [String]
+    /// SiteName, SiteDomain, SiteIDCode, ColumnName… (`GovernmentMeta`), escaped like all content.
+    let governmentMeta: [LinkedData.MetaTag]
+    /// 主办单位, 网站标识码 and the registration numbers from `site.yml` `website`.
+    let footer: SiteFooter?
 }
 
 /// A date both machine- and human-readable: `<time datetime="{{iso}}">{{chinese}}</time>`.

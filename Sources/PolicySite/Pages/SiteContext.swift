@@ -30,10 +30,14 @@ struct SiteContext {
 
     /// The frame for the page at `directory`; `crumbs` lead from the home page to it (the
     /// home crumb is added here, the last crumb is the page itself and gets no link).
-    func chrome(_ directory: String, title: String, crumbs: [(label: String, path: String?)]) -> PageChrome {
+    /// `about` fills the government-website meta tags beyond what the section gives.
+    func chrome(
+        _ directory: String, title: String, crumbs: [(label: String, path: String?)], about: PageAbout = PageAbout()
+    ) -> PageChrome {
         let link = Linker(page: directory)
         // The section a page belongs to is its first crumb (a document belongs to its library).
         let sectionPath = crumbs.first?.path ?? directory
+        let column = about.column ?? (directory.isEmpty ? "首页" : crumbs.first?.label ?? title)
         let nav = sections.map { section -> PageChrome.NavItem in
             let current: String? =
                 directory == section.path
@@ -54,7 +58,11 @@ struct SiteContext {
             modeScriptHref: theme.hasAsset("mode.js") ? link.href(SitePath.modeScript) : nil, feedHref: link.href(SitePath.feed),
             openDataHref: link.href(SitePath.openData), searchHref: link.href(SitePath.search),
             nav: nav, breadcrumbs: breadcrumbs, asOf: DateText(asOf),
-            stylesheets: extras(for: directory, "css").map(link.href), scripts: extras(for: directory, "js").map(link.href))
+            stylesheets: extras(for: directory, "css").map(link.href), scripts: extras(for: directory, "js").map(link.href),
+            governmentMeta: GovernmentMeta.tags(
+                site: site, column: column, columnType: about.columnType ?? GovernmentMeta.columnType(section: sectionPath), title: title,
+                about: about),
+            footer: SiteFooter.of(site))
     }
 
     /// Page-specific assets the theme may ship: `assets/search.js` and `assets/search.css`

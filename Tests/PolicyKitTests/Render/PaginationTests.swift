@@ -36,9 +36,12 @@ final class PaginationTests: XCTestCase {
         XCTAssertTrue(last.contains("<a href=\"../../\">"), "page 1 is the library itself")
         XCTAssertTrue(last.contains("aria-current=\"page\"><span class=\"visually-hidden\">当前页，</span>第 3 页"))
         XCTAssertTrue(last.contains("（第 3 页）"), "each page has a title of its own")
-        // The chosen filter links to its first page: only there is it "the current page".
-        XCTAssertTrue(first.contains("<a href=\"./\" aria-current=\"page\">全部<"), first)
-        XCTAssertTrue(last.contains("<a href=\"../../\" aria-current=\"true\">全部<"), last)
+        // The chosen filter (the library opens on 现行有效) links to its first page: only there
+        // is it "the current page".
+        XCTAssertTrue(first.contains("<a href=\"./\" aria-current=\"page\">现行有效<"), first)
+        XCTAssertTrue(last.contains("<a href=\"../../\" aria-current=\"true\">现行有效<"), last)
+        let allLast = try XCTUnwrap(site["policies/all/page/3/index.html"]?.text)
+        XCTAssertTrue(allLast.contains("<a href=\"../../\" aria-current=\"true\">全部<"), allLast)
         // A later page is a step below the list: the trail links back to it, the menu still
         // marks the section, and "page" marks only this page (its crumb and its number).
         XCTAssertTrue(last.contains("<a href=\"../../\">其他政策文件库</a>"), last)
