@@ -37,6 +37,8 @@ public struct Theme: Sendable {
         ("style.css", PackageResources.style_css),
         ("search.js", PackageResources.search_js),
         ("search.css", PackageResources.search_css),
+        ("status.js", PackageResources.status_js),
+        ("status-live.js", PackageResources.status_live_js),
     ]
 
     /// - Parameter overrides: a site's own theme folder, as the loader read it.

@@ -49,31 +49,42 @@ struct SiteContext {
             siteTitle: site.title, canonical: site.baseURL + SitePath.encoded(directory), root: link.root, homeHref: link.href(SitePath.home),
             stylesheetHref: link.href(SitePath.stylesheet), feedHref: link.href(SitePath.feed),
             openDataHref: link.href(SitePath.openData), searchHref: link.href(SitePath.search),
-            nav: nav, breadcrumbs: breadcrumbs, asOf: DateText(asOf),
+            nav: nav, breadcrumbs: breadcrumbs, asOf: DateText(asOf), timeZone: site.timeZone.identifier,
             stylesheets: extras(for: directory, "css").map(link.href), scripts: extras(for: directory, "js").map(link.href))
     }
 
-    /// Page-specific assets the theme may ship: `assets/search.js` and `assets/search.css`
-    /// for the search page.
+    /// Page assets the theme may ship: `assets/status-live.js` on every page (statuses for
+    /// the day the page is read), `assets/search.js` and `assets/search.css` for the search
+    /// page, which computes statuses itself.
     private func extras(for directory: String, _ type: String) -> [String] {
-        guard directory == SitePath.search, theme.hasAsset("search.\(type)") else { return [] }
-        return ["assets/search.\(type)"]
+        if directory == SitePath.search {
+            return theme.hasAsset("search.\(type)") ? ["assets/search.\(type)"] : []
+        }
+        return type == "js" && theme.hasAsset("status-live.js") ? ["assets/status-live.js"] : []
     }
 
-    func badge(_ document: Document) -> Badge {
+    /// The status badge on the as-of date; `live`: with the facts the browser recomputes it from.
+    func badge(_ document: Document, live: Bool = true) -> Badge {
         let report = library.status(of: document, at: asOf)
         let explanation = library.explanation(of: report, for: document)
         let prefix = report.status.chinese + " · "
         return Badge(
             code: report.status.rawValue, text: report.status.chinese, explanation: explanation,
-            details: explanation.hasPrefix(prefix) ? String(explanation.dropFirst(prefix.count)) : nil)
+            details: explanation.hasPrefix(prefix) ? String(explanation.dropFirst(prefix.count)) : nil,
+            statusFacts: live ? liveFacts(of: document) : nil)
     }
 
-    func documentLink(_ document: Document, from link: Linker) -> DocumentLink {
+    /// `StatusFacts` as compact JSON, or nil when the status no longer changes after the as-of date.
+    func liveFacts(of document: Document) -> String? {
+        guard !library.statusesAfter(asOf, of: document).isEmpty else { return nil }
+        return StatusFactsJSON.encode(library.statusFacts(of: document))
+    }
+
+    func documentLink(_ document: Document, from link: Linker, live: Bool = true) -> DocumentLink {
         DocumentLink(
             title: document.title, href: link.href(SitePath.document(document.id)), number: document.number,
             kind: document.kind.chinese, published: DateText(document.published),
-            effective: DateText(document.effective), badge: badge(document))
+            effective: DateText(document.effective), badge: badge(document, live: live), documentID: document.id)
     }
 
     /// Renders a page template and wraps it as the page directory's `index.html`.
