@@ -61,10 +61,4 @@ extension Library {
             },
             endings: endings.isEmpty ? nil : endings, successors: successors.isEmpty ? nil : successors)
     }
-
-    /// The statuses `document` takes on after `asOf`, in order: empty when its status on
-    /// `asOf` is final (as far as this library knows), so a page needs no facts to keep it right.
-    public func statusesAfter(_ asOf: CalendarDate, of document: Document) -> [ValidityStatus] {
-        statusChanges(of: document).filter { $0.date > asOf }.map(\.to.status)
-    }
 }

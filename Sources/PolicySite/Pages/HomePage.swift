@@ -41,7 +41,7 @@ struct HomePage {
         let href: String
         let cells: [Cell]
         let total: Int
-        /// `StatusFactsJSON.tally` of the kind: status-live.js corrects the counts with it.
+        /// `LiveStatuses.tally(of:)`: status-live.js corrects the counts with it.
         let statusTally: String?
     }
 
@@ -106,7 +106,7 @@ struct HomePage {
                         statusHref: link.href(SitePath.library(kind, status: s)))
                 },
                 total: byStatus.values.reduce(0, +),
-                statusTally: StatusFactsJSON.tally(library.documents(of: kind), in: library, at: asOf))
+                statusTally: context.live.tally(of: kind))
         }
         let ctx = Context(
             page: context.chrome(SitePath.home, title: context.site.title, crumbs: []),

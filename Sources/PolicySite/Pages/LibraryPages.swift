@@ -31,7 +31,7 @@ struct LibraryPages {
         let count: Int
         /// No row to show on the as-of date ("暂无…" shows; status-live.js toggles it).
         let isEmpty: Bool
-        /// `StatusFactsJSON.tally` of the kind: status-live.js corrects the filters' counts with it.
+        /// `LiveStatuses.tally(of:)`: status-live.js corrects the filters' counts with it.
         let statusTally: String?
         /// Nil when the list fits on one page.
         let pagination: Pagination?
@@ -75,7 +75,7 @@ struct LibraryPages {
         let library = context.library
         let listed = library.listing(of: kind, at: context.asOf)
         let counts = library.statusCounts(of: kind, at: context.asOf)
-        let tally = StatusFactsJSON.tally(library.documents(of: kind), in: library, at: context.asOf)
+        let tally = context.live.tally(of: kind)
         var files = try pages(status: nil, listed: listed, counts: counts, tally: tally)
         for status in ValidityStatus.allCases {
             files += try pages(status: status, listed: listed.filter { $0.status.status == status }, counts: counts, tally: tally)
@@ -104,8 +104,7 @@ struct LibraryPages {
         let library = context.library
         let horizon = context.asOf.adding(days: Self.candidateHorizonDays)
         let coming = library.documents(of: kind).filter { document in
-            library.status(of: document, at: context.asOf).status != status
-                && library.statusChanges(of: document).contains { $0.date > context.asOf && $0.date <= horizon && $0.to.status == status }
+            context.live.takesOn(status, document, by: horizon) && library.status(of: document, at: context.asOf).status != status
         }
         .sorted { ($1.published, $0.id) < ($0.published, $1.id) }  // the list's order: newest first, then by id
         var byPage: [Int: [(before: Int, document: Document)]] = [:]

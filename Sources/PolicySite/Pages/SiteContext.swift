@@ -12,7 +12,18 @@ struct SiteContext {
     let asOf: CalendarDate
     let theme: Theme
     /// Each bundle's git history; empty when the content is not in git.
-    var history = LibraryHistory.none
+    let history: LibraryHistory
+    /// The documents whose status still changes after `asOf`, for status-live.js.
+    let live: LiveStatuses
+
+    init(library: Library, raw: RawLibrary, asOf: CalendarDate, theme: Theme, history: LibraryHistory = .none) {
+        self.library = library
+        self.raw = raw
+        self.asOf = asOf
+        self.theme = theme
+        self.history = history
+        live = LiveStatuses(library: library, asOf: asOf)
+    }
 
     var site: SiteConfig { library.site }
 
@@ -71,13 +82,7 @@ struct SiteContext {
         return Badge(
             code: report.status.rawValue, text: report.status.chinese, explanation: explanation,
             details: explanation.hasPrefix(prefix) ? String(explanation.dropFirst(prefix.count)) : nil,
-            statusFacts: live ? liveFacts(of: document) : nil)
-    }
-
-    /// `StatusFacts` as compact JSON, or nil when the status no longer changes after the as-of date.
-    func liveFacts(of document: Document) -> String? {
-        guard !library.statusesAfter(asOf, of: document).isEmpty else { return nil }
-        return StatusFactsJSON.encode(library.statusFacts(of: document))
+            statusFacts: live ? self.live.facts(of: document) : nil)
     }
 
     func documentLink(_ document: Document, from link: Linker, live: Bool = true) -> DocumentLink {
