@@ -98,8 +98,9 @@ struct LibraryPages {
         }
     }
 
-    /// Documents that take on `status` after the as-of date (within the horizon), by the page of the status's list
-    /// where they will sort (newest first, then by id), each with the row it goes before.
+    /// Documents that take on `status` after the as-of date, within the horizon, by the page
+    /// of the status's list where they will sort (newest first, then by id), each with the
+    /// position of the row it goes before.
     private func candidates(for status: ValidityStatus, listed: [Library.Listed], pages: Int) -> [Int: [(before: Int, document: Document)]] {
         let library = context.library
         let horizon = context.asOf.adding(days: Self.candidateHorizonDays)
@@ -174,17 +175,16 @@ struct LibraryPages {
     private static func merge(
         _ rows: [(position: Int, link: DocumentLink)], _ candidates: [(position: Int, link: DocumentLink)]
     ) -> [DocumentLink] {
-        let sorted = candidates
         var out: [DocumentLink] = []
-        var next = sorted.startIndex
+        var next = candidates.startIndex
         for row in rows {
-            while next < sorted.endIndex && sorted[next].position <= row.position {
-                out.append(sorted[next].link)
+            while next < candidates.endIndex && candidates[next].position <= row.position {
+                out.append(candidates[next].link)
                 next += 1
             }
             out.append(row.link)
         }
-        return out + sorted[next...].map(\.link)
+        return out + candidates[next...].map(\.link)
     }
 
     /// Page numbers to link: the first, the last and two either side of the current one,

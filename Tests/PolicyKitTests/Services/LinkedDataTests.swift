@@ -73,8 +73,10 @@ final class LinkedDataTests: XCTestCase {
             with: "title: \"\(evil)\"")
         XCTAssertNotEqual(changed, original)
         let page = try XCTUnwrap(RenderFixture(["normative/2022-old-rules/index.md": changed]).render()["d/2022-old-rules/index.html"]?.text)
-        // The only script element is the JSON-LD one; the title never appears unescaped.
-        XCTAssertEqual(page.components(separatedBy: "<script").count - 1, 1)
+        // The only script elements are the JSON-LD one and the theme's status-live.js; the
+        // title never appears unescaped.
+        XCTAssertEqual(page.components(separatedBy: "<script").count - 1, 2)
+        XCTAssertTrue(page.contains("<script type=\"module\" src=\"../../assets/status-live.js\"></script>"))
         XCTAssertFalse(page.contains("<script>alert"))
         let start = try XCTUnwrap(page.range(of: "<script type=\"application/ld+json\">"))
         let script = page[start.upperBound...].prefix { $0 != "\n" }
