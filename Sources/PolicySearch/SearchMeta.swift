@@ -22,8 +22,8 @@ import PolicyModel
 ///       form × 4 + (published differs: 1) + (office differs: 2)   (form: index into `forms`)
 ///       · [s(published − document published)] · [office] · body offset
 ///
-/// The status rule in `search.js` reads exactly these facts; it is a port of
-/// `Library.status(of:at:)`.
+/// The status rule search.js applies to these facts is `status.js`'s, the port of
+/// `Library.status(of:at:)` every page shares.
 struct SearchMeta {
     struct Header: Codable {
         var format = 1

@@ -39,6 +39,8 @@ public struct Theme: Sendable {
         ("search.js", PackageResources.search_js),
         ("mode.js", PackageResources.mode_js),
         ("search.css", PackageResources.search_css),
+        ("status.js", PackageResources.status_js),
+        ("status-live.js", PackageResources.status_live_js),
     ]
 
     /// - Parameter overrides: a site's own theme folder, as the loader read it.

@@ -22,7 +22,7 @@ import pytest
 import yaml
 
 from gitrepo import commit_all, git, init, strip_interpretations
-from policy_e2e import REPO, Content, copy_content, policy_bin
+from policy_e2e import CONTENT, REPO, Content, copy_content, policy_bin
 
 EXAMPLES = REPO / "examples"
 GITHUB_ANNOTATION = re.compile(
@@ -195,3 +195,160 @@ def test_pre_commit_hook_blocks_with_a_text_finding(tmp_path, policy, monkeypatc
     output = blocked.stdout + blocked.stderr
     assert f"content/{bundle.bundle}/index.md" in {m["file"] for m in TEXT_FINDING.finditer(output)}, output
     assert "提交已阻止" in output
+
+
+# ---------------------------------------------------------------- the daily rebuild
+
+CRON_FIELDS = (("minute", 0, 59), ("hour", 0, 23), ("day of month", 1, 31), ("month", 1, 12), ("day of week", 0, 7))
+
+
+def cron_values(expression: str) -> list[set[int]]:
+    """The values each of a five-field cron expression's fields allows (POSIX cron syntax:
+    `*`, numbers, `a-b` ranges, `/step` and `,` lists); AssertionError on anything else."""
+    fields = expression.split()
+    assert len(fields) == 5, f"{expression!r}: a cron schedule has 5 fields, not {len(fields)}"
+    out = []
+    for text, (name, low, high) in zip(fields, CRON_FIELDS):
+        values: set[int] = set()
+        for part in text.split(","):
+            m = re.fullmatch(r"(\*|(\d+)(?:-(\d+))?)(?:/(\d+))?", part)
+            assert m, f"{expression!r}: {name} field {text!r} is not cron syntax"
+            start, end = (low, high) if m[1] == "*" else (int(m[2]), int(m[3] or m[2]))
+            step = int(m[4] or 1)
+            assert low <= start <= end <= high and step >= 1, f"{expression!r}: {name} {part!r} is out of {low}–{high}"
+            values |= set(range(start, end + 1, step))
+        out.append(values)
+    return out
+
+
+def site_time_zone() -> str:
+    return yaml.safe_load((CONTENT / "site.yml").read_text(encoding="utf-8"))["timezone"]
+
+
+def assert_daily_morning(expression: str, cron_zone: str, site_zone: str) -> None:
+    """`expression`, read in `cron_zone`, fires once a day at a morning hour of `site_zone`."""
+    from datetime import datetime
+    from zoneinfo import ZoneInfo
+
+    minutes, hours, days, months, weekdays = cron_values(expression)
+    assert len(minutes) == 1 and len(hours) == 1, f"{expression!r} does not run once a day"
+    assert days == set(range(1, 32)) and months == set(range(1, 13)) and weekdays >= set(range(0, 7)), \
+        f"{expression!r} does not run every day"
+    for month in (1, 7):  # winter and summer: a zone with daylight saving must stay in the morning
+        fired = datetime(2026, month, 15, next(iter(hours)), next(iter(minutes)), tzinfo=ZoneInfo(cron_zone))
+        local = fired.astimezone(ZoneInfo(site_zone))
+        assert 5 <= local.hour < 9, f"{expression!r} ({cron_zone}) runs at {local:%H:%M} in {site_zone}, not in the morning"
+
+
+def test_cron_syntax_checker_rejects_bad_schedules():
+    for bad in ("0 22 * *", "0 24 * * *", "60 1 * * *", "0 22 * * mon-fri", "0 22 ? * *", "0 5-3 * * *"):
+        with pytest.raises(AssertionError):
+            cron_values(bad)
+    assert cron_values("*/15 22 1-31 * *")[0] == {0, 15, 30, 45}
+    with pytest.raises(AssertionError):
+        assert_daily_morning("0 6 * * *", "UTC", "Asia/Shanghai")  # 14:00 in Shanghai
+    with pytest.raises(AssertionError):
+        assert_daily_morning("0 22 * * 1", "UTC", "Asia/Shanghai")  # only Tuesdays
+
+
+def github_condition(expression: str | None, event: str, ref: str = "refs/heads/main") -> bool:
+    """A step's `if:` as GitHub evaluates it for `event` on `ref` (the forms the example uses:
+    `github.event_name`, `github.ref`, `steps.*.outputs.*`, `hashFiles(…)`, ==, !=, &&, ||)."""
+    if expression is None:
+        return True
+    python = expression
+    python = re.sub(r"hashFiles\([^)]*\)", "''", python)  # nothing vendored: option B
+    python = re.sub(r"steps\.[\w-]+\.outputs\.[\w-]+", "''", python)
+    python = python.replace("github.event_name", repr(event)).replace("github.ref", repr(ref))
+    python = python.replace("&&", " and ").replace("||", " or ")
+    assert re.fullmatch(r"[\s'\w/.=!()-]*(?:\s(?:and|or)\s[\s'\w/.=!()-]*)*", python), f"unsupported condition {expression!r}"
+    return bool(eval(python, {"__builtins__": {}}))  # noqa: S307 — only literals and comparisons are left
+
+
+def github_run_commands(event: str) -> list[str]:
+    workflow = yaml.safe_load((EXAMPLES / "github-actions.yml").read_text(encoding="utf-8"))
+    return policy_commands([line for job in workflow["jobs"].values() for step in job.get("steps", [])
+                            if "run" in step and github_condition(step.get("if"), event)
+                            for line in shell_lines(step["run"])])
+
+
+def test_github_example_rebuilds_every_morning_with_the_push_build(tmp_path):
+    workflow = yaml.safe_load((EXAMPLES / "github-actions.yml").read_text(encoding="utf-8"))
+    triggers = workflow.get("on", workflow.get(True))  # YAML 1.1 reads a bare `on` as true
+    schedules = triggers.get("schedule") or []
+    assert schedules, "examples/github-actions.yml has no schedule trigger"
+    for entry in schedules:
+        assert_daily_morning(entry["cron"], "UTC", site_time_zone())
+
+    push, daily = github_run_commands("push"), github_run_commands("schedule")
+    assert any(c.startswith("policy build") for c in push)
+    assert daily == push, f"the scheduled run differs from the push build:\n{daily}\n{push}"
+    assert not any(c.startswith("policy build") for c in github_run_commands("pull_request"))
+    # The site is kept (deployed) on the schedule too.
+    kept = [s for job in workflow["jobs"].values() for s in job["steps"] if "upload-artifact" in str(s.get("uses", ""))]
+    assert kept and all(github_condition(s.get("if"), "schedule") for s in kept)
+
+
+def gitlab_rules_match(rules: list[dict] | None, variables: dict[str, str]) -> bool:
+    """Whether a job with these `rules:` runs in a pipeline with `variables` (the `$A == $B`,
+    `$A == "x"`, `&&`, `||` forms)."""
+    if not rules:
+        return True
+    for rule in rules:
+        condition = rule.get("if")
+        if condition is None:
+            return rule.get("when") != "never"
+        python = re.sub(r"\$(\w+)", lambda m: repr(variables.get(m[1], "")), condition)
+        python = python.replace("&&", " and ").replace("||", " or ")
+        assert re.fullmatch(r"[\s'\"\w/.=!()-]*", python), f"unsupported rule {condition!r}"
+        if eval(python, {"__builtins__": {}}):  # noqa: S307 — only literals and comparisons are left
+            return rule.get("when") != "never"
+    return False
+
+
+def gitlab_pipeline_commands(variables: dict[str, str]) -> list[str]:
+    pipeline = yaml.safe_load((EXAMPLES / "gitlab-ci.yml").read_text(encoding="utf-8"))
+    return policy_commands([line for name, job in pipeline.items() if isinstance(job, dict) and not name.startswith(".")
+                            and gitlab_rules_match(job.get("rules"), variables)
+                            for item in job.get("script", []) or [] for line in shell_lines(item)])
+
+
+def test_gitlab_example_rebuilds_every_morning_with_the_push_build():
+    text = (EXAMPLES / "gitlab-ci.yml").read_text(encoding="utf-8")
+    # The schedule lives in the project; the file documents it as an API call.
+    cron = re.search(r'--form cron="([^"]+)"', text)
+    zone = re.search(r'--form cron_timezone="([^"]+)"', text)
+    assert cron and zone, "examples/gitlab-ci.yml does not document its pipeline schedule"
+    assert zone[1] == site_time_zone()
+    assert_daily_morning(cron[1], zone[1], site_time_zone())
+
+    on_push = {"CI_PIPELINE_SOURCE": "push", "CI_COMMIT_BRANCH": "main", "CI_DEFAULT_BRANCH": "main"}
+    on_schedule = {**on_push, "CI_PIPELINE_SOURCE": "schedule"}
+    merge_request = {"CI_PIPELINE_SOURCE": "merge_request_event", "CI_DEFAULT_BRANCH": "main"}
+    push, daily = gitlab_pipeline_commands(on_push), gitlab_pipeline_commands(on_schedule)
+    assert any(c.startswith("policy build") for c in push)
+    assert daily == push, f"the scheduled pipeline differs from the push pipeline:\n{daily}\n{push}"
+    assert not any(c.startswith("policy build") for c in gitlab_pipeline_commands(merge_request))
+
+
+@pytest.mark.parametrize("example", ["github-actions.yml", "gitlab-ci.yml"])
+def test_scheduled_build_builds_the_site(example, tmp_path, policy):
+    """The scheduled run's commands, run for real on good content, build the site."""
+    repo = init(tmp_path / "repo")
+    copy_content(repo / "content")
+    commit_all(repo, "sample content", "2026-01-05T10:00:00+08:00")
+    bin_dir = tmp_path / "bin"
+    bin_dir.mkdir()
+    (bin_dir / "policy").symlink_to(policy_bin())
+    env = {**os.environ, "PATH": f"{bin_dir}{os.pathsep}{os.environ['PATH']}", "CI": "true"}
+    commands = (github_run_commands("schedule") if example == "github-actions.yml" else
+                gitlab_pipeline_commands({"CI_PIPELINE_SOURCE": "schedule", "CI_COMMIT_BRANCH": "main",
+                                          "CI_DEFAULT_BRANCH": "main"}))
+    for command in commands:
+        result = sh(command, repo, env)
+        if "--format json" in command:
+            assert result.returncode == 0, result.stdout + result.stderr
+            continue
+        assert result.returncode == 0, f"{command!r} exited {result.returncode}:\n{result.stdout}{result.stderr}"
+    out = re.search(r"--out\s+(\S+)", next(c for c in commands if c.startswith("policy build")))
+    assert (repo / out[1] / "index.html").is_file() and (repo / out[1] / "sitemap.xml").is_file()

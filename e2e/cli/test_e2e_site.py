@@ -243,11 +243,12 @@ def test_interpretation_pages_show_their_documents_status(pages, content, as_of)
 
 
 def library_rows(page) -> list[str]:
-    """Document ids linked from a library page's table, in order."""
+    """Document ids linked from a library page's table, in order, as a reader without
+    JavaScript sees it: not the hidden rows a status list carries for later days."""
     ids = []
     for table in page.find_class("documents", "table"):
         for tbody in table.iter("tbody"):
-            for a in tbody.iter("a"):
+            for a in (a for row in tbody.iter("tr") if row.get("hidden") is None for a in row.iter("a")):
                 match = re.search(r"d/([^/]+)/?$", unquote(a.get("href") or ""))
                 if match:
                     ids.append(match.group(1))

@@ -41,13 +41,19 @@ struct HomePage {
         let href: String
         let cells: [Cell]
         let total: Int
+        /// `LiveStatuses.tally(of:)`: status-live.js corrects the counts with it.
+        let statusTally: String?
     }
 
     struct Cell: Encodable {
         let status: String
+        /// `ValidityStatus.rawValue`.
+        let statusCode: String
         let count: Int
         /// The status page, nil when the count is 0.
         let link: String?
+        /// The status page, always (status-live.js links a count that becomes non-zero).
+        let statusHref: String
     }
 
     let context: SiteContext
@@ -95,10 +101,12 @@ struct HomePage {
                 kind: kind.libraryName, href: link.href(SitePath.library(kind)),
                 cells: ValidityStatus.allCases.map { s in
                     Cell(
-                        status: s.chinese, count: byStatus[s] ?? 0,
-                        link: byStatus[s] == 0 ? nil : link.href(SitePath.library(kind, status: s)))
+                        status: s.chinese, statusCode: s.rawValue, count: byStatus[s] ?? 0,
+                        link: byStatus[s] == 0 ? nil : link.href(SitePath.library(kind, status: s)),
+                        statusHref: link.href(SitePath.library(kind, status: s)))
                 },
-                total: byStatus.values.reduce(0, +))
+                total: byStatus.values.reduce(0, +),
+                statusTally: context.live.tally(of: kind))
         }
         let ctx = Context(
             page: context.chrome(SitePath.home, title: context.site.title, crumbs: []),

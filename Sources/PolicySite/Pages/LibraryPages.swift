@@ -10,6 +10,10 @@ import PolicyWrite
 /// library of thousands stays light enough for a phone.
 struct LibraryPages {
     static let pageSize = 100
+    /// How far ahead a status's list carries the rows of documents that will take on that
+    /// status (hidden until then): a year, well past any gap in the daily rebuild, without a
+    /// list of every document due to expire some day.
+    static let candidateHorizonDays = 366
 
     struct Context: Encodable {
         let page: PageChrome
@@ -24,10 +28,17 @@ struct LibraryPages {
         let caption: String
         /// The library's own page, which opens on 现行有效.
         let isLanding: Bool
+        /// Its `ValidityStatus.rawValue` (`data-list-status`).
+        let listStatus: String?
         let filters: [Filter]
-        /// In force first, then newest first.
+        /// In force first, then newest first; on a status's list, hidden candidate rows among
+        /// them (`DocumentLink.isCandidate`) for documents that take on that status later.
         let rows: [DocumentLink]
         let count: Int
+        /// No row to show on the as-of date ("暂无…" shows; status-live.js toggles it).
+        let isEmpty: Bool
+        /// `LiveStatuses.tally(of:)`: status-live.js corrects the filters' counts with it.
+        let statusTally: String?
         /// Nil when the list fits on one page.
         let pagination: Pagination?
     }
@@ -55,6 +66,8 @@ struct LibraryPages {
     struct Filter: Encodable {
         let label: String
         let href: String
+        /// `ValidityStatus.rawValue`; nil for 全部.
+        let statusCode: String?
         let count: Int
         /// `aria-current` of the chosen filter: "page" on its first page, which the link points
         /// to; "true" (the current one of a set) on its later pages; nil for the others.
@@ -65,34 +78,57 @@ struct LibraryPages {
     let kind: DocumentKind
 
     func render() throws -> [String] {
-        let listed = context.library.listing(of: kind, at: context.asOf)
-        let counts = context.library.statusCounts(of: kind, at: context.asOf)
+        let library = context.library
+        let listed = library.listing(of: kind, at: context.asOf)
+        let counts = library.statusCounts(of: kind, at: context.asOf)
+        let tally = context.live.tally(of: kind)
         let inForce = listed.filter { $0.status.status == .inForce }
-        var files = try pages(status: .inForce, base: SitePath.library(kind), listed: inForce, counts: counts)
-        files += try pages(status: nil, base: SitePath.libraryAll(kind), listed: listed, counts: counts)
+        var files = try pages(status: .inForce, base: SitePath.library(kind), listed: inForce, counts: counts, tally: tally)
+        files += try pages(status: nil, base: SitePath.libraryAll(kind), listed: listed, counts: counts, tally: tally)
         for status in ValidityStatus.allCases {
             let rows = status == .inForce ? inForce : listed.filter { $0.status.status == status }
-            files += try pages(status: status, base: SitePath.library(kind, status: status), listed: rows, counts: counts)
+            files += try pages(status: status, base: SitePath.library(kind, status: status), listed: rows, counts: counts, tally: tally)
         }
         return files
     }
 
     /// The list of one filter at `base`, split into pages.
     private func pages(
-        status: ValidityStatus?, base: String, listed: [Library.Listed], counts: [ValidityStatus: Int]
+        status: ValidityStatus?, base: String, listed: [Library.Listed], counts: [ValidityStatus: Int], tally: String?
     ) throws -> [String] {
         let total = max(1, (listed.count + Self.pageSize - 1) / Self.pageSize)
+        let later = status.map { candidates(for: $0, listed: listed, pages: total) } ?? [:]
         return try (1...total).map { number in
             let start = (number - 1) * Self.pageSize
             return try page(
                 status: status, listed: listed, rows: start..<min(listed.count, start + Self.pageSize),
-                number: number, of: total, base: base, counts: counts)
+                candidates: later[number] ?? [], number: number, of: total, base: base, counts: counts, tally: tally)
         }
     }
 
+    /// Documents that take on `status` after the as-of date, within the horizon, by the page
+    /// of the status's list where they will sort (newest first, then by id), each with the
+    /// position of the row it goes before.
+    private func candidates(for status: ValidityStatus, listed: [Library.Listed], pages: Int) -> [Int: [(before: Int, document: Document)]] {
+        let library = context.library
+        let horizon = context.asOf.adding(days: Self.candidateHorizonDays)
+        let coming = library.documents(of: kind).filter { document in
+            context.live.takesOn(status, document, by: horizon) && library.status(of: document, at: context.asOf).status != status
+        }
+        .sorted { ($1.published, $0.id) < ($0.published, $1.id) }  // the list's order: newest first, then by id
+        var byPage: [Int: [(before: Int, document: Document)]] = [:]
+        for document in coming {
+            let position = listed.firstIndex { ($0.document.published, document.id) < (document.published, $0.document.id) } ?? listed.count
+            let page = min(position / Self.pageSize, pages - 1) + 1
+            byPage[page, default: []].append((position, document))
+        }
+        return byPage
+    }
+
     private func page(
-        status: ValidityStatus?, listed: [Library.Listed], rows: Range<Int>, number: Int, of total: Int,
-        base: String, counts: [ValidityStatus: Int]
+        status: ValidityStatus?, listed: [Library.Listed], rows: Range<Int>,
+        candidates: [(before: Int, document: Document)], number: Int, of total: Int,
+        base: String, counts: [ValidityStatus: Int], tally: String?
     ) throws -> String {
         let directory = SitePath.libraryPage(base, page: number)
         let link = Linker(page: directory)
@@ -105,7 +141,7 @@ struct LibraryPages {
         }
         let filters = ([nil] + ValidityStatus.allCases).map { (s: ValidityStatus?) in
             Filter(
-                label: s?.chinese ?? "全部", href: link.href(filterTarget(s)),
+                label: s?.chinese ?? "全部", href: link.href(filterTarget(s)), statusCode: s?.rawValue,
                 count: s.map { counts[$0] ?? 0 } ?? counts.values.reduce(0, +),
                 current: s != status ? nil : number == 1 && filterTarget(s) == base ? "page" : "true")
         }
@@ -130,10 +166,33 @@ struct LibraryPages {
         let ctx = Context(
             page: context.chrome(directory, title: pageTitle, crumbs: crumbs), title: title,
             libraryName: kind.libraryName, kind: kind.chinese, status: status?.chinese, caption: statusTitle,
-            isLanding: isLanding, filters: filters,
-            rows: listed[rows].map { context.documentLink($0.document, from: link) }, count: listed.count,
-            pagination: pagination)
+            isLanding: isLanding, listStatus: status?.rawValue, filters: filters,
+            rows: Self.merge(
+                rows.map { (position: $0, link: context.documentLink(listed[$0].document, from: link)) },
+                candidates.map { c in
+                    var row = context.documentLink(c.document, from: link)
+                    row.isCandidate = true
+                    return (position: c.before, link: row)
+                }),
+            count: listed.count, isEmpty: rows.isEmpty, statusTally: tally, pagination: pagination)
         return try context.page(directory, template: "library", ctx)
+    }
+
+    /// The page's rows with the candidates (in list order) put before the row at their
+    /// position, or after the page's last row when the position is past it.
+    private static func merge(
+        _ rows: [(position: Int, link: DocumentLink)], _ candidates: [(position: Int, link: DocumentLink)]
+    ) -> [DocumentLink] {
+        var out: [DocumentLink] = []
+        var next = candidates.startIndex
+        for row in rows {
+            while next < candidates.endIndex && candidates[next].position <= row.position {
+                out.append(candidates[next].link)
+                next += 1
+            }
+            out.append(row.link)
+        }
+        return out + candidates[next...].map(\.link)
     }
 
     /// Page numbers to link: the first, the last and two either side of the current one,

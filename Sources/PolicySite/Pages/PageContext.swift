@@ -45,8 +45,11 @@ struct PageChrome: Encodable {
     /// From the home page to this page (just 首页 on the home page).
     let breadcrumbs: NonEmptyList<Crumb>?
     let asOf: DateText
-    /// Extra stylesheets and scripts (deferred) for this page, only when the theme ships
-    /// them: the search page gets `assets/search.css` and `assets/search.js`.
+    /// The site's time zone (site.yml `timezone`), in which status-live.js takes today's date.
+    let timeZone: String
+    /// Extra stylesheets and scripts (ES modules, deferred) for this page, only when the theme
+    /// ships them: every page gets `assets/status-live.js`, the search page `assets/search.css`
+    /// and `assets/search.js`.
     let stylesheets: [String]
     let scripts: [String]
     /// SiteName, SiteDomain, SiteIDCode, ColumnName… (`GovernmentMeta`), escaped like all content.
@@ -78,6 +81,10 @@ struct Badge: Encodable {
     let explanation: String
     /// The explanation without the leading status text, to follow the badge: `2024-07-01 · 被《…》废止`.
     let details: String?
+    /// `StatusFacts` as JSON (`data-status-facts`) when the status changes after the as-of
+    /// date: status-live.js recomputes it for the day the page is read. Nil when the status
+    /// is final there (or on pages that report the as-of date on purpose).
+    let statusFacts: String?
 }
 
 /// A link to a document as lists show it.
@@ -89,6 +96,11 @@ struct DocumentLink: Encodable {
     let published: DateText
     let effective: DateText
     let badge: Badge
+    /// For lists that re-sort in the browser (`data-id`).
+    let documentID: String
+    /// A row a status list carries hidden, for status-live.js to show once the document
+    /// takes on that list's status after the as-of date.
+    var isCandidate = false
 }
 
 /// A plain labelled link (files, batches, sections).

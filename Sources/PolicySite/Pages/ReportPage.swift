@@ -80,7 +80,7 @@ struct ReportPage {
             NonEmptyList.of(
                 items.map {
                     Listed(
-                        link: context.documentLink($0.document, from: link),
+                        link: context.documentLink($0.document, from: link, live: false),
                         when: $0.date.map(DateText.init), remark: $0.note)
                 })
         }
@@ -101,7 +101,7 @@ struct ReportPage {
     }
 
     private func section(_ r: AnnualReport, _ link: Linker) -> YearSection {
-        let links = { (documents: [Document]) in NonEmptyList.of(documents.map { context.documentLink($0, from: link) }) }
+        let links = { (documents: [Document]) in NonEmptyList.of(documents.map { context.documentLink($0, from: link, live: false) }) }
         let i = r.interpretations
         return YearSection(
             heading: r.periodText, sectionID: "y\(r.year)",

@@ -12,9 +12,24 @@ struct SiteContext {
     let asOf: CalendarDate
     let theme: Theme
     /// Each bundle's git history; empty when the content is not in git.
-    var history = LibraryHistory.none
+    let history: LibraryHistory
     /// Where every output goes, each recorded with what it was made from.
     let output: InputRecorder
+    /// The documents whose status still changes after `asOf`, for status-live.js.
+    let live: LiveStatuses
+
+    init(
+        library: Library, raw: RawLibrary, asOf: CalendarDate, theme: Theme, history: LibraryHistory = .none,
+        output: InputRecorder
+    ) {
+        self.library = library
+        self.raw = raw
+        self.asOf = asOf
+        self.theme = theme
+        self.history = history
+        self.output = output
+        live = LiveStatuses(library: library, asOf: asOf)
+    }
 
     var site: SiteConfig { library.site }
 
@@ -57,7 +72,7 @@ struct SiteContext {
             stylesheetHref: link.href(SitePath.stylesheet),
             modeScriptHref: theme.hasAsset("mode.js") ? link.href(SitePath.modeScript) : nil, feedHref: link.href(SitePath.feed),
             openDataHref: link.href(SitePath.openData), searchHref: link.href(SitePath.search),
-            nav: nav, breadcrumbs: breadcrumbs, asOf: DateText(asOf),
+            nav: nav, breadcrumbs: breadcrumbs, asOf: DateText(asOf), timeZone: site.timeZone.identifier,
             stylesheets: extras(for: directory, "css").map(link.href), scripts: extras(for: directory, "js").map(link.href),
             governmentMeta: GovernmentMeta.tags(
                 site: site, column: column, columnType: about.columnType ?? GovernmentMeta.columnType(section: sectionPath), title: title,
@@ -65,27 +80,32 @@ struct SiteContext {
             footer: SiteFooter.of(site))
     }
 
-    /// Page-specific assets the theme may ship: `assets/search.js` and `assets/search.css`
-    /// for the search page.
+    /// Page assets the theme may ship: `assets/status-live.js` on every page (statuses for
+    /// the day the page is read), `assets/search.js` and `assets/search.css` for the search
+    /// page, which computes statuses itself.
     private func extras(for directory: String, _ type: String) -> [String] {
-        guard directory == SitePath.search, theme.hasAsset("search.\(type)") else { return [] }
-        return ["assets/search.\(type)"]
+        if directory == SitePath.search {
+            return theme.hasAsset("search.\(type)") ? ["assets/search.\(type)"] : []
+        }
+        return type == "js" && theme.hasAsset("status-live.js") ? ["assets/status-live.js"] : []
     }
 
-    func badge(_ document: Document) -> Badge {
+    /// The status badge on the as-of date; `live`: with the facts the browser recomputes it from.
+    func badge(_ document: Document, live: Bool = true) -> Badge {
         let report = library.status(of: document, at: asOf)
         let explanation = library.explanation(of: report, for: document)
         let prefix = report.status.chinese + " · "
         return Badge(
             code: report.status.rawValue, text: report.status.chinese, explanation: explanation,
-            details: explanation.hasPrefix(prefix) ? String(explanation.dropFirst(prefix.count)) : nil)
+            details: explanation.hasPrefix(prefix) ? String(explanation.dropFirst(prefix.count)) : nil,
+            statusFacts: live ? self.live.facts(of: document) : nil)
     }
 
-    func documentLink(_ document: Document, from link: Linker) -> DocumentLink {
+    func documentLink(_ document: Document, from link: Linker, live: Bool = true) -> DocumentLink {
         DocumentLink(
             title: document.title, href: link.href(SitePath.document(document.id)), number: document.number,
             kind: document.kind.chinese, published: DateText(document.published),
-            effective: DateText(document.effective), badge: badge(document))
+            effective: DateText(document.effective), badge: badge(document, live: live), documentID: document.id)
     }
 
     /// Renders a page template as the page directory's `index.html` (or keeps the last

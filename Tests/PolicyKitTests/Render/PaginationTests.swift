@@ -30,7 +30,7 @@ final class PaginationTests: XCTestCase {
         let first = try XCTUnwrap(site["policies/index.html"]?.text)
         XCTAssertTrue(first.contains("<a href=\"page/2/\" rel=\"next\">下一页</a>"))
         XCTAssertFalse(first.contains("rel=\"prev\""))
-        XCTAssertTrue(first.contains("共 206 件"), "the caption counts the whole list")
+        XCTAssertTrue(first.contains("共 <span class=\"list-count\">206</span> 件"), "the caption counts the whole list")
         let last = try XCTUnwrap(site["policies/page/3/index.html"]?.text)
         XCTAssertTrue(last.contains("<a href=\"../2/\" rel=\"prev\">上一页</a>"))
         XCTAssertTrue(last.contains("<a href=\"../../\">"), "page 1 is the library itself")
@@ -58,5 +58,38 @@ final class PaginationTests: XCTestCase {
         XCTAssertEqual(LibraryPages.pageNumbers(current: 5, total: 10), [1, nil, 3, 4, 5, 6, 7, nil, 10])
         XCTAssertEqual(LibraryPages.pageNumbers(current: 1, total: 9), [1, 2, 3, nil, 9])
         XCTAssertEqual(LibraryPages.pageNumbers(current: 4, total: 5), [1, 2, 3, 4, 5])
+    }
+}
+
+/// A document about to take on a status goes, hidden, on the page of that status's list
+/// where it will sort (newest first), between the rows it will stand between.
+final class CandidatePlacementTests: XCTestCase {
+    func testACandidateRowGoesOnThePageAndPlaceItWillTake() throws {
+        var changes: [String: String?] = [:]
+        func day(_ offset: Int) -> String { CalendarDate("2020-01-01")!.adding(days: offset).description }
+        for i in 0..<150 {  // expired long before the as-of date: 150 rows, pages of 100 and 50
+            changes[String(format: "normative/old-%03d/index.md", i)] =
+                FrontMatter([
+                    "title": "已失效文件\(i)", "number": "示市监规〔2020〕\(i + 1)号", "office": "法规处", "signed": day(i),
+                    "published": day(i), "effective": day(i), "expires": CalendarDate(day(i))!.adding(days: 30).description,
+                ]).document(body: "正文。\n")
+        }
+        // Published between old-028 and old-029, in force now, expiring within the horizon.
+        changes["normative/soon/index.md"] =
+            FrontMatter([
+                "title": "即将到期的文件", "number": "示市监规〔2020〕999号", "office": "法规处", "signed": day(28),
+                "published": day(28), "effective": "2026-01-01", "expires": "2027-01-31",
+            ]).document(body: "正文。\n")
+        let site = try RenderFixture(changes).render()
+        let first = try XCTUnwrap(site["normative/expired/index.html"]?.text)
+        let second = try XCTUnwrap(site["normative/expired/page/2/index.html"]?.text)
+        XCTAssertFalse(first.contains("data-id=\"soon\""))
+        // Same day as old-028, and "soon" sorts after it by id: just after old-028's row.
+        let ids = second.matches(of: /<tr data-id="([^"]+)"/).map { String($0.output.1) }
+        let at = try XCTUnwrap(ids.firstIndex(of: "soon"), "no candidate row on page 2")
+        XCTAssertEqual(ids[at - 1], "old-028")
+        XCTAssertEqual(ids[at + 1], "old-027")
+        XCTAssertTrue(second.contains("<tr data-id=\"soon\" data-published=\"2020-01-29\" hidden data-status-candidate>"))
+        XCTAssertEqual(ids.count, 51, "50 rows and the candidate")
     }
 }

@@ -216,7 +216,7 @@ final class RenderSiteTests: XCTestCase {
         XCTAssertTrue(try XCTUnwrap(site["d/2022-old-rules/index.html"]?.text).contains("<b class=\"my-badge\">已废止</b>"))
         XCTAssertEqual(site["assets/style.css"]?.text, "body{}")
         let search = try XCTUnwrap(site["search/index.html"]?.text)
-        XCTAssertTrue(search.contains("<script src=\"../assets/search.js\" defer></script>"))
+        XCTAssertTrue(search.contains("<script type=\"module\" src=\"../assets/search.js\"></script>"))
         XCTAssertTrue(search.contains("<div id=\"search-results\" aria-live=\"polite\"></div>"))
         // Without an override the script is there exactly when the built-in theme ships one.
         XCTAssertEqual(

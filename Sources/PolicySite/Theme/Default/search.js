@@ -10,21 +10,22 @@
  *   search/idx-<hash>/p/<n>.bin   postings shards; k/<n>-<j>.bin large postings (ShardLayout.swift)
  *   search/idx-<hash>/x.bin       the large postings' key hashes and sizes (ShardLayout.swift)
  *   search/idx-<hash>/t/<r>-<k>.bin  text windows for titles and snippets (TextChunks.swift)
- * The tokenisation below mirrors Tokenizer.swift (read its doc comment first), and
- * statusOf() mirrors Library.status(of:at:) in Sources/PolicyKit/Model/Status.swift.
+ * The tokenisation below mirrors Tokenizer.swift (read its doc comment first). Statuses come
+ * from status.js, the one port of Library.status(of:at:) (Sources/PolicyModel/Status.swift)
+ * that every page shares. An ES module (<script type="module">), so it runs deferred.
  * Content never becomes markup: the DOM is built with createElement and textContent only.
  * The first line asks V8 to compile every function while the page loads, not on the first query.
  */
-(function () {
-  'use strict';
+import { STATUS_CODES, dayOf, isoOf, statusOf, today } from './status.js';
 
-  var script = document.currentScript;
+(function () {
+  var scriptURL = import.meta.url;
   var form = document.querySelector('form.search-form') || (document.getElementById('q') || {}).form;
   var input = form && form.elements.namedItem('q');
   var live = document.getElementById('search-results');
-  if (!script || !form || !input || !live) return;
+  if (!form || !input || !live) return;
 
-  var siteRoot = new URL('../', script.src);           // search.js lives in <root>/assets/
+  var siteRoot = new URL('../', scriptURL);           // search.js lives in <root>/assets/
   var searchRoot = new URL('search/', siteRoot);
   var PAGE_SIZE = 10;
   var FACETS = [
@@ -425,50 +426,6 @@
     });
   }
 
-  // ---------------------------------------------------------------- statuses (Status.swift)
-
-  var STATUS_CODES = ['in-force', 'not-yet-in-force', 'superseded', 'expired', 'repealed'];
-
-  /**
-   * Port of Library.status(of:at:) (Sources/PolicyKit/Model/Status.swift); keep the two in step.
-   * `day` and every date are days since 1970-01-01. First matching row wins.
-   */
-  function statusOf(d, day, docs) {
-    if (d.repealed !== null && d.repealed <= day) return 'repealed';            // own repeal in effect
-    var endings = d.endings.filter(function (e) { return e.date <= day; });
-    if (endings.some(function (e) { return e.outcome === 0; })) return 'repealed';   // cleanup 废止
-    if (d.expires !== null && d.expires < day) return 'expired';                 // validity period over
-    if (endings.some(function (e) { return e.outcome === 1; })) return 'expired';    // cleanup 宣布失效
-    // A successor counts once it is published and in effect (an unpublished one is not on the site yet).
-    if (d.successors.some(function (s) { return docs[s].published <= day && docs[s].effective <= day; })) return 'superseded';
-    if (day < d.effective) return 'not-yet-in-force';
-    return 'in-force';
-  }
-
-  function dayOf(iso) {
-    var m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso || '');
-    if (!m) return null;
-    var t = Date.UTC(+m[1], +m[2] - 1, +m[3]);
-    var d = new Date(t);
-    if (d.getUTCMonth() !== +m[2] - 1 || d.getUTCDate() !== +m[3]) return null;
-    return Math.round(t / 86400000);
-  }
-  function isoOf(day) { return new Date(day * 86400000).toISOString().slice(0, 10); }
-  var dayFormats = new Map();
-  function today(timeZone) {
-    try {
-      // One formatter per zone: constructing an Intl.DateTimeFormat costs more than the rest of a query's setup.
-      if (!dayFormats.has(timeZone)) {
-        dayFormats.set(timeZone, new Intl.DateTimeFormat('en-CA', { timeZone: timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }));
-      }
-      var parts = dayFormats.get(timeZone).formatToParts(new Date());
-      var get = function (t) { return parts.filter(function (p) { return p.type === t; })[0].value; };
-      return get('year') + '-' + get('month') + '-' + get('day');
-    } catch (e) {
-      return new Date().toISOString().slice(0, 10);
-    }
-  }
-
   // ---------------------------------------------------------------- state and URL
 
   function emptyFilters() { var f = {}; FACETS.forEach(function (g) { f[g.key] = []; }); return f; }
@@ -546,7 +503,7 @@
     el('div', { className: 'search-main' }, [list, moreButton])
   ]);
   // The interface's own styles: an external file (no inline styles), only when this script runs.
-  document.head.appendChild(el('link', { rel: 'stylesheet', href: new URL('search.css', script.src).href }));
+  document.head.appendChild(el('link', { rel: 'stylesheet', href: new URL('search.css', scriptURL).href }));
   form.parentNode.insertBefore(controls, form.nextSibling);
   live.parentNode.insertBefore(layout, live.nextSibling);
   live.setAttribute('role', 'status');
