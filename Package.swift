@@ -78,7 +78,7 @@ let package = Package(
         // `policy serve`: the local preview server. Apart so that PolicyKit has no server in it.
         // `policy serve`: the local preview server, apart so that PolicyKit has no server in
         // it. Its HTTP server is its own (Sources/PolicyServe/HTTP): see PreviewHTTPServer for why.
-        .target(name: "PolicyServe", dependencies: ["PolicyKit", "PolicyCore", "PolicyReport", "PolicyWrite"]),
+        .target(name: "PolicyServe", dependencies: ["PolicyKit", "PolicyCore", "PolicyLoad", "PolicyReport", "PolicyWrite"]),
         .executableTarget(
             name: "policy",
             dependencies: [

@@ -19,6 +19,9 @@ public struct SiteRenderer {
     let searchSegments: PostingSegmentCache?
     /// False for a site without a search index.
     let buildsSearchIndex: Bool
+    /// False to leave out the documents' own pages (`policy serve` renders each on request:
+    /// `renderDocument(_:)`).
+    public var rendersDocumentPages = true
 
     /// - Parameters:
     ///   - keepingUnchangedPages: keep last build's pages whose inputs are unchanged.
@@ -104,7 +107,7 @@ public struct SiteRenderer {
                 [try VersionChainPage(context: context, chain: chain).render()]
             }
         }
-        jobs += library.documents.map { document in
+        jobs += (rendersDocumentPages ? library.documents : []).map { document in
             .init(inputs: inputs?.document(document)) {
                 try [DocumentPage(context: context, document: document).render()]
                     + document.interpretations.map {
