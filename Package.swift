@@ -96,6 +96,6 @@ let package = Package(
             ],
             exclude: ["Golden/__Snapshots__"]
         ),
-        .testTarget(name: "PolicyServeTests", dependencies: ["PolicyServe", "PolicyKit", "PolicyCore", "PolicyCheck"]),
+        .testTarget(name: "PolicyServeTests", dependencies: ["PolicyServe", "PolicyKit", "PolicyCore", "PolicyCheck", "PolicyLoad", "PolicyWrite"]),
     ]
 )

@@ -194,14 +194,14 @@ public final class LiveSite: @unchecked Sendable {
         }
     }
 
-    /// A file of the search index: of the newest index built, waiting up to `seconds` for
-    /// the first one.
-    func searchFile(_ path: String, waiting seconds: Double = 120) -> OutputFile? {
+    /// A file of the search index of `generation` or a newer one, waiting up to `seconds`
+    /// for it to be built (then the newest there is), so that search agrees with the pages.
+    func searchFile(_ path: String, generation: Int, waiting seconds: Double = 120) -> OutputFile? {
         let deadline = Date(timeIntervalSinceNow: seconds)
         searchReady.lock()
         defer { searchReady.unlock() }
-        while lock.withLock({ search == nil }) {
-            guard searchReady.wait(until: deadline) else { return nil }
+        while lock.withLock({ (search?.generation ?? 0) < generation }) {
+            guard searchReady.wait(until: deadline) else { break }
         }
         return lock.withLock { search?.files[path] }
     }
@@ -224,6 +224,8 @@ public final class LiveSite: @unchecked Sendable {
         private let rendering = NSLock()
         private var rendered: Set<String> = []
 
+        static let sitemap = "sitemap.xml"
+
         init(generation: Int, status: Status, renderer: SiteRenderer?) {
             self.generation = generation
             self.status = status
@@ -236,20 +238,21 @@ public final class LiveSite: @unchecked Sendable {
             if let file = lock.withLock({ files[path] }) { return file }
             guard let renderer else { return nil }
             if path.hasPrefix(SearchIndexWriter.folder) && path != SitePath.indexFile(SitePath.search) {
-                return site?.searchFile(path)
+                return site?.searchFile(path, generation: generation)
             }
             let parts = path.split(separator: "/", omittingEmptySubsequences: true)
             if parts.count >= 2, parts[0] == "d", renderer.library.document(String(parts[1])) != nil {
                 try render("document \(parts[1])") { try renderer.renderDocument(String(parts[1])) }
                 if let file = lock.withLock({ files[path] }) { return file }
             }
-            // The sitemap lists every page: it needs the whole site.
-            if path == "sitemap.xml" {
+            // The sitemap lists every page: it needs the whole site (the site-wide pieces'
+            // sitemap lacks the documents' pages).
+            if path == Self.sitemap {
                 var whole = renderer
                 whole.rendersDocumentPages = true
                 try render("whole site") { try whole.render() }
             }
-            try render("site-wide pages") { try renderer.render() }
+            try render("site-wide pages") { try renderer.render().filter { $0.path != Self.sitemap } }
             return lock.withLock { files[path] }
         }
 
