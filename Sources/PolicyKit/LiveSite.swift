@@ -183,6 +183,10 @@ public final class LiveSite: @unchecked Sendable {
         let segments = searchSegments
         searchQueue.async { [self] in
             guard lock.withLock({ searchWanted == generation }) else { return }
+            // The old index goes first: only pages older than this change ask for it (they
+            // wait for the new one instead), and a large library's two indexes at once would
+            // double the preview's memory.
+            lock.withLock { search = nil }
             let files = StageClock.measure("serve: search index") {
                 SearchIndexWriter(library: library, asOf: asOf, segmentCache: PostingSegmentCache(memory: segments)).files()
             }
