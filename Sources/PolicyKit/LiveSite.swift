@@ -73,6 +73,7 @@ public final class LiveSite: @unchecked Sendable {
     private let searchReady = NSCondition()
 
     public init(options: Options) {
+        FreeMemory.limitArenas()
         self.options = options
         current = Pages(generation: 0, status: .pending, renderer: nil)
     }
@@ -105,10 +106,13 @@ public final class LiveSite: @unchecked Sendable {
         var renderer: SiteRenderer?
         do {
             var model = try StageClock.measure("serve: model") { try updatedModel(changes: changes) }
-            if themeChanged || model.theme == nil {
-                model.theme = try Theme(overrides: options.theme().map(ThemeFolder.init(reading:)))
-            }
+            if themeChanged { model.theme = nil }
+            // Kept before the theme is read: a broken theme must not lose the content's changes.
             self.model = model
+            if model.theme == nil {
+                model.theme = try Theme(overrides: options.theme().map(ThemeFolder.init(reading:)))
+                self.model = model
+            }
             let diagnostics = model.findings.all
             if diagnostics.errorCount > 0 {
                 status = .contentErrors(diagnostics)
@@ -122,6 +126,8 @@ public final class LiveSite: @unchecked Sendable {
             }
         } catch {
             status = .failed("\(error)")
+            // Unless only the theme failed, the next change reads everything again.
+            if model?.theme != nil { model = nil }
         }
         let pages = Pages(generation: generation + 1, status: status, renderer: renderer)
         pages.site = self
@@ -191,6 +197,7 @@ public final class LiveSite: @unchecked Sendable {
                 SearchIndexWriter(library: library, asOf: asOf, segmentCache: PostingSegmentCache(memory: segments)).files()
             }
             let byPath = Dictionary(files.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
+            FreeMemory.release()
             searchReady.lock()
             lock.withLock { search = (generation, byPath) }
             searchReady.broadcast()
