@@ -13,7 +13,8 @@ x4 by four copies of each content file) — each server is started on its own, t
                 tools (matched by title); between edits the server is left to settle (ours: until
                 its search index is current; both: 1 s more)
   peak memory   the server's peak resident memory (VmHWM) when the edits are done
-and at x1 our full build (`policy build` into an empty folder) for the first-page goal. The
+and at x1 our full build (`policy build` into an empty folder) for the first-page goal. With --sets
+naming some of the sets, the others keep their figures from WORK/serve-bench.json. The
 results replace the "Preview" section of --out (the rest is bench/build_bench.py's) and go to
 WORK/serve-bench.json. Edited files are restored at the end.
 """
@@ -237,6 +238,7 @@ def bench_set(name: str, work: str, edits: int) -> dict:
     saved = {path: open(path, encoding="utf-8").read() for d in docs
              for path in (d["ours"], os.path.join(site, "content", f"{d['hugo_n']}.md"))}
     print(f"{name}: {content} and {site}, {len(docs)} documents", flush=True)
+    load = os.getloadavg()[0]  # a shared machine's load moves every figure: reported with them
     try:
         ours = run_server(Ours, content, docs)
         for path, text in saved.items():
@@ -247,7 +249,7 @@ def bench_set(name: str, work: str, edits: int) -> dict:
         for path, text in saved.items():
             with open(path, "w", encoding="utf-8") as f:
                 f.write(text)
-    figures = {"ours": ours, "hugo": theirs, "documents": [d["title"] for d in docs[1:]]}
+    figures = {"ours": ours, "hugo": theirs, "documents": [d["title"] for d in docs[1:]], "load": load}
     if name == "x1":
         out = os.path.join(work, "site-x1-serve-bench")
         figures["full_build"] = bb.measure("x1 full build", 1, lambda: bb.remove_output(out),
@@ -290,6 +292,9 @@ def section(results: dict, edits: int) -> str:
                          f"`policy build` of {full:.2f} s (goal ≤ the full build)")
         if name == "x4":
             lines.append(f"- x4: preview peak memory {f['ours']['peak_mib']:.0f} MiB (goal ≤ 1024)")
+    loads = [f"{name} {f['load']:.1f}" for name, f in results.items() if "load" in f]
+    if loads:
+        lines += ["", "The machine's load average (1 min) when each set started: " + ", ".join(loads) + "."]
     lines += ["", "Each edit (s), ours then Hugo's, by set: " + "; ".join(
         f"{name}: " + ", ".join(f"{v:.3f}" for v in f["ours"]["edits"]) + " | "
         + ", ".join(f"{v:.3f}" for v in f["hugo"]["edits"]) for name, f in results.items() if "skipped" not in f)]
@@ -321,7 +326,12 @@ def main():
         results, edits = data["results"], data["edits"]
     else:
         os.makedirs(args.work, exist_ok=True)
+        # Sets not measured this time keep their figures from the last run (same edit count).
         results = {}
+        if os.path.exists(saved):
+            data = json.load(open(saved))
+            if data.get("edits") == args.edits:
+                results = data["results"]
         for name in args.sets.split(","):
             if not os.path.exists(bb.CONVERT):
                 results[name] = {"skipped": "../shared/corpus is not present"}

@@ -17,7 +17,9 @@ import PolicyWrite
 /// asked for, from the current model, and kept until the next change: one page takes
 /// milliseconds, while rendering all of them takes seconds, most of them for pages nobody
 /// opens during an edit. The search index is rebuilt in memory after each change, on a
-/// queue of its own, keeping the postings segments whose records did not change.
+/// queue of its own, keeping the postings segments whose records did not change. The git
+/// history the document pages show is read when everything is read (a commit made while
+/// serving shows after the next such change or a restart).
 public final class LiveSite: @unchecked Sendable {
     public struct Options: Sendable {
         public var content: URL

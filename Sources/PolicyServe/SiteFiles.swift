@@ -63,7 +63,6 @@ struct SiteFiles {
         case "xls": "application/vnd.ms-excel"
         case "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
         case "ofd": "application/ofd"
-        case "bin": "application/octet-stream"
         default: "application/octet-stream"
         }
     }
