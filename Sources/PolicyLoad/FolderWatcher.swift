@@ -10,9 +10,11 @@ import PolicyCore
 /// file system, which is this layer's job.
 ///
 /// On Linux it asks the kernel (inotify: one watch per folder, added as folders appear), so a
-/// save is seen within milliseconds and nothing is listed while nothing changes. Elsewhere,
-/// or when the kernel refuses (the per-user watch limit), it polls: every half second it
-/// lists each file's size and modification time and reports the differences. Hidden files
+/// save is seen within milliseconds and nothing is listed while nothing changes. When the
+/// kernel refuses (the per-user watch limit), or on another system, it polls: every half
+/// second it lists each file's size and modification time and reports the differences.
+/// (There is no FSEvents path for macOS: the tool is Linux-only today — its HTTP server and
+/// site writer use Glibc — so such code could be neither built nor tested here.) Hidden files
 /// and folders (editor swap files, `.git`) are skipped, as the content loader skips them.
 ///
 /// Events are gathered until the folders have been quiet for `settle` (an editor's save is
