@@ -219,9 +219,6 @@ public final class LiveSite: @unchecked Sendable {
         return lock.withLock { search?.files[path] }
     }
 
-    /// The generation the newest search index was built for (0: none yet).
-    public var searchGeneration: Int { lock.withLock { search?.generation ?? 0 } }
-
     // MARK: - Pages
 
     /// One generation's site, rendered piece by piece as pages are asked for.
@@ -238,6 +235,7 @@ public final class LiveSite: @unchecked Sendable {
         private var rendered: Set<String> = []
 
         static let sitemap = "sitemap.xml"
+        static let assets = "assets/"
 
         init(generation: Int, status: Status, renderer: SiteRenderer?) {
             self.generation = generation
@@ -252,6 +250,11 @@ public final class LiveSite: @unchecked Sendable {
             guard let renderer else { return nil }
             if path.hasPrefix(SearchIndexWriter.folder) && path != SitePath.indexFile(SitePath.search) {
                 return site?.searchFile(path, generation: generation)
+            }
+            // The theme's assets as they are: a reloaded page's stylesheet must not wait for
+            // the site-wide pages to be rendered.
+            if path.hasPrefix(Self.assets) {
+                return renderer.theme.assets[String(path.dropFirst(Self.assets.count))].map { OutputFile(path, .data($0)) }
             }
             let parts = path.split(separator: "/", omittingEmptySubsequences: true)
             if parts.count >= 2, parts[0] == "d", renderer.library.document(String(parts[1])) != nil {
@@ -290,11 +293,6 @@ public final class LiveSite: @unchecked Sendable {
             case .bytes(let bytes): bytes
             case .copy(let path): ContentLoader.bytes(at: path)
             }
-        }
-
-        /// Whether `path` is a folder of the site (a page asked for without its slash).
-        public func isFolder(_ path: String) throws -> Bool {
-            try file(path + (path.isEmpty || path.hasSuffix("/") ? "" : "/") + "index.html") != nil
         }
     }
 }
