@@ -108,8 +108,8 @@ test: deps build lint
 	$(POLICY_BIN) check $(CONTENT)
 	$(PYTHON) -m pytest e2e/ -q
 
-# Benchmarks side by side with Hugo + Pagefind (needs ../shared for the corpus; prints and
-# writes docs/benchmarks.md). Never part of `make test`: timing is not pass/fail.
+# Benchmarks side by side with Hugo + Pagefind, and `policy serve` with `hugo server` (needs
+# ../shared for the corpus; prints and writes docs/benchmarks.md). Never part of `make test`: timing is not pass/fail.
 BENCH_WORK ?= /tmp/policy-bench
 bench-deps: deps
 	@dpkg-query -W -f='$${Status}' hugo 2>/dev/null | grep -q 'install ok installed' || \
@@ -121,6 +121,8 @@ bench: bench-deps build
 	mkdir -p $(BENCH_WORK)
 	-$(PYTHON) bench/search_bench.py --work $(BENCH_WORK)/search --out $(BENCH_WORK)/search.json --status-dates 2000-01-01,2015-06-30
 	$(PYTHON) bench/build_bench.py --work $(BENCH_WORK) --search-json $(BENCH_WORK)/search.json
+	# After build_bench.py, which rewrites docs/benchmarks.md: this adds its Preview section.
+	$(PYTHON) bench/serve_bench.py --work $(BENCH_WORK)
 
 # The libFuzzer target over the whole check → build path (fuzz/build.sh compiles it with
 # -sanitize=fuzzer,address); FUZZ_SECONDS sets how long (default 60), FUZZ_TARGET=loader

@@ -80,7 +80,7 @@ let package = Package(
         // `policy serve`: the local preview server. Apart so that PolicyKit has no server in it.
         // `policy serve`: the local preview server, apart so that PolicyKit has no server in
         // it. Its HTTP server is its own (Sources/PolicyServe/HTTP): see PreviewHTTPServer for why.
-        .target(name: "PolicyServe", dependencies: ["PolicyKit", "PolicyCore", "PolicyReport", "PolicyWrite"]),
+        .target(name: "PolicyServe", dependencies: ["PolicyKit", "PolicyCore", "PolicyLoad", "PolicyReport", "PolicyWrite"]),
         .executableTarget(
             name: "policy",
             dependencies: [
@@ -98,6 +98,6 @@ let package = Package(
             ],
             exclude: ["Golden/__Snapshots__"]
         ),
-        .testTarget(name: "PolicyServeTests", dependencies: ["PolicyServe", "PolicyKit", "PolicyCore", "PolicyCheck"]),
+        .testTarget(name: "PolicyServeTests", dependencies: ["PolicyServe", "PolicyKit", "PolicyCore", "PolicyCheck", "PolicyLoad", "PolicyWrite"]),
     ]
 )

@@ -24,3 +24,24 @@ long policy_find_bytes(const void *haystack, size_t haystack_length, const void 
     const char *found = memmem(haystack, haystack_length, needle, needle_length);
     return found ? (long)(found - (const char *)haystack) : -1;
 }
+
+#if defined(__GLIBC__)
+#include <malloc.h>
+#endif
+
+int policy_release_free_memory(void) {
+#if defined(__GLIBC__)
+    return malloc_trim(0);
+#else
+    return 0;
+#endif
+}
+
+int policy_limit_malloc_arenas(int count) {
+#if defined(__GLIBC__)
+    return mallopt(M_ARENA_MAX, count);
+#else
+    (void)count;
+    return 0;
+#endif
+}

@@ -8,7 +8,12 @@ extension Collection where Index == Int, Self: Sendable, Element: Sendable {
         guard count > 1 else { return map(transform) }
         let results = UnsafeMutableBufferPointer<T?>.allocate(capacity: count)
         results.initialize(repeating: nil)
-        defer { results.deallocate() }
+        // Deinitialized, not only deallocated: the slots hold the results, which would
+        // otherwise never be released (a leak of every result in a long-running preview).
+        defer {
+            _ = results.deinitialize()
+            results.deallocate()
+        }
         // Each iteration writes only its own slot, so no lock is needed.
         nonisolated(unsafe) let slots = results
         withoutActuallyEscaping(transform) { transform in

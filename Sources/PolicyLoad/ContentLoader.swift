@@ -301,3 +301,42 @@ extension String {
         return s
     }
 }
+
+extension ContentLoader {
+    /// `previous` with the bundles at `paths` (`normative/<id>`) read again and every other
+    /// file kept as it was read: what `policy serve` does after an edit inside a bundle.
+    /// Each path must name a bundle of `previous` that is still a folder on disk; a bundle
+    /// added, removed or replaced, or a changed settings or cleanup file, needs `load()`.
+    public func reload(_ previous: RawLibrary, bundles paths: Set<String>) -> RawLibrary {
+        var problems = previous.loadProblems.filter { problem in
+            !paths.contains { problem.location.file.hasPrefix(display($0) + "/") }
+        }
+        var bundles = previous.bundles
+        let positions = bundles.indices.filter { paths.contains(bundles[$0].path) }
+        let old = previous.bundles
+        let read = positions.parallelMap { i in
+            var found: [LoadProblem] = []
+            let bundle = readBundle(kind: old[i].kind, id: old[i].id, problems: &found)
+            return (bundle, found)
+        }
+        for (i, (bundle, found)) in zip(positions, read) {
+            bundles[i] = bundle
+            problems += found
+        }
+        return RawLibrary(
+            site: previous.site, calendar: previous.calendar, bundles: bundles, cleanups: previous.cleanups,
+            loadProblems: problems, displayRoot: displayRoot, rootPath: root.path)
+    }
+
+    /// Whether `relativePath` is a bundle folder on disk now (a folder, not a link).
+    public func isBundleFolder(_ relativePath: String) -> Bool {
+        FolderWalk.kind(of: path(relativePath)) == .folder
+    }
+
+    /// The bytes of a regular file of the content folder (a bundle file the site copies), read
+    /// when the preview serves it; nil when it is not a regular file that can be read.
+    public static func bytes(at absolutePath: String) -> [UInt8]? {
+        guard case .bytes(let bytes) = readRegularFile(absolutePath, limit: Int.max - 1) else { return nil }
+        return bytes
+    }
+}

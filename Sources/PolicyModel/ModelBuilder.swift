@@ -16,7 +16,17 @@ package struct ModelBuilder: Sendable {
         site = SiteConfig(raw.site?.frontMatter)
     }
 
-    package func build() -> Library {
+    package func build() -> Library { build(reusing: nil) }
+
+    /// The model of `raw`, taking the documents of bundles not in `rereading` (ids) from
+    /// `previous` instead of building them again: a document depends only on its own bundle
+    /// and the settings, so this is what `policy serve` does after an edit inside a bundle
+    /// (with `site.yml` unchanged, and bundle ids unique).
+    package func build(reusing previous: Library, rereading: Set<String>) -> Library {
+        build(reusing: (previous, rereading))
+    }
+
+    private func build(reusing: (library: Library, rereading: Set<String>)?) -> Library {
         var calendarProblems: [String] = []
         let calendarYAML = raw.calendar?.frontMatter
         let calendar = WorkCalendar(
@@ -46,7 +56,10 @@ package struct ModelBuilder: Sendable {
                 }
             }
         }
-        let documents = raw.bundles.parallelMap(document).compactMap { $0 }
+        let documents = raw.bundles.parallelMap { bundle in
+            if let reusing, !reusing.rereading.contains(bundle.id) { return reusing.library.document(bundle.id) }
+            return document(bundle)
+        }.compactMap { $0 }
         let cleanups = raw.cleanups.compactMap(cleanup)
         return Library(
             site: site, calendar: calendar, documents: documents, cleanups: cleanups,

@@ -2,8 +2,8 @@ import Foundation
 import PolicyKit
 import PolicyCore
 
-/// Answers the preview's requests: the live-reload script and its long-poll, and the built
-/// site's files — with the reload tag added to pages, or the error page instead of every
+/// Answers the preview's requests: the live-reload script and its long-poll, and the site's
+/// files from memory — with the reload tag added to pages, or the error page instead of every
 /// page while the content has errors. Nothing is cached by the browser.
 struct PreviewHandler: Sendable {
     let site: PreviewSite
@@ -39,11 +39,12 @@ struct PreviewHandler: Sendable {
     }
 
     private func file(_ path: String) -> HTTPResponse {
-        // The generation is read before the files, so a page is never older than the
-        // generation its reload tag names (at worst it reloads once more).
-        let (generation, status) = site.snapshot
+        // One generation's pages for the whole request, so that a page and its reload tag
+        // always belong together.
+        let pages = site.live.pages
+        let generation = pages.generation
         let wantsPage = SiteFiles.isPage(path)
-        switch status {
+        switch pages.status {
         case .contentErrors(let diagnostics) where wantsPage:
             return response(
                 .internalServerError, "text/html; charset=utf-8",
@@ -54,21 +55,32 @@ struct PreviewHandler: Sendable {
                 Data(ErrorPage.html(failure: why, generation: generation).utf8))
         default: break
         }
-        switch SiteFiles(root: site.output).resolve(path) {
+        // While the content has errors, the last good site's assets stay available (the error
+        // page and a page still open keep their look).
+        let source = pages.status.isShowable ? pages : site.lastGood ?? pages
+        let resolution: SiteFiles.Resolution
+        do {
+            resolution = try SiteFiles(lookup: source.file).resolve(path)
+        } catch {
+            return response(
+                .internalServerError, "text/html; charset=utf-8",
+                Data(ErrorPage.html(failure: "\(error)", generation: generation).utf8))
+        }
+        switch resolution {
         case .redirect(let location):
             return response(.movedPermanently, "text/plain; charset=utf-8", Data(), extra: [("Location", location)])
         case .notFound:
             let page = wantsPage ? notFoundPage(generation: generation) : "找不到 \(path)\n"
             return response(.notFound, wantsPage ? "text/html; charset=utf-8" : "text/plain; charset=utf-8", Data(page.utf8))
-        case .file(let url):
-            guard var data = FileManager.default.contents(atPath: url.path) else {
+        case .file(let sitePath, let file):
+            guard let bytes = source.bytes(of: file) else {
                 return response(.notFound, "text/plain; charset=utf-8", Data("找不到 \(path)\n".utf8))
             }
-            let type = SiteFiles.contentType(of: url)
+            let type = SiteFiles.contentType(of: sitePath)
             if type.hasPrefix("text/html") {
-                data = Data(LiveReload.inject(into: String(decoding: data, as: UTF8.self), generation: generation).utf8)
+                return response(.ok, type, Data(LiveReload.inject(into: String(decoding: bytes, as: UTF8.self), generation: generation).utf8))
             }
-            return response(.ok, type, data)
+            return response(.ok, type, Data(bytes))
         }
     }
 

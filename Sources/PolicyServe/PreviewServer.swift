@@ -1,10 +1,12 @@
 import Foundation
 import PolicyKit
 import PolicyCore
+import PolicyLoad
 import PolicyReport
 
-/// `policy serve`: builds the content into a temporary folder, serves it on a local address
-/// with `PreviewHTTPServer`, rebuilds when content or theme files change, and reloads open pages.
+/// `policy serve`: reads the content into memory (`LiveSite`), serves it on a local address
+/// with `PreviewHTTPServer`, updates it when content or theme files change, and reloads open
+/// pages.
 public final class PreviewServer: @unchecked Sendable {
     public let site: PreviewSite
     private let server: PreviewHTTPServer
@@ -22,9 +24,10 @@ public final class PreviewServer: @unchecked Sendable {
         self.log = log
         let handler = PreviewHandler(site: site)
         server = try PreviewHTTPServer(host: host, port: port, limits: limits) { handler.handleRequest($0) }
-        watcher = FolderWatcher(folders: watch) { [site] in
-            log("检测到文件改动，重新生成…")
-            Self.report(site.rebuild(), generation: site.generation, log: log)
+        watcher = FolderWatcher(folders: watch) { [site] changes in
+            let paths = changes.flatMap(\.paths).sorted()
+            log("检测到改动：\(paths.prefix(3).joined(separator: "、"))\(paths.count > 3 ? " 等 \(paths.count) 处" : "")，更新预览…")
+            Self.report(site.apply(changes), generation: site.generation, log: log)
         }
     }
 
@@ -36,7 +39,10 @@ public final class PreviewServer: @unchecked Sendable {
         return Self.url(host: host, port: server.port)
     }
 
-    /// Stops watching, closes the server; the caller then removes the scratch folder.
+    /// How changes are seen: `inotify` or `polling`.
+    public var watching: String { watcher.mechanism }
+
+    /// Stops watching and closes the server.
     public func stop() async {
         watcher.stop()
         site.isClosing = true

@@ -1,33 +1,32 @@
 import Foundation
 import PolicyCore
+import PolicyWrite
 
-/// Maps a request path to a file of the built site: percent-decoded, confined to the site
-/// folder (no `..`, no hidden files), a folder answered by its `index.html`.
+/// Maps a request path to a file of the site held in memory: percent-decoded, confined to the
+/// site (no `..`, no hidden files), a folder answered by its `index.html`.
 struct SiteFiles {
-    enum Resolution: Equatable {
-        case file(URL)
+    enum Resolution {
+        case file(path: String, OutputFile)
         /// A folder asked for without its trailing slash: pages link relatively, so the
         /// browser must be sent to `path/`.
         case redirect(String)
         case notFound
     }
 
-    let root: URL
+    /// The site's file at a path (`d/<id>/index.html`), rendered when first asked for.
+    let lookup: (String) throws -> OutputFile?
 
-    func resolve(_ requestPath: String) -> Resolution {
+    func resolve(_ requestPath: String) throws -> Resolution {
         guard let decoded = requestPath.removingPercentEncoding, !decoded.contains("\0") else { return .notFound }
         let components = decoded.split(separator: "/", omittingEmptySubsequences: true)
         guard components.allSatisfy({ !$0.hasPrefix(".") }) else { return .notFound }
-        var url = root
-        for component in components { url.appendPathComponent(String(component)) }
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) else { return .notFound }
-        if isDirectory.boolValue {
-            guard decoded.hasSuffix("/") else { return .redirect(requestPath + "/") }
-            let index = url.appendingPathComponent("index.html")
-            return FileManager.default.fileExists(atPath: index.path) ? .file(index) : .notFound
+        let path = components.joined(separator: "/")
+        let index = path.isEmpty ? "index.html" : path + "/index.html"
+        if decoded.hasSuffix("/") {
+            return try lookup(index).map { .file(path: index, $0) } ?? .notFound
         }
-        return .file(url)
+        if let file = try lookup(path) { return .file(path: path, file) }
+        return try lookup(index) != nil ? .redirect(requestPath + "/") : .notFound
     }
 
     /// Whether a request wants a page (as opposed to a stylesheet, image or data file).
@@ -36,8 +35,8 @@ struct SiteFiles {
         return requestPath.hasSuffix("/") || last.hasSuffix(".html") || !last.contains(".")
     }
 
-    static func contentType(of file: URL) -> String {
-        switch file.pathExtension.lowercased() {
+    static func contentType(of path: String) -> String {
+        switch (path as NSString).pathExtension.lowercased() {
         case "html", "htm": "text/html; charset=utf-8"
         case "css": "text/css; charset=utf-8"
         case "js", "mjs": "text/javascript; charset=utf-8"

@@ -7,10 +7,10 @@ import PolicyCore
 struct ServeCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "serve",
-        abstract: "本地预览：生成网站并在浏览器中查看，修改内容或主题后自动重新生成并刷新页面。",
+        abstract: "本地预览：生成网站并在浏览器中查看，修改内容或主题后自动更新并刷新页面。",
         discussion: """
-            网站生成在临时目录中（不是 site/），退出时删除。内容有错误时，浏览器中每个页面都显示错误列表，修正后自动恢复。按 Ctrl-C 退出。
-            Builds into a temporary folder, serves it, polls content/ and theme/ for changes, rebuilds and reloads open pages.
+            网站只保存在内存中，不写入 site/ 或任何临时目录。保存文件后只重新读取、检查和生成改动涉及的部分。内容有错误时，浏览器中每个页面都显示错误列表，修正后自动恢复。按 Ctrl-C 退出。
+            Keeps the site in memory (nothing is written), watches content/ and theme/ (inotify on Linux, else polling), re-reads and re-checks only what changed, renders pages on request and reloads open pages.
             """)
 
     @OptionGroup var content: ContentOptions
@@ -31,17 +31,16 @@ struct ServeCommand: AsyncParsableCommand {
         guard FileManager.default.fileExists(atPath: content.url.path) else {
             throw ValidationError(PolicyError.contentNotFound(content.display).description)
         }
-        // Caught from before the temporary folder exists: a Ctrl-C or SIGTERM during the first
-        // build still removes it (the server stops once that build is done).
+        // Caught from the start: a Ctrl-C or SIGTERM during the first build stops the server
+        // once that build is done.
         let stop = StopSignal.install()
         let themeFolder = content.themeFolder(theme)
         let explicit = theme != nil
-        let site = try PreviewSite(
+        let site = PreviewSite(
             options: .init(
                 content: content.url, displayRoot: content.display,
                 theme: { explicit || FileManager.default.fileExists(atPath: themeFolder.path) ? themeFolder : nil },
                 asOf: asOf))
-        defer { site.removeScratch() }
         do { try PreviewServer.validate(host: host) } catch let error as PreviewError { throw ValidationError(error.description) }
         let server: PreviewServer
         let url: String
@@ -57,13 +56,11 @@ struct ServeCommand: AsyncParsableCommand {
         say("预览地址：\(url)")
         // As typed: `theme/` beside `content/`, or the --theme folder.
         let watched = theme ?? (content.display.contains("/") ? (content.display as NSString).deletingLastPathComponent + "/theme/" : "theme/")
-        say("正在监视 \(content.display)/ 和 \(watched)，保存后自动重新生成并刷新页面；按 Ctrl-C 退出。")
-        say("临时目录：\(site.scratch.path)（退出时删除）")
+        say("正在监视 \(content.display)/ 和 \(watched)（\(server.watching)），保存后自动更新并刷新页面；按 Ctrl-C 退出。")
         _ = await stop.wait()
         say("正在停止…")
         await server.stop()
-        site.removeScratch()
-        say("已停止，临时目录已删除。")
+        say("已停止。")
     }
 }
 

@@ -4,6 +4,8 @@ import XCTest
 @testable import PolicyCore
 @testable import PolicyKit
 @testable import PolicyCheck
+@testable import PolicyLoad
+@testable import PolicyWrite
 
 /// The pieces of `policy serve` that need no socket: the reload tag, the error page and
 /// the mapping of request paths to files. e2e/cli/test_serve.py drives the real server.
@@ -39,46 +41,67 @@ final class PreviewTests: XCTestCase {
     }
 
     func testSiteFilesStayInsideTheSite() throws {
-        let root = FileManager.default.temporaryDirectory.appendingPathComponent("policy-serve-test-\(UUID().uuidString)")
-        defer { try? FileManager.default.removeItem(at: root) }
-        let page = root.appendingPathComponent("d/x/解读")
-        try FileManager.default.createDirectory(at: page, withIntermediateDirectories: true)
-        try Data("<p>x</p>".utf8).write(to: page.appendingPathComponent("index.html"))
-        try Data("a".utf8).write(to: root.appendingPathComponent("style.css"))
-        try Data("secret".utf8).write(to: root.appendingPathComponent(".hidden"))
-        let files = SiteFiles(root: root)
-        XCTAssertEqual(files.resolve("/d/x/%E8%A7%A3%E8%AF%BB/"), .file(page.appendingPathComponent("index.html")))
-        XCTAssertEqual(files.resolve("/d/x/%E8%A7%A3%E8%AF%BB"), .redirect("/d/x/%E8%A7%A3%E8%AF%BB/"))
-        XCTAssertEqual(files.resolve("/style.css"), .file(root.appendingPathComponent("style.css")))
-        XCTAssertEqual(files.resolve("/.hidden"), .notFound)
-        XCTAssertEqual(files.resolve("/d/%2e%2e/%2e%2e/etc/passwd"), .notFound)
-        XCTAssertEqual(files.resolve("/d/../../etc/passwd"), .notFound)
-        XCTAssertEqual(files.resolve("/nope/"), .notFound)
-        XCTAssertEqual(files.resolve("/d/"), .notFound)  // a folder without index.html
+        let site: [String: OutputFile] = [
+            "d/x/解读/index.html": .text("d/x/解读/index.html", "<p>x</p>"), "style.css": .text("style.css", "a"),
+            ".hidden": .text(".hidden", "secret"),
+        ]
+        var asked: [String] = []
+        let files = SiteFiles { path in
+            asked.append(path)
+            return site[path]
+        }
+        func path(_ request: String) throws -> String? {
+            if case .file(let path, _) = try files.resolve(request) { return path }
+            return nil
+        }
+        XCTAssertEqual(try path("/d/x/%E8%A7%A3%E8%AF%BB/"), "d/x/解读/index.html")
+        guard case .redirect("/d/x/%E8%A7%A3%E8%AF%BB/") = try files.resolve("/d/x/%E8%A7%A3%E8%AF%BB") else {
+            return XCTFail("a folder without its slash is redirected")
+        }
+        XCTAssertEqual(try path("/style.css"), "style.css")
+        asked = []
+        for hostile in ["/.hidden", "/d/%2e%2e/%2e%2e/etc/passwd", "/d/../../etc/passwd"] {
+            guard case .notFound = try files.resolve(hostile) else { return XCTFail(hostile) }
+        }
+        XCTAssertEqual(asked, [], "hidden and parent components are refused before any lookup")
+        guard case .notFound = try files.resolve("/nope/"), case .notFound = try files.resolve("/d/") else {
+            return XCTFail("a folder without index.html is not found")
+        }
     }
 
     func testWhatCountsAsAPage() {
         for path in ["/", "/d/x/", "/d/x/index.html", "/d/x/%E8%A7%A3%E8%AF%BB"] { XCTAssertTrue(SiteFiles.isPage(path), path) }
         for path in ["/assets/style.css", "/feed.xml", "/d/x/正式版本.pdf"] { XCTAssertFalse(SiteFiles.isPage(path), path) }
-        XCTAssertEqual(SiteFiles.contentType(of: URL(fileURLWithPath: "/a/b.HTML")), "text/html; charset=utf-8")
+        XCTAssertEqual(SiteFiles.contentType(of: "a/b.HTML"), "text/html; charset=utf-8")
     }
 
-    func testWatcherSeesEditsAndNewFiles() throws {
+    /// The watcher reports which files changed (a new folder's files included), skips hidden
+    /// ones, and sees a missing folder appear.
+    func testWatcherReportsChangedPaths() throws {
         let root = FileManager.default.temporaryDirectory.appendingPathComponent("policy-watch-test-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: root) }
-        try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
-        let file = root.appendingPathComponent("index.md")
-        try Data("a".utf8).write(to: file)
-        let watcher = FolderWatcher(folders: [root, root.appendingPathComponent("missing")]) {}
-        let first = watcher.listing()
-        XCTAssertEqual(first.count, 1)
-        try Data("ab".utf8).write(to: file)
-        XCTAssertNotEqual(watcher.listing(), first)
-        let second = watcher.listing()
-        try Data("x".utf8).write(to: root.appendingPathComponent(".swp"))  // hidden: ignored
-        XCTAssertEqual(watcher.listing(), second)
-        try Data("x".utf8).write(to: root.appendingPathComponent("new.md"))
-        XCTAssertEqual(watcher.listing().count, 2)
+        let content = root.appendingPathComponent("content")
+        let theme = root.appendingPathComponent("theme")
+        try FileManager.default.createDirectory(at: content.appendingPathComponent("normative/a"), withIntermediateDirectories: true)
+        try Data("a".utf8).write(to: content.appendingPathComponent("normative/a/index.md"))
+        let seen = Seen()
+        let watcher = FolderWatcher(folders: [content, theme]) { seen.add($0) }
+        watcher.start()
+        defer { watcher.stop() }
+        XCTAssertEqual(watcher.mechanism, "inotify")
+
+        try Data("ab".utf8).write(to: content.appendingPathComponent("normative/a/index.md"))
+        XCTAssertEqual(seen.wait(), [content.standardizedFileURL: ["normative/a/index.md"]])
+        try Data("x".utf8).write(to: content.appendingPathComponent("normative/a/.index.md.swp"))
+        try FileManager.default.createDirectory(at: content.appendingPathComponent("normative/b/附件"), withIntermediateDirectories: true)
+        Thread.sleep(forTimeInterval: 0.1)
+        try Data("c".utf8).write(to: content.appendingPathComponent("normative/b/附件/表.txt"))
+        let changed = seen.wait()[content.standardizedFileURL] ?? []
+        XCTAssertTrue(changed.contains("normative/b/附件/表.txt"), "\(changed)")
+        XCTAssertFalse(changed.contains { $0.contains(".swp") }, "\(changed)")
+
+        try FileManager.default.createDirectory(at: theme, withIntermediateDirectories: true)
+        XCTAssertNotNil(seen.wait()[theme.standardizedFileURL], "the theme folder appearing is a change")
     }
 
     func testHostMustBeAnAddress() {
@@ -87,5 +110,32 @@ final class PreviewTests: XCTestCase {
         XCTAssertNoThrow(try PreviewServer.validate(host: "::1"))
         XCTAssertNoThrow(try PreviewServer.validate(host: "[::1]"))
         XCTAssertThrowsError(try PreviewServer.validate(host: "example.gov.cn"))
+    }
+}
+
+/// Changes reported by a watcher, collected from its thread.
+private final class Seen: @unchecked Sendable {
+    private let condition = NSCondition()
+    private var changes: [URL: Set<String>] = [:]
+
+    func add(_ reported: [FolderWatcher.Change]) {
+        condition.lock()
+        for change in reported { changes[change.folder, default: []].formUnion(change.paths) }
+        condition.broadcast()
+        condition.unlock()
+    }
+
+    /// What was reported until now, waiting up to 5 s for something; then forgets it.
+    func wait() -> [URL: Set<String>] {
+        condition.lock()
+        defer { condition.unlock() }
+        let deadline = Date(timeIntervalSinceNow: 5)
+        while changes.isEmpty, condition.wait(until: deadline) {}
+        // Let the rest of one save's events arrive.
+        condition.unlock()
+        Thread.sleep(forTimeInterval: 0.2)
+        condition.lock()
+        defer { changes = [:] }
+        return changes
     }
 }

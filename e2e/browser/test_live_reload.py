@@ -1,6 +1,7 @@
 """Browser test of `policy serve`'s live reload: an open page reloads by itself when its
 document is edited, turns into the error page when the document loses its interpretation,
-and comes back when the file is restored — all without the test navigating."""
+and comes back when the file is restored — all without the test navigating. And the search
+page, reading the index the preview holds in memory, loses a deleted bundle's hits."""
 
 from __future__ import annotations
 
@@ -9,6 +10,9 @@ import shutil
 import signal
 import subprocess
 import time
+import urllib.error
+import urllib.parse
+import urllib.request
 
 import pytest
 
@@ -78,3 +82,42 @@ def test_open_page_follows_edits(serve):
         assert not errors, errors
     finally:
         driver.quit()
+
+
+def search_hits(driver, url: str, query: str) -> list[str]:
+    """The paths of the hits the preview's search page shows for `query` (search.js reading
+    the search index the preview holds in memory)."""
+    driver.get(f"{url}search/?q={urllib.parse.quote(query)}")
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:
+        state = driver.execute_script(
+            "var l = document.getElementById('search-results');"
+            "return l ? [l.dataset.state || '', l.dataset.query] : ['', null];")
+        if state[0] == "error":
+            pytest.fail("search error: " + driver.find_element("id", "search-results").text)
+        if state[0] == "done" and state[1] == query:
+            return [h.get_attribute("data-path") for h in driver.find_elements("css selector", "li.search-hit")]
+        time.sleep(0.05)
+    pytest.fail(f"no results for {query!r}")
+
+
+def test_a_deleted_bundle_leaves_the_search(serve):
+    content, url = serve
+    gone = "policies/2025-online-consumption-notice"
+    driver = new_driver()
+    try:
+        assert any(gone.split("/")[1] in path for path in search_hits(driver, url, "网络消费环境提升行动"))
+        shutil.rmtree(content / gone)
+        wait("its page to go", lambda: _status(f"{url}d/{gone.split('/')[1]}/") == 404)
+        hits = search_hits(driver, url, "网络消费环境提升行动")
+        assert not any(gone.split("/")[1] in path for path in hits), hits
+    finally:
+        driver.quit()
+
+
+def _status(url: str) -> int:
+    try:
+        with urllib.request.urlopen(url, timeout=10) as r:
+            return r.status
+    except urllib.error.HTTPError as e:
+        return e.code

@@ -1,9 +1,11 @@
 """End to end: `policy serve` over HTTP. A page is served with the live-reload script; an
-edit shows up within seconds; a bundle that loses its interpretation turns every page into
-the error page naming the finding; restoring it brings the page back; Ctrl-C (SIGINT) and
-SIGTERM stop the server with status 0 and remove its temporary folder. Hostile clients
-(oversized request lines and headers, a foreign Host, stalled half requests) are refused or
-held without harm: the server still answers and still stops at once."""
+edit shows up within seconds — of a document, a transcript, a caption file, a theme file or
+site.yml; a deleted bundle's page goes; a bundle that loses its interpretation turns every
+page into the error page naming the finding; restoring it brings the page back; Ctrl-C
+(SIGINT) and SIGTERM stop the server with status 0. The preview lives in memory: it writes
+nothing, neither site/ nor a temporary folder. Hostile clients (oversized request lines and
+headers, a foreign Host, stalled half requests) are refused or held without harm: the server
+still answers and still stops at once."""
 
 from __future__ import annotations
 
@@ -24,7 +26,7 @@ from pathlib import Path
 import pytest
 
 from gitrepo import strip_interpretations
-from policy_e2e import Content, copy_content, policy_bin
+from policy_e2e import REPO, Content, copy_content, policy_bin
 
 AS_OF = "2026-11-29"
 STARTUP_SECONDS = 60
@@ -60,18 +62,21 @@ def until(what: str, probe, seconds: float = CHANGE_SECONDS, every: float = 0.2)
 
 
 class Server:
-    """`policy serve content --port 0` in `workdir`, its output read line by line."""
+    """`policy serve content --port 0` in `workdir`, its output read line by line, with a
+    temporary folder of its own (TMPDIR) to show that it writes nothing there."""
 
     def __init__(self, workdir: Path, *args: str):
         self.lines: queue.Queue[str] = queue.Queue()
         self.output: list[str] = []
+        self.tmp = workdir / "tmp"
+        self.tmp.mkdir(exist_ok=True)
         self.process = subprocess.Popen(
             [str(policy_bin()), "serve", "content", "--port", "0", "--as-of", AS_OF, *args],
             cwd=workdir, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
-            text=True, encoding="utf-8")
+            text=True, encoding="utf-8", env={**os.environ, "TMPDIR": str(self.tmp)})
         threading.Thread(target=self._read, daemon=True).start()
         self.url = self.wait_for(r"预览地址：(http://\S+)", STARTUP_SECONDS).group(1)
-        self.scratch = Path(self.wait_for(r"临时目录：(/[^\s（]+)", 5).group(1))
+        self.mechanism = self.wait_for(r"正在监视 .*（(\w+)）", 5).group(1)
 
     def _read(self):
         for line in self.process.stdout:
@@ -142,10 +147,6 @@ def test_serve_edit_break_fix_and_stop(workdir, server):
     assert page.status == 200 and title_of(page.body) == doc.meta["title"]
     generation = int(re.search(r'data-generation="(\d+)"', page.body).group(1))
 
-    # Only served pages carry the reload tag; the built files do not.
-    built = (server.scratch / "site" / "d" / doc.id / "index.html").read_text(encoding="utf-8")
-    assert "__policy" not in built
-
     script = get(server.url + "__policy/reload.js")
     assert script.status == 200 and "javascript" in script.headers["Content-Type"]
     assert "/__policy/events" in script.body
@@ -185,9 +186,10 @@ def test_serve_edit_break_fix_and_stop(workdir, server):
     back = until("the page to come back", lambda: (r := get(page_url)).status == 200 and r)
     assert title_of(back.body) == new_title
 
-    # 4. Ctrl-C: exit 0, temporary folder gone.
+    # 4. Ctrl-C: exit 0. Nothing was written: no site/, nothing in the temporary folder,
+    #    nothing new in the content folder.
     assert server.stop(signal.SIGINT) == 0
-    assert not server.scratch.exists()
+    assert_nothing_written(workdir, server)
 
 
 def test_sigterm_stops_cleanly_and_errors_show_from_the_start(workdir):
@@ -203,7 +205,7 @@ def test_sigterm_stops_cleanly_and_errors_show_from_the_start(workdir):
     finally:
         code = s.stop(signal.SIGTERM)
     assert code == 0
-    assert not s.scratch.exists()
+    assert_nothing_written(workdir, s)
 
 
 def test_theme_edits_rebuild_too(workdir):
@@ -278,24 +280,76 @@ def test_hostile_requests_are_refused_and_the_server_stays_responsive(workdir):
         finally:
             for c in hostile:
                 c.close()
-        assert not s.scratch.exists()
     finally:
         s.stop()
 
 
-def test_sigterm_during_the_first_build_still_removes_the_temporary_folder(workdir):
-    tmp = workdir / "tmp"
-    tmp.mkdir()
-    process = subprocess.Popen([str(policy_bin()), "serve", "content", "--port", "0", "--as-of", AS_OF],
-                               cwd=workdir, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
-                               stderr=subprocess.STDOUT, env={**os.environ, "TMPDIR": str(tmp)})
+def assert_nothing_written(workdir: Path, server: Server):
+    """The preview keeps its site in memory: no site/ beside the content, no file in its
+    temporary folder, and the content folder holds only what the test put there."""
+    assert not (workdir / "site").exists()
+    assert list(server.tmp.iterdir()) == []
+    assert not list((workdir / "content").rglob(".site*")) and not list(workdir.glob(".site*"))
+
+
+VIDEO_DOC = "regulations/2025-food-workshops-regulation"
+
+
+def generation_of(page: str) -> int:
+    return int(re.search(r'data-generation="(\d+)"', page).group(1))
+
+
+def test_transcript_captions_theme_and_settings_edits_reach_the_page(workdir):
+    """Each kind of input the pages are made of, edited while serving, is on the next page
+    served: a transcript, a caption file, a --theme template and stylesheet, site.yml."""
+    theme = workdir / "mytheme"
+    (theme / "templates").mkdir(parents=True)
+    s = Server(workdir, "--theme", "mytheme")
     try:
-        # The folder exists from just before the first build: signal as soon as it appears.
-        until("the temporary folder", lambda: list(tmp.glob("policy-serve-*")), seconds=30, every=0.01)
-        process.send_signal(signal.SIGTERM)
-        assert process.wait(timeout=60) == 0
+        if os.uname().sysname == "Linux":
+            assert s.mechanism == "inotify"
+        bundle = workdir / "content" / VIDEO_DOC
+        page_url = f"{s.url}d/{VIDEO_DOC.split('/')[1]}/%E8%A7%86%E9%A2%91%E8%A7%A3%E8%AF%BB/"  # 视频解读
+        first = get(page_url)
+        assert first.status == 200
+
+        # The transcript is printed on the interpretation's page.
+        with open(bundle / "视频文稿.txt", "a", encoding="utf-8") as f:
+            f.write("\n预览测试：转写稿新增的一句话。\n")
+        until("the transcript's new sentence", lambda: "转写稿新增的一句话" in get(page_url).body)
+
+        # The captions are the video's track: the served file, and a new generation of the page.
+        before = generation_of(get(page_url).body)
+        with open(bundle / "视频字幕.vtt", "a", encoding="utf-8") as f:
+            f.write("\n5\n00:00:05.000 --> 00:00:06.000\n预览测试：字幕新增的一句话。\n")
+        until("a new generation", lambda: generation_of(get(page_url).body) > before)
+        track = get(f"{s.url}d/{VIDEO_DOC.split('/')[1]}/%E8%A7%86%E9%A2%91%E5%AD%97%E5%B9%95.vtt")  # 视频字幕.vtt
+        assert track.status == 200 and "字幕新增的一句话" in track.body
+
+        # A theme template and a theme stylesheet.
+        template = REPO / "Sources" / "PolicySite" / "Theme" / "Default" / "interpretation.mustache"
+        (theme / "templates" / "interpretation.mustache").write_text(
+            template.read_text(encoding="utf-8").replace("<h1>", "<p>主题模板测试标记</p><h1>", 1), encoding="utf-8")
+        until("the theme template's mark", lambda: "主题模板测试标记" in get(page_url).body)
+        (theme / "assets").mkdir()
+        (theme / "assets" / "style.css").write_text("/* 预览主题 */ body { color: #654321; }\n", encoding="utf-8")
+        until("the theme's stylesheet", lambda: "#654321" in get(s.url + "assets/style.css").body)
+
+        # site.yml: the site's title is on every page.
+        site_yml = workdir / "content" / "site.yml"
+        text = site_yml.read_text(encoding="utf-8")
+        title = re.search(r"^title: *(.+)$", text, re.M).group(1).strip().strip('"')
+        site_yml.write_text(text.replace(title, title + "（预览）", 1), encoding="utf-8")
+        until("the new site title", lambda: title + "（预览）" in get(page_url).body)
     finally:
-        if process.poll() is None:
-            process.kill()
-            process.wait()
-    assert list(tmp.glob("policy-serve-*")) == []
+        assert s.stop() == 0
+    assert_nothing_written(workdir, s)
+
+
+def test_a_deleted_bundle_loses_its_page(workdir, server):
+    doc = "policies/2025-online-consumption-notice"
+    page_url = f"{server.url}d/{doc.split('/')[1]}/"
+    assert get(page_url).status == 200
+    shutil.rmtree(workdir / "content" / doc)
+    until("the page to go", lambda: get(page_url).status == 404)
+    assert doc.split("/")[1] not in get(server.url + "policies/").body

@@ -14,15 +14,46 @@ import PolicyWrite
 /// A segment is stored as fixed-width little-endian arrays (see `write` and `read`): copied
 /// in and out in bulk, no parsing per key.
 package struct PostingSegmentCache: Sendable {
-    let files: KeyedFileStore
+    let files: KeyedFileStore?
+    /// Or the segments kept in memory, for `policy serve`, which writes no files.
+    let memory: InMemory?
 
     package init(url: URL) {
         files = KeyedFileStore(url: url, magic: "policy postings segment 4\n")
+        memory = nil
+    }
+
+    /// A cache held in memory by the caller (`policy serve`), across its rebuilds.
+    package init(memory: InMemory) {
+        files = nil
+        self.memory = memory
+    }
+
+    /// The segments of the last build, by key; each build keeps only its own.
+    package final class InMemory: @unchecked Sendable {
+        private let lock = NSLock()
+        private var segments: [String: PostingSegment] = [:]
+
+        package init() {}
+
+        func load(keys: [String]) -> [String: PostingSegment] {
+            let wanted = Set(keys)
+            return lock.withLock { segments.filter { wanted.contains($0.key) } }
+        }
+
+        func store(built: [(key: String, segment: PostingSegment)], keys: Set<String>) {
+            lock.withLock {
+                segments = segments.filter { keys.contains($0.key) }
+                for (key, segment) in built { segments[key] = segment }
+            }
+        }
     }
 
     /// The segments among `keys` that the folder holds, by key.
     func load(keys: [String]) -> [String: PostingSegment] {
-        files.load(keys: keys) { payload in
+        if let memory { return memory.load(keys: keys) }
+        guard let files else { return [:] }
+        return files.load(keys: keys) { payload in
             var reader = RawReader(data: payload)
             guard let segment = Self.read(&reader), reader.offset == payload.count else { return nil }
             return segment
@@ -32,7 +63,8 @@ package struct PostingSegmentCache: Sendable {
     /// Writes the segments just `built` and deletes the files of segments not in `keys` (the
     /// library's segments now).
     func store(built: [(key: String, segment: PostingSegment)], keys: Set<String>) {
-        files.store(
+        if let memory { return memory.store(built: built, keys: keys) }
+        files?.store(
             built.map { key, segment in
                 var payload: [UInt8] = []
                 Self.write(segment, into: &payload)

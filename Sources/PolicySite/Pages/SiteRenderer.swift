@@ -20,6 +20,9 @@ public struct SiteRenderer {
     let searchSegments: PostingSegmentCache?
     /// False for a site without a search index.
     let buildsSearchIndex: Bool
+    /// False to leave out the documents' own pages (`policy serve` renders each on request:
+    /// `renderDocument(_:)`).
+    public var rendersDocumentPages = true
 
     /// - Parameters:
     ///   - keepingUnchangedPages: keep the last build's pages whose inputs (`PageKey`) are
@@ -88,7 +91,7 @@ public struct SiteRenderer {
         jobs += library.longVersionChains().map { chain in
             { [try VersionChainPage(context: context, chain: chain).render()] }
         }
-        jobs += library.documents.map { document in
+        jobs += (rendersDocumentPages ? library.documents : []).map { document in
             {
                 try [DocumentPage(context: context, document: document).render()]
                     + document.interpretations.map {

@@ -187,12 +187,12 @@ final class SearchIndexTests: XCTestCase {
         XCTAssertEqual(postings(PostingIndex(records: records, segmentBytes: 2000, cache: cache)), clean)
 
         // One file per segment, and only the library's current segments are kept.
-        let files = try FileManager.default.contentsOfDirectory(atPath: cache.files.url.path)
+        let files = try FileManager.default.contentsOfDirectory(atPath: cache.files!.url.path)
         XCTAssertEqual(files.count, second.segmentCount)
         XCTAssertTrue(files.allSatisfy { $0.hasSuffix(".seg") })
 
         // A damaged file (here: cut short) costs its segment, which is built and stored anew.
-        let damagedFile = cache.files.url.appendingPathComponent(files.sorted()[0])
+        let damagedFile = cache.files!.url.appendingPathComponent(files.sorted()[0])
         let whole = try Data(contentsOf: damagedFile)
         try whole.prefix(whole.count - 1).write(to: damagedFile)
         let damaged = PostingIndex(records: records, segmentBytes: 2000, cache: cache)
@@ -209,8 +209,8 @@ final class SearchIndexTests: XCTestCase {
         XCTAssertEqual(try Data(contentsOf: damagedFile), whole)
 
         // The single cache file of earlier versions is replaced by the folder.
-        try FileManager.default.removeItem(at: cache.files.url)
-        try Data("policy postings segments 1\n garbage".utf8).write(to: cache.files.url)
+        try FileManager.default.removeItem(at: cache.files!.url)
+        try Data("policy postings segments 1\n garbage".utf8).write(to: cache.files!.url)
         let fromOldFile = PostingIndex(records: records, segmentBytes: 2000, cache: cache)
         XCTAssertEqual(fromOldFile.reusedSegments, 0)
         XCTAssertEqual(postings(fromOldFile), clean)
