@@ -85,11 +85,11 @@ final class CandidatePlacementTests: XCTestCase {
         let second = try XCTUnwrap(site["normative/expired/page/2/index.html"]?.text)
         XCTAssertFalse(first.contains("data-id=\"soon\""))
         // Same day as old-028, and "soon" sorts after it by id: just after old-028's row.
-        let ids = second.matches(of: /<tr data-id="([^"]+)"/).map { String($0.output.1) }
+        let ids = second.matches(of: /<tr role="row" data-id="([^"]+)"/).map { String($0.output.1) }
         let at = try XCTUnwrap(ids.firstIndex(of: "soon"), "no candidate row on page 2")
         XCTAssertEqual(ids[at - 1], "old-028")
         XCTAssertEqual(ids[at + 1], "old-027")
-        XCTAssertTrue(second.contains("<tr data-id=\"soon\" data-published=\"2020-01-29\" hidden data-status-candidate>"))
+        XCTAssertTrue(second.contains("<tr role=\"row\" data-id=\"soon\" data-published=\"2020-01-29\" hidden data-status-candidate>"))
         XCTAssertEqual(ids.count, 51, "50 rows and the candidate")
     }
 }

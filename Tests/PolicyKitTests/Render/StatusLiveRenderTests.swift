@@ -49,13 +49,13 @@ final class StatusLiveRenderTests: XCTestCase {
     func testAStatusListCarriesTheDocumentsAboutToTakeItOn() throws {
         let site = try site()
         let expired = try page(site, "normative/expired/index.html")
-        XCTAssertTrue(expired.contains(#"<tr data-id="2024-new-rules" data-published="2024-06-03" hidden data-status-candidate>"#), expired)
+        XCTAssertTrue(expired.contains(#"<tr role="row" data-id="2024-new-rules" data-published="2024-06-03" hidden data-status-candidate>"#), expired)
         // The list is empty today: its "暂无" row shows.
-        XCTAssertTrue(expired.contains(#"<tr class="list-empty"><td colspan="5">暂无“已失效”的文件。</td></tr>"#))
+        XCTAssertTrue(expired.contains(#"<tr role="row" class="list-empty"><td colspan="5" role="cell">暂无“已失效”的文件。</td></tr>"#))
         XCTAssertTrue(expired.contains(#"data-list-status="expired""#))
         let inForce = try page(site, "normative/in-force/index.html")
-        XCTAssertTrue(inForce.contains(#"<tr data-id="2024-new-rules" data-published="2024-06-03">"#))
-        XCTAssertTrue(inForce.contains(#"<tr class="list-empty" hidden>"#))
+        XCTAssertTrue(inForce.contains(#"<tr role="row" data-id="2024-new-rules" data-published="2024-06-03">"#))
+        XCTAssertTrue(inForce.contains(#"<tr role="row" class="list-empty" hidden>"#))
         XCTAssertFalse(inForce.contains("data-status-candidate"))
         // The kind's tally, for the filter counts.
         XCTAssertTrue(inForce.contains(#"data-status-tally="[{&quot;facts&quot;:{&quot;effective&quot;:&quot;2024-07-01&quot;"#))
