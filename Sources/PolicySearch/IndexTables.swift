@@ -8,8 +8,7 @@ import PolicyCore
 ///     per record: path · title · 文号 ("" when none)          (length-prefixed UTF-8)
 ///     per record: chunk count · per chunk its piece code      (`t/`, `TextChunks`)
 ///     per shard: its piece code                               (`p/`, `ShardLayout`)
-///     external count · per large key, sorted by name hash:
-///       varint(hash − previous hash) · entry in its shard · its piece code   (`k/`)
+///     external count · per large key, sorted by name: name · its piece code   (`k/`)
 ///
 /// A piece code is `compressed size << 1 | starts the next file` (`PackedPieces`): a piece
 /// starts where the one before it in the same table ends. An interpretation's link to the
@@ -41,12 +40,10 @@ struct IndexTables {
         }
         for n in shards.locations.indices { out.varint(shards.code(n)) }
         out.varint(externals.count)
-        var previous: UInt32 = 0
         for (i, external) in externals.enumerated() {
-            out.varint(Int(external.hash - previous))
-            out.varint(external.entry)
+            out.varint(external.name.count)
+            out.append(external.name)
             out.varint(externalPieces.code(i))
-            previous = external.hash
         }
         bytes = out.bytes
     }

@@ -21,8 +21,7 @@ struct SearchIndexReader {
 
     /// A large key's piece, as `meta.bin` lists it.
     struct External {
-        var hash: UInt32
-        var entry: Int
+        var name: String
         var location: PackedPieces.Location
     }
 
@@ -32,7 +31,7 @@ struct SearchIndexReader {
     /// Per record, its chunks' locations.
     private(set) var chunks: [[PackedPieces.Location]] = []
     private(set) var shards: [PackedPieces.Location] = []
-    /// In `meta.bin`'s order: by hash, then entry.
+    /// In `meta.bin`'s order: by name.
     private(set) var externals: [External] = []
 
     init(files: [String: [UInt8]], shardCount: Int) {
@@ -62,23 +61,19 @@ struct SearchIndexReader {
             text = text.dropFirst(count)
         }
         shards = PackedPieces.locations(codes: (0..<shardCount).map { _ in r.varint() ?? 0 })
-        var hash: UInt32 = 0
-        var entries: [(hash: UInt32, entry: Int)] = []
+        var names: [String] = []
         codes = []
         for _ in 0..<(r.varint() ?? 0) {
-            guard let delta = r.varint(), let entry = r.varint(), let code = r.varint() else { return }
-            hash += UInt32(delta)
-            entries.append((hash, entry))
+            guard let name = r.string(), let code = r.varint() else { return }
+            names.append(name)
             codes.append(code)
         }
-        externals = zip(entries, PackedPieces.locations(codes: codes)).map {
-            External(hash: $0.hash, entry: $0.entry, location: $1)
-        }
-        for e in externals { externalSizes[e.hash] = max(externalSizes[e.hash] ?? 0, e.location.size) }
+        externals = zip(names, PackedPieces.locations(codes: codes)).map { External(name: $0, location: $1) }
+        externalLocations = Dictionary(externals.map { ($0.name, $0.location) }, uniquingKeysWith: { a, _ in a })
     }
 
-    /// The hashes of large keys → their compressed size.
-    private var externalSizes: [UInt32: Int] = [:]
+    /// Large keys' names → their pieces.
+    private var externalLocations: [String: PackedPieces.Location] = [:]
 
     /// The records matching every term of `query`, with their matches.
     func search(_ query: String) -> [Int: Match] {
@@ -189,31 +184,28 @@ struct SearchIndexReader {
         return String(decoding: bytes, as: UTF8.self)
     }
 
+    /// A key's entry: a large key's from `meta.bin` alone, as the browser does (no shard is
+    /// read), any other's from its shard.
     func entry(_ key: String) -> Entry? {
+        if let location = externalLocations[key] { return Entry(size: location.size, external: true, data: nil, location: location) }
         let name = Array(key.utf8)
-        let hash = fnv1a32(name)
-        let shard = Int(hash % UInt32(shardCount))
+        let shard = Int(fnv1a32(name) % UInt32(shardCount))
         guard let bytes = self.shard(shard) else { return nil }
         var r = ByteReader(bytes)
         guard let count = r.varint() else { return nil }
-        for j in 0..<count {
+        for _ in 0..<count {
             guard let n = r.varint(), let k = r.take(n), let sz = r.varint() else { return nil }
             let external = sz & 1 == 1
             let size = sz >> 1
             let data = external ? nil : r.take(size).map(Array.init)
-            if Array(k) == name {
-                let location = externals.first { $0.hash == hash && $0.entry == j }?.location
-                return Entry(size: size, external: external, data: data, location: external ? location : nil)
-            }
+            // A large key's stub: meta.bin does not list it (a truncated index).
+            if Array(k) == name { return external ? nil : Entry(size: size, external: false, data: data, location: nil) }
         }
         return nil
     }
 
-    /// The compressed size `meta.bin` gives for a key's hash (0: not external). A hash shared
-    /// by two external keys counts as the larger, as in `search.js`.
-    func externalSize(_ key: String) -> Int {
-        externalSizes[fnv1a32(Array(key.utf8))] ?? 0
-    }
+    /// The compressed size `meta.bin` gives for a large key's piece (0: not a large key).
+    func externalSize(_ key: String) -> Int { externalLocations[key]?.size ?? 0 }
 
     func postings(_ key: String) -> [UInt8]? {
         guard let e = entry(key) else { return nil }

@@ -8,12 +8,10 @@ import PolicyCore
 /// `size << 1 | external`, followed by the `size` bytes of postings unless external. An
 /// external key's postings, larger than `externalThreshold`, are a piece of their own.
 ///
-/// The external pieces are listed (in `IndexTables`, loaded with the page) sorted by name
-/// hash, with their entry index and size, so that the browser can fetch a large key's
-/// postings in the same round as its shard instead of after it, and choose a long phrase's
-/// cover before fetching anything. The hash alone does not identify a key, so the browser
-/// still reads the shard to confirm. Shards and external pieces are compressed and packed
-/// into a few files by `PackedPieces`.
+/// The external keys are listed by name in `meta.bin` (`IndexTables`, loaded with the page),
+/// with their pieces' sizes, so that the browser fetches a large key's postings without its
+/// shard, and chooses a long phrase's cover before fetching anything. Shards and external
+/// pieces are compressed and packed into a few files by `PackedPieces`.
 struct ShardLayout {
     /// Postings larger than this get a piece of their own.
     static let externalThreshold = 1536
@@ -22,16 +20,14 @@ struct ShardLayout {
 
     /// A key whose postings are a piece of their own.
     struct External {
-        var hash: UInt32
-        /// Its entry number in its shard (`hash % shardCount`).
-        var entry: Int
+        var name: [UInt8]
         var bytes: [UInt8]
     }
 
     let shardCount: Int
     /// Shard n's bytes, uncompressed.
     let shards: [[UInt8]]
-    /// The large keys' postings, sorted by hash then entry.
+    /// The large keys' postings, sorted by name.
     let externals: [External]
 
     init(index: PostingIndex) {
@@ -56,7 +52,7 @@ struct ShardLayout {
             return stripe
         }
         self.shards = stripes.flatMap(\.shards)
-        externals = stripes.flatMap(\.externals).sorted { ($0.hash, $0.entry) < ($1.hash, $1.entry) }
+        externals = stripes.flatMap(\.externals).sorted { $0.name.lexicographicallyPrecedes($1.name) }
     }
 
     /// The fewest shards, a power of two, that keep them near `targetShardBytes`.
@@ -88,7 +84,7 @@ struct ShardLayout {
             let (x, y) = (prefixes[Int(a)], prefixes[Int(b)])
             return x != y ? x < y : index.name(Int(a)).lexicographicallyPrecedes(index.name(Int(b)))
         }
-        for (j, key) in sorted.enumerated() {
+        for key in sorted {
             let k = Int(key)
             let name = index.name(k)
             out.varint(name.count)
@@ -99,7 +95,7 @@ struct ShardLayout {
             if external {
                 var data = ByteWriter(capacity: size)
                 index.write(key: k, into: &data)
-                stripe.externals.append(External(hash: fnv1a32(name), entry: j, bytes: data.bytes))
+                stripe.externals.append(External(name: Array(name), bytes: data.bytes))
             } else {
                 index.write(key: k, into: &out)
             }

@@ -1,8 +1,8 @@
 #!/usr/bin/env python3
 """A static file server for the browser tests and bench/search_bench.py: Python's
 `http.server`, plus single byte ranges (`Range: bytes=a-b`, answered 206), which the search
-index's packed files are read by — as nginx, Apache and object storage serve them. Each log
-line gives the bytes sent, not the file's size.
+index's packed files are read by — as nginx, Apache and object storage serve them — over
+HTTP/1.1 keep-alive connections. Each log line gives the bytes sent, not the file's size.
 
 usage: static_server.py PORT --bind ADDR --directory ROOT [--ignore-ranges-under PREFIX]
 
@@ -21,6 +21,8 @@ RANGE = re.compile(r"^bytes=(\d+)-(\d*)$")
 
 
 class Handler(SimpleHTTPRequestHandler):
+    # keep-alive, as any production server: a query's requests reuse the page's connections
+    protocol_version = "HTTP/1.1"
     ignore_ranges_under: str | None = None
 
     def send_head(self):

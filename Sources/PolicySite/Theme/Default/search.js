@@ -187,12 +187,10 @@
     }
     var shards = [], shardAt = pieceTable('p');
     for (k = 0; k < index.manifest.shards; k++) shards.push(shardAt(r.varint()));
-    var externals = new Map(), hash = 0, large = pieceTable('k');
+    var externals = new Map(), large = pieceTable('k');
     for (k = r.varint(); k > 0; k--) {
-      hash += r.varint();
-      var entry = r.varint(), at = large(r.varint());
-      if (!externals.has(hash)) externals.set(hash, []);
-      externals.get(hash).push({ entry: entry, at: at });
+      var name = utf8.decode(r.take(r.varint()));
+      externals.set(name, large(r.varint()));
     }
     index.headers = headers;
     index.chunks = chunks;
@@ -305,10 +303,10 @@
     return { header: header, docs: docs, recs: recs };
   }
 
-  /** The compressed size of a key's own piece (0: its postings are in its shard); a shared hash counts as the larger. */
+  /** The compressed size of a large key's own piece (0: its postings are in its shard). */
   function externalSize(index, name) {
-    var list = index.externals.get(fnv1a32(name)) || [];
-    return list.reduce(function (m, x) { return Math.max(m, x.at.size); }, 0);
+    var at = index.externals.get(name);
+    return at ? at.size : 0;
   }
 
   function shard(index, n) {
@@ -318,7 +316,8 @@
         for (var j = 0, count = r.varint(); j < count; j++) {
           var name = utf8.decode(r.take(r.varint())), sz = r.varint();
           var external = sz % 2 === 1, size = Math.floor(sz / 2);
-          entries.set(name, { name: name, entry: j, size: size, data: external ? null : r.take(size), at: null });
+          // a large key's stub (its postings are elsewhere, and meta.bin names it) is left out
+          if (!external) entries.set(name, { name: name, size: size, data: r.take(size), at: null });
         }
         bytes.shardEntries = entries;
       }
@@ -326,21 +325,19 @@
     });
   }
 
-  /** The shard entry of a key (null when no record has it). Needs meta.bin's tables (metaReady). */
+  var largeEntries = new Map();
+  /**
+   * The entry of a key (null when no record has it): a large key's straight from meta.bin's
+   * list, with no shard read; any other's from its shard. Needs meta.bin (metaReady).
+   */
   function entry(index, name) {
-    var hash = fnv1a32(name), n = hash % index.manifest.shards, large = index.externals.get(hash) || [];
-    // A large key's own piece is requested now, beside its shard, not after the shard has
-    // named it; the shard still decides (a hash alone does not identify a key). The price:
-    // when another part of the term occurs nowhere, the piece was fetched for nothing.
-    large.forEach(function (x) { piece(index, x.at); });
-    return shard(index, n).then(function (entries) {
-      var e = entries.get(name) || null;
-      if (e && !e.data && !e.at) {
-        var own = large.filter(function (x) { return x.entry === e.entry; })[0];
-        if (!own) throw new Error('索引文件不完整');
-        e.at = own.at;
-      }
-      return e;
+    var at = index.externals.get(name);
+    if (at) {
+      if (!largeEntries.has(name)) largeEntries.set(name, { name: name, size: at.size, data: null, at: at });
+      return Promise.resolve(largeEntries.get(name));
+    }
+    return shard(index, fnv1a32(name) % index.manifest.shards).then(function (entries) {
+      return entries.get(name) || null;
     });
   }
 
