@@ -10,6 +10,8 @@ package enum SitePath {
     package static let stylesheet = "assets/style.css"
     package static let feed = "feed.xml"
     package static let openData = "documents.json"
+    /// The OpenSearch description: how a browser adds the site's search.
+    package static let openSearch = "opensearch.xml"
 
     package static func library(_ kind: DocumentKind) -> String { "\(kind.folder)/" }
     package static func library(_ kind: DocumentKind, status: ValidityStatus) -> String { "\(kind.folder)/\(status.rawValue)/" }

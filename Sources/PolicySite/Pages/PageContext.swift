@@ -35,6 +35,8 @@ struct PageChrome: Encodable {
     let homeHref: String
     let stylesheetHref: String
     let feedHref: String
+    /// `opensearch.xml`, for `<link rel="search">`.
+    let openSearchHref: String
     let openDataHref: String
     let searchHref: String
     let nav: [NavItem]

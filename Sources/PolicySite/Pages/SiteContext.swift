@@ -48,6 +48,7 @@ struct SiteContext {
             lang: site.language, title: directory.isEmpty ? site.title : "\(title) - \(site.title)",
             siteTitle: site.title, canonical: site.baseURL + SitePath.encoded(directory), root: link.root, homeHref: link.href(SitePath.home),
             stylesheetHref: link.href(SitePath.stylesheet), feedHref: link.href(SitePath.feed),
+            openSearchHref: link.href(SitePath.openSearch),
             openDataHref: link.href(SitePath.openData), searchHref: link.href(SitePath.search),
             nav: nav, breadcrumbs: breadcrumbs, asOf: DateText(asOf),
             stylesheets: extras(for: directory, "css").map(link.href), scripts: extras(for: directory, "js").map(link.href))

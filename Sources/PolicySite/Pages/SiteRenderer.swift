@@ -119,7 +119,7 @@ public struct SiteRenderer {
         // Waited for even when a page failed: nothing may be added once the output is abandoned.
         let paths = try searchIndex.value.get() + results.flatMap { try $0.get() }
         let feeds = Feeds(context: context)
-        try sink.add([try feeds.atom(), feeds.sitemap(paths: paths), feeds.robots()])
+        try sink.add([try feeds.atom(), feeds.sitemap(paths: paths), feeds.robots(), feeds.openSearch()])
         try sink.add(theme.assets.keys.sorted().map { OutputFile("assets/\($0)", .data(theme.assets[$0]!)) })
         // Last, so that a generated page wins over a bundle file that happens to share its
         // path (`index.html` as an attachment): the sink keeps the first file for a path.
