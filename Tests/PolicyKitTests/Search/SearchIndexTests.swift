@@ -304,7 +304,8 @@ final class SearchIndexTests: XCTestCase {
     func testPiecesArePackedAndLocatedByTheirCodes() {
         // Random bytes do not compress: 300 pieces of up to 40 KB fill more than one file.
         var random = SeededGenerator(seed: 21)
-        let pieces = (0..<300).map { i in (0..<(i * 997 % 40_000)).map { _ in UInt8.random(in: 0...255, using: &random) } }
+        let pieces =
+            (0..<300).map { i in (0..<(i * 997 % 40_000)).map { _ in UInt8.random(in: 0...255, using: &random) } }
             + [Array(repeating: 7, count: 10)]
         let packed = PackedPieces(folder: "t", pieces: pieces)
         XCTAssertGreaterThan(packed.files.count, 1)

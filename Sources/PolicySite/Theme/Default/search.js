@@ -795,13 +795,14 @@
     document.dispatchEvent(new CustomEvent('policy-search:rendered', {
       detail: { query: state.q, ms: listMs, count: shown.length, total: hits.length }
     }));
+    // A snippet that cannot be fetched stays empty: the list it belongs to is already right.
     var snippetsJob = Promise.all(page.map(function (hit, i) {
       return chunkFor(index, hit).then(function (chunk) {
         if (my !== generation) return;
         var box = rendered[i].snippet;
         clear(box);
         snippet(chunk, terms, hit.rec.bodyStart).forEach(function (node) { box.appendChild(typeof node === 'string' ? document.createTextNode(node) : node); });
-      });
+      }, function () {});
     }));
     applyURL();
     return snippetsJob.then(function () {
