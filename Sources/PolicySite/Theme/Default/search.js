@@ -775,7 +775,8 @@
     var page = shown.slice(0, end);
     // The list needs nothing more from the network (titles and 文号 came with meta.bin): it
     // goes in now, hits and facets at once (one layout, no half-updated page); the snippets,
-    // the query's second round, fill in after.
+    // the query's second round, are requested first and fill in after.
+    var chunks = page.map(function (hit) { return chunkFor(index, hit); });
     var hidden = STATUS_GROUP < 0 ? 0 : hits.filter(function (h) { return h.failed === STATUS_GROUP; }).length;
     var firstNew = Math.max(0, end - PAGE_SIZE);
     var items = document.createDocumentFragment(), rendered = page.map(function (hit) { return renderHit(index, hit, terms); });
@@ -797,7 +798,7 @@
     }));
     // A snippet that cannot be fetched stays empty: the list it belongs to is already right.
     var snippetsJob = Promise.all(page.map(function (hit, i) {
-      return chunkFor(index, hit).then(function (chunk) {
+      return chunks[i].then(function (chunk) {
         if (my !== generation) return;
         var box = rendered[i].snippet;
         clear(box);
