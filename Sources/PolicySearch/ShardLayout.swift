@@ -48,7 +48,7 @@ struct ShardLayout {
         // in shard order, so the files come out in the same order however the work was split.
         let stripes = PolicyCore.stripes(of: count).parallelMap { range in
             var stripe = Stripe()
-            for n in range { Self.writeShard(n, keys: keysOfShard[n], prefixes: prefixes, index: index, into: &stripe) }
+            for n in range { Self.writeShard(keys: keysOfShard[n], prefixes: prefixes, index: index, into: &stripe) }
             return stripe
         }
         self.shards = stripes.flatMap(\.shards)
@@ -69,9 +69,9 @@ struct ShardLayout {
         var externals: [External] = []
     }
 
-    /// Writes shard `n` of `keys` (key ids), sorted by name, and the pieces of its large keys.
+    /// Writes the shard of `keys` (key ids), sorted by name, and the pieces of its large keys.
     private static func writeShard(
-        _ n: Int, keys: [Int32], prefixes: [UInt64], index: PostingIndex,
+        keys: [Int32], prefixes: [UInt64], index: PostingIndex,
         into stripe: inout Stripe
     ) {
         var out = ByteWriter(
