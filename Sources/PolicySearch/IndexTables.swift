@@ -20,7 +20,7 @@ struct IndexTables {
 
     init(
         facts: [UInt8], records: [SearchRecord], chunkCounts: [Int], text: PackedPieces, shards: PackedPieces,
-        externals: [ShardLayout.External], externalPieces: PackedPieces
+        externalNames: [[UInt8]], externalPieces: PackedPieces
     ) {
         var out = ByteWriter(capacity: facts.count + records.count * 96)
         out.varint(facts.count)
@@ -39,10 +39,10 @@ struct IndexTables {
             }
         }
         for n in shards.locations.indices { out.varint(shards.code(n)) }
-        out.varint(externals.count)
-        for (i, external) in externals.enumerated() {
-            out.varint(external.name.count)
-            out.append(external.name)
+        out.varint(externalNames.count)
+        for (i, name) in externalNames.enumerated() {
+            out.varint(name.count)
+            out.append(name)
             out.varint(externalPieces.code(i))
         }
         bytes = out.bytes

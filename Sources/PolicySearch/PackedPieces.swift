@@ -1,7 +1,7 @@
 import PolicyCore
 
-/// Pieces of one kind (shards, large postings, text chunks) compressed one by one and laid
-/// end to end in a few large files, `<folder>/<n>.bin`: a bureau uploads a dozen files
+/// Pieces of one kind (shards, large postings, text chunks), each compressed on its own
+/// (`Deflate`), laid end to end in a few large files, `<folder>/<n>.bin`: a bureau uploads a dozen files
 /// instead of tens of thousands, and the browser fetches a piece with an HTTP range request
 /// (or, from a server without ranges, the whole file once, and cuts it).
 ///
@@ -25,14 +25,16 @@ struct PackedPieces {
     let files: [(path: String, bytes: [UInt8])]
     let locations: [Location]
 
-    /// Compresses `pieces` (on all cores) and packs them in order.
-    init(folder: String, pieces: [[UInt8]]) {
+    /// Packs `pieces` (compressed) in order, emptying each once it is in its file: a large
+    /// library's index is not held twice.
+    init(folder: String, taking pieces: inout [[UInt8]]) {
         self.folder = folder
-        let compressed = pieces.parallelMap { Deflate.compress($0) }
         var files: [(path: String, bytes: [UInt8])] = []
         var locations: [Location] = []
         var pack: [UInt8] = []
-        for piece in compressed {
+        for i in pieces.indices {
+            let piece = pieces[i]
+            pieces[i] = []
             if !pack.isEmpty, pack.count + piece.count > Self.packBytes {
                 files.append((Self.path(folder: folder, pack: files.count), pack))
                 pack = []

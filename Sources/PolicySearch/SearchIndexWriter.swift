@@ -85,23 +85,29 @@ public struct SearchIndexWriter: Sendable {
         // One after the other (the segments, shards and windows each on all cores; the join
         // of the segments is serial): side by side, the postings' and the windows' peaks of
         // memory would add up, and a large library's build must stay within a gigabyte.
-        let layout = StageClock.measure("index: postings and shards") {
+        // Every piece is compressed as it is made, and packing empties the pieces it has packed.
+        var layout = StageClock.measure("index: postings and shards") {
             ShardLayout(index: PostingIndex(records: records.map { ($0.text, $0.bodyStart) }, cache: segmentCache))
         }
-        let chunks = StageClock.measure("index: text chunks") { TextChunks(records: records) }
-        let (shards, externals, text) = StageClock.measure("index: compression") {
-            (
-                PackedPieces(folder: "p", pieces: layout.shards),
-                PackedPieces(folder: "k", pieces: layout.externals.map(\.bytes)),
-                PackedPieces(folder: "t", pieces: chunks.chunks.flatMap { $0 })
-            )
+        let shardCount = layout.shardCount
+        let shards = PackedPieces(folder: "p", taking: &layout.shards)
+        let externalNames = layout.externals.map(\.name)
+        var externalPieces = layout.externals.map(\.bytes)
+        layout.externals = []
+        let externals = PackedPieces(folder: "k", taking: &externalPieces)
+        let (text, chunkCounts) = StageClock.measure("index: text chunks") {
+            var perRecord = TextChunks(records: records).chunks
+            let counts = perRecord.map(\.count)
+            var pieces = perRecord.flatMap { $0 }
+            perRecord = []
+            return (PackedPieces(folder: "t", taking: &pieces), counts)
         }
         let tables = IndexTables(
             facts: SearchMeta(library: library, records: records).bytes, records: records,
-            chunkCounts: chunks.chunks.map(\.count), text: text, shards: shards,
-            externals: layout.externals, externalPieces: externals)
+            chunkCounts: chunkCounts, text: text, shards: shards,
+            externalNames: externalNames, externalPieces: externals)
         return Built(
             files: [(IndexTables.path, Deflate.compress(tables.bytes))] + shards.files + externals.files + text.files,
-            shardCount: layout.shardCount, recordCount: records.count)
+            shardCount: shardCount, recordCount: records.count)
     }
 }

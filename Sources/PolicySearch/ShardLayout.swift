@@ -25,10 +25,11 @@ struct ShardLayout {
     }
 
     let shardCount: Int
-    /// Shard n's bytes, uncompressed.
-    let shards: [[UInt8]]
-    /// The large keys' postings, sorted by name.
-    let externals: [External]
+    /// Shard n's bytes, compressed (`Deflate`): each is compressed as soon as it is written,
+    /// so that the uncompressed index is never in memory whole.
+    var shards: [[UInt8]]
+    /// The large keys' postings, compressed, sorted by name.
+    var externals: [External]
 
     init(index: PostingIndex) {
         let count = Self.shardCount(inlineBytes: index.sizes.reduce(0) { $0 + ($1 > Self.externalThreshold ? 16 : $1 + 8) })
@@ -95,11 +96,11 @@ struct ShardLayout {
             if external {
                 var data = ByteWriter(capacity: size)
                 index.write(key: k, into: &data)
-                stripe.externals.append(External(name: Array(name), bytes: data.bytes))
+                stripe.externals.append(External(name: Array(name), bytes: Deflate.compress(data.bytes)))
             } else {
                 index.write(key: k, into: &out)
             }
         }
-        stripe.shards.append(out.bytes)
+        stripe.shards.append(Deflate.compress(out.bytes))
     }
 }

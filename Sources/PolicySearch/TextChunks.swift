@@ -13,7 +13,8 @@ import PolicyModel
 struct TextChunks {
     static let size = 1000
 
-    /// Per record, its chunks, uncompressed.
+    /// Per record, its chunks, compressed (`Deflate`) as they are cut, so that the whole text
+    /// is never in memory uncompressed a second time.
     let chunks: [[[UInt8]]]
 
     init(records: [SearchRecord]) {
@@ -25,7 +26,7 @@ struct TextChunks {
                 let scalarCount = starts.count - 1
                 let chunkCount = max(1, (scalarCount + Self.size - 1) / Self.size)
                 return (0..<chunkCount).map { k in
-                    Array(utf8[starts[min(scalarCount, k * Self.size)]..<starts[min(scalarCount, (k + 1) * Self.size)]])
+                    Deflate.compress(utf8[starts[min(scalarCount, k * Self.size)]..<starts[min(scalarCount, (k + 1) * Self.size)]])
                 }
             }
         }

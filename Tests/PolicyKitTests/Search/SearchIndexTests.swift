@@ -307,7 +307,9 @@ final class SearchIndexTests: XCTestCase {
         let pieces =
             (0..<300).map { i in (0..<(i * 997 % 40_000)).map { _ in UInt8.random(in: 0...255, using: &random) } }
             + [Array(repeating: 7, count: 10)]
-        let packed = PackedPieces(folder: "t", pieces: pieces)
+        var compressed = pieces.map { Deflate.compress($0) }
+        let packed = PackedPieces(folder: "t", taking: &compressed)
+        XCTAssertTrue(compressed.allSatisfy(\.isEmpty), "each piece is let go once packed")
         XCTAssertGreaterThan(packed.files.count, 1)
         XCTAssertEqual(PackedPieces.locations(codes: pieces.indices.map(packed.code)), packed.locations)
         for file in packed.files { XCTAssertLessThanOrEqual(file.bytes.count, PackedPieces.packBytes) }
