@@ -27,8 +27,9 @@ enum Deflate {
             }
         }
         precondition(status == Z_STREAM_END, "zlib deflate did not finish (\(status))")
-        output.removeLast(bound - Int(stream.total_out))
-        return output
+        // A copy of the exact size: the buffer, sized for the worst case, would keep the
+        // uncompressed size in memory for every piece.
+        return Array(output[0..<Int(stream.total_out)])
     }
 
     /// The bytes `compress` compressed; nil when `bytes` is not a whole raw deflate stream.
