@@ -28,8 +28,9 @@ export POLICY_BIN
 # Chromium and its driver for the browser tests, pkg-config for SwiftPM's system-library lookup.
 # nginx serves the built site in the server tests; Java runs the W3C Nu HTML checker;
 # poppler-utils gives pdftotext, with which the privacy and secrecy review reads PDFs;
-# fonts-wqy-microhei is a small Chinese font, so the test screenshots show readable text.
-APT_PACKAGES := libcmark-gfm-dev libcmark-gfm-extensions-dev libyaml-dev chromium chromium-driver pkg-config \
+# zlib1g-dev compresses the search index at rest; fonts-wqy-microhei is a small Chinese font,
+# so the test screenshots show readable text.
+APT_PACKAGES := libcmark-gfm-dev libcmark-gfm-extensions-dev libyaml-dev zlib1g-dev chromium chromium-driver pkg-config \
                 nginx default-jre-headless poppler-utils fonts-wqy-microhei
 # Python test tools: the PyPI name and the module that proves it is installed, in pairs.
 PIP_PACKAGES := pytest:pytest selenium:selenium html5lib:html5lib PyYAML:yaml \

@@ -50,6 +50,13 @@ let package = Package(
             pkgConfig: "yaml-0.1",
             providers: [.apt(["libyaml-dev"]), .brew(["libyaml"])]
         ),
+        // zlib's raw deflate, for the search index's files compressed at rest (the browser
+        // inflates them with DecompressionStream).
+        .systemLibrary(
+            name: "CZlib",
+            pkgConfig: "zlib",
+            providers: [.apt(["zlib1g-dev"]), .brew(["zlib"])]
+        ),
         // Linux calls Swift cannot reach directly (atomic swap of the site folder, read(2)).
         .target(name: "CSystemShims"),
         .target(name: "PolicyCore", dependencies: ["CSystemShims", .product(name: "Crypto", package: "swift-crypto")]),
@@ -61,7 +68,7 @@ let package = Package(
         .target(name: "PolicyCheck", dependencies: ["PolicyCore", "PolicyLoad", "PolicyModel"]),
         .target(name: "PolicyReport", dependencies: ["PolicyCore", "PolicyModel", "PolicyCheck"]),
         .target(name: "PolicyWrite", dependencies: ["PolicyCore", "CSystemShims"]),
-        .target(name: "PolicySearch", dependencies: ["PolicyCore", "PolicyModel", "PolicyWrite"]),
+        .target(name: "PolicySearch", dependencies: ["PolicyCore", "PolicyModel", "PolicyWrite", "CZlib"]),
         .target(
             name: "PolicySite",
             dependencies: [

@@ -173,13 +173,16 @@ def measure_floor(work, runs):
             "link_ms": spread("link_ms"), "delete_ms": spread("delete_ms"), "total_ms": spread("total_ms")}
 
 
-def tree_size(path):
-    size = count = 0
+def tree_size(path, blocks=False):
+    """Bytes (apparent size) and file count of a tree; with blocks, the bytes of disk blocks too."""
+    size = count = disk = 0
     for root, _, files in os.walk(path):
         for f in files:
-            size += os.path.getsize(os.path.join(root, f))
+            st = os.stat(os.path.join(root, f))
+            size += st.st_size
+            disk += st.st_blocks * 512
             count += 1
-    return size, count
+    return (size, count, disk) if blocks else (size, count)
 
 
 # ---------------------------------------------------------------- content sets
@@ -331,8 +334,10 @@ def bench_hugo_pagefind(work, runs, ours):
          [pagefind, "--site", out, "--quiet"]),
     ])
     size, files = tree_size(out)
+    index_bytes, index_files, index_disk = tree_size(os.path.join(out, "pagefind"), blocks=True)
     return {"ours": figures["ours (full build)"], "hugo": figures["hugo (empty output)"],
             "pagefind": figures["pagefind (index from scratch)"], "site_bytes": size, "site_files": files,
+            "index_bytes": index_bytes, "index_files": index_files, "index_disk_bytes": index_disk,
             "search": pagefind_search(site_src, out, work)}
 
 
@@ -448,7 +453,7 @@ def report(results, theirs, search, runs, scaling=None, check_runs=None, floor=N
     if ours_search and "recall" in ours_search:
         lines += ["", "## Search, side by side (same queries, cold browser per query)", "",
                   "Ours: bench/search_bench.py (documents and interpretations; time from the input event to the "
-                  "rendered results). Pagefind: the shared driver ../shared/bench/hugo-pagefind/search_bench.py "
+                  "rendered result list — title, status, kind, date, 文号 — and to its snippets filled in). Pagefind: the shared driver ../shared/bench/hugo-pagefind/search_bench.py "
                   "(documents; init + search + data of the first 10 results). Bytes: everything served after the "
                   "page had loaded.", "",
                   "| figure | ours median (min–max) | Pagefind median (min–max) |", "|---|---|---|"]
@@ -460,16 +465,27 @@ def report(results, theirs, search, runs, scaling=None, check_runs=None, floor=N
             return f"{v['median']:,.2f}{unit} ({v['min']:,.2f}–{v['max']:,.2f})"
         for key, label, unit in (("recall", "recall", ""), ("precision", "precision", ""),
                                  ("cold_bytes", "bytes fetched, first query", " B"),
-                                 ("cold_ms", "first query to results, ms", "")):
+                                 ("cold_ms", "first query to results, ms (ours: the ranked list)", ""),
+                                 ("cold_snippets_ms", "first query to snippets, ms", ""),
+                                 ("warm_ms", "warm: a further query to its list, ms", ""),
+                                 ("repeat_ms", "warm: a keystroke whose keys are in, ms", "")):
             lines.append(f"| {label} | {cell(ours_search, key, unit)} | {cell(theirs_search, key, unit)} |")
+        if theirs and theirs.get("index_bytes") and ours_search.get("index_bytes"):
+            lines += ["", "| index on disk (x1) | bytes | disk blocks | files |", "|---|---|---|---|",
+                      f"| ours | {ours_search['index_bytes']:,} | {ours_search.get('index_disk_bytes', 0):,} | "
+                      f"{ours_search['index_files']:,} |",
+                      f"| Pagefind | {theirs['index_bytes']:,} | {theirs['index_disk_bytes']:,} | {theirs['index_files']:,} |",
+                      f"| ours ÷ Pagefind | {ours_search['index_bytes'] / theirs['index_bytes']:.2f} | "
+                      f"{ours_search.get('index_disk_bytes', 0) / theirs['index_disk_bytes']:.2f} | "
+                      f"{ours_search['index_files'] / theirs['index_files']:.3f} |"]
         if "skipped" in theirs_search:
             lines.append(f"\nPagefind side skipped: {theirs_search['skipped']}.")
         floor = ours_search.get("fetch_floor")
         if floor:
             lines += ["", f"What the network rounds alone cost in this browser on this machine ({floor['browsers']} fresh "
-                      "Chromiums, search page open, files not fetched before): one small index file "
+                      "Chromiums, search page open, bytes not fetched before): one range of 1,200 bytes "
                       f"{cell(floor, 'one_file_ms')} ms, ten at once {cell(floor, 'ten_files_ms')} ms. A query makes "
-                      "one round for its shards, then one for the ten results' text windows."]
+                      "one round for its keys' postings and shows its list, then one for the ten results' text chunks."]
     if search:
         lines += ["", "## Search (bench/search_bench.py), all figures", "", "```",
                   json.dumps(search.get("summary", search), ensure_ascii=False, indent=1), "```"]

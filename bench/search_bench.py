@@ -10,12 +10,13 @@ Steps (each skipped cleanly, with a JSON note, when ../shared is absent — a us
   3. for every query of ../shared/bench/hugo-pagefind/queries.txt, in headless Chromium:
      cold  a fresh browser (empty HTTP cache) per query: open WORK/site/search/, then put the
            query in the box and fire one input event; time from that event to the rendered
-           results (the page's `policy-search:rendered` event); bytes = every file under
-           /site/search/ the server served from then on (shards, large keys' files, text
-           windows of the ten results shown; the index facts, meta.bin, and the list of large
-           keys, x.bin, are fetched when the page opens, and the query waits until they are
-           in), counted from the server log x file size as the shared driver does (no HTTP
-           compression, headers not counted);
+           result list (the page's `policy-search:rendered` event) and to its snippets filled
+           in (`policy-search:snippets`); bytes = every byte under /site/search/ the server
+           sent from then on (shards and large keys' postings, then the text chunks of the ten
+           results shown, each a range of a packed file; meta.bin — facts, titles, piece
+           tables — is fetched when the page opens, and the query waits until it is in), from
+           the server log (bytes of each response body, stored compressed as they are; headers
+           not counted), as the shared driver counts file sizes;
      warm  one browser, page loaded and the index facts fetched once, every query in turn.
      floor ten fresh browsers, search page open: one small index file fetched, then ten at once
            (see fetch_floor) — what the two network rounds of a query cost on this machine alone.
@@ -38,6 +39,7 @@ import subprocess
 import sys
 import time
 import urllib.parse
+import zlib
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -46,7 +48,7 @@ SHARED = Path(os.environ.get("SHARED", REPO.parent / "shared"))
 sys.path.insert(0, str(REPO / "e2e" / "browser"))
 from browser_support import Server as BrowserServer, new_driver, policy_bin  # noqa: E402  (the browser tests' helpers)
 
-LOG_RE = re.compile(r'"GET (\S+) HTTP/[\d.]+" (\d{3}) ')
+LOG_RE = re.compile(r'"GET (\S+) HTTP/[\d.]+" (\d{3}) (\d+|-)')
 
 
 def skip(out, reason):
@@ -77,9 +79,11 @@ def timed(cmd, env=None):
     return wall
 
 
-def tree_size(path: Path):
+def tree_size(path: Path, blocks=False):
+    """Bytes (apparent size) and file count of a tree; with blocks, the bytes of disk blocks too."""
     files = [p for p in path.rglob("*") if p.is_file()]
-    return sum(p.stat().st_size for p in files), len(files)
+    sizes = (sum(p.stat().st_size for p in files), len(files))
+    return sizes + (sum(p.stat().st_blocks * 512 for p in files),) if blocks else sizes
 
 
 def kind_of(path: str) -> str:
@@ -87,8 +91,6 @@ def kind_of(path: str) -> str:
         return "manifest"
     if path.endswith("meta.bin"):
         return "meta"
-    if path.endswith("x.bin"):
-        return "large-key list"
     if "/p/" in path:
         return "shard"
     if "/k/" in path:
@@ -120,7 +122,7 @@ class Server(BrowserServer):
             path = urllib.parse.unquote(m.group(1).split("?")[0])
             if not path.startswith(prefix):
                 continue
-            size = os.path.getsize(self.root / path.lstrip("/")) if m.group(2) == "200" else 0
+            size = int(m.group(3)) if m.group(2) in ("200", "206") and m.group(3) != "-" else 0
             n += 1
             b += size
             k = kind_of(path)
@@ -131,10 +133,16 @@ class Server(BrowserServer):
 JS_RUN = """
 const q = arguments[0], done = arguments[arguments.length - 1];
 const input = document.getElementById('q');
+let listed = null;
 document.addEventListener('policy-search:rendered', function on(e) {
   if (e.detail.query !== q) return;
   document.removeEventListener('policy-search:rendered', on);
-  done({ms: e.detail.ms, count: e.detail.count, total: e.detail.total, results: window.policySearch.results({all: true})});
+  listed = {ms: e.detail.ms, count: e.detail.count, total: e.detail.total, results: window.policySearch.results({all: true})};
+});
+document.addEventListener('policy-search:snippets', function on(e) {
+  if (e.detail.query !== q || !listed) return;
+  document.removeEventListener('policy-search:snippets', on);
+  done(Object.assign(listed, {snippets_ms: e.detail.ms}));
 });
 input.focus();
 input.value = q;
@@ -143,33 +151,37 @@ input.dispatchEvent(new Event('input', {bubbles: true}));
 
 
 JS_FETCH = """
-const urls = arguments[0], done = arguments[arguments.length - 1];
+const ranges = arguments[0], done = arguments[arguments.length - 1];
 const t0 = performance.now();
-Promise.all(urls.map(u => fetch(u).then(r => r.arrayBuffer()))).then(() => done(performance.now() - t0), e => done(-1));
+Promise.all(ranges.map(([u, from, to]) => fetch(u, {headers: {Range: `bytes=${from}-${to}`}}).then(r => r.arrayBuffer())))
+  .then(() => done(performance.now() - t0), e => done(-1));
 """
 
 
 def fetch_floor(server, site, manifest, browsers=10):
     """What the machine and the browser cost before any search code runs: on a cold page (a
-    fresh Chromium, the search page open, its index facts in), the time to fetch one small
-    index file, then ten at once (as many as a result page's text windows) — files the page
-    has not fetched before. A query that needs a round of shards and a round of ten windows
-    cannot be faster than the two together."""
-    windows = sorted(p.name for p in (site / "search" / manifest["index"] / "t").iterdir())
-    browsers = min(browsers, len(windows) // 11)  # eleven files not fetched before, per browser
-    if browsers == 0:
+    fresh Chromium, the search page open, its index facts in), the time to fetch one range
+    of 1,200 bytes (about a text chunk) of a packed file, then ten at once (as many as a
+    result page's snippets) — bytes the page has not fetched before. A query that needs a
+    round of shards and a round of ten chunks cannot be faster than the two together."""
+    packs = sorted((site / "search" / manifest["index"] / "t").iterdir())
+    if not packs:
         return None
     base = f"http://127.0.0.1:{server.port}/site/search/{manifest['index']}t/"
+    size = packs[0].stat().st_size
+    step = max(1200, size // (browsers * 11 + 1))
+    ranges = [(base + packs[0].name, i * step, i * step + 1199) for i in range(browsers * 11) if i * step + 1200 <= size]
+    browsers = len(ranges) // 11
     one, ten = [], []
     for b in range(browsers):
-        picks = windows[b * 11:(b + 1) * 11]
+        picks = ranges[b * 11:(b + 1) * 11]
         d = new_driver()
         d.set_script_timeout(60)
         try:
             d.get(f"http://127.0.0.1:{server.port}/site/search/")
             wait_ready(d)
-            one.append(d.execute_async_script(JS_FETCH, [base + picks[0]]))
-            ten.append(d.execute_async_script(JS_FETCH, [base + p for p in picks[1:]]))
+            one.append(d.execute_async_script(JS_FETCH, [picks[0]]))
+            ten.append(d.execute_async_script(JS_FETCH, picks[1:]))
         finally:
             d.quit()
     one, ten = [v for v in one if v >= 0], [v for v in ten if v >= 0]  # -1: a fetch failed
@@ -180,7 +192,7 @@ def fetch_floor(server, site, manifest, browsers=10):
 
 
 def wait_ready(d, timeout=20):
-    """Until what the page fetches when it opens (manifest, meta.bin, x.bin) is in."""
+    """Until what the page fetches when it opens (manifest, meta.bin) is in."""
     end = time.time() + timeout
     while time.time() < end:
         if d.execute_script("return document.getElementById('search-results').dataset.indexLoaded") == "true":
@@ -191,14 +203,34 @@ def wait_ready(d, timeout=20):
 
 
 def record_paths(site: Path, records: int):
-    """Record number → page path, read from each record's first text window."""
+    """Record number → page path, read from meta.bin's headers (IndexTables.swift)."""
     manifest = json.loads((site / "search/manifest.json").read_text())
-    base = site / "search" / manifest["index"]
+    meta = zlib.decompress((site / "search" / manifest["index"] / "meta.bin").read_bytes(), -15)
+    at = 0
+
+    def varint():
+        nonlocal at
+        value = shift = 0
+        while True:
+            b = meta[at]
+            at += 1
+            value |= (b & 0x7F) << shift
+            if b < 0x80:
+                return value
+            shift += 7
+
+    def string():
+        nonlocal at
+        n = varint()
+        at += n
+        return meta[at - n:at].decode("utf-8")
+
+    facts = varint()
+    at += facts
     out = []
-    for r in range(records):
-        raw = (base / f"t/{r}-0.bin").read_bytes()
-        text = raw[2:].decode("utf-16-le") if raw[:2] == b"\xff\xfe" else raw.decode("utf-8")
-        out.append(urllib.parse.unquote(text.split("\x01", 1)[0]))
+    for _ in range(records):
+        path, _title, _number = string(), string(), string()
+        out.append(urllib.parse.unquote(path))
     return out
 
 
@@ -287,7 +319,7 @@ def main():
         for _ in range(args.runs):
             without_index.append(timed(build, off_env))
             with_index.append(timed(build))
-    index_bytes, index_files = tree_size(site / "search")
+    index_bytes, index_files, index_disk_bytes = tree_size(site / "search", blocks=True)
     site_bytes, site_files = tree_size(site)
     manifest = json.loads((site / "search/manifest.json").read_text())
     meta_size = (site / "search" / manifest["index"] / "meta.bin").stat().st_size
@@ -322,12 +354,13 @@ def main():
             truth = {urllib.parse.unquote(p) for p, rec in by_path.items() if rec.matches(q)}
             truth_docs = {p for p in truth if by_path[unquoted[p]].form == "document"}
             found_docs = [p for p in found if by_path[unquoted[p]].form == "document"]
-            row = {"query": q, "cold_ms": r["ms"], "cold_requests": req, "cold_bytes": nbytes, "cold_kinds": kinds,
+            row = {"query": q, "cold_ms": r["ms"], "cold_snippets_ms": r["snippets_ms"], "cold_requests": req, "cold_bytes": nbytes, "cold_kinds": kinds,
                    "console_errors": len(errors), **score(found, truth)}
             row["docs"] = score(found_docs, truth_docs)
             rows.append(row)
             print(f"cold {q}: truth={row['truth']} results={row['results']} recall={row['recall']} "
-                  f"prec={row['precision']} {row['cold_ms']:.1f}ms {nbytes} B in {req} files", flush=True)
+                  f"prec={row['precision']} list {row['cold_ms']:.1f} ms, snippets {row['cold_snippets_ms']:.1f} ms, "
+                  f"{nbytes} B in {req} requests", flush=True)
 
         d = new_driver()
         d.set_script_timeout(60)
@@ -339,6 +372,7 @@ def main():
                 pos = server.mark()
                 r = d.execute_async_script(JS_RUN, row["query"])
                 row["warm_ms"] = r["ms"]
+                row["warm_snippets_ms"] = r["snippets_ms"]
                 row["warm_requests"], row["warm_bytes"], _ = server.since(pos)
                 r = d.execute_async_script(JS_RUN, row["query"] + " ")  # same terms again: all in memory
                 row["repeat_ms"] = r["ms"]
@@ -363,13 +397,15 @@ def main():
         "recall": mmm("recall"), "precision": mmm("precision"),
         "recall_docs": mmm("recall", "docs"), "precision_docs": mmm("precision", "docs"),
         "all_exact": all(r["recall"] in (1.0, None) and r["precision"] in (1.0, None) for r in rows),
-        "cold_bytes": mmm("cold_bytes"), "cold_ms": mmm("cold_ms"), "warm_ms": mmm("warm_ms"),
+        "cold_bytes": mmm("cold_bytes"), "cold_ms": mmm("cold_ms"), "cold_snippets_ms": mmm("cold_snippets_ms"),
+        "warm_ms": mmm("warm_ms"), "warm_snippets_ms": mmm("warm_snippets_ms"),
         "repeat_ms": mmm("repeat_ms"), "warm_bytes": mmm("warm_bytes"),
         "console_errors": sum(r["console_errors"] for r in rows),
         "statuses_agree": {k: v["mismatches"] == 0 for k, v in status_checks.items()},
         "build_s_with_index": build_with, "build_s_without_index": build_without,
         "index_share_of_build": (build_with - build_without) / build_without if with_index else None,
-        "index_bytes": index_bytes, "index_files": index_files, "meta_bytes": meta_size,
+        "index_bytes": index_bytes, "index_disk_bytes": index_disk_bytes, "index_files": index_files,
+        "meta_bytes": meta_size,
         "search_js_bytes": js_size, "site_bytes": site_bytes, "site_files": site_files,
         "fetch_floor": floor,
     }

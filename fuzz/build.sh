@@ -34,11 +34,12 @@ link() {  # link <source> <binary>
     -I "$BIN/Modules" -I "$BIN" \
     -Xcc -fmodule-map-file=Sources/CCmarkGFM/module.modulemap \
     -Xcc -fmodule-map-file=Sources/CLibYAML/module.modulemap \
+    -Xcc -fmodule-map-file=Sources/CZlib/module.modulemap \
     -Xcc -fmodule-map-file="$yams_include/module.modulemap" -Xcc -I"$yams_include" \
     -Xcc -fmodule-map-file="$BIN/CSystemShims.build/module.modulemap" -Xcc -ISources/CSystemShims/include \
     $(pkg-config --cflags libcmark-gfm | sed 's/\(-I[^ ]*\)/-Xcc \1/g') \
     "${objects[@]}" \
-    $(pkg-config --libs libcmark-gfm) -lcmark-gfm-extensions $(pkg-config --libs yaml-0.1) \
+    $(pkg-config --libs libcmark-gfm) -lcmark-gfm-extensions $(pkg-config --libs yaml-0.1) $(pkg-config --libs zlib) \
     -o "$2" 2> >(grep -v "Cannot export local symbol" >&2)
   echo "built $2"
 }

@@ -12,6 +12,8 @@ package enum SitePath {
     package static let modeScript = "assets/mode.js"
     package static let feed = "feed.xml"
     package static let openData = "documents.json"
+    /// The OpenSearch description: how a browser adds the site's search.
+    package static let openSearch = "opensearch.xml"
 
     /// A library's own address: the list opens on 现行有效 (`LibraryPages`).
     package static func library(_ kind: DocumentKind) -> String { "\(kind.folder)/" }

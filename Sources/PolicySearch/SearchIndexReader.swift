@@ -1,8 +1,10 @@
+import Foundation
 import PolicyCore
 
 /// The query side of the index in Swift — the twin of `search.js`'s matching, so the tests can
 /// check the written files against a brute-force scan without a browser. It reads the files of
-/// one built index folder (`SearchIndexWriter.build()`), keyed by their path in the folder.
+/// one built index folder (`SearchIndexWriter.build()`), keyed by their path in the folder:
+/// `meta.bin`'s tables (`IndexTables`), then each piece cut from its pack and inflated.
 struct SearchIndexReader {
     /// A record's matches for a query: how many (over all terms) and where the first one starts.
     struct Match: Equatable {
@@ -10,15 +12,68 @@ struct SearchIndexReader {
         var first: Int
     }
 
+    /// What a result shows besides its snippet.
+    struct Header: Equatable {
+        var path: String
+        var title: String
+        var number: String
+    }
+
+    /// A large key's piece, as `meta.bin` lists it.
+    struct External {
+        var name: String
+        var location: PackedPieces.Location
+    }
+
     let files: [String: [UInt8]]
     let shardCount: Int
-    private let externalSizes: [UInt32: Int]
+    private(set) var headers: [Header] = []
+    /// Per record, its chunks' locations.
+    private(set) var chunks: [[PackedPieces.Location]] = []
+    private(set) var shards: [PackedPieces.Location] = []
+    /// In `meta.bin`'s order: by name.
+    private(set) var externals: [External] = []
 
     init(files: [String: [UInt8]], shardCount: Int) {
         self.files = files
         self.shardCount = shardCount
-        self.externalSizes = Self.externalSizes(files[ShardLayout.externalListPath])
+        guard let raw = files[IndexTables.path], let meta = Deflate.decompress(raw) else { return }
+        var r = ByteReader(meta)
+        guard let factsSize = r.varint(), let facts = r.take(factsSize) else { return }
+        var f = ByteReader(Array(facts))
+        guard let jsonSize = f.varint(), let json = f.take(jsonSize),
+            let header = try? JSONDecoder().decode(SearchMeta.Header.self, from: Data(json))
+        else { return }
+        for _ in 0..<header.records {
+            guard let path = r.string(), let title = r.string(), let number = r.string() else { return }
+            headers.append(Header(path: path, title: title, number: number))
+        }
+        var codes: [Int] = []
+        var counts: [Int] = []
+        for _ in 0..<header.records {
+            guard let count = r.varint() else { return }
+            counts.append(count)
+            for _ in 0..<count { codes.append(r.varint() ?? 0) }
+        }
+        var text = PackedPieces.locations(codes: codes)[...]
+        for count in counts {
+            chunks.append(Array(text.prefix(count)))
+            text = text.dropFirst(count)
+        }
+        shards = PackedPieces.locations(codes: (0..<shardCount).map { _ in r.varint() ?? 0 })
+        var names: [String] = []
+        codes = []
+        for _ in 0..<(r.varint() ?? 0) {
+            guard let name = r.string(), let code = r.varint() else { return }
+            names.append(name)
+            codes.append(code)
+        }
+        externals = zip(names, PackedPieces.locations(codes: codes)).map { External(name: $0, location: $1) }
+        externalLocations = Dictionary(externals.map { ($0.name, $0.location) }, uniquingKeysWith: { a, _ in a })
     }
+
+    /// Large keys' names → their pieces.
+    private var externalLocations: [String: PackedPieces.Location] = [:]
 
     /// The records matching every term of `query`, with their matches.
     func search(_ query: String) -> [Int: Match] {
@@ -52,7 +107,7 @@ struct SearchIndexReader {
             } else if v.count == 1 {
                 parts.append((i > 0 ? Tokenizer.startKey(v[0]) : Tokenizer.endKey(v[0]), s.start))
             } else {
-                // The cover is chosen from `x.bin` alone, as the browser does once it has it: no
+                // The cover is chosen from the large keys' sizes in `meta.bin` alone, as the browser does: no
                 // shard is read for a pair left out. If such a pair occurs nowhere, neither does
                 // the phrase, and the pairs kept, which fix every character, find nothing.
                 let sizes = (0..<(v.count - 1)).map { externalSize(Tokenizer.pairKey(v[$0], v[$0 + 1])) }
@@ -108,52 +163,53 @@ struct SearchIndexReader {
         var size: Int
         var external: Bool
         var data: [UInt8]?
-        var file: String?
+        /// An external key's piece.
+        var location: PackedPieces.Location?
     }
 
+    /// Piece `location` of the files under `folder`, inflated.
+    func piece(_ folder: String, _ location: PackedPieces.Location) -> [UInt8]? {
+        guard let pack = files[PackedPieces.path(folder: folder, pack: location.pack)],
+            location.offset + location.size <= pack.count
+        else { return nil }
+        return Deflate.decompress(pack[location.offset..<location.offset + location.size])
+    }
+
+    /// Shard n, inflated.
+    func shard(_ n: Int) -> [UInt8]? { n < shards.count ? piece("p", shards[n]) : nil }
+
+    /// Chunk k of record r's text.
+    func chunk(record r: Int, _ k: Int) -> String? {
+        guard r < chunks.count, k < chunks[r].count, let bytes = piece("t", chunks[r][k]) else { return nil }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// A key's entry: a large key's from `meta.bin` alone, as the browser does (no shard is
+    /// read), any other's from its shard.
     func entry(_ key: String) -> Entry? {
+        if let location = externalLocations[key] { return Entry(size: location.size, external: true, data: nil, location: location) }
         let name = Array(key.utf8)
         let shard = Int(fnv1a32(name) % UInt32(shardCount))
-        guard let bytes = files[ShardLayout.shardPath(shard)] else { return nil }
+        guard let bytes = self.shard(shard) else { return nil }
         var r = ByteReader(bytes)
         guard let count = r.varint() else { return nil }
-        for j in 0..<count {
+        for _ in 0..<count {
             guard let n = r.varint(), let k = r.take(n), let sz = r.varint() else { return nil }
             let external = sz & 1 == 1
             let size = sz >> 1
             let data = external ? nil : r.take(size).map(Array.init)
-            if Array(k) == name {
-                return Entry(
-                    size: size, external: external, data: data,
-                    file: external ? ShardLayout.externalPath(shard: shard, entry: j) : nil)
-            }
+            // A large key's stub: meta.bin does not list it (a truncated index).
+            if Array(k) == name { return external ? nil : Entry(size: size, external: false, data: data, location: nil) }
         }
         return nil
     }
 
-    /// The size `x.bin` gives for a key's hash (0: not external). A hash shared by two
-    /// external keys counts as the larger, as in `search.js`.
-    func externalSize(_ key: String) -> Int {
-        externalSizes[fnv1a32(Array(key.utf8))] ?? 0
-    }
-
-    /// `x.bin`: external keys' hashes → size.
-    private static func externalSizes(_ bytes: [UInt8]?) -> [UInt32: Int] {
-        guard let bytes else { return [:] }
-        var r = ByteReader(bytes)
-        var sizes: [UInt32: Int] = [:]
-        var hash: UInt32 = 0
-        for _ in 0..<(r.varint() ?? 0) {
-            guard let delta = r.varint(), r.varint() != nil, let size = r.varint() else { break }
-            hash += UInt32(delta)
-            sizes[hash] = max(sizes[hash] ?? 0, size)
-        }
-        return sizes
-    }
+    /// The compressed size `meta.bin` gives for a large key's piece (0: not a large key).
+    func externalSize(_ key: String) -> Int { externalLocations[key]?.size ?? 0 }
 
     func postings(_ key: String) -> [UInt8]? {
         guard let e = entry(key) else { return nil }
-        return e.data ?? e.file.flatMap { files[$0] }
+        return e.data ?? e.location.flatMap { piece("k", $0) }
     }
 
     func positions(_ data: [UInt8]) -> [Int: [Int]] {

@@ -6,11 +6,14 @@ import PolicyWrite
 /// Writes the static search index under `search/`, read in the browser by `assets/search.js`.
 ///
 ///     search/manifest.json           tiny, fixed name: format, index folder, shard count, chunk size
-///     search/idx-<hash>/meta.bin     facts per record: facets, status dates (`SearchMeta`)
-///     search/idx-<hash>/p/<n>.bin    postings shards (`ShardLayout`, `PostingIndex`)
-///     search/idx-<hash>/k/<n>-<j>.bin  large postings, one key each
-///     search/idx-<hash>/x.bin        which keys have large postings: hashes and sizes
-///     search/idx-<hash>/t/<r>-<k>.bin  text windows for snippets (`TextChunks`)
+///     search/idx-<hash>/meta.bin     loaded with the page: facts, headers and tables (`IndexTables`)
+///     search/idx-<hash>/p/<n>.bin    postings shards (`ShardLayout`, `PostingIndex`), packed
+///     search/idx-<hash>/k/<n>.bin    large keys' postings, packed
+///     search/idx-<hash>/t/<n>.bin    text chunks for snippets (`TextChunks`), packed
+///
+/// Every piece — a shard, a large key's postings, a chunk of text, and `meta.bin` itself —
+/// is raw deflate, compressed on its own (`Deflate`); the pieces of each kind are laid end
+/// to end in files of a few megabytes (`PackedPieces`), which the browser reads by range.
 ///
 /// `<hash>` is a hash of every file in the folder, so a browser never mixes parts of two
 /// builds: a new build is a new folder, and only the manifest (revalidated on each visit)
@@ -57,7 +60,7 @@ public struct SearchIndexWriter: Sendable {
 
     /// What `search/manifest.json` says.
     struct Manifest: Codable {
-        var format = 1
+        var format = 2
         /// The index folder, relative to `search/`.
         var index: String
         var shards: Int
@@ -82,13 +85,29 @@ public struct SearchIndexWriter: Sendable {
         // One after the other (the segments, shards and windows each on all cores; the join
         // of the segments is serial): side by side, the postings' and the windows' peaks of
         // memory would add up, and a large library's build must stay within a gigabyte.
-        let layout = StageClock.measure("index: postings and shards") {
+        // Every piece is compressed as it is made, and packing empties the pieces it has packed.
+        var layout = StageClock.measure("index: postings and shards") {
             ShardLayout(index: PostingIndex(records: records.map { ($0.text, $0.bodyStart) }, cache: segmentCache))
         }
-        let chunks = StageClock.measure("index: text windows") { TextChunks(records: records, library: library) }
-        let meta = SearchMeta(library: library, records: records)
+        let shardCount = layout.shardCount
+        let shards = PackedPieces(folder: "p", taking: &layout.shards)
+        let externalNames = layout.externals.map(\.name)
+        var externalPieces = layout.externals.map(\.bytes)
+        layout.externals = []
+        let externals = PackedPieces(folder: "k", taking: &externalPieces)
+        let (text, chunkCounts) = StageClock.measure("index: text chunks") {
+            var perRecord = TextChunks(records: records).chunks
+            let counts = perRecord.map(\.count)
+            var pieces = perRecord.flatMap { $0 }
+            perRecord = []
+            return (PackedPieces(folder: "t", taking: &pieces), counts)
+        }
+        let tables = IndexTables(
+            facts: SearchMeta(library: library, records: records).bytes, records: records,
+            chunkCounts: chunkCounts, text: text, shards: shards,
+            externalNames: externalNames, externalPieces: externals)
         return Built(
-            files: [("meta.bin", meta.bytes)] + layout.files + chunks.files,
-            shardCount: layout.shardCount, recordCount: records.count)
+            files: [(IndexTables.path, Deflate.compress(tables.bytes))] + shards.files + externals.files + text.files,
+            shardCount: shardCount, recordCount: records.count)
     }
 }

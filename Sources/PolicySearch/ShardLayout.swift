@@ -1,29 +1,35 @@
 import Foundation
 import PolicyCore
 
-/// Spreads the keys over small files so that a query fetches only what its keys need.
+/// Spreads the keys over shards so that a query fetches only what its keys need.
 ///
-/// A key lives in shard `fnv1a32(UTF-8 of its name) % shardCount`. A shard file is:
-/// entry count, then per entry — sorted by the name's bytes — the name (length-prefixed
-/// UTF-8) and `size << 1 | external`, followed by the `size` bytes of postings unless external.
-/// An external key's postings, larger than `externalThreshold`, are the whole of
-/// `k/<shard>-<entry index>.bin`: the stub in the shard gives that file's size, from which the
-/// browser chooses the cheapest keys to cover a long phrase when `x.bin` is not (yet) loaded.
+/// A key lives in shard `fnv1a32(UTF-8 of its name) % shardCount`. A shard is: entry count,
+/// then per entry — sorted by the name's bytes — the name (length-prefixed UTF-8) and
+/// `size << 1 | external`, followed by the `size` bytes of postings unless external. An
+/// external key's postings, larger than `externalThreshold`, are a piece of their own.
 ///
-/// `x.bin` lists every external key, so that the browser can fetch a large key's postings in
-/// the same round as its shard instead of after it, and choose a long phrase's cover before
-/// fetching anything: entry count, then per external key, sorted by name hash, the varints
-/// `hash − previous hash`, entry index and size. Its shard is `hash % shardCount`. The hash
-/// alone does not identify a key, so the browser still reads the shard to confirm.
+/// The external keys are listed by name in `meta.bin` (`IndexTables`, loaded with the page),
+/// with their pieces' sizes, so that the browser fetches a large key's postings without its
+/// shard, and chooses a long phrase's cover before fetching anything. Shards and external
+/// pieces are compressed and packed into a few files by `PackedPieces`.
 struct ShardLayout {
-    /// Postings larger than this get a file of their own.
+    /// Postings larger than this get a piece of their own.
     static let externalThreshold = 1536
     /// The size shards aim at: what a query pays for each key besides its own bytes.
     static let targetShardBytes = 6144
 
+    /// A key whose postings are a piece of their own.
+    struct External {
+        var name: [UInt8]
+        var bytes: [UInt8]
+    }
+
     let shardCount: Int
-    /// Paths relative to the index folder, with their bytes.
-    let files: [(path: String, bytes: [UInt8])]
+    /// Shard n's bytes, compressed (`Deflate`): each is compressed as soon as it is written,
+    /// so that the uncompressed index is never in memory whole.
+    var shards: [[UInt8]]
+    /// The large keys' postings, compressed, sorted by name.
+    var externals: [External]
 
     init(index: PostingIndex) {
         let count = Self.shardCount(inlineBytes: index.sizes.reduce(0) { $0 + ($1 > Self.externalThreshold ? 16 : $1 + 8) })
@@ -33,7 +39,7 @@ struct ShardLayout {
         for k in 0..<index.keyCount {
             buckets[Int(fnv1a32(index.name(k)) % UInt32(count))].append(Int32(k))
         }
-        let shards = buckets  // read by every stripe
+        let keysOfShard = buckets  // read by every stripe
         // Names compare by their first eight bytes, packed into one number, before any
         // byte-by-byte comparison: the sort of every shard is a good part of the layout's time.
         let prefixes = (0..<index.keyCount).map { k in
@@ -43,13 +49,11 @@ struct ShardLayout {
         // in shard order, so the files come out in the same order however the work was split.
         let stripes = PolicyCore.stripes(of: count).parallelMap { range in
             var stripe = Stripe()
-            for n in range { Self.writeShard(n, keys: shards[n], prefixes: prefixes, index: index, into: &stripe) }
+            for n in range { Self.writeShard(keys: keysOfShard[n], prefixes: prefixes, index: index, into: &stripe) }
             return stripe
         }
-        var files = stripes.flatMap(\.files)
-        let externals = stripes.flatMap(\.externals)
-        files.append((Self.externalListPath, Self.externalList(externals)))
-        self.files = files
+        self.shards = stripes.flatMap(\.shards)
+        externals = stripes.flatMap(\.externals).sorted { $0.name.lexicographicallyPrecedes($1.name) }
     }
 
     /// The fewest shards, a power of two, that keep them near `targetShardBytes`.
@@ -59,16 +63,16 @@ struct ShardLayout {
         return count
     }
 
-    /// What one stripe of shards produced: their files, and their keys with postings of
-    /// their own (for `x.bin`).
+    /// What one stripe of shards produced: the shards, and their keys with postings of
+    /// their own.
     private struct Stripe {
-        var files: [(path: String, bytes: [UInt8])] = []
-        var externals: [(hash: UInt32, entry: Int, size: Int)] = []
+        var shards: [[UInt8]] = []
+        var externals: [External] = []
     }
 
-    /// Writes shard `n` of `keys` (key ids), sorted by name, and the files of its large keys.
+    /// Writes the shard of `keys` (key ids), sorted by name, and the pieces of its large keys.
     private static func writeShard(
-        _ n: Int, keys: [Int32], prefixes: [UInt64], index: PostingIndex,
+        keys: [Int32], prefixes: [UInt64], index: PostingIndex,
         into stripe: inout Stripe
     ) {
         var out = ByteWriter(
@@ -81,7 +85,7 @@ struct ShardLayout {
             let (x, y) = (prefixes[Int(a)], prefixes[Int(b)])
             return x != y ? x < y : index.name(Int(a)).lexicographicallyPrecedes(index.name(Int(b)))
         }
-        for (j, key) in sorted.enumerated() {
+        for key in sorted {
             let k = Int(key)
             let name = index.name(k)
             out.varint(name.count)
@@ -90,31 +94,13 @@ struct ShardLayout {
             let external = size > Self.externalThreshold
             out.varint(size << 1 | (external ? 1 : 0))
             if external {
-                stripe.externals.append((fnv1a32(name), j, size))
                 var data = ByteWriter(capacity: size)
                 index.write(key: k, into: &data)
-                stripe.files.append((Self.externalPath(shard: n, entry: j), data.bytes))
+                stripe.externals.append(External(name: Array(name), bytes: Deflate.compress(data.bytes)))
             } else {
                 index.write(key: k, into: &out)
             }
         }
-        stripe.files.append((Self.shardPath(n), out.bytes))
+        stripe.shards.append(Deflate.compress(out.bytes))
     }
-
-    private static func externalList(_ externals: [(hash: UInt32, entry: Int, size: Int)]) -> [UInt8] {
-        var out = ByteWriter(capacity: 4 + externals.count * 6)
-        out.varint(externals.count)
-        var previous: UInt32 = 0
-        for e in externals.sorted(by: { ($0.hash, $0.entry) < ($1.hash, $1.entry) }) {
-            out.varint(Int(e.hash - previous))
-            out.varint(e.entry)
-            out.varint(e.size)
-            previous = e.hash
-        }
-        return out.bytes
-    }
-
-    static let externalListPath = "x.bin"
-    static func shardPath(_ n: Int) -> String { "p/\(n).bin" }
-    static func externalPath(shard: Int, entry: Int) -> String { "k/\(shard)-\(entry).bin" }
 }

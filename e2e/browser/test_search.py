@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import json
 import random
+import re
 import time
 import urllib.parse
 
@@ -197,11 +198,11 @@ def test_typing_searches_as_you_type_and_the_url_follows(page, library):
 LARGE_KEY_QUERIES = ["明码标价", "经营者应当明码标价", "价格应当真实清楚", "明码", "标价，价格", "真实 经营者"]
 
 
-@pytest.mark.parametrize("site", ["site-large", "site-large-cut"])
-def test_large_keys_are_found_with_and_without_their_list(browser, served, large_keys, site):
-    """Keys with files of their own, looked up through x.bin (typed after the page has it)
-    and through their shards (a query in the address runs before x.bin is in; a cut x.bin is
-    never usable): the same exact results, and no file asked for that is not there."""
+@pytest.mark.parametrize("site", ["site-large", "site-large-whole"])
+def test_large_keys_are_found_by_range_and_from_whole_files(browser, served, large_keys, site):
+    """Keys with postings of their own, in a query from the address (run while the page loads
+    meta.bin) and typed: the same exact results whether the server answers the page's range
+    requests (206, only the pieces asked for) or ignores them (200, each packed file once)."""
     page = SearchPage(browser, served, site=site)
     served.log.flush()
     log_start = served.log_path.stat().st_size
@@ -219,13 +220,20 @@ def test_large_keys_are_found_with_and_without_their_list(browser, served, large
         box.send_keys(q)
         page.wait_done(q)
         assert set(page.all_hit_paths()) == large_keys.truth(q), f"{q!r} typed"
+        assert all(s.text for s in page.d.find_elements(By.CSS_SELECTOR, ".search-snippet")), "every snippet filled in"
     time.sleep(0.1)  # the server writes its log line after the response
     with open(served.log_path, encoding="utf-8", errors="replace") as fh:
         fh.seek(log_start)
         log = fh.read()
     requested = [line for line in log.splitlines() if f"/{site}/search/" in line]
-    assert any("/k/" in line for line in requested), "the queries used large keys' files"
-    assert not [line for line in requested if '" 404 ' in line], "every file asked for exists"
+    assert any("/k/" in line for line in requested), "the queries used large keys' pieces"
+    assert not [line for line in requested if '" 404 ' in line or '" 416 ' in line], "every piece asked for exists"
+    packs = [line for line in requested if re.search(r"/(p|k|t)/\d+\.bin", line)]
+    if site == "site-large":
+        assert packs and all('" 206 ' in line for line in packs), "pieces come by range"
+    else:
+        # 304: the browser revalidated a whole file it already had
+        assert packs and all('" 200 ' in line or '" 304 ' in line for line in packs), "whole files from a server without ranges"
     errors = [e for e in browser.get_log("browser") if e["level"] == "SEVERE" and "favicon" not in e["message"]]
     assert not errors
 

@@ -1,5 +1,6 @@
 """End to end: build the sample content/ with the real binary, then read the site like a
-crawler would — pages, links, statuses, feed, sitemap, robots.txt and documents.json."""
+crawler would — pages, links, statuses, feed, sitemap, robots.txt, the OpenSearch description
+and documents.json."""
 
 from __future__ import annotations
 
@@ -16,6 +17,7 @@ from policy_e2e import STATUS_TEXT, expected_status
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
+OPENSEARCH = "{http://a9.com/-/spec/opensearch/1.1/}"
 URL_ATTRIBUTES = {"href", "src", "poster", "action"}
 RFC3339 = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$")
 
@@ -81,7 +83,7 @@ def successor(content, doc, as_of):
 
 def test_expected_pages_exist(site, content):
     expected = ["index.html", "search/index.html", "cleanup/index.html", "feed.xml", "sitemap.xml",
-                "robots.txt", "documents.json", "assets/style.css"]
+                "robots.txt", "opensearch.xml", "documents.json", "assets/style.css"]
     for folder in ("regulations", "normative", "policies"):
         expected.append(f"{folder}/index.html")
         for status in STATUS_TEXT:
@@ -340,6 +342,32 @@ def test_feed_is_valid_atom(site, content):
         rel = unquote(urlsplit(href[len(content.base_url):]).path)
         assert site_target(site, rel) is not None, f"entry link {href} has no page"
     assert len(ids) == len(set(ids)), "duplicate entry ids"
+
+
+def test_opensearch_description_adds_the_sites_search(site, content):
+    """A browser adds the search from opensearch.xml: valid OpenSearch 1.1 whose template is the
+    search page's shareable address with `q`, absolute under base_url; every page links it."""
+    root = ET.parse(site / "opensearch.xml").getroot()
+    assert root.tag == f"{OPENSEARCH}OpenSearchDescription"
+    short = root.find(f"{OPENSEARCH}ShortName").text
+    assert short and len(short) <= 16, "ShortName: at most 16 characters"
+    assert (root.find(f"{OPENSEARCH}Description").text or "").strip()
+    assert root.find(f"{OPENSEARCH}InputEncoding").text == "UTF-8"
+    html = [u for u in root.findall(f"{OPENSEARCH}Url") if u.get("type") == "text/html"]
+    assert len(html) == 1
+    template = html[0].get("template")
+    assert template == content.base_url + "search/?q={searchTerms}", template
+    assert site_target(site, urlsplit(template).path[len(urlsplit(content.base_url).path):]) is not None
+    own = [u for u in root.findall(f"{OPENSEARCH}Url") if u.get("rel") == "self"]
+    assert own and own[0].get("template") == content.base_url + "opensearch.xml"
+    pages = sorted(site.rglob("*.html"))
+    assert pages
+    for page in pages:
+        text = page.read_text(encoding="utf-8")
+        m = re.search(r'<link rel="search" type="application/opensearchdescription\+xml" title="[^"]+" href="([^"]+)">', text)
+        assert m, f"{page} does not link opensearch.xml"
+        target = posixpath.normpath(posixpath.join(posixpath.dirname(page.relative_to(site).as_posix()), m.group(1)))
+        assert target == "opensearch.xml", f"{page}: {m.group(1)}"
 
 
 def test_sitemap_lists_every_document_and_interpretation(site, content):

@@ -86,6 +86,20 @@ def test_hashed_search_shards_are_cached_for_a_year(nginx, sample_site):
     assert body == (sample_site / shard).read_bytes()
 
 
+def test_packed_search_files_are_served_by_range(nginx, sample_site):
+    """search.js reads each piece of the packed index files with a byte range: nginx answers
+    206 with exactly those bytes, and does not gzip them (they are compressed at rest)."""
+    packs = sorted(p for p in sample_site.glob("search/idx-*/[pkt]/*.bin"))
+    assert packs, "no packed index files"
+    path = packs[0].relative_to(sample_site).as_posix()
+    whole = packs[0].read_bytes()
+    response, body = fetch(nginx, path, {"Range": "bytes=3-40", "Accept-Encoding": "gzip"})
+    assert response.status == 206
+    assert response.getheader("Content-Range") == f"bytes 3-40/{len(whole)}"
+    assert response.getheader("Content-Encoding") is None
+    assert body == whole[3:41]
+
+
 @pytest.mark.parametrize("path,kind", [("", "text/html"), ("assets/style.css", "text/css"),
                                        ("assets/search.js", "application/javascript"),
                                        ("documents.json", "application/json"), ("feed.xml", "xml")])

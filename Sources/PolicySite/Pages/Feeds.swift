@@ -3,7 +3,8 @@ import PolicyCore
 import PolicyModel
 import PolicyWrite
 
-/// The machine-read files: an Atom feed of publications, the sitemap and robots.txt. These
+/// The machine-read files: an Atom feed of publications, the sitemap, robots.txt and the
+/// OpenSearch description. These
 /// need absolute URLs, built from `site.yml` `base_url`; dates come from the content only,
 /// so an unchanged library gives byte-identical files.
 struct Feeds {
@@ -58,6 +59,28 @@ struct Feeds {
 
     func robots() -> OutputFile {
         .text("robots.txt", "User-agent: *\nAllow: /\n\nSitemap: \(absolute("sitemap.xml"))\n")
+    }
+
+    /// The OpenSearch 1.1 description (`opensearch.xml`, linked from every page's head with
+    /// rel="search"), so that a browser can add the library's search: its template is the
+    /// search page's own shareable address, `search/?q=…`.
+    func openSearch() -> OutputFile {
+        let site = context.site
+        // ShortName: at most 16 characters, by the specification.
+        let shortName = String(site.title.prefix(16))
+        let xml = """
+            <?xml version="1.0" encoding="utf-8"?>
+            <OpenSearchDescription xmlns="http://a9.com/-/spec/opensearch/1.1/">
+              <ShortName>\(x(shortName))</ShortName>
+              <Description>\(x("检索\(site.title)的政策文件和政策解读"))</Description>
+              <InputEncoding>UTF-8</InputEncoding>
+              <Language>\(x(site.language))</Language>
+              <Url type="text/html" method="get" template="\(x(absolute(SitePath.search)))?q={searchTerms}"/>
+              <Url type="application/opensearchdescription+xml" rel="self" template="\(x(absolute(SitePath.openSearch)))"/>
+            </OpenSearchDescription>
+
+            """
+        return .text(SitePath.openSearch, xml)
     }
 
     /// Midnight of `date` in the site's time zone, RFC 3339 (`2022-06-28T00:00:00+08:00`).

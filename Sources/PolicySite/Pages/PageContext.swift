@@ -39,6 +39,8 @@ struct PageChrome: Encodable {
     /// `assets/mode.js`, which remembers 长者模式 across pages; nil when the theme drops it.
     let modeScriptHref: String?
     let feedHref: String
+    /// `opensearch.xml`, for `<link rel="search">`.
+    let openSearchHref: String
     let openDataHref: String
     let searchHref: String
     let nav: [NavItem]

@@ -71,6 +71,7 @@ struct SiteContext {
             address: site.baseURL + directory, root: link.root, homeHref: link.href(SitePath.home),
             stylesheetHref: link.href(SitePath.stylesheet),
             modeScriptHref: theme.hasAsset("mode.js") ? link.href(SitePath.modeScript) : nil, feedHref: link.href(SitePath.feed),
+            openSearchHref: link.href(SitePath.openSearch),
             openDataHref: link.href(SitePath.openData), searchHref: link.href(SitePath.search),
             nav: nav, breadcrumbs: breadcrumbs, asOf: DateText(asOf), timeZone: site.timeZone.identifier,
             stylesheets: extras(for: directory, "css").map(link.href), scripts: extras(for: directory, "js").map(link.href),

@@ -107,7 +107,7 @@ public struct SiteRenderer {
         let paths = try searchIndex.value.get() + results.flatMap { try $0.get() }
         let feeds = Feeds(context: context)
         _ = try feeds.atom()
-        try output.add([feeds.sitemap(paths: paths), feeds.robots()])
+        try output.add([feeds.sitemap(paths: paths), feeds.robots(), feeds.openSearch()])
         try output.add(theme.assets.keys.sorted().map { OutputFile("assets/\($0)", .data(theme.assets[$0]!)) })
         // Last, so that a generated page wins over a bundle file that happens to share its
         // path (`index.html` as an attachment): the sink keeps the first file for a path.

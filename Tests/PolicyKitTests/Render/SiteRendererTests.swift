@@ -18,7 +18,7 @@ final class RenderSiteTests: XCTestCase {
             "normative/in-force/index.html", "normative/repealed/index.html", "regulations/superseded/index.html",
             "d/2022-old-rules/index.html", "d/2022-old-rules/解读/index.html", "d/2024-plan/视频/index.html",
             "cleanup/index.html", "cleanup/2025-batch/index.html", "search/index.html",
-            "feed.xml", "sitemap.xml", "robots.txt", "documents.json", "assets/style.css",
+            "feed.xml", "sitemap.xml", "robots.txt", "opensearch.xml", "documents.json", "assets/style.css",
             "d/2022-old-rules/图.png", "d/2022-old-rules/正式版本.pdf", "d/2024-plan/视频.mp4", "d/2024-plan/字幕.vtt",
         ] {
             XCTAssertNotNil(site[path], "missing \(path)")
@@ -196,6 +196,27 @@ final class RenderSiteTests: XCTestCase {
         XCTAssertTrue(feed.contains("<updated>2024-06-03T00:00:00+08:00</updated>"))
         XCTAssertTrue(try XCTUnwrap(site["sitemap.xml"]?.text).contains("<loc>https://example.org/zcwj/cleanup/2025-batch/</loc>"))
         XCTAssertEqual(site["robots.txt"]?.text, "User-agent: *\nAllow: /\n\nSitemap: https://example.org/zcwj/sitemap.xml\n")
+    }
+
+    /// The OpenSearch description's search template is the search page's shareable address
+    /// under base_url, its text escaped; every page's head links it, relative to the page.
+    func testOpenSearchDescriptionIsLinkedFromEveryPage() throws {
+        let fixture = RenderFixture()
+        fixture.files["site.yml"] = fixture.files["site.yml"]!.replacingOccurrences(
+            of: "title: ", with: "title: <示例> & 市场监督管理局政策文件库 ")
+        let site = try fixture.render()
+        let xml = try XCTUnwrap(site["opensearch.xml"]?.text)
+        XCTAssertTrue(xml.contains("<Url type=\"text/html\" method=\"get\" template=\"https://example.org/zcwj/search/?q={searchTerms}\"/>"), xml)
+        XCTAssertTrue(xml.contains("<ShortName>&lt;示例&gt; &amp; 市场监督管理局政策</ShortName>"), "16 characters, escaped: \(xml)")
+        XCTAssertTrue(xml.contains("template=\"https://example.org/zcwj/opensearch.xml\""))
+        XCTAssertTrue(xml.hasPrefix("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<OpenSearchDescription xmlns=\"http://a9.com/-/spec/opensearch/1.1/\">"))
+        let link = "<link rel=\"search\" type=\"application/opensearchdescription+xml\""
+        XCTAssertTrue(try XCTUnwrap(site["index.html"]?.text).contains(link + " title=\"&lt;示例&gt; &amp; 市场监督管理局政策文件库"))
+        XCTAssertTrue(try XCTUnwrap(site["index.html"]?.text).contains("href=\"opensearch.xml\">"))
+        XCTAssertTrue(try XCTUnwrap(site["d/2022-old-rules/index.html"]?.text).contains("href=\"../../opensearch.xml\">"))
+        for (path, file) in site where path.hasSuffix(".html") {
+            XCTAssertTrue(file.text?.contains(link) ?? false, path)
+        }
     }
 
     func testOutputIsDeterministic() throws {

@@ -235,8 +235,8 @@ final class SearchIndexTests: XCTestCase {
         XCTAssertNil(reader.entry("B不在"))
     }
 
-    /// `x.bin` lists exactly the keys with a file of their own: by hash, in order, with the
-    /// entry index that names the file and the file's size.
+    /// `meta.bin` lists exactly the keys with a piece of their own, by name, in order, with
+    /// the piece's compressed size; their shards keep a stub.
     func testExternalListNamesEveryLargeKey() throws {
         // A long notice repeating a few phrases: their keys' postings outgrow the shards.
         let notice = """
@@ -251,28 +251,22 @@ final class SearchIndexTests: XCTestCase {
             """
         let library = try SearchFixture.library(adding: ["policies/2024-notice/index.md": notice])
         let built = SearchIndexWriter(library: library, asOf: asOf).build()
-        let files = Dictionary(built.files.map { ($0.path, $0.bytes) }, uniquingKeysWith: { a, _ in a })
-        var r = ByteReader(try XCTUnwrap(files[ShardLayout.externalListPath]))
-        var hash = 0, previous = -1
-        var listed: Set<String> = []
-        for _ in 0..<(try XCTUnwrap(r.varint())) {
-            hash += try XCTUnwrap(r.varint())
-            let entry = try XCTUnwrap(r.varint()), size = try XCTUnwrap(r.varint())
-            XCTAssertGreaterThanOrEqual(hash, previous, "sorted by hash")
-            previous = hash
-            let path = ShardLayout.externalPath(shard: hash % built.shardCount, entry: entry)
-            XCTAssertEqual(files[path]?.count, size, path)
-            listed.insert(path)
-        }
-        XCTAssertTrue(r.isAtEnd)
-        let externalFiles = Set(files.keys.filter { $0.hasPrefix("k/") })
-        XCTAssertFalse(externalFiles.isEmpty, "the notice has large keys")
-        XCTAssertEqual(listed, externalFiles)
-
         let reader = SearchIndexReader(built)
-        for key in PostingIndex(records: SearchRecord.all(in: library).map { ($0.text, $0.bodyStart) }).keys() {
+        let keys = PostingIndex(records: SearchRecord.all(in: library).map { ($0.text, $0.bodyStart) }).keys()
+        let large = keys.filter { $0.data.count > ShardLayout.externalThreshold }
+        XCTAssertFalse(large.isEmpty, "the notice has large keys")
+        XCTAssertEqual(reader.externals.count, large.count)
+        XCTAssertEqual(reader.externals.map(\.name), large.map(\.name).sorted { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) })
+        XCTAssertTrue(built.files.contains { $0.path == PackedPieces.path(folder: "k", pack: 0) })
+        for key in keys {
             let external = key.data.count > ShardLayout.externalThreshold
-            XCTAssertEqual(reader.externalSize(key.name), external ? key.data.count : 0, key.name)
+            let entry = try XCTUnwrap(reader.entry(key.name), key.name)
+            XCTAssertEqual(entry.external, external, key.name)
+            XCTAssertEqual(reader.externalSize(key.name), entry.location?.size ?? 0, key.name)
+            if external {
+                XCTAssertEqual(reader.postings(key.name), key.data, key.name)
+                XCTAssertLessThan(entry.location!.size, key.data.count, "compressed: \(key.name)")
+            }
         }
     }
 
@@ -287,88 +281,44 @@ final class SearchIndexTests: XCTestCase {
         XCTAssertEqual(SearchIndexReader.cheapestCover([9, 0, 9, 0, 0, 9]), [0, 1, 3, 5])
     }
 
-    /// A window is encoded as the smaller of UTF-16LE (with its mark) and UTF-8, and decodes
-    /// back to the same text — Chinese, ASCII, and characters outside the BMP (two UTF-16
-    /// units, four UTF-8 bytes) at either end.
-    func testWindowsAreEncodedInTheSmallerForm() {
-        let texts = [
-            "", "a", "市场监管", "Article 5 of the law", "𠀀", "𠀀价格😀", "ab𠀀", "第一条\u{1}x\u{1}𪚥𪚥𪚥",
-            String(repeating: "价", count: 3) + String(repeating: "x", count: 4),
-        ]
-        for head in ["", "d/a/\u{1}标题\u{1}", "😀"] {
-            for window in texts {
-                let encoded = Array(window.utf8).withUnsafeBufferPointer { TextChunks.encode(Array(head.utf8), $0) }
-                let text = head + window
-                let utf16Size = 2 + 2 * text.utf16.count
-                if utf16Size < text.utf8.count {
-                    XCTAssertEqual(encoded, [0xFF, 0xFE] + text.utf16.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }, text)
-                } else {
-                    XCTAssertEqual(encoded, Array(text.utf8), text)
-                }
-            }
-        }
-    }
-
-    /// The text window for a position is in the chunk the browser computes; the header is in
-    /// chunk 0 of each record, and only there.
-    func testTextChunksHoldEveryPosition() throws {
+    /// Chunk k of a record holds its text from scalar k·size, without overlap, so that the
+    /// chunks together are the text once; `meta.bin` holds each record's path, title and 文号.
+    func testTextChunksHoldTheTextOnceAndHeadersAreInMeta() throws {
         let library = try SearchFixture.sampleLibrary()
         let records = SearchRecord.all(in: library)
-        let built = SearchIndexWriter(library: library, asOf: asOf).build()
-        let files = Dictionary(built.files.map { ($0.path, $0.bytes) }, uniquingKeysWith: { a, _ in a })
-        func fields(_ record: Int, _ chunk: Int) -> [Substring] {
-            let bytes = files[TextChunks.path(record: record, chunk: chunk)]!
-            let text =
-                bytes.starts(with: [0xFF, 0xFE])
-                ? String(
-                    decoding: stride(from: 2, to: bytes.count, by: 2).map { UInt16(bytes[$0]) | UInt16(bytes[$0 + 1]) << 8 },
-                    as: UTF16.self)
-                : String(decoding: bytes, as: UTF8.self)
-            return text.split(separator: "\u{1}", maxSplits: chunk == 0 ? 6 : 1, omittingEmptySubsequences: false)
-        }
+        let reader = SearchIndexReader(SearchIndexWriter(library: library, asOf: asOf).build())
+        XCTAssertEqual(reader.headers.count, records.count)
         var sawLaterChunk = false
         for (r, record) in records.enumerated() {
-            let header = fields(r, 0)
-            XCTAssertEqual(header.count, 7)
-            XCTAssertEqual(String(header[0]), record.path)
-            XCTAssertEqual(String(header[1]), record.title)
-            let scalars = Array(record.text.unicodeScalars)
-            for p in stride(from: 0, to: scalars.count, by: 97) {
-                let chunk = p / TextChunks.size
-                let f = fields(r, chunk)
-                XCTAssertEqual(f.count, chunk == 0 ? 7 : 2)
-                if chunk > 0 {
-                    sawLaterChunk = true
-                    XCTAssertFalse(f[0].contains(record.title), "no header in a later chunk")
-                }
-                let start = Int(f[f.count - 2])!
-                let window = Array(f[f.count - 1].unicodeScalars)
-                XCTAssertLessThanOrEqual(start, p)
-                XCTAssertGreaterThanOrEqual(start + window.count, min(scalars.count, p + 90), "snippet room after \(p)")
-                XCTAssertEqual(window[p - start], scalars[p])
-            }
+            XCTAssertEqual(reader.headers[r], .init(path: record.path, title: record.title, number: record.number ?? ""))
+            let chunks = (0..<reader.chunks[r].count).map { reader.chunk(record: r, $0) }
+            XCTAssertEqual(chunks.map { $0 ?? "" }.joined(), record.text, record.path)
+            XCTAssertEqual(chunks.dropLast().map { $0?.unicodeScalars.count }, Array(repeating: TextChunks.size, count: chunks.count - 1))
+            sawLaterChunk = sawLaterChunk || chunks.count > 1
         }
         XCTAssertTrue(sawLaterChunk, "the sample has a text longer than one chunk")
     }
 
-    /// A long title and a long text: the chunks together hold the text about once, whatever
-    /// the title's length — the title is not repeated per chunk.
-    func testChunkBytesDoNotGrowWithTitleTimesText() throws {
-        var fixture = ContentFixture()
-        let title = String(repeating: "标", count: 200)
-        let body = String(repeating: "第一条 经营者应当如实标注食品的生产日期和保质期。\n\n", count: 400)
-        fixture.replace(in: ContentFixture.doc, "title: 示例省食品标签管理办法", with: "title: \(title)")
-        fixture[ContentFixture.doc] = fixture[ContentFixture.doc]!.components(separatedBy: "---\n\n")[0] + "---\n\n" + body
-        let library = try fixture.check().library
-        let record = SearchRecord(documentIndex: 0, document: library.documents[0], interpretation: nil)
-        let chunks = TextChunks(records: [record], library: library).files
-        XCTAssertGreaterThan(chunks.count, 10)
-        let total = chunks.reduce(0) { $0 + $1.bytes.count }
-        let textBytes = 2 * record.text.utf16.count
-        // Each chunk repeats only its 130 overlapping scalars and a few bytes of start.
-        XCTAssertLessThan(
-            total, textBytes + chunks.count * (2 * (TextChunks.before + TextChunks.after) + 16) + 2 * 600,
-            "chunk bytes \(total) for \(textBytes) bytes of text")
+    /// Pieces are laid end to end in files of at most `packBytes` (a larger piece alone),
+    /// and the table codes give back every location.
+    func testPiecesArePackedAndLocatedByTheirCodes() {
+        // Random bytes do not compress: 300 pieces of up to 40 KB fill more than one file.
+        var random = SeededGenerator(seed: 21)
+        let pieces =
+            (0..<300).map { i in (0..<(i * 997 % 40_000)).map { _ in UInt8.random(in: 0...255, using: &random) } }
+            + [Array(repeating: 7, count: 10)]
+        var compressed = pieces.map { Deflate.compress($0) }
+        let packed = PackedPieces(folder: "t", taking: &compressed)
+        XCTAssertTrue(compressed.allSatisfy(\.isEmpty), "each piece is let go once packed")
+        XCTAssertGreaterThan(packed.files.count, 1)
+        XCTAssertEqual(PackedPieces.locations(codes: pieces.indices.map(packed.code)), packed.locations)
+        for file in packed.files { XCTAssertLessThanOrEqual(file.bytes.count, PackedPieces.packBytes) }
+        for (i, location) in packed.locations.enumerated() {
+            let pack = packed.files[location.pack].bytes
+            XCTAssertEqual(Deflate.decompress(pack[location.offset..<location.offset + location.size]), pieces[i])
+        }
+        XCTAssertEqual(Deflate.decompress(Deflate.compress([UInt8]())), [])
+        XCTAssertNil(Deflate.decompress([0xFF, 0x00, 0x12]), "not a deflate stream")
     }
 }
 

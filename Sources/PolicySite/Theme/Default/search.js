@@ -4,12 +4,17 @@
  * Plain JavaScript, no framework, no build step. Progressive enhancement: the search page
  * works as a plain form without it (and says so in <noscript>).
  *
- * It reads the static index written by `policy build` (Sources/PolicyKit/Search/):
+ * It reads the static index written by `policy build` (Sources/PolicySearch/):
  *   search/manifest.json          the index folder, shard count, chunk size, time zone
- *   search/idx-<hash>/meta.bin    facts per record (SearchMeta.swift)
- *   search/idx-<hash>/p/<n>.bin   postings shards; k/<n>-<j>.bin large postings (ShardLayout.swift)
- *   search/idx-<hash>/x.bin       the large postings' key hashes and sizes (ShardLayout.swift)
- *   search/idx-<hash>/t/<r>-<k>.bin  text windows for titles and snippets (TextChunks.swift)
+ *   search/idx-<hash>/meta.bin    loaded with the page: facts per record (SearchMeta.swift), each
+ *                                 record's path, title and 文号, and where every piece below is
+ *                                 (IndexTables.swift)
+ *   search/idx-<hash>/p/<n>.bin   postings shards (ShardLayout.swift), packed end to end
+ *   search/idx-<hash>/k/<n>.bin   large keys' postings, packed
+ *   search/idx-<hash>/t/<n>.bin   text chunks for snippets (TextChunks.swift), packed
+ * Every piece (and meta.bin) is raw deflate, inflated here with DecompressionStream; a piece is
+ * fetched with an HTTP range request (PackedPieces.swift). A query makes one round of requests
+ * for its keys and shows its result list, then one for the snippets.
  * The tokenisation below mirrors Tokenizer.swift (read its doc comment first). Statuses come
  * from status.js, the one port of Library.status(of:at:) (Sources/PolicyModel/Status.swift)
  * that every page shares. An ES module (<script type="module">), so it runs deferred.
@@ -135,38 +140,137 @@ import { STATUS_CODES, dayOf, isoOf, statusOf, today } from './status.js';
   function loadManifest() {
     return fetchBytes(new URL('manifest.json', searchRoot), { cache: 'no-cache' }).then(function (bytes) {
       var manifest = JSON.parse(utf8.decode(bytes));
-      if (manifest.format !== 1) throw new Error('检索索引格式不受支持');
+      if (manifest.format !== 2) throw new Error('检索索引格式不受支持');
       return manifest;
     });
   }
 
   var indexPromise = null;
   /**
-   * The index: the manifest at once, and `meta` (the facts table) as a promise — postings
-   * lookups need only the manifest, so the first query fetches shards and facts side by side.
+   * The index: the manifest at once, and `meta.bin` (facts, headers, piece tables) as a
+   * promise, `metaReady`: every query waits for it, as it says where each key's shard is.
    */
   function loadIndex() {
     if (!indexPromise) {
       indexPromise = loadManifest().then(function (manifest) {
         var index = { manifest: manifest, base: new URL(manifest.index, searchRoot) };
-        index.metaReady = fetchBytes(new URL('meta.bin', index.base)).then(function (bytes) {
-          index.meta = decodeMeta(bytes);
+        index.metaReady = fetchBytes(new URL('meta.bin', index.base)).then(inflate).then(function (bytes) {
+          var r = new Reader(bytes), facts = r.take(r.varint());
+          index.meta = decodeMeta(facts);
+          decodeTables(index, r);
           return index.meta;
         });
         index.metaReady.catch(function () { indexPromise = null; });
-        // A shortcut only (see entry() and partsOf()), used once it is in; nothing waits for it,
-        // and a query works the same without it, a round slower for large keys.
-        index.externals = null;
-        index.externalsTried = fetchBytes(new URL('x.bin', index.base)).then(decodeExternals)
-          .then(function (externals) { index.externals = externals; }, function () {});
         // For the tests and the benchmark: what the page fetches when it opens is in.
-        Promise.all([index.metaReady, index.externalsTried]).then(function () { live.dataset.indexLoaded = 'true'; }, function () {});
+        index.metaReady.then(function () { live.dataset.indexLoaded = 'true'; }, function () {});
         return index;
       });
       indexPromise.catch(function () { indexPromise = null; });
     }
     return indexPromise;
   }
+
+  /**
+   * The rest of meta.bin (IndexTables.swift): each record's path, title and 文号; where each
+   * record's text chunks, each shard and each large key's postings are.
+   */
+  function decodeTables(index, r) {
+    var n = index.meta.recs.length, headers = [], chunks = [], rec, k;
+    for (rec = 0; rec < n; rec++) {
+      headers.push({ path: utf8.decode(r.take(r.varint())), title: utf8.decode(r.take(r.varint())),
+        number: utf8.decode(r.take(r.varint())) });
+    }
+    var text = pieceTable('t');
+    for (rec = 0; rec < n; rec++) {
+      var list = [];
+      for (k = r.varint(); k > 0; k--) list.push(text(r.varint()));
+      chunks.push(list);
+    }
+    var shards = [], shardAt = pieceTable('p');
+    for (k = 0; k < index.manifest.shards; k++) shards.push(shardAt(r.varint()));
+    var externals = new Map(), large = pieceTable('k');
+    for (k = r.varint(); k > 0; k--) {
+      var name = utf8.decode(r.take(r.varint()));
+      externals.set(name, large(r.varint()));
+    }
+    index.headers = headers;
+    index.chunks = chunks;
+    index.shards = shards;
+    index.externals = externals;
+  }
+
+  /** Reads a table of piece codes (size × 2 + starts the next file) into locations, in order. */
+  function pieceTable(folder) {
+    var pack = 0, offset = 0;
+    return function (code) {
+      if (code % 2 === 1) { pack++; offset = 0; }
+      var size = Math.floor(code / 2), at = { folder: folder, pack: pack, offset: offset, size: size };
+      offset += size;
+      return at;
+    };
+  }
+
+  /** Raw deflate → bytes. */
+  function inflate(bytes) {
+    if (typeof DecompressionStream === 'undefined') return Promise.reject(new Error('浏览器版本过旧，无法读取检索索引'));
+    var stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream('deflate-raw'));
+    return new Response(stream).arrayBuffer().then(function (buf) { return new Uint8Array(buf); });
+  }
+
+  var wholePacks = new Map();
+  /**
+   * The compressed bytes of pieces `ats` (adjacent in one pack), in one range request. A
+   * server that ignores ranges sends the whole pack: it is kept, and every later piece of it cut.
+   */
+  function fetchRange(index, ats) {
+    var first = ats[0], last = ats[ats.length - 1], from = first.offset, to = last.offset + last.size;
+    var url = String(new URL(first.folder + '/' + first.pack + '.bin', index.base)), whole = wholePacks.get(url);
+    var cut = function (bytes, base) {
+      return ats.map(function (at) { return bytes.subarray(at.offset - base, at.offset - base + at.size); });
+    };
+    if (whole) return whole.then(function (bytes) { return cut(bytes, 0); });
+    return fetch(url, { headers: { Range: 'bytes=' + from + '-' + (to - 1) } }).then(function (r) {
+      if (r.status === 206) {
+        return r.arrayBuffer().then(function (buf) {
+          if (buf.byteLength !== to - from) throw new Error('索引文件不完整');
+          return cut(new Uint8Array(buf), from);
+        });
+      }
+      if (!r.ok) throw new Error('无法读取检索索引（' + r.status + '）');
+      var all = r.arrayBuffer().then(function (buf) { return new Uint8Array(buf); });
+      wholePacks.set(url, all);
+      all.catch(function () { wholePacks.delete(url); });
+      return all.then(function (bytes) { return cut(bytes, 0); });
+    });
+  }
+
+  var pieces = new Map();
+  /** Pieces `ats` inflated, one promise each; adjacent pieces of one pack share a request. */
+  function fetchPieces(index, ats) {
+    var out = new Array(ats.length), run = [];
+    function flush() {
+      if (!run.length) return;
+      var group = run;
+      run = [];
+      var job = fetchRange(index, group.map(function (g) { return g.at; }));
+      group.forEach(function (g, j) {
+        var p = job.then(function (parts) { return inflate(parts[j]); });
+        p.catch(function () { pieces.delete(g.key); });
+        pieces.set(g.key, p);
+        out[g.i] = p;
+      });
+    }
+    ats.forEach(function (at, i) {
+      var key = at.folder + '/' + at.pack + ':' + at.offset;
+      if (pieces.has(key)) { flush(); out[i] = pieces.get(key); return; }
+      var prev = run.length ? run[run.length - 1].at : null;
+      if (prev && (prev.pack !== at.pack || prev.folder !== at.folder || prev.offset + prev.size !== at.offset)) flush();
+      run.push({ at: at, key: key, i: i });
+    });
+    flush();
+    return out;
+  }
+  function piece(index, at) { return fetchPieces(index, [at])[0]; }
 
   /** meta.bin, laid out as SearchMeta.swift describes. */
   function decodeMeta(bytes) {
@@ -200,34 +304,21 @@ import { STATUS_CODES, dayOf, isoOf, statusOf, today } from './status.js';
     return { header: header, docs: docs, recs: recs };
   }
 
-  /** x.bin (ShardLayout.swift): name hash → [{entry, size}] of the keys whose postings have a file of their own. */
-  function decodeExternals(bytes) {
-    var r = new Reader(bytes), map = new Map(), hash = 0;
-    for (var n = r.varint(); n > 0; n--) {
-      hash += r.varint();
-      var j = r.varint(), size = r.varint();
-      if (!map.has(hash)) map.set(hash, []);
-      map.get(hash).push({ entry: j, size: size });
-    }
-    return map;
-  }
-
-  /** The size x.bin gives a key (0: its postings are in its shard); a shared hash counts as the larger. */
+  /** The compressed size of a large key's own piece (0: its postings are in its shard). */
   function externalSize(index, name) {
-    var list = index.externals.get(fnv1a32(name)) || [];
-    return list.reduce(function (m, x) { return Math.max(m, x.size); }, 0);
+    var at = index.externals.get(name);
+    return at ? at.size : 0;
   }
 
   function shard(index, n) {
-    var url = new URL('p/' + n + '.bin', index.base);
-    return fetchBytes(url).then(function (bytes) {
+    return piece(index, index.shards[n]).then(function (bytes) {
       if (!bytes.shardEntries) {
         var r = new Reader(bytes), entries = new Map();
         for (var j = 0, count = r.varint(); j < count; j++) {
           var name = utf8.decode(r.take(r.varint())), sz = r.varint();
           var external = sz % 2 === 1, size = Math.floor(sz / 2);
-          entries.set(name, { name: name, size: size, data: external ? null : r.take(size),
-            file: external ? 'k/' + n + '-' + j + '.bin' : null });
+          // a large key's stub (its postings are elsewhere, and meta.bin names it) is left out
+          if (!external) entries.set(name, { name: name, size: size, data: r.take(size), at: null });
         }
         bytes.shardEntries = entries;
       }
@@ -235,16 +326,18 @@ import { STATUS_CODES, dayOf, isoOf, statusOf, today } from './status.js';
     });
   }
 
-  /** The shard entry of a key (null when no record has it). */
+  var largeEntries = new Map();
+  /**
+   * The entry of a key (null when no record has it): a large key's straight from meta.bin's
+   * list, with no shard read; any other's from its shard. Needs meta.bin (metaReady).
+   */
   function entry(index, name) {
-    var hash = fnv1a32(name), n = hash % index.manifest.shards;
-    // A large key's own file is requested now, beside its shard, not after the shard has
-    // named it; the shard still decides (a hash alone does not identify a key). The price:
-    // when another part of the term occurs nowhere, the file was fetched for nothing.
-    if (index.externals) {
-      (index.externals.get(hash) || []).forEach(function (x) { fetchBytes(new URL('k/' + n + '-' + x.entry + '.bin', index.base)); });
+    var at = index.externals.get(name);
+    if (at) {
+      if (!largeEntries.has(name)) largeEntries.set(name, { name: name, size: at.size, data: null, at: at });
+      return Promise.resolve(largeEntries.get(name));
     }
-    return shard(index, n).then(function (entries) {
+    return shard(index, fnv1a32(name) % index.manifest.shards).then(function (entries) {
       return entries.get(name) || null;
     });
   }
@@ -252,7 +345,7 @@ import { STATUS_CODES, dayOf, isoOf, statusOf, today } from './status.js';
   /** Decoded postings of an entry: Map record → Int32Array of positions (PostingBuilder.swift). */
   function positions(index, e) {
     if (e.positions) return Promise.resolve(e.positions);
-    var data = e.data ? Promise.resolve(e.data) : fetchBytes(new URL(e.file, index.base));
+    var data = e.data ? Promise.resolve(e.data) : piece(index, e.at);
     return data.then(function (bytes) {
       if (!e.positions) e.positions = decodePositions(bytes);
       return e.positions;
@@ -287,7 +380,7 @@ import { STATUS_CODES, dayOf, isoOf, statusOf, today } from './status.js';
 
   /** A `U` key's per-record counts: Map record → {count, first, firstBody}. */
   function charCounts(index, e) {
-    var data = e.data ? Promise.resolve(e.data) : fetchBytes(new URL(e.file, index.base));
+    var data = e.data ? Promise.resolve(e.data) : piece(index, e.at);
     return data.then(function (bytes) {
       var r = new Reader(bytes), map = new Map(), rec = -1;
       while (r.i < bytes.length) {
@@ -303,8 +396,8 @@ import { STATUS_CODES, dayOf, isoOf, statusOf, today } from './status.js';
 
   /**
    * The parts of a term (Tokenizer.swift, 4.): keys with offsets. A run of 5 or more chars
-   * keeps the pairs that cover it with the fewest bytes of large postings. The sizes come
-   * from x.bin when it is in, with no request; otherwise from every pair's shard entry.
+   * keeps the pairs that cover it with the fewest bytes of large postings, whose sizes
+   * meta.bin gives: the cover costs no request.
    */
   function partsOf(index, cps) {
     var jobs = segmentsOf(cps).map(function (s, i) {
@@ -320,13 +413,9 @@ import { STATUS_CODES, dayOf, isoOf, statusOf, today } from './status.js';
       if (n <= 4) return pick(n === 2 ? [0] : n === 3 ? [0, 1] : [0, 2]);
       // If a pair left out occurs nowhere, neither does the run, and the pairs kept, which fix
       // every char, find nothing: the cover needs no shard of the pairs it leaves out.
-      if (index.externals) return pick(cheapestCover(all.map(function (p) { return externalSize(index, p.key); })));
-      return Promise.all(all.map(function (p) { return entry(index, p.key); })).then(function (entries) {
-        if (entries.some(function (e) { return !e; })) return [all[entries.indexOf(null)]];   // cannot match
-        return pick(cheapestCover(entries.map(function (e) { return e.file ? e.size : 0; })));
-      });
+      return pick(cheapestCover(all.map(function (p) { return externalSize(index, p.key); })));
     });
-    return Promise.all(jobs).then(function (lists) { return [].concat.apply([], lists); });
+    return [].concat.apply([], jobs);
   }
 
   /** Offsets of pairs covering every char of a run (consecutive picks at most 2 apart), cheapest first. */
@@ -350,18 +439,17 @@ import { STATUS_CODES, dayOf, isoOf, statusOf, today } from './status.js';
   function matchTerm(index, cps) {
     var id = str(cps);
     if (termCache.has(id)) return termCache.get(id);
-    var job;
-    if (cps.length === 1 && !isWord(cps[0])) {
-      job = entry(index, 'U' + id).then(function (e) { return e ? charCounts(index, e) : new Map(); });
-    } else {
-      job = partsOf(index, cps).then(function (parts) {
-        return Promise.all(parts.map(function (p) { return entry(index, p.key); })).then(function (entries) {
-          if (entries.some(function (e) { return !e; })) return new Map();
-          return Promise.all([index.metaReady].concat(entries.map(function (e) { return positions(index, e); })))
-            .then(function (lists) { return align(lists.shift().recs, parts, lists); });
-        });
+    var job = index.metaReady.then(function () {
+      if (cps.length === 1 && !isWord(cps[0])) {
+        return entry(index, 'U' + id).then(function (e) { return e ? charCounts(index, e) : new Map(); });
+      }
+      var parts = partsOf(index, cps);
+      return Promise.all(parts.map(function (p) { return entry(index, p.key); })).then(function (entries) {
+        if (entries.some(function (e) { return !e; })) return new Map();
+        return Promise.all(entries.map(function (e) { return positions(index, e); }))
+          .then(function (lists) { return align(index.meta.recs, parts, lists); });
       });
-    }
+    });
     job.catch(function () { termCache.delete(id); });
     termCache.set(id, job);
     return job;
@@ -642,36 +730,45 @@ import { STATUS_CODES, dayOf, isoOf, statusOf, today } from './status.js';
     lastHits = hits;
     var end = Math.min(shown.length, state.page * PAGE_SIZE);
     var page = shown.slice(0, end);
-    // The text windows are the query's last network round: request them before the facet work,
-    // and build each hit (off the document) as soon as its window is in.
-    var hitsJob = Promise.all(page.map(function (hit) {
-      return chunkFor(index, hit).then(function (chunk) { return my === generation ? renderHit(index, hit, chunk, terms) : null; });
-    }));
+    // The list needs nothing more from the network (titles and 文号 came with meta.bin): it
+    // goes in now, hits and facets at once (one layout, no half-updated page); the snippets,
+    // the query's second round, are requested first and fill in after.
+    var chunks = page.map(function (hit) { return chunkFor(index, hit); });
     var hidden = STATUS_GROUP < 0 ? 0 : hits.filter(function (h) { return h.failed === STATUS_GROUP; }).length;
-    var facets = facetNodes(index, hits);
+    var firstNew = Math.max(0, end - PAGE_SIZE);
+    var items = document.createDocumentFragment(), rendered = page.map(function (hit) { return renderHit(index, hit, terms); });
+    rendered.forEach(function (r) { items.appendChild(r.item); });
+    clear(list);
+    list.appendChild(items);
+    showFacets(facetNodes(index, hits));
+    moreButton.hidden = end >= shown.length;
+    summarize(shown.length, hits.length, hidden, end);
+    updateAllButton(hidden);
+    live.dataset.query = state.q;
+    live.dataset.count = String(shown.length);
+    live.dataset.state = 'listed';
+    if (focusFirst && rendered[firstNew]) rendered[firstNew].link.focus();
+    var listMs = performance.now() - t0;
+    live.dataset.ms = listMs.toFixed(1);
+    document.dispatchEvent(new CustomEvent('policy-search:rendered', {
+      detail: { query: state.q, ms: listMs, count: shown.length, total: hits.length }
+    }));
+    // A snippet that cannot be fetched stays empty: the list it belongs to is already right.
+    var snippetsJob = Promise.all(page.map(function (hit, i) {
+      return chunks[i].then(function (chunk) {
+        if (my !== generation) return;
+        var box = rendered[i].snippet;
+        clear(box);
+        snippet(chunk, terms, hit.rec.bodyStart).forEach(function (node) { box.appendChild(typeof node === 'string' ? document.createTextNode(node) : node); });
+      }, function () {});
+    }));
     applyURL();
-    return hitsJob.then(function (rendered) {
+    return snippetsJob.then(function () {
       if (my !== generation) return;
-      var firstNew = Math.max(0, end - PAGE_SIZE);
-      // Hits and facets go in at once: one layout, no half-updated page.
-      var items = document.createDocumentFragment(), links = [];
-      rendered.forEach(function (r) { items.appendChild(r.item); links.push(r.link); });
-      clear(list);
-      list.appendChild(items);
-      showFacets(facets);
-      applyURL();
-      moreButton.hidden = end >= shown.length;
-      summarize(shown.length, hits.length, hidden, end);
-      updateAllButton(hidden);
-      live.dataset.query = state.q;
-      live.dataset.count = String(shown.length);
       live.dataset.state = 'done';
-      if (focusFirst && links[firstNew]) links[firstNew].focus();
       var ms = performance.now() - t0;
-      live.dataset.ms = ms.toFixed(1);
-      document.dispatchEvent(new CustomEvent('policy-search:rendered', {
-        detail: { query: state.q, ms: ms, count: shown.length, total: hits.length }
-      }));
+      live.dataset.snippetsMs = ms.toFixed(1);
+      document.dispatchEvent(new CustomEvent('policy-search:snippets', { detail: { query: state.q, ms: ms } }));
     });
   }
 
@@ -763,59 +860,62 @@ import { STATUS_CODES, dayOf, isoOf, statusOf, today } from './status.js';
     return groups;
   }
 
+  /**
+   * The text around a hit's first body match (or its body's start): the one or two adjacent
+   * chunks that hold it, in one request. {window (code points), start, at, matched}.
+   */
   function chunkFor(index, hit) {
-    var at = hit.snippetAt >= 0 ? hit.snippetAt : hit.rec.bodyStart;
-    var k = Math.floor(at / index.manifest.chunk);
-    // The header (path, title, 文号, owner) is in chunk 0 only; a later chunk holds start and window.
-    var file = function (j) {
-      return fetchBytes(new URL('t/' + hit.rec.index + '-' + j + '.bin', index.base)).then(function (bytes) {
-        return chunkFields(bytes, j === 0 ? 6 : 1);
-      });
-    };
-    return Promise.all([file(0), k === 0 ? null : file(k)]).then(function (got) {
-      var f = got[0], w = got[1] || f.slice(5);
-      return { path: f[0], title: f[1], number: f[2], ownerTitle: f[3], ownerPath: f[4], start: Number(w[0]),
-        window: codePoints(w[1]), at: at, matched: hit.snippetAt >= 0 };
+    var at = hit.snippetAt >= 0 ? hit.snippetAt : hit.rec.bodyStart, matched = hit.snippetAt >= 0;
+    var size = index.manifest.chunk, all = index.chunks[hit.rec.index];
+    var from = Math.max(0, hit.rec.bodyStart, matched ? at - SNIPPET_BEFORE : at), to = at + (matched ? SNIPPET_AFTER : SNIPPET_PLAIN);
+    var first = Math.min(all.length - 1, Math.floor(from / size)), last = Math.min(all.length - 1, Math.floor((to - 1) / size));
+    if (last < first) last = first;
+    return Promise.all(fetchPieces(index, all.slice(first, last + 1))).then(function (parts) {
+      var window = [];
+      parts.forEach(function (bytes) { window = window.concat(codePoints(utf8.decode(bytes))); });
+      return { start: first * size, window: window, at: at, matched: matched, more: last < all.length - 1 };
     });
   }
 
-  /** A chunk's `fixed` leading fields, then its window (which may itself hold U+0001) as the last. */
-  function chunkFields(bytes, fixed) {
-    var text = bytes[0] === 0xFF && bytes[1] === 0xFE ? utf16.decode(bytes.subarray(2)) : utf8.decode(bytes);
-    var f = [], from = 0;
-    for (var i = 0; i < fixed; i++) { var to = text.indexOf('\u0001', from); f.push(text.slice(from, to)); from = to + 1; }
-    f.push(text.slice(from));
-    return f;
-  }
-
-  /** A result's list item, and its link. */
-  function renderHit(index, hit, chunk, terms) {
-    var h = index.meta.header, rec = hit.rec;
-    var link = el('a', { href: new URL(chunk.path, siteRoot).href }, highlight(codePoints(chunk.title), terms));
+  /** A result's list item with an empty snippet paragraph (filled in when its text is in), its link and that paragraph. */
+  function renderHit(index, hit, terms) {
+    var h = index.meta.header, rec = hit.rec, head = index.headers[rec.index];
+    var owner = rec.form === 0 ? null : index.headers[docRecordOf(index, rec).index];
+    var link = el('a', { href: new URL(head.path, siteRoot).href }, highlight(codePoints(head.title), terms));
     var metaLine = el('p', { className: 'entry-meta' }, [
       el('span', { className: 'badge badge-' + hit.status, text: h.statusNames[h.statuses.indexOf(hit.status)] }),
-      chunk.number ? el('span', { className: 'search-number' }, highlight(codePoints(chunk.number), terms)) : null,
+      head.number ? el('span', { className: 'search-number' }, highlight(codePoints(head.number), terms)) : null,
       el('span', { text: rec.form === 0 ? h.kindNames[rec.doc.kind] : h.formNames[rec.form] }),
       el('time', { datetime: isoOf(rec.published), text: isoOf(rec.published) })
     ]);
-    var owner = chunk.ownerPath ? el('p', { className: 'note' }, [
-      '解读文件：', el('a', { href: new URL(chunk.ownerPath, siteRoot).href, text: '《' + chunk.ownerTitle + '》' })
+    var ownerLine = owner ? el('p', { className: 'note' }, [
+      '解读文件：', el('a', { href: new URL(owner.path, siteRoot).href, text: '《' + owner.title + '》' })
     ]) : null;
-    var item = el('li', { className: 'search-hit', 'data-record': String(rec.index), 'data-path': chunk.path,
-      'data-status': hit.status }, [el('p', { className: 'search-title' }, [link]), metaLine, owner, snippet(chunk, terms, rec.bodyStart)]);
-    return { item: item, link: link };
+    var snippetBox = el('p', { className: 'search-snippet' });
+    var item = el('li', { className: 'search-hit', 'data-record': String(rec.index), 'data-path': head.path,
+      'data-status': hit.status }, [el('p', { className: 'search-title' }, [link]), metaLine, ownerLine, snippetBox]);
+    return { item: item, link: link, snippet: snippetBox };
   }
 
-  /** About 100 characters of text around the first body match (or the body's start). */
+  /** The record of the document a record belongs to (itself for a document): the one before its interpretations. */
+  function docRecordOf(index, rec) {
+    var recs = index.meta.recs, k = rec.index;
+    while (k > 0 && recs[k].form !== 0) k--;
+    return recs[k];
+  }
+
+  var SNIPPET_BEFORE = 30, SNIPPET_AFTER = 90, SNIPPET_PLAIN = 120;
+  /** About 100 characters of text around the first body match (or the body's start), as nodes. */
   function snippet(chunk, terms, bodyStart) {
     var w = chunk.window, at = chunk.at - chunk.start;
     // a match: some context before it (but not the title, shown above); no match in the body: the body from its start
-    var from = Math.max(0, bodyStart - chunk.start, chunk.matched ? at - 30 : at), to = Math.min(w.length, at + (chunk.matched ? 90 : 120));
+    var from = Math.max(0, bodyStart - chunk.start, chunk.matched ? at - SNIPPET_BEFORE : at);
+    var to = Math.min(w.length, at + (chunk.matched ? SNIPPET_AFTER : SNIPPET_PLAIN));
     var piece = w.slice(from, to).map(function (c) { return c === 10 ? 0x20 : c; });
     var nodes = highlight(piece, terms);
-    if (from > 0) nodes.unshift('…');
-    if (to < w.length) nodes.push('…');
-    return el('p', { className: 'search-snippet' }, nodes);
+    if (chunk.start + from > bodyStart) nodes.unshift('…');
+    if (to < w.length || chunk.more) nodes.push('…');
+    return nodes;
   }
 
   /** Text nodes and <mark>s for every occurrence of a term (same folding, whole tokens). */
@@ -910,21 +1010,11 @@ import { STATUS_CODES, dayOf, isoOf, statusOf, today } from './status.js';
     /** Promise of {document page path: status code} on the ISO date `iso`, as the page computes it. */
     statuses: function (iso) {
       return loadIndex().then(function (index) { return index.metaReady.then(function () { return index; }); }).then(function (index) {
-        var day = dayOf(iso), docs = index.meta.recs.filter(function (rec) { return rec.form === 0 && rec.published <= day; });
-        var out = {};
-        // A few text windows (which hold each page's path) at a time: thousands of requests at
-        // once make the browser fail some of them.
-        function batch(from) {
-          if (from >= docs.length) { return Promise.resolve(out); }
-          var part = docs.slice(from, from + 16);
-          return Promise.all(part.map(function (rec) {
-            return chunkFor(index, { rec: rec, snippetAt: -1 });
-          })).then(function (chunks) {
-            part.forEach(function (rec, i) { out[chunks[i].path] = statusOf(rec.doc, day, index.meta.docs); });
-            return batch(from + 16);
-          });
-        }
-        return batch(0);
+        var day = dayOf(iso), out = {};
+        index.meta.recs.forEach(function (rec) {
+          if (rec.form === 0 && rec.published <= day) out[index.headers[rec.index].path] = statusOf(rec.doc, day, index.meta.docs);
+        });
+        return out;
       });
     },
     /** The record numbers of every result of the last search, in ranked order (not only those shown). */
@@ -938,9 +1028,9 @@ import { STATUS_CODES, dayOf, isoOf, statusOf, today } from './status.js';
     }
   };
 
-  // Every query needs the index facts (meta.bin, about 20 KB): fetch and decode them when the page
-  // opens rather than on the first keystroke, which then waits only for its postings. On focus again
-  // in case the first attempt failed.
+  // Every query needs meta.bin (facts, titles, piece tables; about 100 KB for 3,300 records): fetch
+  // and decode it when the page opens rather than on the first keystroke, which then waits only
+  // for its postings. On focus again in case the first attempt failed.
   input.addEventListener('focus', function () { loadIndex().catch(function () {}); });
   if (state.q || state.date || anyFilter()) run(performance.now(), false);
   else loadIndex().then(function (index) {
