@@ -84,7 +84,6 @@ let package = Package(
                 "PolicySearch", "PolicySite", .product(name: "Yams", package: "Yams"),
             ]
         ),
-        // `policy serve`: the local preview server. Apart so that PolicyKit has no server in it.
         // `policy serve`: the local preview server, apart so that PolicyKit has no server in
         // it. Its HTTP server is its own (Sources/PolicyServe/HTTP): see PreviewHTTPServer for why.
         .target(name: "PolicyServe", dependencies: ["PolicyKit", "PolicyCore", "PolicyLoad", "PolicyReport", "PolicyWrite"]),

@@ -267,6 +267,8 @@ public final class LiveSite: @unchecked Sendable {
                 var whole = renderer
                 whole.rendersDocumentPages = true
                 try render("whole site") { try whole.render() }
+                // The whole site holds the site-wide pages too: do not render them again.
+                if let file = lock.withLock({ files[path] }) { return file }
             }
             try render("site-wide pages") { try renderer.render().filter { $0.path != Self.sitemap } }
             return lock.withLock { files[path] }

@@ -44,7 +44,8 @@ const counts = [...document.querySelectorAll('main table.counts tbody td, main .
   .map((c) => c.textContent.trim() + (c.querySelector('a') ? ' →' + c.querySelector('a').getAttribute('href') : ''));
 const empty = [...document.querySelectorAll('main .list-empty')].filter(visible).map((e) => e.textContent);
 const label = [...document.querySelectorAll('main .status-label')].map((l) => l.textContent);
-return {badges, details, rows, counts, empty, label, live: document.documentElement.dataset.statusLive || null};
+const footer = [...document.querySelectorAll('footer time.status-date')].map((t) => t.textContent);
+return {badges, details, rows, counts, empty, label, footer, live: document.documentElement.dataset.statusLive || null};
 """
 
 
@@ -96,6 +97,8 @@ def test_a_page_read_later_shows_the_statuses_of_that_day(window, served, build_
             used = date.fromisoformat(live["live"])
             assert date.fromisoformat(read) <= used <= date.fromisoformat(read) + timedelta(days=2), (page, used)
             assert all(f"按{chinese(used)}计算" in label for label in live["label"]), (page, live["label"])
+            # The footer's 时效性计算日期 names the same day as the badges.
+            assert live["footer"] == [chinese(used)], (page, live["footer"])
             for key in ("badges", "details", "rows", "counts", "empty"):
                 assert live[key] == truth[page][key], \
                     f"{page} {key}: built {built}, read {read}\n{live[key]}\n!=\n{truth[page][key]}"

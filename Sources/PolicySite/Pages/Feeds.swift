@@ -4,9 +4,8 @@ import PolicyModel
 import PolicyWrite
 
 /// The machine-read files: an Atom feed of publications, the sitemap, robots.txt and the
-/// OpenSearch description. These
-/// need absolute URLs, built from `site.yml` `base_url`; dates come from the content only,
-/// so an unchanged library gives byte-identical files.
+/// OpenSearch description. These need absolute URLs, built from `site.yml` `base_url`; dates
+/// come from the content only, so an unchanged library gives byte-identical files.
 struct Feeds {
     let context: SiteContext
 
@@ -94,7 +93,8 @@ struct Feeds {
         return String(format: "%@T00:00:00%@%02d:%02d", date.description, sign, abs(offset) / 3600, abs(offset) % 3600 / 60)
     }
 
-    /// XML text and attribute escaping (the sitemap; the feeds are escaped by their template).
+    /// XML text and attribute escaping (the sitemap and opensearch.xml; the feeds are escaped by
+    /// their template).
     func x(_ text: String) -> String {
         MarkupEscape.text(text)
     }

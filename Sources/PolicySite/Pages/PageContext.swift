@@ -50,8 +50,8 @@ struct PageChrome: Encodable {
     /// The site's time zone (site.yml `timezone`), in which status-live.js takes today's date.
     let timeZone: String
     /// Extra stylesheets and scripts (ES modules, deferred) for this page, only when the theme
-    /// ships them: every page gets `assets/status-live.js`, the search page `assets/search.css`
-    /// and `assets/search.js`.
+    /// ships them: every page but search gets `assets/status-live.js`; the search page gets
+    /// `assets/search.css` and `assets/search.js` (which does its own statuses).
     let stylesheets: [String]
     let scripts: [String]
     /// SiteName, SiteDomain, SiteIDCode, ColumnName… (`GovernmentMeta`), escaped like all content.

@@ -49,7 +49,7 @@ function updateBadge(badge) {
   if (!span) {
     span = document.createElement('span');
     span.className = 'status-details';
-    badge.after(span);
+    line.append(span);
   }
   span.textContent = details;
 }
@@ -131,7 +131,7 @@ function run() {
     document.documentElement.dataset.statusLive = 'build';
     return;
   }
-  for (const time of document.querySelectorAll('.status-label time.status-date')) {
+  for (const time of document.querySelectorAll('time.status-date')) {
     time.dateTime = isoOf(day);
     time.textContent = chineseOf(day);
   }
