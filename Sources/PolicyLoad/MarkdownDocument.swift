@@ -59,15 +59,23 @@ public final class MarkdownDocument {
     /// Links and images, headings, and the plain text, in one walk of the tree: three walks,
     /// one for each, would read every body three times. The text stays UTF-8 bytes as cmark gave them (see
     /// `BodyFacts.plainTextUTF8`).
-    func read() -> (references: [Reference], headings: [Heading], plainTextUTF8: [UInt8]) {
+    func read() -> (references: [Reference], headings: [Heading], plainTextUTF8: [UInt8], textBlocks: [Range<Int>]) {
         var references: [Reference] = []
         var headings: [Heading] = []
         var lineStarts: [String.Index]?
         var text: [UInt8] = []
+        var textBlocks: [Range<Int>] = []
         var block: OpaquePointer?  // the top-level block being read: one line of plain text each
         var blockStart = 0  // where its text starts
+        // A top-level paragraph's or heading's text, the same bytes `text(of:)` gives the page.
+        let closeBlock = {
+            guard let block else { return }
+            let type = cmark_node_get_type(block)
+            if type == CMARK_NODE_PARAGRAPH || type == CMARK_NODE_HEADING { textBlocks.append(blockStart..<text.count) }
+        }
         walk { node in
             if cmark_node_parent(node) == root {
+                closeBlock()
                 if block != nil { text.append(10) }
                 block = node
                 blockStart = text.count
@@ -102,7 +110,8 @@ public final class MarkdownDocument {
                 break
             }
         }
-        return (references, headings, text)
+        closeBlock()
+        return (references, headings, text, textBlocks)
     }
 
     /// cmark counts columns in bytes; positions are reported in characters (Unicode scalars),
@@ -337,11 +346,20 @@ public struct BodyFacts: Sendable {
     /// reads it only as bytes (PI005), and making a `String` of it validated every byte of
     /// every body again. cmark writes valid UTF-8 for valid input.
     public let plainTextUTF8: [UInt8]
+    /// Where each top-level paragraph and heading lies in `plainTextUTF8`: the blocks the page
+    /// marks as chapters and articles (`MarkdownDocument.html(markBlocks:)`), so that the
+    /// outline reads exactly those (a hard line break inside an article stays inside it).
+    public let textBlocks: [Range<Int>]
 
     /// The plain text as a string, made when asked (the search index, once per record).
     public var plainText: String { String(decoding: plainTextUTF8, as: UTF8.self) }
 
+    /// The text of each top-level paragraph and heading, in order.
+    public var textBlockStrings: [String] {
+        textBlocks.map { String(decoding: plainTextUTF8[$0], as: UTF8.self) }
+    }
+
     public init(_ markdown: String, firstLine: Int) {
-        (references, headings, plainTextUTF8) = MarkdownDocument(markdown, firstLine: firstLine).read()
+        (references, headings, plainTextUTF8, textBlocks) = MarkdownDocument(markdown, firstLine: firstLine).read()
     }
 }

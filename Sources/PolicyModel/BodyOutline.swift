@@ -6,8 +6,8 @@ import PolicyLoad
 /// and a 新旧对照 row all point at the same place.
 ///
 /// The page and the outline read the body block by block with the same `Reader`: the page
-/// feeds it the blocks it renders, the outline the lines of `BodyFacts.plainText` (one
-/// top-level block a line), so both assign the same ids.
+/// feeds it the top-level paragraphs and headings it renders, the outline the same blocks'
+/// text as the parse kept it (`BodyFacts.textBlocks`), so both assign the same ids.
 public struct BodyOutline: Sendable, Equatable {
     public struct Heading: Sendable, Equatable {
         /// 0 for 编, 1 for 章, 2 for 节.
@@ -99,7 +99,7 @@ public struct BodyOutline: Sendable, Equatable {
 
     /// The outline of a parsed body.
     public init(_ facts: BodyFacts) {
-        self.init(blocks: facts.plainText.split(separator: "\n"))
+        self.init(blocks: facts.textBlockStrings)
     }
 
     /// A table of contents is worth showing for two or more chapters (or parts).

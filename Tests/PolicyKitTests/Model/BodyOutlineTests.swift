@@ -52,6 +52,32 @@ final class BodyOutlineTests: XCTestCase {
         XCTAssertNil(outline.anchor(ofArticle: "第九条"))
     }
 
+    /// The outline other pages link by (an interpretation's 第X条, 新旧对照) is the page's own:
+    /// a hard line break inside an article, or a list item, starts no article of its own.
+    func testTheOutlineFromTheParseEqualsThePagesMarks() {
+        let markdown = """
+            第一条 为了加强管理，制定本办法。\\
+            第二条 写在同一段里，硬换行之后，仍属第一条。
+
+            - 第三条 列表中的文字不是条文。
+
+            第二条 本办法适用于本省。
+
+            > 第四条 引文中的文字也不是。
+            """
+        var reader = BodyOutline.Reader()
+        var marks: [BodyOutline.Mark] = []
+        _ = MarkdownDocument(markdown).html(
+            topHeadingLevel: 2, rewritingURLs: { url, _ in url },
+            markBlocks: { text, _ in
+                if let mark = reader.read(text) { marks.append(mark) }
+                return nil
+            })
+        let page = BodyOutline(marks: marks)
+        XCTAssertEqual(page.articles.map(\.anchor), ["art-1", "art-2"])
+        XCTAssertEqual(BodyOutline(BodyFacts(markdown, firstLine: 1)), page)
+    }
+
     /// `第五条规定的情形` is a sentence, not an article; neither is a paragraph in the middle.
     func testCrossReferenceInASentenceIsNoArticle() {
         XCTAssertFalse(outline.articles.contains { $0.anchor == "art-5" })

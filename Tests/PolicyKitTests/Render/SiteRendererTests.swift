@@ -136,7 +136,7 @@ final class RenderSiteTests: XCTestCase {
             XCTAssertTrue(html.contains("<meta name=\"viewport\""), path)
             XCTAssertTrue(html.contains("<a class=\"skip-link\" href=\"#main\">"), path)
             XCTAssertTrue(html.contains("<main id=\"main\""), path)
-            XCTAssertTrue(html.contains("时效性计算日期：<time datetime=\"2026-11-29\">"), path)
+            XCTAssertTrue(html.contains("时效性计算日期：<time class=\"status-date\" datetime=\"2026-11-29\">"), path)
             XCTAssertEqual(html.components(separatedBy: "<h1").count - 1, 1, "\(path): one h1")
             XCTAssertFalse(html.contains(" style="), "\(path): inline style")
             XCTAssertFalse(html.contains("<script>"), "\(path): inline script")
