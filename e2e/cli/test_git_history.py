@@ -150,4 +150,5 @@ def test_source_date_epoch_makes_builds_reproducible(repo, tmp_path):
     build(repo, second, env={"SOURCE_DATE_EPOCH": EPOCH})
     assert tree_digest(first) == tree_digest(second)
     home = (first / "index.html").read_text(encoding="utf-8")
-    assert f'<time datetime="{EPOCH_DAY}">' in home
+    # The footer's 时效性计算日期 is the epoch's day.
+    assert f'时效性计算日期：<time class="status-date" datetime="{EPOCH_DAY}">' in home
