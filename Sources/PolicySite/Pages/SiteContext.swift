@@ -20,7 +20,7 @@ struct SiteContext {
 
     init(
         library: Library, raw: RawLibrary, asOf: CalendarDate, theme: Theme, history: LibraryHistory = .none,
-        output: InputRecorder
+        output: InputRecorder, live: LiveStatuses
     ) {
         self.library = library
         self.raw = raw
@@ -28,7 +28,7 @@ struct SiteContext {
         self.theme = theme
         self.history = history
         self.output = output
-        live = LiveStatuses(library: library, asOf: asOf)
+        self.live = live
     }
 
     var site: SiteConfig { library.site }
