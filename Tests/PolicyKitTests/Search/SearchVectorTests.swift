@@ -71,7 +71,9 @@ final class SearchVectorTests: XCTestCase {
                     chars[key.name] = [count, first, body == 0 ? -1 : first + body - 1]
                 } else {
                     var p = 0
-                    keys[key.name] = (0..<r.varint()!).map { _ in p += r.varint()!; return p }
+                    keys[key.name] = (0..<r.varint()!).map { _ in
+                        p += r.varint()!; return p
+                    }
                 }
                 XCTAssertTrue(r.isAtEnd, "\(c.name): \(key.name) holds one record")
             }
