@@ -38,7 +38,7 @@ def served(tmp_path_factory):
 
 
 @pytest.fixture(scope="session")
-def large_keys(served, tmp_path_factory) -> Library:
+def large_content(served, tmp_path_factory) -> Path:
     """The sample content with one regulation made long by a repeated paragraph, so that some
     keys' postings get pieces of their own (k/…): built as /site-large/, and copied as
     /site-large-whole/, which the test server serves without byte ranges (whole files)."""
@@ -49,7 +49,13 @@ def large_keys(served, tmp_path_factory) -> Library:
                      encoding="utf-8")
     build_site(content, served.root / "site-large", AS_OF)
     shutil.copytree(served.root / "site-large", served.root / "site-large-whole")
-    return Library.read(content)
+    return content
+
+
+@pytest.fixture(scope="session")
+def large_keys(large_content) -> Library:
+    """The library of `large_content`, read from its Markdown."""
+    return Library.read(large_content)
 
 
 @pytest.fixture(scope="session")
