@@ -30,7 +30,7 @@ REGULATION_AMENDED = ("2025-04-15", "2025-05-10", [
 TRIAL_EXPIRED = ("2024-08-20", "2024-09-05", [
     "", "normative/", "normative/in-force/", "normative/expired/",
     "d/2022-livestream-marketing-trial/", "d/2022-livestream-marketing-trial/解读/",
-    "cleanup/2023-normative-cleanup/", "interpretations/",
+    "cleanup/2023-normative-cleanup/", "interpretations/", "search/",
 ])
 
 # What a page shows about statuses, read from the rendered page as a visitor sees it.

@@ -82,14 +82,13 @@ struct SiteContext {
             footer: SiteFooter.of(site))
     }
 
-    /// Page assets the theme may ship: `assets/status-live.js` on every page (statuses for
-    /// the day the page is read), `assets/search.js` and `assets/search.css` for the search
-    /// page, which computes statuses itself.
+    /// Page assets the theme may ship: `assets/status-live.js` on every page (statuses, and
+    /// the footer's 时效性计算日期, for the day the page is read), and `assets/search.js` and
+    /// `assets/search.css` for the search page, which computes its results' statuses itself.
     private func extras(for directory: String, _ type: String) -> [String] {
-        if directory == SitePath.search {
-            return theme.hasAsset("search.\(type)") ? ["assets/search.\(type)"] : []
-        }
-        return type == "js" && theme.hasAsset("status-live.js") ? ["assets/status-live.js"] : []
+        let live = type == "js" && theme.hasAsset("status-live.js") ? ["assets/status-live.js"] : []
+        guard directory == SitePath.search else { return live }
+        return live + (theme.hasAsset("search.\(type)") ? ["assets/search.\(type)"] : [])
     }
 
     /// The modules `search.js` imports (the search page's query code, docs/search.md), when the
