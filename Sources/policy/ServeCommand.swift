@@ -28,6 +28,9 @@ struct ServeCommand: AsyncParsableCommand {
     var theme: String?
 
     func run() async throws {
+        if content.isSystemLibrary {
+            throw ValidationError("policy serve 暂不支持系统文件库：请先运行 policy build \(content.display) --out 目录，再用任意静态网站服务器预览该目录。")
+        }
         guard FileManager.default.fileExists(atPath: content.url.path) else {
             throw ValidationError(PolicyError.contentNotFound(content.display).description)
         }

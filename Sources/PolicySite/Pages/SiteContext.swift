@@ -17,11 +17,14 @@ struct SiteContext {
     let output: InputRecorder
     /// The documents whose status still changes after `asOf`, for status-live.js.
     let live: LiveStatuses
+    /// The bureaus of a system library, for its home page; nil for a single bureau's site.
+    let system: SystemOverview?
 
     init(
         library: Library, raw: RawLibrary, asOf: CalendarDate, theme: Theme, history: LibraryHistory = .none,
-        output: InputRecorder
+        output: InputRecorder, system: SystemOverview? = nil
     ) {
+        self.system = system
         self.library = library
         self.raw = raw
         self.asOf = asOf
