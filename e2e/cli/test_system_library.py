@@ -207,7 +207,12 @@ def test_home_page_and_sections(system):
         assert (site / source / "index.html").is_file()
         assert (site / source / "feed.xml").is_file()
         assert (site / source / "policies/all/index.html").is_file()
-    # The system's own lists cover every bureau.
+    # A section's pages lead back to the system's home page.
+    assert '<p class="system-link"><a href="../">示例省市场监管系统行政规范性文件库</a></p>' in read(site, "city/index.html")
+    assert 'class="system-link"><a href="../../../">' in read(site, f"city/d/{SHARED_ID}/index.html")
+    assert "system-link" not in home
+    # The system's own lists cover every bureau, each row naming its issuer.
+    assert "（甲市市场监督管理局）" in read(site, "policies/all/index.html")
     assert f'href="../../city/d/{SHARED_ID}/"' in read(site, "policies/all/index.html")
     assert 'href="../../county/d/2025-county-measures/"' in read(site, "normative/all/index.html")
 

@@ -37,6 +37,7 @@ public struct SystemLibrary: Sendable {
         let sections = members.map { m in
             var site = m.library.site
             site.baseURL = system.site.baseURL + SitePath.section(m.origin.source)
+            site.systemTitle = system.site.title
             let own = m.library.published(asOf: asOf)
             let section = Library(
                 site: site, calendar: own.calendar, documents: own.documents, cleanups: own.cleanups,
