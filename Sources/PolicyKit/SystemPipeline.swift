@@ -130,24 +130,27 @@ public enum SystemPipeline {
                 let display = "\(id)@\(commit.prefix(7)):\(folder ?? content.lastPathComponent)"
                 return load(content, display: display).map { ($0, content) }
             }
-            guard let (checked, content) = attempt(head) else {
-                return GateOutcome(gate: .unavailable(reason: "提交 \(head.prefix(12)) 中找不到内容目录 \(folder ?? "content")"))
-            }
-            if !checked.hasErrors {
+            let current = attempt(head)
+            if let (checked, content) = current, !checked.hasErrors {
                 return GateOutcome(
                     gate: .passed(commit: head),
                     used: Source(origin: origin, checked: checked, folder: content, commit: head, ref: ref))
             }
-            let errors = checked.diagnostics.errorCount
+            // The commit fails its gate, or holds no content folder at all: the locked one stands in.
+            let findings = current?.0.diagnostics ?? []
+            let errors = max(1, findings.errorCount)
             guard let locked = lock.sources[id], locked.commit != head, let (old, oldContent) = attempt(locked.commit),
                 !old.hasErrors
             else {
-                return GateOutcome(gate: .failed(commit: head, errors: errors), failedDiagnostics: checked.diagnostics)
+                if current == nil {
+                    return GateOutcome(gate: .unavailable(reason: "提交 \(head.prefix(12)) 中找不到内容目录 \(folder ?? "content")"))
+                }
+                return GateOutcome(gate: .failed(commit: head, errors: errors), failedDiagnostics: findings)
             }
             return GateOutcome(
                 gate: .fellBack(failed: head, errors: errors, locked: locked),
                 used: Source(origin: origin, checked: old, folder: oldContent, commit: locked.commit, ref: ref),
-                rejected: Rejected(source: id, commit: head, diagnostics: checked.diagnostics))
+                rejected: Rejected(source: id, commit: head, diagnostics: findings))
         }
     }
 
@@ -187,7 +190,10 @@ public enum SystemPipeline {
                 }
             }
         }
+        // Sources no longer in library.yml leave the lock; each passing commit enters it.
+        let listed = Set(checked.manifest.sources.map(\.id))
         var lock = checked.lock
+        lock.sources = lock.sources.filter { listed.contains($0.key) }
         for source in checked.sources {
             guard let commit = source.commit, lock.sources[source.origin.source]?.commit != commit else { continue }
             let passed = checked.rejected.contains { $0.source == source.origin.source }
