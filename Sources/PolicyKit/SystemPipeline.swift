@@ -169,40 +169,57 @@ public enum SystemPipeline {
             manifest: url, displayPath: displayPath, asOf: options.asOf, now: options.environment.now, strict: false)
         guard !checked.hasErrors else { return Built(checked: checked, fileCount: 0, publishedDocumentCount: 0) }
         let theme = try Theme(overrides: options.themeDirectory.map(ThemeFolder.init(reading:)))
-        let asOf = checked.asOf
-        let (system, sections) = checked.system.published(asOf: asOf)
-        var root = SiteRenderer(
-            library: system, raw: .empty, asOf: asOf, theme: theme,
-            searchIndex: options.environment.buildsSearchIndex)
-        root.rendersDocumentPages = false
-        root.system = SystemOverview(sections: sections, asOf: asOf)
-        let renderers = zip(checked.sources, sections).map { source, section in
-            SiteRenderer(
-                library: section.library, raw: source.checked.raw, asOf: asOf, theme: theme,
-                history: GitHistory.load(content: source.folder, timeZone: section.library.site.timeZone),
-                searchIndex: options.environment.buildsSearchIndex)
-        }
+        let writer = SiteWriter(output: options.output)
+        var documents = 0
         let fileCount = try StageClock.measure("render and write") {
-            try SiteWriter(output: options.output).write { sink in
-                try root.render(into: sink)
-                for (source, renderer) in zip(checked.sources, renderers) {
-                    try renderer.render(into: SectionSink(sink, folder: SitePath.section(source.origin.source)))
-                }
+            try writer.write { sink in
+                documents = try render(checked, theme: theme, searchIndex: options.environment.buildsSearchIndex, into: sink)
             }
         }
-        // Sources no longer in library.yml leave the lock; each passing commit enters it.
+        // Sources no longer in library.yml leave the lock; each commit used enters it (a
+        // fallen-back source's is the locked one already).
         let listed = Set(checked.manifest.sources.map(\.id))
         var lock = checked.lock
         lock.sources = lock.sources.filter { listed.contains($0.key) }
         for source in checked.sources {
             guard let commit = source.commit, lock.sources[source.origin.source]?.commit != commit else { continue }
-            let passed = checked.rejected.contains { $0.source == source.origin.source }
-            if !passed {
-                lock.sources[source.origin.source] = LibraryLock.Entry(commit: commit, ref: source.ref, passed: asOf.description)
-            }
+            lock.sources[source.origin.source] = LibraryLock.Entry(commit: commit, ref: source.ref, passed: checked.asOf.description)
         }
         try LockFileWriter(url: files.lockFile).write(lock)
-        return Built(checked: checked, fileCount: fileCount, publishedDocumentCount: system.documents.count)
+        return Built(checked: checked, fileCount: fileCount, publishedDocumentCount: documents)
+    }
+
+    /// The system site's files: the root (home page over the bureaus, lists, search and open
+    /// data over the whole system, no document pages) and each bureau's own site under
+    /// `<source>/`. Returns the number of documents on the site.
+    static func render(_ checked: Checked, theme: Theme, searchIndex: Bool, into sink: some SiteSink) throws -> Int {
+        let asOf = checked.asOf
+        let (system, sections) = checked.system.published(asOf: asOf)
+        var root = SiteRenderer(library: system, raw: .empty, asOf: asOf, theme: theme, searchIndex: searchIndex)
+        root.rendersDocumentPages = false
+        root.system = SystemOverview(sections: sections, asOf: asOf)
+        try root.render(into: sink)
+        for (source, section) in zip(checked.sources, sections) {
+            let renderer = SiteRenderer(
+                library: section.library, raw: source.checked.raw, asOf: asOf, theme: theme,
+                history: GitHistory.load(content: source.folder, timeZone: section.library.site.timeZone),
+                searchIndex: searchIndex)
+            try renderer.render(into: SectionSink(sink, folder: SitePath.section(source.origin.source)))
+        }
+        return system.documents.count
+    }
+
+    /// `policy serve library.yml`: the system site in memory, as `build` would write it
+    /// (nothing written, library.lock untouched); no files when the check has errors.
+    public static func preview(
+        manifest url: URL, displayPath: String, asOf: CalendarDate?, themeDirectory: URL?, now: Date
+    ) throws -> (checked: Checked, files: [OutputFile]) {
+        let checked = try check(manifest: url, displayPath: displayPath, asOf: asOf, now: now, strict: false)
+        guard !checked.hasErrors else { return (checked, []) }
+        let theme = try Theme(overrides: themeDirectory.map(ThemeFolder.init(reading:)))
+        let files = CollectedFiles()
+        _ = try render(checked, theme: theme, searchIndex: true, into: files)
+        return (checked, files.sorted)
     }
 }
 

@@ -226,3 +226,27 @@ def test_report_per_source_adds_up_to_the_system(system):
     total = {k: sum(figures(p)[k] for p in parts) for k in figures(whole)}
     assert total == figures(whole)
     assert figures(reports["county"]["disclosure"])[("normative", "issued")] == 1
+
+
+def test_serve_previews_the_system_in_memory(system):
+    """`policy serve library.yml`: the same site, from memory, on a local port."""
+    import subprocess
+    import urllib.request
+
+    from policy_e2e import policy_bin
+
+    proc = subprocess.Popen([str(policy_bin()), "serve", str(system["library"] / "library.yml"), "--port", "0",
+                             "--as-of", AS_OF], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        line = proc.stdout.readline()
+        assert line.startswith("预览地址："), line + proc.stderr.read()
+        url = line.split("：", 1)[1].strip()
+        home = urllib.request.urlopen(url).read().decode("utf-8")
+        assert "各单位现行有效文件" in home
+        page = urllib.request.urlopen(f"{url}city/d/{SHARED_ID}/").read().decode("utf-8")
+        assert "上位文件" in page and "未经审核的改动" not in page
+    finally:
+        proc.terminate()
+        proc.wait(timeout=30)
+    assert proc.returncode == 0
+    assert not (system["library"] / "site").exists()
