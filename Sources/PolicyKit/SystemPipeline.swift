@@ -67,8 +67,9 @@ public enum SystemPipeline {
         var sources: [Source] = []
         var rejected: [Rejected] = []
         var diagnostics: [Diagnostic] = []
-        let ids = manifest.sources.map(\.id)
-        for spec in manifest.sources where ids.filter({ $0 == spec.id }).count == 1 {
+        // Sources sharing an id are left out (PL002 reports them, so the build stops).
+        let uses = Dictionary(manifest.sources.map { ($0.id, 1) }, uniquingKeysWith: +)
+        for spec in manifest.sources where uses[spec.id] == 1 {
             guard let origin = spec.origin, let location = spec.location else { continue }
             let outcome = StageClock.measure("source \(spec.id)") {
                 gate(spec.id, location, origin: origin, files: files, lock: lock, asOf: asOf, now: now)

@@ -27,11 +27,11 @@ struct SourceGatePassed: Rule {
                         "来源“\(id)”的提交 \(failed.prefix(12)) 未通过检查（\(errors) 个错误）：\(system.strict ? "构建将" : "本次")使用 library.lock 中 \(locked.passed) 通过检查的提交 \(locked.commit.prefix(12))，该来源的新改动暂不发布。",
                         severity: system.strict ? .error : .warning))
             case .failed(let commit, let errors):
-                let which = commit.map { "提交 \($0.prefix(12))" } ?? "内容"
+                let why =
+                    commit.map { "提交 \($0.prefix(12)) 未通过检查（\(errors) 个错误），且 library.lock 中没有可用的已通过提交" }
+                    ?? "内容未通过检查（\(errors) 个错误），本地目录没有可退回的已通过版本"
                 found.append(
-                    finding(
-                        location,
-                        "来源“\(id)”的\(which)未通过检查（\(errors) 个错误），且 library.lock 中没有可用的已通过提交：不能构建系统文件库（不会悄悄略去该来源的文件）。"))
+                    finding(location, "来源“\(id)”的\(why)：不能构建系统文件库（不会悄悄略去该来源的文件）。"))
             }
         }
         return found

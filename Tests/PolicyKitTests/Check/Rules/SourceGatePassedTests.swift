@@ -18,7 +18,7 @@ final class SourceGatePassedTests: XCTestCase {
         fixture.sources["city-a"]![ContentFixture.doc] = fixture.sources["city-a"]![ContentFixture.doc]!
             .replacingOccurrences(of: "signed: 2024-", with: "signed: 2024-13-")
         let result = try fixture.check()
-        result.assertFinds("PL005", .error, line: 10, message: "来源“city-a”")
+        result.assertFinds("PL005", .error, line: 10, message: "来源“city-a”的内容未通过检查（1 个错误），本地目录没有可退回")
         XCTAssertTrue(result.diagnostics.contains { $0.location.file.hasPrefix("city-a:city-a/") && $0.severity == .error })
         XCTAssertEqual(result.checked.sources.map(\.origin.source), ["province"])
     }
