@@ -70,6 +70,19 @@ implements: province/2024-price-behavior-compliance
 为贯彻落实《示例省经营者价格行为合规指引》，结合本市实际，制定本方案。
 """
 
+# A city cleanup batch whose text links the city's document the way any bureau writes it:
+# `/d/<id>/`, which the system root must take to the city's section.
+CITY_CLEANUP = """\
+---
+title: 甲市2025年度规范性文件清理结果
+published: 2025-01-10
+results:
+  - { document: 2024-price-behavior-compliance, result: 继续有效 }
+---
+
+经清理，[《甲市贯彻落实经营者价格行为合规指引的实施方案》](/d/2024-price-behavior-compliance/)继续有效。
+"""
+
 COUNTY_DOC = """\
 ---
 title: 乙县优化营商环境若干措施
@@ -104,7 +117,8 @@ def system(tmp_path_factory) -> dict:
     province = init(root / "repos/province")
     shutil.copytree(REPO / "content", province / "content")
     commit_all(province, "province content")
-    city = bureau(root, "city", "甲市市场监督管理局", {f"policies/{SHARED_ID}/index.md": CITY_DOC})
+    city = bureau(root, "city", "甲市市场监督管理局", {f"policies/{SHARED_ID}/index.md": CITY_DOC,
+                                                        "cleanup/2025-city-cleanup.md": CITY_CLEANUP})
     bureau(root, "county", "乙县市场监督管理局", {"normative/2025-county-measures/index.md": COUNTY_DOC})
     library = root / "library"
     library.mkdir()
@@ -250,3 +264,31 @@ def test_serve_previews_the_system_in_memory(system):
         proc.wait(timeout=30)
     assert proc.returncode == 0
     assert not (system["library"] / "site").exists()
+
+
+def test_every_internal_link_of_the_system_site_resolves(system):
+    """Root and sections alike: lists, Q&A answers and cleanup texts at the root link into
+    the sections, and a section's links stay in it or reach another bureau's."""
+    import posixpath
+    import re
+    from urllib.parse import unquote, urlsplit
+
+    site = system["root"] / "site"
+    broken = []
+    for page in site.rglob("*.html"):
+        rel_page = page.relative_to(site).as_posix()
+        for url in re.findall(r'(?:href|src)="([^"]*)"', page.read_text(encoding="utf-8")):
+            url = url.replace("&amp;", "&")
+            parts = urlsplit(url)
+            if parts.scheme or url.startswith(("//", "#")) or not parts.path:
+                continue
+            target = posixpath.normpath(posixpath.join(posixpath.dirname(rel_page), unquote(parts.path)))
+            if target.startswith(".."):
+                broken.append(f"{rel_page}: {url} leaves the site")
+                continue
+            path = site / target
+            if not (path.is_file() or (path / "index.html").is_file()):
+                broken.append(f"{rel_page}: {url} -> {target}")
+    assert not broken, "broken internal links:\n" + "\n".join(sorted(set(broken))[:40])
+    cleanup = read(site, "cleanup/city/2025-city-cleanup/index.html")
+    assert f'href="../../../city/d/{SHARED_ID}/"' in cleanup
