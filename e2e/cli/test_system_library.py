@@ -292,3 +292,9 @@ def test_every_internal_link_of_the_system_site_resolves(system):
     assert not broken, "broken internal links:\n" + "\n".join(sorted(set(broken))[:40])
     cleanup = read(site, "cleanup/city/2025-city-cleanup/index.html")
     assert f'href="../../../city/d/{SHARED_ID}/"' in cleanup
+
+
+def test_report_names_the_sources_when_one_is_unknown(system):
+    run = run_policy("report", system["library"] / "library.yml", "--source", "town", "--as-of", AS_OF)
+    assert run.returncode == 64
+    assert "town" in run.stderr and "province、city、county" in run.stderr
