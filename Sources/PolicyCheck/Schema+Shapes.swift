@@ -14,6 +14,7 @@ extension Schema {
         FieldSpec("topics", .texts, example: "topics: [食品安全, 标签]"),
         FieldSpec("keywords", .texts, example: "keywords: [预包装食品]"),
         FieldSpec("supersedes", .texts, example: "supersedes: 2019-food-labels"),
+        FieldSpec("implements", .texts, example: "implements: province/2024-food-labels"),
         FieldSpec(
             "repealed",
             .mapping([

@@ -10,6 +10,10 @@ public enum PolicyError: Error, CustomStringConvertible {
     case themeFailed(String)
     /// The output folder is not one a build may replace (see `OutputFolder`): a usage error.
     case outputRefused(String)
+    /// A system library's own file (library.yml, library.lock) that cannot be used: file, why.
+    case unreadable(String, String)
+    /// A system library that cannot be built: a source has no commit that passed (why).
+    case systemRefused(String)
 
     public var description: String {
         switch self {
@@ -17,6 +21,8 @@ public enum PolicyError: Error, CustomStringConvertible {
         case .outputFailed(let why): "无法写入站点：\(why)"
         case .themeFailed(let why): "模板错误：\(why)"
         case .outputRefused(let why): why
+        case .unreadable(let file, let why): "无法读取 \(file)：\(why)。"
+        case .systemRefused(let why): why
         }
     }
 }

@@ -52,6 +52,11 @@ public final class Document: Sendable, Identifiable {
     public let topics: [String]
     public let keywords: [String]
     public let supersedes: [String]
+    /// 上位文件 this one implements (`implements:`): same-library ids, or `<source>/<id>` of
+    /// another bureau's library in a system library (qualified by `qualified(in:)`).
+    public let implements: [String]
+    /// The bureau's library it comes from, in a system library; nil in a single library.
+    public let origin: DocumentOrigin?
     public let repeal: Repeal?
     public let official: String?
     public let attachments: [Attachment]
@@ -80,8 +85,11 @@ public final class Document: Sendable, Identifiable {
         topics: [String], keywords: [String], supersedes: [String], repeal: Repeal?, official: String?,
         attachments: [Attachment], exempt: Exemption?, changes: [ChangeNote] = [], body: String, bodyFacts: BodyFacts,
         source: SourceFile, interpretations: [Interpretation], disclosure: Disclosure = .proactive,
-        indexNumber: String? = nil, amendments: [Amendment] = []
+        indexNumber: String? = nil, amendments: [Amendment] = [], implements: [String] = [],
+        origin: DocumentOrigin? = nil
     ) {
+        self.implements = implements
+        self.origin = origin
         self.id = id
         self.kind = kind
         self.title = title
@@ -116,11 +124,31 @@ public final class Document: Sendable, Identifiable {
             published: published, effective: effective, expires: expires, topics: topics, keywords: keywords,
             supersedes: supersedes, repeal: repeal, official: official, attachments: attachments, exempt: exempt,
             changes: changes, body: body, bodyFacts: bodyFacts, source: source, interpretations: interpretations,
-            disclosure: disclosure, indexNumber: indexNumber, amendments: amendments)
+            disclosure: disclosure, indexNumber: indexNumber, amendments: amendments, implements: implements,
+            origin: origin)
     }
 
+    /// The same document as a system library holds it: its id and every id it names
+    /// qualified by its source (`<source>/<id>`), so that ids of different bureaus never
+    /// collide; an `implements` entry that is qualified already stays as written.
+    func qualified(in origin: DocumentOrigin) -> Document {
+        let q = origin.qualify
+        let interpretations = self.interpretations.map { $0.moved(to: q(id)) }
+        return Document(
+            id: q(id), kind: kind, title: title, number: number, issuers: issuers, office: office, signed: signed,
+            published: published, effective: effective, expires: expires, topics: topics, keywords: keywords,
+            supersedes: supersedes.map(q),
+            repeal: repeal.map { Repeal(date: $0.date, by: $0.by.map(q), note: $0.note) }, official: official,
+            attachments: attachments, exempt: exempt, changes: changes, body: body, bodyFacts: bodyFacts, source: source,
+            interpretations: interpretations, disclosure: disclosure, indexNumber: indexNumber, amendments: amendments,
+            implements: implements.map { $0.contains("/") ? $0 : q($0) }, origin: origin)
+    }
+
+    /// The id within its own library: `x` for `province/x`.
+    public var localID: String { origin == nil ? id : String(id[id.index(after: id.firstIndex(of: "/")!)...]) }
+
     /// The bundle folder relative to the content root (`normative/<id>`).
-    public var bundlePath: String { "\(kind.folder)/\(id)" }
+    public var bundlePath: String { "\(kind.folder)/\(localID)" }
 
     /// A title with 暂行 or 试行 is provisional and gets the shorter validity period.
     public var isProvisional: Bool { title.containsBytes("暂行") || title.containsBytes("试行") }
@@ -165,6 +193,13 @@ public final class Interpretation: Sendable, Identifiable {
         self.body = body
         self.bodyFacts = bodyFacts
         self.source = source
+    }
+
+    /// The same interpretation under the document's qualified id.
+    func moved(to documentID: String) -> Interpretation {
+        Interpretation(
+            id: id, documentID: documentID, title: title, form: form, published: published, office: office,
+            media: media, body: body, bodyFacts: bodyFacts, source: source)
     }
 }
 

@@ -27,6 +27,8 @@ public struct Library: Sendable {
     /// Every version chain of two or more documents, oldest first, and each member's chain:
     /// worked out once, since every page of a chain and every status badge asks for it.
     let versionChains: VersionChains
+    /// id → its 上位文件 and 下级配套文件 (`implements:`), both ways, worked out once.
+    public private(set) var implementation: [String: ImplementationLinks]
 
     public init(
         site: SiteConfig, calendar: WorkCalendar, documents: [Document], cleanups: [CleanupBatch],
@@ -59,6 +61,14 @@ public struct Library: Sendable {
         }
         cleanupResults = results
         versionChains = VersionChains(documents: self.documents, indexByID: index, supersededBy: supersededBy)
+        implementation = ImplementationLinks.of(self.documents, indexByID: index)
+    }
+
+    /// The same library with the links a system library worked out across its sources.
+    public func with(implementation: [String: ImplementationLinks]) -> Library {
+        var copy = self
+        copy.implementation = implementation
+        return copy
     }
 
     public func document(_ id: String) -> Document? { indexByID[id].map { documents[$0] } }

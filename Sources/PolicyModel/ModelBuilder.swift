@@ -92,7 +92,7 @@ package struct ModelBuilder: Sendable {
             disclosure: Disclosure.read(fm), indexNumber: fm.string("index_no"),
             amendments: fm.mappings("amended_by").compactMap { a in
                 a.date("date").map { Document.Amendment(date: $0, title: a.string("title"), number: a.string("number")) }
-            })
+            }, implements: fm.strings("implements"))
     }
 
     /// `changes:` newest first; entries of one day keep the order they are written in.

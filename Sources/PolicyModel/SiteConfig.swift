@@ -83,6 +83,9 @@ public struct SiteConfig: Sendable {
     public var indexNumberPattern: String?
     public var headnote = HeadnoteWords()
     public var website = Website()
+    /// In a bureau's section of a system library, the system site's title: its pages link
+    /// back to the system's home page. Never read from site.yml.
+    public var systemTitle: String?
 
     public init() {}
 

@@ -12,7 +12,9 @@ extension SitePath {
     package static let statusFeed = "feeds/status.xml"
 
     /// `d/<new>/compare/<old>/`: the 新旧对照 of two versions, under the newer one.
-    package static func comparison(old: String, new: String) -> String { "d/\(new)/compare/\(old)/" }
+    package static func comparison(old: String, new: String) -> String {
+        "\(documentFolder(new))/compare/\(old.split(separator: "/").last.map(String.init) ?? old)/"
+    }
     /// `report/report-2025.csv`, `.json`: one year's figures for download.
     package static func reportFile(_ year: Int, _ type: String) -> String { "report/report-\(year).\(type)" }
 }

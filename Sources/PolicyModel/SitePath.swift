@@ -22,10 +22,20 @@ package enum SitePath {
     package static func library(_ kind: DocumentKind, status: ValidityStatus) -> String { "\(kind.folder)/\(status.rawValue)/" }
     /// Page `page` of a paginated list at `base` (`normative/`): the first page is the list itself.
     package static func libraryPage(_ base: String, page: Int) -> String { page == 1 ? base : "\(base)page/\(page)/" }
-    package static func document(_ id: String) -> String { "d/\(id)/" }
-    package static func interpretation(_ i: Interpretation) -> String { "d/\(i.documentID)/\(i.id)/" }
+    package static func document(_ id: String) -> String { "\(documentFolder(id))/" }
+    package static func interpretation(_ i: Interpretation) -> String { "\(documentFolder(i.documentID))/\(i.id)/" }
     /// A bundle file's copy: `d/<id>/<file>`, same relative name as in the bundle.
-    package static func bundleFile(_ documentID: String, _ file: String) -> String { "d/\(documentID)/\(file)" }
+    package static func bundleFile(_ documentID: String, _ file: String) -> String { "\(documentFolder(documentID))/\(file)" }
+
+    /// `d/<id>`; for a system library's qualified id `<source>/<id>`, the page in that
+    /// bureau's section, `<source>/d/<id>` (a bundle id never holds a `/`).
+    static func documentFolder(_ id: String) -> String {
+        guard let slash = id.firstIndex(of: "/") else { return "d/\(id)" }
+        return "\(id[..<slash])/d/\(id[id.index(after: slash)...])"
+    }
+
+    /// A bureau's section of a system library (`<source>/`): its own site.
+    package static func section(_ source: String) -> String { "\(source)/" }
     package static func cleanup(_ id: String) -> String { "cleanup/\(id)/" }
     /// A long version chain's own page, named by its oldest version (`Library.chainID`).
     package static func versionChain(_ id: String) -> String { "versions/\(id)/" }

@@ -27,6 +27,7 @@ struct BuildCommand: ParsableCommand {
         let options = Pipeline.BuildOptions(
             output: URL(fileURLWithPath: out), asOf: asOf, themeDirectory: themeDirectory,
             environment: ProcessEnvironment.run)
+        if content.isSystemLibrary { return try buildSystem(options) }
         let outcome: Pipeline.Outcome
         do {
             outcome = try Pipeline.buildIfChanged(content: content.url, displayRoot: content.display, options: options)
@@ -51,4 +52,28 @@ struct BuildCommand: ParsableCommand {
     }
 
     private var themeDirectory: URL? { content.themeDirectory(theme) }
+
+    /// `policy build library.yml`: every bureau's source through its own gate, one site.
+    private func buildSystem(_ options: Pipeline.BuildOptions) throws {
+        let built: SystemPipeline.Built
+        do {
+            built = try SystemPipeline.build(manifest: content.url, displayPath: content.display, options: options)
+        } catch PolicyError.outputRefused(let why) {
+            printError(why + "\n")
+            throw ExitCode(64)
+        }
+        let checked = built.checked
+        // A commit that failed while its locked commit stands in: its findings, by source.
+        for rejected in checked.rejected {
+            printError("来源“\(rejected.source)”的提交 \(rejected.commit.prefix(12)) 未通过检查，未发布；它的问题如下：\n")
+            printError(format.render(rejected.diagnostics))
+        }
+        if !checked.diagnostics.isEmpty { printError(format.render(checked.diagnostics)) }
+        SystemReportText.sources(checked).map(printError)
+        if checked.hasErrors {
+            printError("未生成网站：请先修正上述错误。\(out)/ 保持原样。\n")
+            throw ExitCode(1)
+        }
+        print("已生成 \(out)/：\(checked.sources.count) 个来源，\(built.publishedDocumentCount) 件文件，\(built.fileCount) 个输出文件，时效性计算日期 \(checked.asOf)。")
+    }
 }

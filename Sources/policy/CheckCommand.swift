@@ -35,6 +35,17 @@ struct CheckCommand: ParsableCommand {
     var asOf: CalendarDate?
 
     func run() throws {
+        if content.isSystemLibrary {
+            if changedSince != nil { throw ValidationError("--changed-since 只用于单个内容目录，不用于 library.yml。") }
+            let checked = try SystemPipeline.check(
+                manifest: content.url, displayPath: content.display, asOf: asOf, now: ProcessEnvironment.now, strict: true)
+            var diagnostics = checked.diagnostics
+            for rejected in checked.rejected { diagnostics += rejected.diagnostics }
+            print(format.render(diagnostics.sortedForReport()), terminator: "")
+            SystemReportText.sources(checked).map(printError)
+            if diagnostics.errorCount > 0 || (strict && diagnostics.warningCount > 0) { throw ExitCode(1) }
+            return
+        }
         let checked = try Pipeline.check(
             content: content.url, displayRoot: content.display, asOf: asOf,
             now: ProcessEnvironment.now)

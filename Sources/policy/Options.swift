@@ -6,8 +6,11 @@ import PolicyReport
 
 /// The content folder argument every command takes.
 struct ContentOptions: ParsableArguments {
-    @Argument(help: "内容目录（content folder）。", completion: .directory)
+    @Argument(help: "内容目录（content folder），或系统文件库的 library.yml。", completion: .file())
     var content: String = "content"
+
+    /// A system library's `library.yml` (a file named *.yml or *.yaml) instead of a content folder.
+    var isSystemLibrary: Bool { SystemPipeline.isManifest(content) }
 
     var url: URL { URL(fileURLWithPath: content) }
     /// As the user typed it, for diagnostics (`content/normative/x/index.md`).

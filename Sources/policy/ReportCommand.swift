@@ -3,6 +3,7 @@ import Foundation
 import PolicyKit
 import PolicyCore
 import PolicyReport
+import PolicyModel
 
 struct ReportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -29,6 +30,9 @@ struct ReportCommand: ParsableCommand {
     @Option(name: .customLong("as-of"), help: "按此日期（YYYY-MM-DD）计算时效性和工作清单；默认为站点时区的今天。")
     var asOf: CalendarDate?
 
+    @Option(help: "系统文件库（library.yml）中只统计这个来源（单位）的数据。")
+    var source: String?
+
     /// The years a report can count: CalendarDate arithmetic beyond these would overflow.
     static let years = 1900...9999
 
@@ -39,6 +43,8 @@ struct ReportCommand: ParsableCommand {
     }
 
     func run() throws {
+        if content.isSystemLibrary { return try reportSystem() }
+        if source != nil { throw ValidationError("--source 只用于系统文件库：policy report library.yml --source 来源id。") }
         let checked = try Pipeline.check(
             content: content.url, displayRoot: content.display, asOf: asOf,
             now: ProcessEnvironment.now)
@@ -49,6 +55,28 @@ struct ReportCommand: ParsableCommand {
         let asOf = asOf ?? CalendarDate.today(in: library.site.timeZone, now: ProcessEnvironment.now)
         let complete = asOf.month == 12 && asOf.day == 31 ? asOf.year : asOf.year - 1
         let report = library.annualReport(year: year ?? complete, asOf: asOf, since: since)
+        print(format.render(report, site: library.site), terminator: "")
+    }
+
+    /// The whole system's figures (every bureau's documents), or one source's (`--source`).
+    private func reportSystem() throws {
+        let checked = try SystemPipeline.check(
+            manifest: content.url, displayPath: content.display, asOf: asOf, now: ProcessEnvironment.now, strict: false)
+        if checked.hasErrors {
+            printError("注意：系统文件库有 \(checked.diagnostics.errorCount) 个错误（运行 policy check 查看），有问题的来源可能未计入统计。\n")
+        }
+        let library: Library
+        if let source {
+            guard let member = checked.system.members.first(where: { $0.origin.source == source }) else {
+                let known = checked.system.members.map(\.origin.source).joined(separator: "、")
+                throw ValidationError("library.yml 中没有可用的来源“\(source)”；可用的来源：\(known)。")
+            }
+            library = member.library
+        } else {
+            library = checked.system.merged
+        }
+        let complete = checked.asOf.month == 12 && checked.asOf.day == 31 ? checked.asOf.year : checked.asOf.year - 1
+        let report = library.annualReport(year: year ?? complete, asOf: checked.asOf, since: since)
         print(format.render(report, site: library.site), terminator: "")
     }
 }

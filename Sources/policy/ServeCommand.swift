@@ -3,6 +3,7 @@ import Foundation
 import PolicyKit
 import PolicyServe
 import PolicyCore
+import PolicyReport
 
 struct ServeCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -28,6 +29,7 @@ struct ServeCommand: AsyncParsableCommand {
     var theme: String?
 
     func run() async throws {
+        if content.isSystemLibrary { return try await serveSystem() }
         guard FileManager.default.fileExists(atPath: content.url.path) else {
             throw ValidationError(PolicyError.contentNotFound(content.display).description)
         }
@@ -60,6 +62,36 @@ struct ServeCommand: AsyncParsableCommand {
         _ = await stop.wait()
         say("正在停止…")
         await server.stop()
+        say("已停止。")
+    }
+}
+
+extension ServeCommand {
+    /// `policy serve library.yml`: the system site built once in memory and served; run it
+    /// again to see new commits of the sources.
+    private func serveSystem() async throws {
+        do { try PreviewServer.validate(host: host) } catch let error as PreviewError { throw ValidationError(error.description) }
+        let stop = StopSignal.install()
+        let (checked, files) = try SystemPipeline.preview(
+            manifest: content.url, displayPath: content.display, asOf: asOf, themeDirectory: content.themeDirectory(theme),
+            now: ProcessEnvironment.now)
+        for rejected in checked.rejected {
+            printError("来源“\(rejected.source)”的提交 \(rejected.commit.prefix(12)) 未通过检查，预览使用 library.lock 中的提交。\n")
+        }
+        if checked.hasErrors {
+            printError(DiagnosticFormat.text.render(checked.diagnostics))
+            printError("系统文件库有错误，无法预览：请先修正上述错误。\n")
+            throw ExitCode(1)
+        }
+        let server: SystemPreviewServer
+        do { server = try SystemPreviewServer(files: files, host: host, port: port) } catch let error as PreviewError {
+            printError("\(error.description)\n")
+            throw ExitCode(1)
+        }
+        say("预览地址：\(server.start())")
+        say("系统文件库：\(checked.sources.count) 个来源，\(files.count) 个文件；不监视改动，各来源有新提交时请重新运行。按 Ctrl-C 退出。")
+        _ = await stop.wait()
+        server.stop()
         say("已停止。")
     }
 }

@@ -5,7 +5,7 @@ struct ReferencesResolve: Rule {
     static let scope = RuleScope.library
     static let descriptor = RuleDescriptor(
         code: "PR001", name: "unresolved-reference", severity: .error,
-        summary: "supersedes, repealed.by or a cleanup result's document names no bundle of the library.",
+        summary: "supersedes, repealed.by, an unqualified implements or a cleanup result's document names no bundle of the library.",
         fix: "填写被引用文件的文件夹名（编号），而不是标题或文号。")
 
     func check(_ context: CheckContext) -> [Diagnostic] {
@@ -24,6 +24,11 @@ struct ReferencesResolve: Rule {
                 } else {
                     verify(id, "supersedes", at: fm?.location(of: "supersedes") ?? doc.source.location())
                 }
+            }
+            // A qualified `<source>/<id>` names another bureau's library: PL006 checks it
+            // when the system library is built.
+            for id in doc.implements where !id.contains("/") {
+                verify(id, "implements", at: fm?.location(of: "implements") ?? doc.source.location())
             }
             if let by = doc.repeal?.by {
                 verify(by, "repealed.by", at: fm?.mapping("repealed")?.location(of: "by") ?? doc.source.location())

@@ -13,9 +13,11 @@ struct BodyRenderer {
     ///   - sourceDirectory: the Markdown file's folder in the content (`normative/<id>/`,
     ///     `cleanup/`), against which relative links are resolved.
     ///   - topLevel: the heading level the body's highest heading becomes.
-    func html(_ markdown: String, sourceDirectory: String, page link: Linker, topLevel: Int) -> String {
+    ///   - section: on a system library's root, the source the text comes from: its links
+    ///     (`/d/<id>/`, `解读.md`) name its own library's pages, which are in its section.
+    func html(_ markdown: String, sourceDirectory: String, page link: Linker, topLevel: Int, section: String? = nil) -> String {
         let html = MarkdownDocument(markdown).html(topHeadingLevel: topLevel) { url, _ in
-            rewrite(url, sourceDirectory: sourceDirectory, link: link)
+            rewrite(url, sourceDirectory: sourceDirectory, link: link, section: section)
         }
         return BodyRenderer.wrapTables(html)
     }
@@ -69,7 +71,7 @@ struct BodyRenderer {
     /// Site links (`/d/<id>/`, the full `base_url` form) become relative; links between
     /// content files (`解读.md`, `../other-id/index.md`, `图解.png`) become links to their
     /// pages or copies; everything else (other sites, `mailto:`, `#…`) stays as written.
-    func rewrite(_ url: String, sourceDirectory: String, link: Linker) -> String {
+    func rewrite(_ url: String, sourceDirectory: String, link: Linker, section: String? = nil) -> String {
         if url.isEmpty || url.hasPrefix("#") || url.hasPrefix("//") { return url }
         let cut = url.firstIndex { $0 == "?" || $0 == "#" } ?? url.endIndex
         let path = String(url[..<cut]).removingPercentEncoding ?? String(url[..<cut])
@@ -84,10 +86,11 @@ struct BodyRenderer {
             var rest = path
             let basePath = context.site.basePath
             if basePath != "/" && rest.hasPrefix(basePath) { rest = String(rest.dropFirst(basePath.count)) }
-            return link.href(String(rest.drop { $0 == "/" })) + suffix
+            let sitePath = String(rest.drop { $0 == "/" })
+            return link.href(section.map { SitePath.section($0) + sitePath } ?? sitePath) + suffix
         }
         guard let contentPath = RelativePath.resolve(path, against: sourceDirectory),
-            let target = sitePath(forContent: contentPath)
+            let target = sitePath(forContent: contentPath, section: section)
         else { return url }
         return link.href(target) + suffix
     }
@@ -95,19 +98,21 @@ struct BodyRenderer {
     /// The site path of a content path: a bundle's `index.md` or folder → its page, another
     /// `*.md` there → the interpretation page, any other bundle file → its copy; a cleanup
     /// batch file → its page. Nil for paths outside what the site publishes.
-    func sitePath(forContent path: String) -> String? {
+    func sitePath(forContent path: String, section: String? = nil) -> String? {
         let parts = path.split(separator: "/").map(String.init)
+        // In a system library's root, ids are qualified by the text's source.
+        let qualify = { (id: String) in section.map { "\($0)/\(id)" } ?? id }
         if parts.first == "cleanup" {
-            if parts.count == 1 { return SitePath.cleanups }
-            if parts.count == 2, parts[1].hasSuffix(".md") { return SitePath.cleanup(String(parts[1].dropLast(3))) }
+            if parts.count == 1 { return section.map { SitePath.section($0) + SitePath.cleanups } ?? SitePath.cleanups }
+            if parts.count == 2, parts[1].hasSuffix(".md") { return SitePath.cleanup(qualify(String(parts[1].dropLast(3)))) }
             return nil
         }
         guard parts.count >= 2, DocumentKind.allCases.contains(where: { $0.folder == parts[0] }),
-            context.library.document(parts[1]) != nil
+            context.library.document(qualify(parts[1])) != nil
         else { return nil }
-        let id = parts[1], rest = parts.dropFirst(2).joined(separator: "/")
+        let id = qualify(parts[1]), rest = parts.dropFirst(2).joined(separator: "/")
         if rest.isEmpty || rest == "index.md" { return SitePath.document(id) }
-        if rest.hasSuffix(".md") && !rest.contains("/") { return "d/\(id)/\(rest.dropLast(3))/" }
+        if rest.hasSuffix(".md") && !rest.contains("/") { return SitePath.document(id) + "\(rest.dropLast(3))/" }
         return SitePath.bundleFile(id, rest)
     }
 

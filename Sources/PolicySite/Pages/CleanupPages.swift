@@ -86,7 +86,10 @@ struct CleanupPages {
             }
             return items.isEmpty ? nil : OutcomeGroup(outcome: outcome.rawValue, count: items.count, items: items)
         }
-        let body = BodyRenderer(context: context).html(batch.body, sourceDirectory: "cleanup/", page: link, topLevel: 2)
+        // A system library's batch (`<source>/<batch>`) links within its source's section.
+        let section = batch.id.contains("/") ? String(batch.id.prefix { $0 != "/" }) : nil
+        let body = BodyRenderer(context: context).html(
+            batch.body, sourceDirectory: "cleanup/", page: link, topLevel: 2, section: section)
         let ctx = BatchContext(
             page: context.chrome(directory, title: batch.title, crumbs: [("清理结果", SitePath.cleanups), (batch.title, nil)]),
             title: batch.title, number: batch.number, published: DateText(batch.published), effective: DateText(batch.effective),

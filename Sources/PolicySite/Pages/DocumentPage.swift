@@ -43,6 +43,18 @@ struct DocumentPage {
         let linkedData: LinkedData
         /// For a revised document: its 新旧对照 with each later version, beside the status.
         let statusComparisons: NonEmptyList<LinkItem>?
+        /// 上位文件: the documents this one implements (`implements:`), in any bureau's library.
+        let implements: NonEmptyList<Related>?
+        /// 下级配套文件: the documents that implement this one.
+        let implementedBy: NonEmptyList<Related>?
+    }
+
+    /// A document linked by `implements:`, with the bureau that issued it.
+    struct Related: Encodable {
+        let title: String
+        let href: String
+        let number: String?
+        let issuer: String?
     }
 
     /// A chapter in the table of contents, with its sections (章 under 编, or 节 under 章).
@@ -226,8 +238,14 @@ struct DocumentPage {
                     LinkItem(
                         label: "新旧对照：与修订后的\(later.quotedTitle)\(later.number.map { "（\($0)）" } ?? "")比较",
                         href: link.href(SitePath.comparison(old: d.id, new: later.id)))
-                }))
+                }),
+            implements: .of(related(library.implementation[d.id]?.implements ?? [], link)),
+            implementedBy: .of(related(library.implementation[d.id]?.implementedBy ?? [], link)))
         return try context.page(directory, template: "document", ctx)
+    }
+
+    private func related(_ linked: [ImplementationLinks.Linked], _ link: Linker) -> [Related] {
+        linked.map { Related(title: $0.title, href: link.href($0.path), number: $0.number, issuer: $0.issuer.isEmpty ? nil : $0.issuer) }
     }
 
     /// The bundle's real folder (the front matter's `kind` may differ from the folder).

@@ -15,6 +15,24 @@ struct HomePage {
         let searchHref: String
         /// The per-section Atom feeds, advertised in the `<head>` and listed on the page.
         let sectionFeeds: [LinkItem]
+        /// A system library's bureaus by level (省, 市, 县), each with its documents in
+        /// force; nil for a single bureau's site.
+        let system: NonEmptyList<Level>?
+    }
+
+    struct Level: Encodable {
+        /// `省级`.
+        let heading: String
+        let bureaus: [Bureau]
+    }
+
+    /// One bureau of a system library: its section (`<source>/`) and its counts.
+    struct Bureau: Encodable {
+        let issuer: String
+        let region: String
+        let href: String
+        let inForce: Int
+        let total: Int
     }
 
     struct Section: Encodable {
@@ -117,7 +135,17 @@ struct HomePage {
                 ("新发布的政策文件", SitePath.documentsFeed), ("新发布的政策解读", SitePath.interpretationsFeed),
                 ("文件时效性变化（废止、失效、修改）", SitePath.statusFeed),
             ]
-            .map { LinkItem(label: $0.0, href: link.href($0.1)) })
+            .map { LinkItem(label: $0.0, href: link.href($0.1)) },
+            system: .of(
+                (context.system?.levels ?? []).map { level in
+                    Level(
+                        heading: level.level.heading,
+                        bureaus: level.bureaus.map { b in
+                            Bureau(
+                                issuer: b.origin.issuer, region: b.origin.region,
+                                href: link.href(SitePath.section(b.origin.source)), inForce: b.inForce, total: b.total)
+                        })
+                }))
         return try context.page(SitePath.home, template: "home", ctx)
     }
 }

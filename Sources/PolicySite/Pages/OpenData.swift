@@ -23,11 +23,14 @@ struct OpenData {
         let repeal: Repeal?
         let status, status_text, url: String
         let interpretations: [InterpretationEntry]
+        /// In a system library: the bureau's source id, level and region (absent otherwise).
+        let origin: DocumentOrigin?
 
         // Written by hand so absent values are `null` rather than missing keys.
         enum Keys: String, CodingKey {
             case id, kind, title, number, issuers, office, signed, published, effective, expires, topics, keywords
             case supersedes, superseded_by, repeal, status, status_text, url, interpretations
+            case source, level, region
         }
 
         func encode(to encoder: Encoder) throws {
@@ -41,6 +44,10 @@ struct OpenData {
             try c.encode(superseded_by, forKey: .superseded_by); try c.encode(repeal, forKey: .repeal)
             try c.encode(status, forKey: .status); try c.encode(status_text, forKey: .status_text)
             try c.encode(url, forKey: .url); try c.encode(interpretations, forKey: .interpretations)
+            if let origin {
+                try c.encode(origin.source, forKey: .source); try c.encode(origin.level.rawValue, forKey: .level)
+                try c.encode(origin.region, forKey: .region)
+            }
         }
     }
 
@@ -79,7 +86,7 @@ struct OpenData {
                     InterpretationEntry(
                         id: i.id, title: i.title, form: i.form.rawValue, published: i.published.description,
                         url: feeds.absolute(SitePath.interpretation(i)))
-                })
+                }, origin: d.origin)
         }
         var data = try JSONEncoder.stable.encode(Root(generated_as_of: context.asOf.description, documents: entries))
         data.append(0x0A)

@@ -61,6 +61,8 @@ struct PageChrome: Encodable {
     let governmentMeta: [LinkedData.MetaTag]
     /// 主办单位, 网站标识码 and the registration numbers from `site.yml` `website`.
     let footer: SiteFooter?
+    /// In a bureau's section of a system library: the system site's home page.
+    var system: LinkItem? = nil
 }
 
 /// A date both machine- and human-readable: `<time datetime="{{iso}}">{{chinese}}</time>`.
@@ -106,6 +108,8 @@ struct DocumentLink: Encodable {
     /// A row a status list carries hidden, for status-live.js to show once the document
     /// takes on that list's status after the as-of date.
     var isCandidate = false
+    /// The issuing bureau, in a system library's lists (every bureau's documents in one list).
+    var issuer: String? = nil
 }
 
 /// A plain labelled link (files, batches, sections).

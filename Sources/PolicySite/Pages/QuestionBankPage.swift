@@ -79,7 +79,7 @@ struct QuestionBankPage {
             anchor: e.anchor, question: e.question,
             answerHTML: BodyRenderer(context: context).html(
                 QuestionBankPage.markdown(e.answer), sourceDirectory: bundle + "/",
-                page: link, topLevel: 4),
+                page: link, topLevel: 4, section: e.document.origin?.source),
             source: Source(
                 documentTitle: e.document.title, documentHref: link.href(SitePath.document(e.document.id)),
                 documentNumber: e.document.number, interpretationTitle: e.interpretation.title,

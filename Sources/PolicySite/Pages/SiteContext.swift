@@ -17,11 +17,14 @@ struct SiteContext {
     let output: InputRecorder
     /// The documents whose status still changes after `asOf`, for status-live.js.
     let live: LiveStatuses
+    /// The bureaus of a system library, for its home page; nil for a single bureau's site.
+    let system: SystemOverview?
 
     init(
         library: Library, raw: RawLibrary, asOf: CalendarDate, theme: Theme, history: LibraryHistory = .none,
-        output: InputRecorder, live: LiveStatuses
+        output: InputRecorder, live: LiveStatuses, system: SystemOverview? = nil
     ) {
+        self.system = system
         self.library = library
         self.raw = raw
         self.asOf = asOf
@@ -65,7 +68,7 @@ struct SiteContext {
             trail.enumerated().map { i, crumb in
                 PageChrome.Crumb(label: crumb.label, href: i == trail.count - 1 ? nil : crumb.path.map(link.href))
             })
-        return PageChrome(
+        var chrome = PageChrome(
             lang: site.language, title: directory.isEmpty ? site.title : "\(title) - \(site.title)",
             siteTitle: site.title, canonical: site.baseURL + SitePath.encoded(directory),
             address: site.baseURL + directory, root: link.root, homeHref: link.href(SitePath.home),
@@ -80,6 +83,9 @@ struct SiteContext {
                 site: site, column: column, columnType: about.columnType ?? GovernmentMeta.columnType(section: sectionPath), title: title,
                 about: about),
             footer: SiteFooter.of(site))
+        // A section's pages sit one folder below the system site's root.
+        chrome.system = site.systemTitle.map { LinkItem(label: $0, href: link.root + "../") }
+        return chrome
     }
 
     /// Page assets the theme may ship: `assets/status-live.js` on every page (statuses, and
@@ -113,7 +119,8 @@ struct SiteContext {
         DocumentLink(
             title: document.title, href: link.href(SitePath.document(document.id)), number: document.number,
             kind: document.kind.chinese, published: DateText(document.published),
-            effective: DateText(document.effective), badge: badge(document, live: live), documentID: document.id)
+            effective: DateText(document.effective), badge: badge(document, live: live), documentID: document.id,
+            issuer: document.origin?.issuer)
     }
 
     /// Renders a page template as the page directory's `index.html` (or keeps the last

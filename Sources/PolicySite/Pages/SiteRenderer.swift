@@ -26,6 +26,10 @@ public struct SiteRenderer {
     /// False to leave out the documents' own pages (`policy serve` renders each on request:
     /// `renderDocument(_:)`).
     public var rendersDocumentPages = true
+    /// The bureaus of a system library, shown on its home page (the system site's root:
+    /// lists, search and open data over every bureau; the documents' pages and their files
+    /// are rendered in each bureau's section).
+    public var system: SystemOverview?
 
     /// - Parameters:
     ///   - keepingUnchangedPages: keep the last build's pages whose inputs (`PageKey`) are
@@ -67,7 +71,8 @@ public struct SiteRenderer {
     public func render(into sink: some SiteSink) throws {
         let output = InputRecorder(sink: sink, theme: theme, tool: tool)
         let context = SiteContext(
-            library: library, raw: raw, asOf: asOf, theme: theme, history: history, output: output, live: live)
+            library: library, raw: raw, asOf: asOf, theme: theme, history: history, output: output, live: live,
+            system: system)
         let (library, asOf, searchSegments, buildsSearchIndex) = (library, asOf, searchSegments, buildsSearchIndex)
         // The search index, the longest job, splits its own work over the cores: it runs on
         // a thread of its own (see `ThreadTask`) beside the pages.
@@ -116,6 +121,6 @@ public struct SiteRenderer {
         try output.add(theme.assets.keys.sorted().map { OutputFile("assets/\($0)", .data(theme.assets[$0]!)) })
         // Last, so that a generated page wins over a bundle file that happens to share its
         // path (`index.html` as an attachment): the sink keeps the first file for a path.
-        try output.add(library.documents.flatMap { context.copies(of: $0) })
+        if system == nil { try output.add(library.documents.flatMap { context.copies(of: $0) }) }
     }
 }

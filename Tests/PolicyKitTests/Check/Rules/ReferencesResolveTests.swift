@@ -62,6 +62,24 @@ final class ReferencesResolveTests: XCTestCase {
         try fixture.check().assertFinds("PR001", .error, file: "content/\(doc)", line: 9, message: "示市监规〔2024〕1号")
     }
 
+    /// An unqualified `implements` names a document of the same library.
+    func testImplementsUnknownID() throws {
+        var fixture = twoDocuments()
+        fixture.replace(in: doc, "expires: 2029-03-31", with: "expires: 2029-03-31\nimplements: 1️⃣2024-old-label")
+        try fixture.check().assertFindings(["1️⃣": .error("PR001", "implements")])
+    }
+
+    /// Resolved, and a qualified `<source>/<id>` is left to the system library (PL006).
+    func testImplementsResolvesAndQualifiedIsLeftToTheSystem() throws {
+        var fixture = twoDocuments()
+        fixture.replace(
+            in: doc, "expires: 2029-03-31", with: "expires: 2029-03-31\nimplements: [2024-old-labels, province/2024-x]")
+        let result = try fixture.check()
+        result.assertNoFindings()
+        let links = result.library.implementation["2024-old-labels"]?.implementedBy.map(\.path)
+        XCTAssertEqual(links, ["d/2024-food-labels/"])
+    }
+
     func testSupersedesItself() throws {
         var fixture = MarkedFixture()
         fixture.replace(in: doc, "expires: 2029-03-31", with: "expires: 2029-03-31\nsupersedes: 2024-food-labels")

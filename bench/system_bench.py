@@ -1,0 +1,180 @@
+#!/usr/bin/env python3
+"""System library benchmark (issue 22): one provincial, 16 city and 100 county bureaus.
+
+usage: bench/system_bench.py [--runs N] [--work DIR] [--out docs/benchmarks.md] [--scale 1.0]
+                             [--git] [--generate-only] [--report-only]
+
+Generates a synthetic system — `library.yml` and one content folder per bureau, each with its
+own site.yml and calendar.yml — of about 25,000 documents (4,000 provincial, 400 per city, 150
+per county; `--scale` multiplies the counts), every document with a same-day text
+interpretation, every city document implementing a provincial one and every county document
+a document of its city (`implements: <source>/<id>`), and the same ids in every bureau (they
+are qualified by source). With `--git` each bureau's folder is a git repository named by
+`git:` (cloned into `.policy-sources/` by the first run), otherwise by `path:`.
+
+It then times, as whole processes (wall, user+sys CPU, peak RSS from wait4), RUNS times
+after one warm-up: `policy check library.yml` and `policy build library.yml` into an empty
+folder, on the quarter system (x1, the same 117 bureaus with a quarter of the documents) and
+the whole one (x4), and reports the x4 ÷ x1 ratio of the full build (linear: about 4), the
+peak memory (limit 2 GB) and the site's size. The first query's bytes are measured by
+bench/search_bench.py on the site it builds (not here: it needs Chromium and the corpus
+queries).
+
+The section "System library" of --out is replaced (or appended), the rest kept.
+"""
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import build_bench as bb  # noqa: E402
+
+SECTION = "## System library: 1 province, 16 cities, 100 counties"
+TOPICS = ["食品安全", "价格监督", "广告监管", "质量发展", "网络交易", "信用监管", "知识产权", "计量标准"]
+CITIES = 16
+COUNTIES = 100
+PER_LEVEL = {"省": 4000, "市": 400, "县": 150}
+
+
+def bureaus():
+    """(id, issuer, level, region, parent) for every bureau, province first."""
+    out = [("province", "示例省市场监督管理局", "省", "示例省", None)]
+    for c in range(CITIES):
+        out.append((f"city-{c:02d}", f"示例省第{c + 1}市市场监督管理局", "市", f"第{c + 1}市", "province"))
+    for k in range(COUNTIES):
+        city = k % CITIES
+        out.append((f"county-{k:03d}", f"第{city + 1}市第{k + 1}县市场监督管理局", "县", f"第{k + 1}县", f"city-{city:02d}"))
+    return out
+
+
+def write_bureau(folder, issuer, level, count, parent, parent_count):
+    os.makedirs(folder, exist_ok=True)
+    with open(os.path.join(folder, "site.yml"), "w", encoding="utf-8") as f:
+        f.write(f"title: {issuer}政策文件库\nbase_url: https://www.example.gov.cn/\nissuer: {issuer}\ntimezone: Asia/Shanghai\n")
+    shutil.copy(os.path.join(bb.ROOT, "content", "calendar.yml"), os.path.join(folder, "calendar.yml"))
+    start = dt.date(2019, 1, 2)
+    for i in range(count):
+        day = start + dt.timedelta(days=(i * 7) % 2500)
+        while day.weekday() >= 5:
+            day += dt.timedelta(days=1)
+        topic = TOPICS[i % len(TOPICS)]
+        bundle = os.path.join(folder, "policies", f"doc-{i:05d}")
+        os.makedirs(bundle, exist_ok=True)
+        implements = f"implements: {parent}/doc-{i % parent_count:05d}\n" if parent else ""
+        articles = "\n\n".join(f"第{n}条　为规范{issuer}{topic}第{i}号事项第{n}项工作，应当依法履行职责，"
+                               f"加强监督检查，保护经营者和消费者的合法权益。" for n in range(1, 7))
+        with open(os.path.join(bundle, "index.md"), "w", encoding="utf-8") as f:
+            f.write(f"---\ntitle: {issuer}关于做好{topic}第{i}号专项工作的通知\nkind: policy\noffice: 综合科\n"
+                    f"signed: {day}\npublished: {day}\ntopics: [{topic}]\n{implements}---\n\n{articles}\n")
+        with open(os.path.join(bundle, "解读.md"), "w", encoding="utf-8") as f:
+            f.write(f"---\ntitle: 《关于做好{topic}第{i}号专项工作的通知》解读\nform: text\npublished: {day}\n---\n\n"
+                    f"## 背景依据\n\n近年来{topic}领域出现新情况，需要统一工作要求。\n\n"
+                    f"## 主要内容\n\n明确职责分工、检查方式和结果运用。\n\n## 关键词\n\n专项工作：本通知部署的第{i}项任务。\n")
+
+
+def git_commit(folder):
+    env = {**os.environ, "GIT_AUTHOR_NAME": "bench", "GIT_AUTHOR_EMAIL": "bench@example.invalid",
+           "GIT_COMMITTER_NAME": "bench", "GIT_COMMITTER_EMAIL": "bench@example.invalid",
+           "GIT_AUTHOR_DATE": "2026-01-05T10:00:00+08:00", "GIT_COMMITTER_DATE": "2026-01-05T10:00:00+08:00"}
+    for args in (["init", "-q", "-b", "main"], ["add", "-A"], ["commit", "-q", "--no-verify", "-m", "content"]):
+        subprocess.run(["git", *args], cwd=folder, check=True, env=env, stdout=subprocess.DEVNULL)
+
+
+def generate(work, scale, use_git):
+    """The system under WORK/system-<scale>/: library.yml and bureaus/<id>/. Kept between runs."""
+    root = os.path.join(work, f"system-{scale:g}{'-git' if use_git else ''}")
+    manifest = os.path.join(root, "library.yml")
+    if os.path.exists(manifest):
+        return manifest
+    counts = {level: max(1, round(n * scale)) for level, n in PER_LEVEL.items()}
+    lines = ["title: 示例省市场监管系统行政规范性文件库", "base_url: https://www.example.gov.cn/library/",
+             "timezone: Asia/Shanghai", "sources:"]
+    level_of = {}
+    for id, issuer, level, region, parent in bureaus():
+        level_of[id] = level
+        folder = os.path.join(root, "bureaus", id)
+        write_bureau(folder, issuer, level, counts[level], parent, counts[level_of[parent]] if parent else 0)
+        if use_git:
+            git_commit(folder)
+        lines += [f"  - id: {id}", f"    issuer: {issuer}", f"    level: {level}", f"    region: {region}"]
+        if parent:
+            lines.append(f"    parent: {parent}")
+        lines.append(f"    git: bureaus/{id}" if use_git else f"    path: bureaus/{id}")
+    with open(manifest, "w", encoding="utf-8") as f:
+        f.write("\n".join(lines) + "\n")
+    return manifest
+
+
+def bench(manifest, work, runs, name):
+    out = os.path.join(work, f"site-{name}")
+    build = [bb.POLICY, "build", manifest, "--out", out, "--as-of", bb.AS_OF]
+    print(f"{name}: {manifest}", flush=True)
+    figures = {
+        "check": bb.measure(f"{name} check", runs, lambda: None, [bb.POLICY, "check", manifest, "--as-of", bb.AS_OF]),
+        "full": bb.measure(f"{name} full build", runs, lambda: bb.remove_output(out), build, settled=True),
+    }
+    subprocess.run(build, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    figures["site_bytes"], figures["site_files"] = bb.tree_size(out)
+    figures["documents"] = len(json.load(open(os.path.join(out, "documents.json"), encoding="utf-8"))["documents"])
+    return figures
+
+
+def report(results, runs):
+    lines = [SECTION, "",
+             f"Generated by `bench/system_bench.py` (`make bench`), {runs} runs after a warm-up, on "
+             f"{os.cpu_count()} cores: `policy check|build library.yml` over 117 bureaus' content folders, "
+             "each checked by its own gate. Median wall seconds (min–max), median CPU seconds, peak RSS.", "",
+             "| set | documents | check | full build | peak memory | site |", "|---|---|---|---|---|---|"]
+    for name, f in results.items():
+        lines.append(f"| {name} | {f['documents']:,} | {bb.fmt(f['check'])} | {bb.fmt(f['full'])} "
+                     f"(CPU {f['full']['cpu']['median']:.2f}) | {f['full']['peak_mib']['max']:.0f} MiB | "
+                     f"{f['site_files']:,} files, {f['site_bytes'] / 2**20:.0f} MiB |")
+    if "x1" in results and "x4" in results:
+        ratio = results["x4"]["full"]["wall"]["median"] / results["x1"]["full"]["wall"]["median"]
+        lines += ["", f"x4 ÷ x1 full build: {ratio:.2f} (linear is 4)."]
+    return "\n".join(lines) + "\n"
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--runs", type=int, default=int(os.environ.get("RUNS", 3)))
+    ap.add_argument("--work", default=os.environ.get("BENCH_WORK", "/tmp/policy-bench"))
+    ap.add_argument("--out", default=os.path.join(bb.ROOT, "docs", "benchmarks.md"))
+    ap.add_argument("--scale", type=float, default=1.0, help="multiplies the documents per bureau")
+    ap.add_argument("--git", action="store_true", help="each bureau a git repository (git: sources)")
+    ap.add_argument("--generate-only", action="store_true", help="write the system and print its library.yml")
+    ap.add_argument("--report-only", action="store_true", help="write the section from WORK/system-bench.json")
+    args = ap.parse_args()
+    os.makedirs(args.work, exist_ok=True)
+    saved = os.path.join(args.work, "system-bench.json")
+    if args.generate_only:
+        print(generate(args.work, args.scale, args.git))
+        return
+    if args.report_only:
+        results = json.load(open(saved))
+    else:
+        results = {
+            "x1": bench(generate(args.work, args.scale / 4, args.git), args.work, args.runs, "x1"),
+            "x4": bench(generate(args.work, args.scale, args.git), args.work, args.runs, "x4"),
+        }
+        json.dump(results, open(saved, "w"), indent=1)
+    text = report(results, args.runs)
+    print(text)
+    old = open(args.out, encoding="utf-8").read() if os.path.exists(args.out) else "# Benchmarks\n"
+    start = old.find(SECTION)
+    if start >= 0:
+        end = old.find("\n## ", start + len(SECTION))
+        old = old[:start].rstrip("\n") + "\n" + (old[end:] if end >= 0 else "")
+    with open(args.out, "w", encoding="utf-8") as f:
+        f.write(old.rstrip("\n") + "\n\n" + text)
+
+
+if __name__ == "__main__":
+    main()
