@@ -4,12 +4,16 @@
 usage: bench/system_bench.py [--runs N] [--work DIR] [--out docs/benchmarks.md] [--scale 1.0]
                              [--git] [--generate-only] [--report-only]
 
-Generates a synthetic system — `library.yml` and one content folder per bureau, each with its
-own site.yml and calendar.yml — of about 25,000 documents (4,000 provincial, 400 per city, 150
-per county; `--scale` multiplies the counts), every document with a same-day text
-interpretation, every city document implementing a provincial one and every county document
-a document of its city (`implements: <source>/<id>`), and the same ids in every bureau (they
-are qualified by source). With `--git` each bureau's folder is a git repository named by
+Generates a system — `library.yml` and one content folder per bureau, each with its own
+site.yml and calendar.yml — of about 25,000 documents: the provincial bureau is the real-law
+corpus (../shared/corpus/convert.py, 1,512 documents with their interpretations, supersedes
+chains and cleanups), each of the 16 cities has 550 generated documents whose bodies are cut
+from the real laws (so the search index meets real text at scale), each of the 100 counties
+150 generated notices; `--scale` multiplies the counts (the corpus through convert.py's
+`--limit`). Every generated document has a same-day text interpretation, every city document
+implements a provincial one and every county document a document of its city
+(`implements: <source>/<id>`), and the same ids recur in every city and every county (they
+are qualified by source). Without ../shared the provincial bureau is generated like a city. With `--git` each bureau's folder is a git repository named by
 `git:` (cloned into `.policy-sources/` by the first run), otherwise by `path:`.
 
 It then times, as whole processes (wall, user+sys CPU, peak RSS from wait4), RUNS times
@@ -30,8 +34,10 @@ import json
 import os
 import shutil
 import statistics
+import re
 import subprocess
 import sys
+import tarfile
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import build_bench as bb  # noqa: E402
@@ -40,7 +46,7 @@ SECTION = "## System library: 1 province, 16 cities, 100 counties"
 TOPICS = ["食品安全", "价格监督", "广告监管", "质量发展", "网络交易", "信用监管", "知识产权", "计量标准"]
 CITIES = 16
 COUNTIES = 100
-PER_LEVEL = {"省": 4000, "市": 400, "县": 150}
+PER_LEVEL = {"省": 1512, "市": 550, "县": 150}
 
 
 def bureaus():
@@ -54,7 +60,36 @@ def bureaus():
     return out
 
 
-def write_bureau(folder, issuer, level, count, parent, parent_count):
+def law_bodies():
+    """The real laws' articles (after each file's header), cut to at most 6,000 characters;
+    empty without ../shared."""
+    if not os.path.exists(bb.CORPUS_TAR):
+        return []
+    bodies = []
+    with tarfile.open(bb.CORPUS_TAR) as tar:
+        for member in sorted((m for m in tar.getmembers() if m.isfile() and m.name.endswith(".md")), key=lambda m: m.name):
+            _, _, body = tar.extractfile(member).read().decode("utf-8", "replace").partition("<!-- INFO END -->")
+            paragraphs = [line.strip() for line in body.split("\n") if line.strip() and not line.startswith("#")]
+            if sum(map(len, paragraphs)) > 400:
+                bodies.append("\n\n".join(paragraphs)[:6000])
+    return bodies
+
+
+def real_province(folder, scale):
+    """The real-law corpus as the provincial bureau; its document ids, sorted."""
+    limit = [] if scale >= 1 else ["--limit", str(max(1, round(PER_LEVEL["省"] * scale)))]
+    subprocess.run([sys.executable, bb.CONVERT, "--out", folder, *limit], check=True,
+                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    settings = os.path.join(folder, "site.yml")
+    text = open(settings, encoding="utf-8").read()
+    with open(settings, "w", encoding="utf-8") as f:
+        f.write(re.sub(r"(?m)^issuer: .*$", "issuer: 示例省市场监督管理局", text, count=1))
+    return sorted(bundle for kind in ("regulations", "normative", "policies")
+                  for bundle in (os.listdir(os.path.join(folder, kind)) if os.path.isdir(os.path.join(folder, kind)) else []))
+
+
+def write_bureau(folder, issuer, level, count, parent, parent_ids, bodies):
+    """A generated bureau; its document ids."""
     os.makedirs(folder, exist_ok=True)
     with open(os.path.join(folder, "site.yml"), "w", encoding="utf-8") as f:
         f.write(f"title: {issuer}政策文件库\nbase_url: https://www.example.gov.cn/\nissuer: {issuer}\ntimezone: Asia/Shanghai\n")
@@ -67,9 +102,12 @@ def write_bureau(folder, issuer, level, count, parent, parent_count):
         topic = TOPICS[i % len(TOPICS)]
         bundle = os.path.join(folder, "policies", f"doc-{i:05d}")
         os.makedirs(bundle, exist_ok=True)
-        implements = f"implements: {parent}/doc-{i % parent_count:05d}\n" if parent else ""
-        articles = "\n\n".join(f"第{n}条　为规范{issuer}{topic}第{i}号事项第{n}项工作，应当依法履行职责，"
-                               f"加强监督检查，保护经营者和消费者的合法权益。" for n in range(1, 7))
+        implements = f"implements: {parent}/{parent_ids[(i * 7) % len(parent_ids)]}\n" if parent else ""
+        if level == "市" and bodies:
+            articles = bodies[(i * CITIES + len(issuer)) % len(bodies)]
+        else:
+            articles = "\n\n".join(f"第{n}条　为规范{issuer}{topic}第{i}号事项第{n}项工作，应当依法履行职责，"
+                                   f"加强监督检查，保护经营者和消费者的合法权益。" for n in range(1, 7))
         with open(os.path.join(bundle, "index.md"), "w", encoding="utf-8") as f:
             f.write(f"---\ntitle: {issuer}关于做好{topic}第{i}号专项工作的通知\nkind: policy\noffice: 综合科\n"
                     f"signed: {day}\npublished: {day}\ntopics: [{topic}]\n{implements}---\n\n{articles}\n")
@@ -77,6 +115,7 @@ def write_bureau(folder, issuer, level, count, parent, parent_count):
             f.write(f"---\ntitle: 《关于做好{topic}第{i}号专项工作的通知》解读\nform: text\npublished: {day}\n---\n\n"
                     f"## 背景依据\n\n近年来{topic}领域出现新情况，需要统一工作要求。\n\n"
                     f"## 主要内容\n\n明确职责分工、检查方式和结果运用。\n\n## 关键词\n\n专项工作：本通知部署的第{i}项任务。\n")
+    return [f"doc-{i:05d}" for i in range(count)]
 
 
 def git_commit(folder):
@@ -96,11 +135,14 @@ def generate(work, scale, use_git):
     counts = {level: max(1, round(n * scale)) for level, n in PER_LEVEL.items()}
     lines = ["title: 示例省市场监管系统行政规范性文件库", "base_url: https://www.example.gov.cn/library/",
              "timezone: Asia/Shanghai", "sources:"]
-    level_of = {}
+    bodies = law_bodies()
+    ids = {}
     for id, issuer, level, region, parent in bureaus():
-        level_of[id] = level
         folder = os.path.join(root, "bureaus", id)
-        write_bureau(folder, issuer, level, counts[level], parent, counts[level_of[parent]] if parent else 0)
+        if level == "省" and bodies:
+            ids[id] = real_province(folder, scale)
+        else:
+            ids[id] = write_bureau(folder, issuer, level, counts[level], parent, ids.get(parent, []), bodies)
         if use_git:
             git_commit(folder)
         lines += [f"  - id: {id}", f"    issuer: {issuer}", f"    level: {level}", f"    region: {region}"]
@@ -130,7 +172,9 @@ def report(results, runs):
     lines = [SECTION, "",
              f"Generated by `bench/system_bench.py` (`make bench`), {runs} runs after a warm-up, on "
              f"{os.cpu_count()} cores: `policy check|build library.yml` over 117 bureaus' content folders, "
-             "each checked by its own gate. Median wall seconds (min–max), median CPU seconds, peak RSS.", "",
+             "each checked by its own gate: the province is the real-law corpus, the 16 cities' documents have "
+             "bodies cut from the real laws, the 100 counties' are generated notices; x1 is the same system with "
+             "a quarter of every bureau's documents. Median wall seconds (min–max), median CPU seconds, peak RSS.", "",
              "| set | documents | check | full build | peak memory | site |", "|---|---|---|---|---|---|"]
     for name, f in results.items():
         lines.append(f"| {name} | {f['documents']:,} | {bb.fmt(f['check'])} | {bb.fmt(f['full'])} "
