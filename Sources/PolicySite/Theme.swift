@@ -37,6 +37,7 @@ public struct Theme: Sendable {
         ("versions.mustache", PackageResources.versions_mustache),
         ("style.css", PackageResources.style_css),
         ("search.js", PackageResources.search_js),
+        ("ranges.js", PackageResources.ranges_js),
         ("mode.js", PackageResources.mode_js),
         ("search.css", PackageResources.search_css),
         ("status.js", PackageResources.status_js),

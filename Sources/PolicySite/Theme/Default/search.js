@@ -22,6 +22,7 @@
  * The first line asks V8 to compile every function while the page loads, not on the first query.
  */
 import { STATUS_CODES, dayOf, isoOf, statusOf, today } from './status.js';
+import { RangeReader } from './ranges.js';
 
 (function () {
   var scriptURL = import.meta.url;
@@ -217,57 +218,32 @@ import { STATUS_CODES, dayOf, isoOf, statusOf, today } from './status.js';
     return new Response(stream).arrayBuffer().then(function (buf) { return new Uint8Array(buf); });
   }
 
-  var wholePacks = new Map();
+  var reader = new RangeReader(), pieces = new Map();
   /**
-   * The compressed bytes of pieces `ats` (adjacent in one pack), in one range request. A
-   * server that ignores ranges sends the whole pack: it is kept, and every later piece of it cut.
+   * Pieces `ats` inflated, one promise each. Those not fetched yet go in one request per
+   * file, all their ranges in it (ranges.js): a round of a query costs a request per file
+   * it touches, whatever the number of its pieces.
    */
-  function fetchRange(index, ats) {
-    var first = ats[0], last = ats[ats.length - 1], from = first.offset, to = last.offset + last.size;
-    var url = String(new URL(first.folder + '/' + first.pack + '.bin', index.base)), whole = wholePacks.get(url);
-    var cut = function (bytes, base) {
-      return ats.map(function (at) { return bytes.subarray(at.offset - base, at.offset - base + at.size); });
-    };
-    if (whole) return whole.then(function (bytes) { return cut(bytes, 0); });
-    return fetch(url, { headers: { Range: 'bytes=' + from + '-' + (to - 1) } }).then(function (r) {
-      if (r.status === 206) {
-        return r.arrayBuffer().then(function (buf) {
-          if (buf.byteLength !== to - from) throw new Error('索引文件不完整');
-          return cut(new Uint8Array(buf), from);
-        });
-      }
-      if (!r.ok) throw new Error('无法读取检索索引（' + r.status + '）');
-      var all = r.arrayBuffer().then(function (buf) { return new Uint8Array(buf); });
-      wholePacks.set(url, all);
-      all.catch(function () { wholePacks.delete(url); });
-      return all.then(function (bytes) { return cut(bytes, 0); });
-    });
-  }
-
-  var pieces = new Map();
-  /** Pieces `ats` inflated, one promise each; adjacent pieces of one pack share a request. */
   function fetchPieces(index, ats) {
-    var out = new Array(ats.length), run = [];
-    function flush() {
-      if (!run.length) return;
-      var group = run;
-      run = [];
-      var job = fetchRange(index, group.map(function (g) { return g.at; }));
-      group.forEach(function (g, j) {
-        var p = job.then(function (parts) { return inflate(parts[j]); });
-        p.catch(function () { pieces.delete(g.key); });
-        pieces.set(g.key, p);
-        out[g.i] = p;
-      });
-    }
+    var out = new Array(ats.length), files = new Map(), wanted = new Map();
     ats.forEach(function (at, i) {
       var key = at.folder + '/' + at.pack + ':' + at.offset;
-      if (pieces.has(key)) { flush(); out[i] = pieces.get(key); return; }
-      var prev = run.length ? run[run.length - 1].at : null;
-      if (prev && (prev.pack !== at.pack || prev.folder !== at.folder || prev.offset + prev.size !== at.offset)) flush();
-      run.push({ at: at, key: key, i: i });
+      if (pieces.has(key)) { out[i] = pieces.get(key); return; }
+      if (wanted.has(key)) { wanted.get(key).slots.push(i); return; }
+      var url = String(new URL(at.folder + '/' + at.pack + '.bin', index.base)), w = { at: at, key: key, slots: [i] };
+      wanted.set(key, w);
+      if (!files.has(url)) files.set(url, []);
+      files.get(url).push(w);
     });
-    flush();
+    files.forEach(function (list, url) {
+      var job = reader.read(url, list.map(function (w) { return [w.at.offset, w.at.offset + w.at.size]; }));
+      list.forEach(function (w, j) {
+        var p = job.then(function (parts) { return inflate(parts[j]); });
+        p.catch(function () { pieces.delete(w.key); });
+        pieces.set(w.key, p);
+        w.slots.forEach(function (i) { out[i] = p; });
+      });
+    });
     return out;
   }
   function piece(index, at) { return fetchPieces(index, [at])[0]; }
@@ -434,6 +410,18 @@ import { STATUS_CODES, dayOf, isoOf, statusOf, today } from './status.js';
     return picks;
   }
 
+  /** Where the postings of the keys of `terms` are (meta.bin alone says). */
+  function keyPieces(index, terms) {
+    var ats = [];
+    terms.forEach(function (cps) {
+      var keys = cps.length === 1 && !isWord(cps[0]) ? ['U' + str(cps)] : partsOf(index, cps).map(function (p) { return p.key; });
+      keys.forEach(function (key) {
+        ats.push(index.externals.get(key) || index.shards[fnv1a32(key) % index.manifest.shards]);
+      });
+    });
+    return ats;
+  }
+
   var termCache = new Map();
   /** Map record → {count, first, firstBody} of the term's matches. */
   function matchTerm(index, cps) {
@@ -494,6 +482,10 @@ import { STATUS_CODES, dayOf, isoOf, statusOf, today } from './status.js';
 
   /** Every term's matches, intersected: [{rec, count, titleHits, first}] (AND). */
   function matchQuery(index, terms) {
+    // The query's first round: every piece its new terms read (a shard or a large key's own
+    // postings per key), requested together before each term asks for its own.
+    var fresh = terms.filter(function (cps) { return !termCache.has(str(cps)); });
+    index.metaReady.then(function () { fetchPieces(index, keyPieces(index, fresh)); }, function () {});
     return Promise.all(terms.map(function (t) { return matchTerm(index, t); }).concat([index.metaReady])).then(function (maps) {
       maps.pop();
       var smallest = maps.reduce(function (a, b) { return b.size < a.size ? b : a; });
@@ -733,6 +725,8 @@ import { STATUS_CODES, dayOf, isoOf, statusOf, today } from './status.js';
     // The list needs nothing more from the network (titles and 文号 came with meta.bin): it
     // goes in now, hits and facets at once (one layout, no half-updated page); the snippets,
     // the query's second round, are requested first and fill in after.
+    // the snippets' round: every chunk of the page in one request per file
+    fetchPieces(index, [].concat.apply([], page.map(function (hit) { return chunksOf(index, hit).ats; })));
     var chunks = page.map(function (hit) { return chunkFor(index, hit); });
     var hidden = STATUS_GROUP < 0 ? 0 : hits.filter(function (h) { return h.failed === STATUS_GROUP; }).length;
     var firstNew = Math.max(0, end - PAGE_SIZE);
@@ -862,19 +856,25 @@ import { STATUS_CODES, dayOf, isoOf, statusOf, today } from './status.js';
 
   /**
    * The text around a hit's first body match (or its body's start): the one or two adjacent
-   * chunks that hold it, in one request. {window (code points), start, at, matched}.
+   * chunks that hold it. {window (code points), start, at, matched}.
    */
   function chunkFor(index, hit) {
+    var c = chunksOf(index, hit);
+    return Promise.all(fetchPieces(index, c.ats)).then(function (parts) {
+      var window = [];
+      parts.forEach(function (bytes) { window = window.concat(codePoints(utf8.decode(bytes))); });
+      return { start: c.first * index.manifest.chunk, window: window, at: c.at, matched: c.matched, more: c.more };
+    });
+  }
+
+  /** Which chunks a hit's snippet needs: {ats, first, at, matched, more}. */
+  function chunksOf(index, hit) {
     var at = hit.snippetAt >= 0 ? hit.snippetAt : hit.rec.bodyStart, matched = hit.snippetAt >= 0;
     var size = index.manifest.chunk, all = index.chunks[hit.rec.index];
     var from = Math.max(0, hit.rec.bodyStart, matched ? at - SNIPPET_BEFORE : at), to = at + (matched ? SNIPPET_AFTER : SNIPPET_PLAIN);
     var first = Math.min(all.length - 1, Math.floor(from / size)), last = Math.min(all.length - 1, Math.floor((to - 1) / size));
     if (last < first) last = first;
-    return Promise.all(fetchPieces(index, all.slice(first, last + 1))).then(function (parts) {
-      var window = [];
-      parts.forEach(function (bytes) { window = window.concat(codePoints(utf8.decode(bytes))); });
-      return { start: first * size, window: window, at: at, matched: matched, more: last < all.length - 1 };
-    });
+    return { ats: all.slice(first, last + 1), first: first, at: at, matched: matched, more: last < all.length - 1 };
   }
 
   /** A result's list item with an empty snippet paragraph (filled in when its text is in), its link and that paragraph. */
