@@ -1,7 +1,7 @@
 import Foundation
 import PolicyCore
 
-/// The query side of the index in Swift — the twin of `search.js`'s matching, so the tests can
+/// The query side of the index in Swift — the twin of `query.js` and `match.js`, so the tests can
 /// check the written files against a brute-force scan without a browser. It reads the files of
 /// one built index folder (`SearchIndexWriter.build()`), keyed by their path in the folder:
 /// `meta.bin`'s tables (`IndexTables`), then each piece cut from its pack and inflated.
@@ -94,27 +94,11 @@ struct SearchIndexReader {
 
     /// Matches of one normalised term.
     func matches(_ term: [UInt32]) -> [Int: Match] {
-        if term.count == 1, Tokenizer.classify(term[0]) == .char {
-            guard let data = postings(Tokenizer.charKey(term[0])) else { return [:] }
+        // The cover is chosen from the large keys' sizes in `meta.bin` alone, as the browser does.
+        let parts = Tokenizer.parts(of: term, cost: externalSize)
+        if parts.count == 1, parts[0].key.hasPrefix("U") {
+            guard let data = postings(parts[0].key) else { return [:] }
             return charCounts(data)
-        }
-        var parts: [(key: String, offset: Int)] = []
-        let segments = Tokenizer.segments(term)
-        for (i, s) in segments.enumerated() {
-            let v = Array(s.scalars)
-            if s.isWord {
-                parts.append((Tokenizer.tokenKey(v), s.start))
-            } else if v.count == 1 {
-                parts.append((i > 0 ? Tokenizer.startKey(v[0]) : Tokenizer.endKey(v[0]), s.start))
-            } else {
-                // The cover is chosen from the large keys' sizes in `meta.bin` alone, as the browser does: no
-                // shard is read for a pair left out. If such a pair occurs nowhere, neither does
-                // the phrase, and the pairs kept, which fix every character, find nothing.
-                let sizes = (0..<(v.count - 1)).map { externalSize(Tokenizer.pairKey(v[$0], v[$0 + 1])) }
-                for k in Self.cheapestCover(sizes) {
-                    parts.append((Tokenizer.pairKey(v[k], v[k + 1]), s.start + k))
-                }
-            }
         }
         var lists: [[Int: [Int]]] = []
         for part in parts {
@@ -136,25 +120,6 @@ struct SearchIndexReader {
             if count > 0 { out[record] = Match(count: count, first: first) }
         }
         return out
-    }
-
-    /// The pairs of a run to look up: every scalar covered (picks at most 2 apart), fewest
-    /// external bytes — the same choice as `cheapestCover` in `search.js`.
-    static func cheapestCover(_ cost: [Int]) -> [Int] {
-        // best[i]: (bytes, pairs) of the cheapest cover of scalars 0…i+1 whose last pick is i
-        var best: [(bytes: Int, pairs: Int)] = []
-        var from: [Int] = []
-        for i in cost.indices {
-            guard i > 0 else { best.append((cost[0], 1)); from.append(-1); continue }
-            var pick = i - 1
-            if i >= 2, (best[i - 2].bytes, best[i - 2].pairs) <= (best[i - 1].bytes, best[i - 1].pairs) { pick = i - 2 }
-            best.append((best[pick].bytes + cost[i], best[pick].pairs + 1))
-            from.append(pick)
-        }
-        var picks: [Int] = []
-        var k = cost.count - 1
-        while k >= 0 { picks.insert(k, at: 0); k = from[k] }
-        return picks
     }
 
     // MARK: - Files

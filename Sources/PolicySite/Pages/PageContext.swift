@@ -54,6 +54,9 @@ struct PageChrome: Encodable {
     /// `assets/search.css` and `assets/search.js` (which does its own statuses).
     let stylesheets: [String]
     let scripts: [String]
+    /// The modules those scripts import (`<link rel="modulepreload">`): fetched side by side
+    /// with the script, not one after the other as each import is found.
+    let modulePreloads: [String]
     /// SiteName, SiteDomain, SiteIDCode, ColumnName… (`GovernmentMeta`), escaped like all content.
     let governmentMeta: [LinkedData.MetaTag]
     /// 主办单位, 网站标识码 and the registration numbers from `site.yml` `website`.

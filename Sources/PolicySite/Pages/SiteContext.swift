@@ -75,6 +75,7 @@ struct SiteContext {
             openDataHref: link.href(SitePath.openData), searchHref: link.href(SitePath.search),
             nav: nav, breadcrumbs: breadcrumbs, asOf: DateText(asOf), timeZone: site.timeZone.identifier,
             stylesheets: extras(for: directory, "css").map(link.href), scripts: extras(for: directory, "js").map(link.href),
+            modulePreloads: modulePreloads(for: directory).map(link.href),
             governmentMeta: GovernmentMeta.tags(
                 site: site, column: column, columnType: about.columnType ?? GovernmentMeta.columnType(section: sectionPath), title: title,
                 about: about),
@@ -89,6 +90,13 @@ struct SiteContext {
             return theme.hasAsset("search.\(type)") ? ["assets/search.\(type)"] : []
         }
         return type == "js" && theme.hasAsset("status-live.js") ? ["assets/status-live.js"] : []
+    }
+
+    /// The modules `search.js` imports (the search page's query code, docs/search.md), when the
+    /// theme ships them. (Other pages' `status-live.js` imports one small module, `status.js`.)
+    private func modulePreloads(for directory: String) -> [String] {
+        guard directory == SitePath.search, theme.hasAsset("search.js") else { return [] }
+        return ["status.js", "tokenize.js", "decode.js", "match.js", "ranges.js", "query.js"].filter(theme.hasAsset).map { "assets/" + $0 }
     }
 
     /// The status badge on the as-of date; `live`: with the facts the browser recomputes it from.
