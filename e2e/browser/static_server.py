@@ -7,13 +7,13 @@ nginx, Apache and object storage serve them — over HTTP/1.1 keep-alive connect
 gives the bytes of the body sent, not the file's size.
 
 usage: static_server.py PORT --bind ADDR --directory ROOT [--ignore-ranges-under PREFIX]
-                        [--single-ranges-only]
+                        [--single-ranges-under PREFIX]
 
 --ignore-ranges-under: paths starting with PREFIX are served whole (200) whatever the Range
 header says, as a server without range support does, so that a test can check the page's
 fallback.
---single-ranges-only: a request for several ranges is served whole (200), a single range
-still 206 — as Amazon S3 and some CDNs do."""
+--single-ranges-under: under PREFIX, a request for several ranges is served whole (200, with
+`Accept-Ranges: bytes`), a single range still 206 — as Amazon S3 does."""
 from __future__ import annotations
 
 import argparse
@@ -50,10 +50,11 @@ class Handler(SimpleHTTPRequestHandler):
     # keep-alive, as any production server: a query's requests reuse the page's connections
     protocol_version = "HTTP/1.1"
     ignore_ranges_under: str | None = None
-    single_ranges_only = False
+    single_ranges_under: str | None = None
 
     def send_head(self):
         self._body = None
+        self._accepts_ranges = False
         header = self.headers.get("Range")
         path = self.translate_path(self.path)
         ignore = self.ignore_ranges_under and self.path.startswith(self.ignore_ranges_under)
@@ -61,7 +62,9 @@ class Handler(SimpleHTTPRequestHandler):
             return super().send_head()
         size = os.path.getsize(path)
         ranges = parse_ranges(header, size)
-        if ranges is None or (len(ranges) > 1 and self.single_ranges_only):
+        single_only = self.single_ranges_under and self.path.startswith(self.single_ranges_under)
+        if ranges is None or (len(ranges) > 1 and single_only):
+            self._accepts_ranges = bool(single_only)
             return super().send_head()
         if not ranges:
             self.send_error(416, "Range Not Satisfiable")
@@ -89,6 +92,12 @@ class Handler(SimpleHTTPRequestHandler):
         self.send_header("Accept-Ranges", "bytes")
         self.end_headers()
         return _Nothing()
+
+    def end_headers(self):
+        if getattr(self, "_accepts_ranges", False):
+            self.send_header("Accept-Ranges", "bytes")
+            self._accepts_ranges = False
+        super().end_headers()
 
     def copyfile(self, source, outputfile):
         if self._body is None:
@@ -119,10 +128,10 @@ def main():
     ap.add_argument("--bind", default="127.0.0.1")
     ap.add_argument("--directory", default=os.getcwd())
     ap.add_argument("--ignore-ranges-under", default=None)
-    ap.add_argument("--single-ranges-only", action="store_true")
+    ap.add_argument("--single-ranges-under", default=None)
     args = ap.parse_args()
     Handler.ignore_ranges_under = args.ignore_ranges_under
-    Handler.single_ranges_only = args.single_ranges_only
+    Handler.single_ranges_under = args.single_ranges_under
     server = ThreadingHTTPServer((args.bind, args.port), partial(Handler, directory=args.directory))
     server.serve_forever()
 

@@ -8,10 +8,12 @@
  *                              nginx, Apache, CloudFront and `policy serve` answer so)
  *   Range: bytes=a-b         → 206 with that range
  *
- * and degrades with the server: a 206 of one part that covers the ranges asked for is cut; a
- * 200 to several ranges (Amazon S3 and some CDNs serve the whole file then) is dropped unread
- * and the ranges are asked for one by one from then on; a 200 to one range (no range support
- * at all) is kept as the whole file, and every later range of that file is cut from it.
+ * and degrades with the server: a 206 of one part that covers the ranges asked for is cut (a
+ * server may merge them), one that covers fewer is completed range by range; a 200 to several
+ * ranges from a server that says `Accept-Ranges: bytes` (Amazon S3 serves the whole file to
+ * several ranges) is dropped unread and the ranges are asked for one by one from then on; any
+ * other 200 (no range support at all) is kept as the whole file, and every later range of that
+ * file is cut from it.
  * Ranges are sent ascending and without overlap (CloudFront's condition), and ranges less
  * than MERGE_GAP apart are merged (a part's headers cost about as much).
  */
@@ -77,10 +79,9 @@ export class RangeReader {
         });
       }
       if (!r.ok) throw new Error('无法读取检索索引（' + r.status + '）');
-      if (ranges.length > 1) {
-        // Several ranges answered by the whole file: ask for them one by one, as this
-        // server may still answer a single range (a server without ranges sends the whole
-        // file again, which is then kept).
+      if (ranges.length > 1 && /bytes/i.test(r.headers.get('Accept-Ranges') || '')) {
+        // Several ranges answered by the whole file, from a server that serves ranges: ask
+        // for them one by one.
         if (r.body) r.body.cancel().catch(() => {});
         this.multipart = false;
         return Promise.all(ranges.map((range) => this.request(url, [range]))).then((answers) => answers.flat());
