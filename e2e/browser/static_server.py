@@ -49,6 +49,9 @@ def parse_ranges(header: str, size: int):
 class Handler(SimpleHTTPRequestHandler):
     # keep-alive, as any production server: a query's requests reuse the page's connections
     protocol_version = "HTTP/1.1"
+    # TCP_NODELAY, as nginx (tcp_nodelay on): a body written after its headers is not held
+    # back waiting for the client's acknowledgement of them (Nagle's algorithm)
+    disable_nagle_algorithm = True
     ignore_ranges_under: str | None = None
     single_ranges_under: str | None = None
 
