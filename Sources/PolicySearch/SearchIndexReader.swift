@@ -6,10 +6,12 @@ import PolicyCore
 /// one built index folder (`SearchIndexWriter.build()`), keyed by their path in the folder:
 /// `meta.bin`'s tables (`IndexTables`), then each piece cut from its pack and inflated.
 struct SearchIndexReader {
-    /// A record's matches for a query: how many (over all terms) and where the first one starts.
+    /// A record's matches for a query: how many (over all terms), where the first one starts,
+    /// and where the first one in the body starts (-1: none, or the body's start not given).
     struct Match: Equatable {
         var count: Int
         var first: Int
+        var firstBody = -1
     }
 
     /// What a result shows besides its snippet.
@@ -85,15 +87,17 @@ struct SearchIndexReader {
             guard let previous = result else { result = matches; continue }
             var both: [Int: Match] = [:]
             for (record, m) in matches {
-                if let p = previous[record] { both[record] = Match(count: p.count + m.count, first: min(p.first, m.first)) }
+                guard let p = previous[record] else { continue }
+                let bodies = [p.firstBody, m.firstBody].filter { $0 >= 0 }
+                both[record] = Match(count: p.count + m.count, first: min(p.first, m.first), firstBody: bodies.min() ?? -1)
             }
             result = both
         }
         return result ?? [:]
     }
 
-    /// Matches of one normalised term.
-    func matches(_ term: [UInt32]) -> [Int: Match] {
+    /// Matches of one normalised term; `bodyStart` gives a record's body offset, for `firstBody`.
+    func matches(_ term: [UInt32], bodyStart: (Int) -> Int = { _ in .max }) -> [Int: Match] {
         // The cover is chosen from the large keys' sizes in `meta.bin` alone, as the browser does.
         let parts = Tokenizer.parts(of: term, cost: externalSize)
         if parts.count == 1, parts[0].key.hasPrefix("U") {
@@ -109,15 +113,21 @@ struct SearchIndexReader {
         for (record, starts) in lists[0] {
             var count = 0
             var first = Int.max
+            var firstBody = Int.max
+            let body = bodyStart(record)
             for p in starts {
                 let start = p - parts[0].offset
                 guard start >= 0 else { continue }
                 let ok = (1..<parts.count).allSatisfy { i in
                     lists[i][record].map { Self.contains($0, start + parts[i].offset) } ?? false
                 }
-                if ok { count += 1; first = min(first, start) }
+                if ok {
+                    count += 1
+                    first = min(first, start)
+                    if start >= body { firstBody = min(firstBody, start) }
+                }
             }
-            if count > 0 { out[record] = Match(count: count, first: first) }
+            if count > 0 { out[record] = Match(count: count, first: first, firstBody: firstBody == .max ? -1 : firstBody) }
         }
         return out
     }
@@ -197,9 +207,8 @@ struct SearchIndexReader {
         var record = -1
         while !r.isAtEnd {
             record += r.varint()! + 1
-            let count = r.varint()!, first = r.varint()!
-            _ = r.varint()
-            out[record] = Match(count: count, first: first)
+            let count = r.varint()!, first = r.varint()!, body = r.varint()!
+            out[record] = Match(count: count, first: first, firstBody: body == 0 ? -1 : first + body - 1)
         }
         return out
     }

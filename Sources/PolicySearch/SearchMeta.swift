@@ -22,7 +22,7 @@ import PolicyModel
 ///       form × 4 + (published differs: 1) + (office differs: 2)   (form: index into `forms`)
 ///       · [s(published − document published)] · [office] · body offset
 ///
-/// The status rule search.js applies to these facts is `status.js`'s, the port of
+/// The status rule match.js applies to these facts is `status.js`'s, the port of
 /// `Library.status(of:at:)` every page shares.
 struct SearchMeta {
     struct Header: Codable {

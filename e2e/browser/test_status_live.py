@@ -186,8 +186,12 @@ def test_status_js_gives_every_vector(served, browser):
 
 
 def test_search_shares_the_status_module():
+    """The status rules exist once in JavaScript: status.js. The search (match.js, which
+    ranks and filters by status) and status-live.js import it; no other module has rules."""
     theme = REPO / "Sources" / "PolicySite" / "Theme" / "Default"
-    search = (theme / "search.js").read_text(encoding="utf-8")
-    live = (theme / "status-live.js").read_text(encoding="utf-8")
-    assert "from './status.js'" in search and "from './status.js'" in live
-    assert "function statusOf" not in search and "function statusReport" not in live
+    modules = {p.name: p.read_text(encoding="utf-8") for p in theme.glob("*.js")}
+    assert "from './status.js'" in modules["match.js"] and "from './status.js'" in modules["status-live.js"]
+    for name, source in modules.items():
+        if name != "status.js":
+            assert "function statusOf" not in source and "function statusReport" not in source, name
+            assert "'superseded'" not in source and "'expired'" not in source, f"{name} names statuses itself"

@@ -65,3 +65,29 @@ def test_match_js_ranks_every_ranking_vector(browser, served):
     assert len(found) == len(vectors["cases"]) >= 10
     for case, order in zip(vectors["cases"], found):
         assert order == case["order"], case["name"]
+
+
+WORKER = """
+const done = arguments[arguments.length - 1];
+const base = new URL('../assets/', location.href).href;
+// A module worker has no document and no window: what loads there needs no page.
+const source = `
+  const names = ['tokenize.js', 'decode.js', 'match.js', 'query.js', 'status.js'];
+  Promise.all(names.map((n) => import('${base}' + n))).then((mods) => {
+    const t = mods[0];
+    postMessage({ loaded: names, terms: t.terms('示市监规[2023]2号 GB').map(t.str), document: typeof document });
+  }, (e) => postMessage({ error: String(e) }));
+`;
+const worker = new Worker(URL.createObjectURL(new Blob([source], { type: 'text/javascript' })), { type: 'module' });
+worker.onmessage = (e) => done(e.data);
+worker.onerror = (e) => done({ error: e.message || 'worker error' });
+"""
+
+
+def test_the_query_modules_load_without_a_page(browser, served):
+    """tokenize.js, decode.js, match.js, query.js and status.js touch no DOM when imported:
+    they load in a module worker, where there is no document."""
+    browser.get(served.url("/site/search/"))
+    out = browser.execute_async_script(WORKER)
+    assert out == {"loaded": ["tokenize.js", "decode.js", "match.js", "query.js", "status.js"],
+                   "terms": ["示市监规〔2023〕2号", "gb"], "document": "undefined"}, out

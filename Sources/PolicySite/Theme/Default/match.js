@@ -10,12 +10,10 @@
  * in the title or 文号), snippetAt (the first body match, -1: none) }, plus `status` once
  * statuses are known (onDay) and `failed` once filtered (failedGroup).
  */
-import { STATUS_CODES, statusOf } from './status.js';
+import { STATUS_CODES, isCurrent, statusOf } from './status.js';
 
 /** The facet groups, in the order the page shows them. */
 export var FACET_KEYS = ['kind', 'status', 'form', 'year', 'topic', 'issuer', 'office'];
-/** What the list shows unless asked for all: documents in force, or about to be. */
-var CURRENT = { 'in-force': true, 'not-yet-in-force': true };
 
 /**
  * Records where every part (tokenize.js partsOf) is found at start + its offset, with count
@@ -141,7 +139,8 @@ function valuesOf(header, hit, key) {
  */
 function passesGroup(header, hit, key, filters, all) {
   var chosen = filters[key];
-  if (key === 'status' && chosen.length === 0) return all || CURRENT[hit.status] === true;
+  // no status chosen: unless asked for all, what is in force or about to be (isCurrent)
+  if (key === 'status' && chosen.length === 0) return all || isCurrent(hit.status);
   if (chosen.length === 0) return true;
   return valuesOf(header, hit, key).some(function (v) { return chosen.indexOf(v) >= 0; });
 }

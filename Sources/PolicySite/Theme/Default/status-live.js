@@ -1,6 +1,6 @@
 /*
  * status-live.js — every page's statuses for the day it is read, not the day it was built.
- * An ES module, no build step; the status rules come from status.js (shared with search.js).
+ * An ES module, no build step; the status rules come from status.js (shared with the search).
  *
  * Without JavaScript a page shows the statuses of its build date, labelled with that date
  * (`时效性（按2026年12月2日计算）`). When today, in the site's time zone, is later, this
