@@ -12,7 +12,7 @@ Steps (each skipped cleanly, with a JSON note, when ../shared is absent — a us
            query in the box and fire one input event; time from that event to the rendered
            result list (the page's `policy-search:rendered` event) and to its snippets filled
            in (`policy-search:snippets`); bytes = every byte under /site/search/ the server
-           sent from then on (shards and large keys' postings, then the text chunks of the ten
+           sent from then on (shards and large keys' postings, in p/, then the text chunks of the ten
            results shown: ranges of packed files, all of a round's ranges of one file in one
            request, answered multipart; meta.bin — facts, titles, piece
            tables — is fetched when the page opens, and the query waits until it is in), from
@@ -93,9 +93,7 @@ def kind_of(path: str) -> str:
         return "manifest"
     if path.endswith("meta.bin"):
         return "meta"
-    if "/p/" in path:
-        return "shard"
-    if "/k/" in path:
+    if "/p/" in path or "/k/" in path:  # format 3: shards and large keys' postings in p/
         return "postings"
     if "/t/" in path:
         return "text"

@@ -257,7 +257,13 @@ final class SearchIndexTests: XCTestCase {
         XCTAssertFalse(large.isEmpty, "the notice has large keys")
         XCTAssertEqual(reader.externals.count, large.count)
         XCTAssertEqual(reader.externals.map(\.name), large.map(\.name).sorted { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) })
-        XCTAssertTrue(built.files.contains { $0.path == PackedPieces.path(folder: "k", pack: 0) })
+        // the large keys' pieces follow the shards in the postings' files: none of their own
+        XCTAssertEqual(built.files.map(\.path).filter { !$0.hasPrefix("t/") }, [IndexTables.path, PackedPieces.path(folder: "p", pack: 0)])
+        let lastShard = try XCTUnwrap(reader.shards.last)
+        for external in reader.externals {
+            XCTAssertEqual(external.location.pack, 0)
+            XCTAssertGreaterThanOrEqual(external.location.offset, lastShard.offset + lastShard.size, external.name)
+        }
         for key in keys {
             let external = key.data.count > ShardLayout.externalThreshold
             let entry = try XCTUnwrap(reader.entry(key.name), key.name)

@@ -33,7 +33,7 @@ function fetchBytes(url, options) {
 function loadManifest(searchRoot) {
   return fetchBytes(new URL('manifest.json', searchRoot), { cache: 'no-cache' }).then(function (bytes) {
     var manifest = JSON.parse(utf8.decode(bytes));
-    if (manifest.format !== 2) throw new Error('检索索引格式不受支持');
+    if (manifest.format !== 3) throw new Error('检索索引格式不受支持');
     return manifest;
   });
 }
