@@ -1,6 +1,6 @@
 import PolicyCore
 
-/// Pieces of one kind (shards, large postings, text chunks), each compressed on its own
+/// Pieces of one kind (postings: shards, then large keys' own; text chunks), each compressed on its own
 /// (`Deflate`), laid end to end in a few large files, `<folder>/<n>.bin`: a bureau uploads a handful
 /// of files instead of tens of thousands, and the browser fetches a piece with an HTTP range
 /// request (or, from a server without ranges, the whole file once, and cuts it).

@@ -51,7 +51,7 @@ def served(tmp_path_factory):
 @pytest.fixture(scope="session")
 def large_content(served, tmp_path_factory) -> Path:
     """The sample content with one regulation made long by a repeated paragraph, so that some
-    keys' postings get pieces of their own (k/…): built as /site-large/, and copied as
+    keys' postings get pieces of their own (after the shards in p/): built as /site-large/, and copied as
     /site-large-whole/, which the test server serves without byte ranges (whole files), and as
     /site-large-single/, where it serves one range a request (several: the whole file, as S3)."""
     content = tmp_path_factory.mktemp("large") / "content"

@@ -73,7 +73,7 @@ export function loadIndex(searchRoot) {
 /**
  * Pieces `ats` inflated, one promise each. Those not fetched yet go in one request per file,
  * all their ranges in it (ranges.js): a round of a query costs a request per file it
- * touches — one or two — whatever the number of its pieces.
+ * touches — one: the postings, then the text — whatever the number of its pieces.
  */
 export function fetchPieces(index, ats) {
   var pieces = index.pieces, out = new Array(ats.length), files = new Map(), wanted = new Map();
