@@ -8,11 +8,13 @@
  * no DOM, which the page preloads side by side (search.mustache's head) and the tests import:
  *   tokenize.js   query → terms → keys (mirrors Sources/PolicySearch/Tokenizer.swift)
  *   decode.js     the index's bytes: inflate, varints, meta.bin and its piece tables, shards, postings
- *   query.js      the index over HTTP (manifest, meta.bin, range requests) and a query's hits
+ *   query.js      the index over HTTP (manifest, meta.bin, a round's pieces) and a query's hits
+ *   ranges.js     byte ranges of a file, several in one request, and the servers' fallbacks
  *   match.js      align, intersect, filter by day and facets, rank
  *   status.js     the one port of Library.status(of:at:) (Sources/PolicyModel/Status.swift)
  * The index itself, written by `policy build`, is described in docs/search.md. A query makes
- * one round of requests for its keys and shows its result list, then one for the snippets.
+ * one round for its keys and shows its result list, then one for the snippets: each one
+ * request per file it touches (the postings' file, then the text's).
  * An ES module (<script type="module">), so it runs deferred.
  * Content never becomes markup: the DOM is built with createElement and textContent only.
  * The first line asks V8 to compile every function while the page loads, not on the first query.
