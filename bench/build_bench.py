@@ -465,6 +465,7 @@ def report(results, theirs, search, runs, scaling=None, check_runs=None, floor=N
             return f"{v['median']:,.2f}{unit} ({v['min']:,.2f}–{v['max']:,.2f})"
         for key, label, unit in (("recall", "recall", ""), ("precision", "precision", ""),
                                  ("cold_bytes", "bytes fetched, first query", " B"),
+                                 ("cold_requests", "requests, first query", ""),
                                  ("cold_ms", "first query to results, ms (ours: the ranked list)", ""),
                                  ("cold_snippets_ms", "first query to snippets, ms", ""),
                                  ("warm_ms", "warm: a further query to its list, ms", ""),
@@ -484,8 +485,10 @@ def report(results, theirs, search, runs, scaling=None, check_runs=None, floor=N
         if floor:
             lines += ["", f"What the network rounds alone cost in this browser on this machine ({floor['browsers']} fresh "
                       "Chromiums, search page open, bytes not fetched before): one range of 1,200 bytes "
-                      f"{cell(floor, 'one_file_ms')} ms, ten at once {cell(floor, 'ten_files_ms')} ms. A query makes "
-                      "one round for its keys' postings and shows its list, then one for the ten results' text chunks."]
+                      f"{cell(floor, 'one_file_ms')} ms, ten as ten requests at once {cell(floor, 'ten_files_ms')} ms, "
+                      f"ten in one request {cell(floor, 'ten_ranges_one_request_ms')} ms. A query makes one round for its "
+                      "keys' postings and shows its list, then one for the ten results' text chunks, each one request "
+                      "per file it touches."]
     if search:
         lines += ["", "## Search (bench/search_bench.py), all figures", "", "```",
                   json.dumps(search.get("summary", search), ensure_ascii=False, indent=1), "```"]

@@ -12,14 +12,16 @@ Steps (each skipped cleanly, with a JSON note, when ../shared is absent — a us
            query in the box and fire one input event; time from that event to the rendered
            result list (the page's `policy-search:rendered` event) and to its snippets filled
            in (`policy-search:snippets`); bytes = every byte under /site/search/ the server
-           sent from then on (shards and large keys' postings, then the text chunks of the ten
-           results shown, each a range of a packed file; meta.bin — facts, titles, piece
+           sent from then on (shards and large keys' postings, in p/, then the text chunks of the ten
+           results shown: ranges of packed files, all of a round's ranges of one file in one
+           request, answered multipart; meta.bin — facts, titles, piece
            tables — is fetched when the page opens, and the query waits until it is in), from
            the server log (bytes of each response body, stored compressed as they are; headers
            not counted), as the shared driver counts file sizes;
      warm  one browser, page loaded and the index facts fetched once, every query in turn.
-     floor ten fresh browsers, search page open: one small index file fetched, then ten at once
-           (see fetch_floor) — what the two network rounds of a query cost on this machine alone.
+     floor ten fresh browsers, search page open: one range of a packed file fetched, then ten
+           ranges as ten requests, then ten in one request (see fetch_floor) — what a network
+           round of a query costs on this machine alone.
   Recall and precision are against a ground truth from the Markdown (e2e/browser/corpus.py):
   records (documents and interpretations) whose plain text contains the query as an exact
   substring. The shared Pagefind driver indexes documents only, so document-only figures are
@@ -91,9 +93,7 @@ def kind_of(path: str) -> str:
         return "manifest"
     if path.endswith("meta.bin"):
         return "meta"
-    if "/p/" in path:
-        return "shard"
-    if "/k/" in path:
+    if "/p/" in path or "/k/" in path:  # format 3: shards and large keys' postings in p/
         return "postings"
     if "/t/" in path:
         return "text"
@@ -151,9 +151,11 @@ input.dispatchEvent(new Event('input', {bubbles: true}));
 
 
 JS_FETCH = """
-const ranges = arguments[0], done = arguments[arguments.length - 1];
+const [ranges, together, done] = [arguments[0], arguments[1], arguments[arguments.length - 1]];
 const t0 = performance.now();
-Promise.all(ranges.map(([u, from, to]) => fetch(u, {headers: {Range: `bytes=${from}-${to}`}}).then(r => r.arrayBuffer())))
+const asked = together ? [[ranges[0][0], ranges.map(([u, from, to]) => `${from}-${to}`).join(',')]]
+                       : ranges.map(([u, from, to]) => [u, `${from}-${to}`]);
+Promise.all(asked.map(([u, r]) => fetch(u, {headers: {Range: `bytes=${r}`}}).then(r => r.arrayBuffer())))
   .then(() => done(performance.now() - t0), e => done(-1));
 """
 
@@ -161,34 +163,37 @@ Promise.all(ranges.map(([u, from, to]) => fetch(u, {headers: {Range: `bytes=${fr
 def fetch_floor(server, site, manifest, browsers=10):
     """What the machine and the browser cost before any search code runs: on a cold page (a
     fresh Chromium, the search page open, its index facts in), the time to fetch one range
-    of 1,200 bytes (about a text chunk) of a packed file, then ten at once (as many as a
-    result page's snippets) — bytes the page has not fetched before. A query that needs a
-    round of shards and a round of ten chunks cannot be faster than the two together."""
+    of 1,200 bytes (about a text chunk) of a packed file, then ten ranges as ten requests at
+    once, then ten ranges in one request (`Range: bytes=a-b,c-d,…`, as the page asks for a
+    round's pieces of one file) — bytes the page has not fetched before. A query makes a
+    round for its keys and a round for its ten results' chunks."""
     packs = sorted((site / "search" / manifest["index"] / "t").iterdir())
     if not packs:
         return None
     base = f"http://127.0.0.1:{server.port}/site/search/{manifest['index']}t/"
     size = packs[0].stat().st_size
-    step = max(1200, size // (browsers * 11 + 1))
-    ranges = [(base + packs[0].name, i * step, i * step + 1199) for i in range(browsers * 11) if i * step + 1200 <= size]
-    browsers = len(ranges) // 11
-    one, ten = [], []
+    step = max(1200, size // (browsers * 21 + 1))
+    ranges = [(base + packs[0].name, i * step, i * step + 1199) for i in range(browsers * 21) if i * step + 1200 <= size]
+    browsers = len(ranges) // 21
+    one, ten, together = [], [], []
     for b in range(browsers):
-        picks = ranges[b * 11:(b + 1) * 11]
+        picks = ranges[b * 21:(b + 1) * 21]
         d = new_driver()
         d.set_script_timeout(60)
         try:
             d.get(f"http://127.0.0.1:{server.port}/site/search/")
             wait_ready(d)
-            one.append(d.execute_async_script(JS_FETCH, [picks[0]]))
-            ten.append(d.execute_async_script(JS_FETCH, picks[1:]))
+            one.append(d.execute_async_script(JS_FETCH, [picks[0]], False))
+            ten.append(d.execute_async_script(JS_FETCH, picks[1:11], False))
+            together.append(d.execute_async_script(JS_FETCH, picks[11:], True))
         finally:
             d.quit()
-    one, ten = [v for v in one if v >= 0], [v for v in ten if v >= 0]  # -1: a fetch failed
-    if not one or not ten:
+    one, ten, together = ([v for v in vals if v >= 0] for vals in (one, ten, together))  # -1: a fetch failed
+    if not one or not ten or not together:
         return None
     spread = lambda v: {"min": min(v), "median": statistics.median(v), "max": max(v)}
-    return {"browsers": browsers, "one_file_ms": spread(one), "ten_files_ms": spread(ten)}
+    return {"browsers": browsers, "one_file_ms": spread(one), "ten_files_ms": spread(ten),
+            "ten_ranges_one_request_ms": spread(together)}
 
 
 def wait_ready(d, timeout=20):
@@ -406,7 +411,7 @@ def main():
         "recall": mmm("recall"), "precision": mmm("precision"),
         "recall_docs": mmm("recall", "docs"), "precision_docs": mmm("precision", "docs"),
         "all_exact": all(r["recall"] in (1.0, None) and r["precision"] in (1.0, None) for r in rows),
-        "cold_bytes": mmm("cold_bytes"), "cold_ms": mmm("cold_ms"), "cold_snippets_ms": mmm("cold_snippets_ms"),
+        "cold_bytes": mmm("cold_bytes"), "cold_requests": mmm("cold_requests"), "cold_ms": mmm("cold_ms"), "cold_snippets_ms": mmm("cold_snippets_ms"),
         "warm_ms": mmm("warm_ms"), "warm_snippets_ms": mmm("warm_snippets_ms"),
         "repeat_ms": mmm("repeat_ms"), "warm_bytes": mmm("warm_bytes"),
         "console_errors": sum(r["console_errors"] for r in rows),

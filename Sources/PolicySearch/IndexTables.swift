@@ -8,7 +8,8 @@ import PolicyCore
 ///     per record: path · title · 文号 ("" when none)          (length-prefixed UTF-8)
 ///     per record: chunk count · per chunk its piece code      (`t/`, `TextChunks`)
 ///     per shard: its piece code                               (`p/`, `ShardLayout`)
-///     external count · per large key, sorted by name: name · its piece code   (`k/`)
+///     external count · per large key, sorted by name: name · its piece code
+///                                   (`p/` too, after the shards: the table goes on from them)
 ///
 /// A piece code is `compressed size << 1 | starts the next file` (`PackedPieces`): a piece
 /// starts where the one before it in the same table ends. An interpretation's link to the
@@ -19,8 +20,8 @@ struct IndexTables {
     let bytes: [UInt8]
 
     init(
-        facts: [UInt8], records: [SearchRecord], chunkCounts: [Int], text: PackedPieces, shards: PackedPieces,
-        externalNames: [[UInt8]], externalPieces: PackedPieces
+        facts: [UInt8], records: [SearchRecord], chunkCounts: [Int], text: PackedPieces, postings: PackedPieces,
+        shardCount: Int, externalNames: [[UInt8]]
     ) {
         var out = ByteWriter(capacity: facts.count + records.count * 96)
         out.varint(facts.count)
@@ -38,12 +39,12 @@ struct IndexTables {
                 piece += 1
             }
         }
-        for n in shards.locations.indices { out.varint(shards.code(n)) }
+        for n in 0..<shardCount { out.varint(postings.code(n)) }
         out.varint(externalNames.count)
         for (i, name) in externalNames.enumerated() {
             out.varint(name.count)
             out.append(name)
-            out.varint(externalPieces.code(i))
+            out.varint(postings.code(shardCount + i))
         }
         bytes = out.bytes
     }

@@ -1,17 +1,20 @@
 import PolicyCore
 
-/// Pieces of one kind (shards, large postings, text chunks), each compressed on its own
-/// (`Deflate`), laid end to end in a few large files, `<folder>/<n>.bin`: a bureau uploads a dozen files
-/// instead of tens of thousands, and the browser fetches a piece with an HTTP range request
-/// (or, from a server without ranges, the whole file once, and cuts it).
+/// Pieces of one kind (postings: shards, then large keys' own; text chunks), each compressed on its own
+/// (`Deflate`), laid end to end in a few large files, `<folder>/<n>.bin`: a bureau uploads a handful
+/// of files instead of tens of thousands, and the browser fetches a piece with an HTTP range
+/// request (or, from a server without ranges, the whole file once, and cuts it).
 ///
 /// Where a piece is follows from the pieces before it: the tables in `meta.bin` give each
 /// piece as `compressed size << 1 | starts the next file`, in order, and the browser adds
 /// them up.
 struct PackedPieces {
     /// A file ends before the piece that would take it past this size (a larger piece gets a
-    /// file of its own).
-    static let packBytes = 4 << 20
+    /// file of its own). Large, so that the pieces of one kind a query needs are in one file,
+    /// fetched in one request with several ranges (`search.js`): in the browser a request,
+    /// not its bytes, is what a round of fetches costs. 32 MiB keeps each kind in one file
+    /// up to about four times the real-law corpus.
+    static let packBytes = 32 << 20
 
     /// Where piece i is: file, offset and compressed size.
     struct Location: Equatable {
@@ -27,7 +30,7 @@ struct PackedPieces {
 
     /// Packs `pieces` (compressed) in order, emptying each once it is in its file: a large
     /// library's index is not held twice.
-    init(folder: String, taking pieces: inout [[UInt8]]) {
+    init(folder: String, taking pieces: inout [[UInt8]], packBytes: Int = Self.packBytes) {
         self.folder = folder
         var files: [(path: String, bytes: [UInt8])] = []
         var locations: [Location] = []
@@ -35,7 +38,7 @@ struct PackedPieces {
         for i in pieces.indices {
             let piece = pieces[i]
             pieces[i] = []
-            if !pack.isEmpty, pack.count + piece.count > Self.packBytes {
+            if !pack.isEmpty, pack.count + piece.count > packBytes {
                 files.append((Self.path(folder: folder, pack: files.count), pack))
                 pack = []
             }

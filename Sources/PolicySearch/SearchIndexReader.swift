@@ -62,15 +62,17 @@ struct SearchIndexReader {
             chunks.append(Array(text.prefix(count)))
             text = text.dropFirst(count)
         }
-        shards = PackedPieces.locations(codes: (0..<shardCount).map { _ in r.varint() ?? 0 })
+        // The shards, then the large keys' pieces after them in the same files (`p/`).
+        codes = (0..<shardCount).map { _ in r.varint() ?? 0 }
         var names: [String] = []
-        codes = []
         for _ in 0..<(r.varint() ?? 0) {
             guard let name = r.string(), let code = r.varint() else { return }
             names.append(name)
             codes.append(code)
         }
-        externals = zip(names, PackedPieces.locations(codes: codes)).map { External(name: $0, location: $1) }
+        let postings = PackedPieces.locations(codes: codes)
+        shards = Array(postings.prefix(shardCount))
+        externals = zip(names, postings.dropFirst(shardCount)).map { External(name: $0, location: $1) }
         externalLocations = Dictionary(externals.map { ($0.name, $0.location) }, uniquingKeysWith: { a, _ in a })
     }
 
@@ -184,7 +186,7 @@ struct SearchIndexReader {
 
     func postings(_ key: String) -> [UInt8]? {
         guard let e = entry(key) else { return nil }
-        return e.data ?? e.location.flatMap { piece("k", $0) }
+        return e.data ?? e.location.flatMap { piece("p", $0) }
     }
 
     func positions(_ data: [UInt8]) -> [Int: [Int]] {

@@ -7,8 +7,8 @@ import PolicyWrite
 ///
 ///     search/manifest.json           tiny, fixed name: format, index folder, shard count, chunk size
 ///     search/idx-<hash>/meta.bin     loaded with the page: facts, headers and tables (`IndexTables`)
-///     search/idx-<hash>/p/<n>.bin    postings shards (`ShardLayout`, `PostingIndex`), packed
-///     search/idx-<hash>/k/<n>.bin    large keys' postings, packed
+///     search/idx-<hash>/p/<n>.bin    postings: shards (`ShardLayout`, `PostingIndex`), then
+///                                    large keys' own postings, packed
 ///     search/idx-<hash>/t/<n>.bin    text chunks for snippets (`TextChunks`), packed
 ///
 /// Every piece — a shard, a large key's postings, a chunk of text, and `meta.bin` itself —
@@ -60,7 +60,8 @@ public struct SearchIndexWriter: Sendable {
 
     /// What `search/manifest.json` says.
     struct Manifest: Codable {
-        var format = 2
+        /// 3: the large keys' pieces follow the shards in `p/` (2: in `k/` of their own).
+        var format = 3
         /// The index folder, relative to `search/`.
         var index: String
         var shards: Int
@@ -90,11 +91,13 @@ public struct SearchIndexWriter: Sendable {
             ShardLayout(index: PostingIndex(records: records.map { ($0.text, $0.bodyStart) }, cache: segmentCache))
         }
         let shardCount = layout.shardCount
-        let shards = PackedPieces(folder: "p", taking: &layout.shards)
+        // Shards, then the large keys' own pieces, in the same files: a query's first round
+        // reads one file, in one request (`ranges.js`).
         let externalNames = layout.externals.map(\.name)
-        var externalPieces = layout.externals.map(\.bytes)
+        var postingPieces = layout.shards + layout.externals.map(\.bytes)
+        layout.shards = []
         layout.externals = []
-        let externals = PackedPieces(folder: "k", taking: &externalPieces)
+        let postings = PackedPieces(folder: "p", taking: &postingPieces)
         let (text, chunkCounts) = StageClock.measure("index: text chunks") {
             var perRecord = TextChunks(records: records).chunks
             let counts = perRecord.map(\.count)
@@ -104,10 +107,10 @@ public struct SearchIndexWriter: Sendable {
         }
         let tables = IndexTables(
             facts: SearchMeta(library: library, records: records).bytes, records: records,
-            chunkCounts: chunkCounts, text: text, shards: shards,
-            externalNames: externalNames, externalPieces: externals)
+            chunkCounts: chunkCounts, text: text, postings: postings, shardCount: shardCount,
+            externalNames: externalNames)
         return Built(
-            files: [(IndexTables.path, Deflate.compress(tables.bytes))] + shards.files + externals.files + text.files,
+            files: [(IndexTables.path, Deflate.compress(tables.bytes))] + postings.files + text.files,
             shardCount: shardCount, recordCount: records.count)
     }
 }

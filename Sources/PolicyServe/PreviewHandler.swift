@@ -24,7 +24,7 @@ struct PreviewHandler: Sendable {
         case LiveReload.eventsPath:
             return events(since: request.query["since"].flatMap { Int($0) })
         default:
-            return file(path)
+            return file(path, request)
         }
     }
 
@@ -38,7 +38,7 @@ struct PreviewHandler: Sendable {
         return response(.ok, "text/plain; charset=utf-8", Data("\(site.generation)\n".utf8))
     }
 
-    private func file(_ path: String) -> HTTPResponse {
+    private func file(_ path: String, _ request: HTTPRequest) -> HTTPResponse {
         // One generation's pages for the whole request, so that a page and its reload tag
         // always belong together.
         let pages = site.live.pages
@@ -80,7 +80,11 @@ struct PreviewHandler: Sendable {
             if type.hasPrefix("text/html") {
                 return response(.ok, type, Data(LiveReload.inject(into: String(decoding: bytes, as: UTF8.self), generation: generation).utf8))
             }
-            return response(.ok, type, Data(bytes))
+            // Other files by range when asked (the search index's packed files: ranges.js).
+            if let header = request.values("range").first, let ranges = ByteRanges(header: header, size: bytes.count) {
+                return ranges.response(body: Data(bytes), type: type, headers: [("Cache-Control", "no-store")])
+            }
+            return response(.ok, type, Data(bytes), extra: [("Accept-Ranges", "bytes")])
         }
     }
 

@@ -41,6 +41,7 @@ public struct Theme: Sendable {
         ("decode.js", PackageResources.decode_js),
         ("match.js", PackageResources.match_js),
         ("query.js", PackageResources.query_js),
+        ("ranges.js", PackageResources.ranges_js),
         ("mode.js", PackageResources.mode_js),
         ("search.css", PackageResources.search_css),
         ("status.js", PackageResources.status_js),

@@ -19,16 +19,18 @@ from policy_helpers import (AS_OF, CHROMEDRIVER, CHROMIUM, REPO, build_site, fre
 class Server:
     """`static_server.py` (Python's http.server with byte ranges) on 127.0.0.1 serving `root`,
     with its request log; paths under `ignore_ranges_under` are served whole, as by a server
-    without range support."""
+    without range support; under `single_ranges_under`, a request for several ranges is served
+    whole, as by Amazon S3 (a single range still by range)."""
 
-    def __init__(self, root: Path, ignore_ranges_under: str | None = None):
+    def __init__(self, root: Path, ignore_ranges_under: str | None = None, single_ranges_under: str | None = None):
         self.root = root
         self.port = free_port()
         self.log_path = root / "http.log"
         self.log = open(self.log_path, "w")
         self.proc = subprocess.Popen(
             [sys.executable, str(Path(__file__).with_name("static_server.py")), str(self.port), "--bind", "127.0.0.1",
-             "--directory", str(root)] + (["--ignore-ranges-under", ignore_ranges_under] if ignore_ranges_under else []),
+             "--directory", str(root)] + (["--ignore-ranges-under", ignore_ranges_under] if ignore_ranges_under else [])
+            + (["--single-ranges-under", single_ranges_under] if single_ranges_under else []),
             stdout=self.log, stderr=self.log, env={**os.environ, "PYTHONUNBUFFERED": "1"})
         if not wait_for_port(self.port):
             raise RuntimeError("http.server did not start")

@@ -43,7 +43,7 @@ def served(tmp_path_factory):
     """The sample site built at AS_OF under /site/, plus builds at other dates on demand."""
     root = tmp_path_factory.mktemp("browser")
     build_site(REPO / "content", root / "site", AS_OF)
-    server = Server(root, ignore_ranges_under="/site-large-whole/")
+    server = Server(root, ignore_ranges_under="/site-large-whole/", single_ranges_under="/site-large-single/")
     yield server
     server.stop()
 
@@ -51,8 +51,9 @@ def served(tmp_path_factory):
 @pytest.fixture(scope="session")
 def large_content(served, tmp_path_factory) -> Path:
     """The sample content with one regulation made long by a repeated paragraph, so that some
-    keys' postings get pieces of their own (k/…): built as /site-large/, and copied as
-    /site-large-whole/, which the test server serves without byte ranges (whole files)."""
+    keys' postings get pieces of their own (after the shards in p/): built as /site-large/, and copied as
+    /site-large-whole/, which the test server serves without byte ranges (whole files), and as
+    /site-large-single/, where it serves one range a request (several: the whole file, as S3)."""
     content = tmp_path_factory.mktemp("large") / "content"
     shutil.copytree(REPO / "content", content)
     index = content / "regulations/2018-commodity-market-regulation/index.md"
@@ -60,6 +61,7 @@ def large_content(served, tmp_path_factory) -> Path:
                      encoding="utf-8")
     build_site(content, served.root / "site-large", AS_OF)
     shutil.copytree(served.root / "site-large", served.root / "site-large-whole")
+    shutil.copytree(served.root / "site-large", served.root / "site-large-single")
     return content
 
 

@@ -9,6 +9,7 @@ still answers and still stops at once."""
 
 from __future__ import annotations
 
+import json
 import os
 import queue
 import re
@@ -155,6 +156,22 @@ def test_serve_edit_break_fix_and_stop(workdir, server):
 
     # A folder without its slash is redirected (pages link relatively).
     assert get(f"{server.url}d/{doc.id}").url.endswith(f"/d/{doc.id}/")
+
+    # The search index's packed files are read by range, several ranges in one request
+    # (assets/ranges.js), as from nginx.
+    def index_folder():
+        manifest = get(server.url + "search/manifest.json")  # built in the background
+        return json.loads(manifest.body)["index"] if manifest.status == 200 else None
+    index = until("the search index", index_folder)
+    pack = f"{server.url}search/{index}t/0.bin"
+    with urllib.request.urlopen(urllib.request.Request(pack, headers={"Range": "bytes=2-5,40-49"}), timeout=10) as r:
+        assert r.status == 206 and r.headers["Content-Type"].startswith("multipart/byteranges; boundary=")
+        multipart = r.read()
+    with urllib.request.urlopen(pack, timeout=10) as r:
+        whole = r.read()
+    assert r.headers["Accept-Ranges"] == "bytes"
+    for a, b in ((2, 5), (40, 49)):
+        assert f"Content-Range: bytes {a}-{b}/{len(whole)}\r\n\r\n".encode() + whole[a:b + 1] in multipart
 
     # 1. Edit the title: the page changes, and a long-poll opened before the edit returns.
     poll: queue.Queue = queue.Queue()

@@ -100,6 +100,28 @@ def test_packed_search_files_are_served_by_range(nginx, sample_site):
     assert body == whole[3:41]
 
 
+def test_several_ranges_come_in_one_multipart_answer(nginx, sample_site):
+    """A round of a query asks for all its pieces of one packed file in one request
+    (ranges.js): nginx answers 206 multipart/byteranges, one part per range with its
+    Content-Range, not gzipped — the framing ranges.js parses."""
+    pack = max(sample_site.glob("search/idx-*/[pkt]/*.bin"), key=lambda p: p.stat().st_size)
+    whole = pack.read_bytes()
+    assert len(whole) > 200, "the sample's largest pack is too small to ask for three ranges"
+    ranges = [(0, 9), (50, 80), (len(whole) - 20, len(whole) - 1)]
+    header = "bytes=" + ",".join(f"{a}-{b}" for a, b in ranges)
+    response, body = fetch(nginx, pack.relative_to(sample_site).as_posix(), {"Range": header, "Accept-Encoding": "gzip"})
+    assert response.status == 206
+    assert response.getheader("Content-Encoding") is None
+    kind, _, boundary = response.getheader("Content-Type").partition("; boundary=")
+    assert kind == "multipart/byteranges" and boundary
+    parts = body.split(b"--" + boundary.encode())[1:-1]
+    assert len(parts) == len(ranges)
+    for part, (a, b) in zip(parts, ranges):
+        head, _, data = part.partition(b"\r\n\r\n")
+        assert f"Content-Range: bytes {a}-{b}/{len(whole)}".encode() in head
+        assert data[:b - a + 1] == whole[a:b + 1] and data[b - a + 1:] == b"\r\n"
+
+
 @pytest.mark.parametrize("path,kind", [("", "text/html"), ("assets/style.css", "text/css"),
                                        ("assets/search.js", "application/javascript"),
                                        ("documents.json", "application/json"), ("feed.xml", "xml")])

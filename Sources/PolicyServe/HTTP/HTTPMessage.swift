@@ -91,6 +91,7 @@ public struct HTTPStatus: Sendable, Equatable {
     let explanation: String
 
     public static let ok = HTTPStatus(code: 200, reason: "OK", explanation: "")
+    public static let partialContent = HTTPStatus(code: 206, reason: "Partial Content", explanation: "")
     public static let movedPermanently = HTTPStatus(code: 301, reason: "Moved Permanently", explanation: "")
     public static let badRequest = HTTPStatus(code: 400, reason: "Bad Request", explanation: "请求格式不正确。")
     public static let forbidden = HTTPStatus(
@@ -100,6 +101,8 @@ public struct HTTPStatus: Sendable, Equatable {
     public static let methodNotAllowed = HTTPStatus(code: 405, reason: "Method Not Allowed", explanation: "")
     public static let requestTimeout = HTTPStatus(code: 408, reason: "Request Timeout", explanation: "请求发送超时。")
     public static let uriTooLong = HTTPStatus(code: 414, reason: "URI Too Long", explanation: "请求地址过长。")
+    public static let rangeNotSatisfiable = HTTPStatus(
+        code: 416, reason: "Range Not Satisfiable", explanation: "请求的字节范围不在文件之内。")
     public static let headersTooLarge = HTTPStatus(
         code: 431, reason: "Request Header Fields Too Large",
         explanation: "请求头过大。")

@@ -101,7 +101,7 @@ struct SiteContext {
     /// theme ships them. (Other pages' `status-live.js` imports one small module, `status.js`.)
     private func modulePreloads(for directory: String) -> [String] {
         guard directory == SitePath.search, theme.hasAsset("search.js") else { return [] }
-        return ["status.js", "tokenize.js", "decode.js", "match.js", "query.js"].filter(theme.hasAsset).map { "assets/" + $0 }
+        return ["status.js", "tokenize.js", "decode.js", "match.js", "ranges.js", "query.js"].filter(theme.hasAsset).map { "assets/" + $0 }
     }
 
     /// The status badge on the as-of date; `live`: with the facts the browser recomputes it from.

@@ -259,7 +259,7 @@ final class RenderSiteTests: XCTestCase {
                 if imported.insert(module).inserted { queue.append(module) }
             }
         }
-        XCTAssertEqual(imported, ["status.js", "tokenize.js", "decode.js", "match.js", "query.js"])
+        XCTAssertEqual(imported, ["status.js", "tokenize.js", "decode.js", "match.js", "ranges.js", "query.js"])
         let site = try RenderFixture().render()
         let search = try XCTUnwrap(site["search/index.html"]?.text)
         for module in imported {

@@ -257,7 +257,13 @@ final class SearchIndexTests: XCTestCase {
         XCTAssertFalse(large.isEmpty, "the notice has large keys")
         XCTAssertEqual(reader.externals.count, large.count)
         XCTAssertEqual(reader.externals.map(\.name), large.map(\.name).sorted { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) })
-        XCTAssertTrue(built.files.contains { $0.path == PackedPieces.path(folder: "k", pack: 0) })
+        // the large keys' pieces follow the shards in the postings' files: none of their own
+        XCTAssertEqual(built.files.map(\.path).filter { !$0.hasPrefix("t/") }, [IndexTables.path, PackedPieces.path(folder: "p", pack: 0)])
+        let lastShard = try XCTUnwrap(reader.shards.last)
+        for external in reader.externals {
+            XCTAssertEqual(external.location.pack, 0)
+            XCTAssertGreaterThanOrEqual(external.location.offset, lastShard.offset + lastShard.size, external.name)
+        }
         for key in keys {
             let external = key.data.count > ShardLayout.externalThreshold
             let entry = try XCTUnwrap(reader.entry(key.name), key.name)
@@ -302,17 +308,18 @@ final class SearchIndexTests: XCTestCase {
     /// Pieces are laid end to end in files of at most `packBytes` (a larger piece alone),
     /// and the table codes give back every location.
     func testPiecesArePackedAndLocatedByTheirCodes() {
-        // Random bytes do not compress: 300 pieces of up to 40 KB fill more than one file.
+        // Random bytes do not compress: 300 pieces of up to 40 KB fill more than one file of 1 MiB.
         var random = SeededGenerator(seed: 21)
         let pieces =
             (0..<300).map { i in (0..<(i * 997 % 40_000)).map { _ in UInt8.random(in: 0...255, using: &random) } }
             + [Array(repeating: 7, count: 10)]
         var compressed = pieces.map { Deflate.compress($0) }
-        let packed = PackedPieces(folder: "t", taking: &compressed)
+        let packBytes = 1 << 20
+        let packed = PackedPieces(folder: "t", taking: &compressed, packBytes: packBytes)
         XCTAssertTrue(compressed.allSatisfy(\.isEmpty), "each piece is let go once packed")
         XCTAssertGreaterThan(packed.files.count, 1)
         XCTAssertEqual(PackedPieces.locations(codes: pieces.indices.map(packed.code)), packed.locations)
-        for file in packed.files { XCTAssertLessThanOrEqual(file.bytes.count, PackedPieces.packBytes) }
+        for file in packed.files { XCTAssertLessThanOrEqual(file.bytes.count, packBytes) }
         for (i, location) in packed.locations.enumerated() {
             let pack = packed.files[location.pack].bytes
             XCTAssertEqual(Deflate.decompress(pack[location.offset..<location.offset + location.size]), pieces[i])

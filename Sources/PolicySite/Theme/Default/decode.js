@@ -69,10 +69,11 @@ export function decodeTables(n, shardCount, r) {
   }
   var shards = [], shardAt = pieceTable('p');
   for (k = 0; k < shardCount; k++) shards.push(shardAt(r.varint()));
-  var externals = new Map(), large = pieceTable('k');
+  // the large keys' own pieces follow the shards in the same files (p/), their table goes on
+  var externals = new Map();
   for (k = r.varint(); k > 0; k--) {
     var name = utf8.decode(r.take(r.varint()));
-    externals.set(name, large(r.varint()));
+    externals.set(name, shardAt(r.varint()));
   }
   return { headers: headers, chunks: chunks, shards: shards, externals: externals };
 }

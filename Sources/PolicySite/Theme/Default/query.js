@@ -1,7 +1,8 @@
 //# allFunctionsCalledOnLoad
 /*
  * query.js — the index over HTTP, and a query's hits: the manifest, meta.bin, each key's
- * shard or own piece by range request, kept for the page's life (PackedPieces.swift). An ES
+ * shard or own piece by range request (ranges.js: all of a round's ranges of one file in one
+ * request), kept for the page's life (PackedPieces.swift). An ES
  * module, no build step, no DOM: search.js draws the page from what it answers, and the
  * browser tests run it as it is against an index the Swift side built.
  *
@@ -11,6 +12,7 @@
  */
 import { decodeCharCounts, decodeIndexMeta, decodePositions, decodeShard, fnv1a32, inflate, utf8 } from './decode.js';
 import { align, intersect } from './match.js';
+import { RangeReader } from './ranges.js';
 import { isSingleChar, partsOf, str } from './tokenize.js';
 
 var fetched = new Map();
@@ -31,7 +33,7 @@ function fetchBytes(url, options) {
 function loadManifest(searchRoot) {
   return fetchBytes(new URL('manifest.json', searchRoot), { cache: 'no-cache' }).then(function (bytes) {
     var manifest = JSON.parse(utf8.decode(bytes));
-    if (manifest.format !== 2) throw new Error('检索索引格式不受支持');
+    if (manifest.format !== 3) throw new Error('检索索引格式不受支持');
     return manifest;
   });
 }
@@ -49,7 +51,7 @@ export function loadIndex(searchRoot) {
   if (!indexes.has(root)) {
     var job = loadManifest(searchRoot).then(function (manifest) {
       var index = { manifest: manifest, base: new URL(manifest.index, searchRoot),
-        pieces: new Map(), large: new Map(), terms: new Map() };
+        pieces: new Map(), large: new Map(), terms: new Map(), reader: new RangeReader() };
       index.metaReady = fetchBytes(new URL('meta.bin', index.base)).then(inflate).then(function (bytes) {
         var tables = decodeIndexMeta(bytes, manifest.shards);
         index.meta = tables.meta;
@@ -68,56 +70,31 @@ export function loadIndex(searchRoot) {
   return indexes.get(root);
 }
 
-var wholePacks = new Map();
 /**
- * The compressed bytes of pieces `ats` (adjacent in one pack), in one range request. A
- * server that ignores ranges sends the whole pack: it is kept, and every later piece of it cut.
+ * Pieces `ats` inflated, one promise each. Those not fetched yet go in one request per file,
+ * all their ranges in it (ranges.js): a round of a query costs a request per file it
+ * touches — one: the postings, then the text — whatever the number of its pieces.
  */
-function fetchRange(index, ats) {
-  var first = ats[0], last = ats[ats.length - 1], from = first.offset, to = last.offset + last.size;
-  var url = String(new URL(first.folder + '/' + first.pack + '.bin', index.base)), whole = wholePacks.get(url);
-  var cut = function (bytes, base) {
-    return ats.map(function (at) { return bytes.subarray(at.offset - base, at.offset - base + at.size); });
-  };
-  if (whole) return whole.then(function (bytes) { return cut(bytes, 0); });
-  return fetch(url, { headers: { Range: 'bytes=' + from + '-' + (to - 1) } }).then(function (r) {
-    if (r.status === 206) {
-      return r.arrayBuffer().then(function (buf) {
-        if (buf.byteLength !== to - from) throw new Error('索引文件不完整');
-        return cut(new Uint8Array(buf), from);
-      });
-    }
-    if (!r.ok) throw new Error('无法读取检索索引（' + r.status + '）');
-    var all = r.arrayBuffer().then(function (buf) { return new Uint8Array(buf); });
-    wholePacks.set(url, all);
-    all.catch(function () { wholePacks.delete(url); });
-    return all.then(function (bytes) { return cut(bytes, 0); });
-  });
-}
-
-/** Pieces `ats` inflated, one promise each; adjacent pieces of one pack share a request. */
 export function fetchPieces(index, ats) {
-  var pieces = index.pieces, out = new Array(ats.length), run = [];
-  function flush() {
-    if (!run.length) return;
-    var group = run;
-    run = [];
-    var job = fetchRange(index, group.map(function (g) { return g.at; }));
-    group.forEach(function (g, j) {
-      var p = job.then(function (parts) { return inflate(parts[j]); });
-      p.catch(function () { pieces.delete(g.key); });
-      pieces.set(g.key, p);
-      out[g.i] = p;
-    });
-  }
+  var pieces = index.pieces, out = new Array(ats.length), files = new Map(), wanted = new Map();
   ats.forEach(function (at, i) {
     var key = at.folder + '/' + at.pack + ':' + at.offset;
-    if (pieces.has(key)) { flush(); out[i] = pieces.get(key); return; }
-    var prev = run.length ? run[run.length - 1].at : null;
-    if (prev && (prev.pack !== at.pack || prev.folder !== at.folder || prev.offset + prev.size !== at.offset)) flush();
-    run.push({ at: at, key: key, i: i });
+    if (pieces.has(key)) { out[i] = pieces.get(key); return; }
+    if (wanted.has(key)) { wanted.get(key).slots.push(i); return; }
+    var url = String(new URL(at.folder + '/' + at.pack + '.bin', index.base)), w = { at: at, key: key, slots: [i] };
+    wanted.set(key, w);
+    if (!files.has(url)) files.set(url, []);
+    files.get(url).push(w);
   });
-  flush();
+  files.forEach(function (list, url) {
+    var job = index.reader.read(url, list.map(function (w) { return [w.at.offset, w.at.offset + w.at.size]; }));
+    list.forEach(function (w, j) {
+      var p = job.then(function (parts) { return inflate(parts[j]); });
+      p.catch(function () { pieces.delete(w.key); });
+      pieces.set(w.key, p);
+      w.slots.forEach(function (i) { out[i] = p; });
+    });
+  });
   return out;
 }
 function piece(index, at) { return fetchPieces(index, [at])[0]; }
@@ -186,8 +163,22 @@ export function matchTerm(index, cps) {
   return job;
 }
 
+/** Where the postings of the keys of `terms` are: a shard or a large key's own piece each (meta.bin alone says). */
+function keyPieces(index, terms) {
+  var ats = [];
+  terms.forEach(function (cps) {
+    var keys = isSingleChar(cps) ? ['U' + str(cps)] : partsOf(cps, function (key) { return externalSize(index, key); }).map(function (p) { return p.key; });
+    keys.forEach(function (key) { ats.push(index.externals.get(key) || index.shards[fnv1a32(key) % index.manifest.shards]); });
+  });
+  return ats;
+}
+
 /** Every term's matches, intersected: [{rec, count, titleHits, snippetAt}] (AND), unranked. */
 export function matchQuery(index, terms) {
+  // The query's first round: every piece its new terms read, requested together (one
+  // request per file) before each term asks for its own, which then finds it requested.
+  var fresh = terms.filter(function (cps) { return !index.terms.has(str(cps)); });
+  index.metaReady.then(function () { fetchPieces(index, keyPieces(index, fresh)); }, function () {});
   return Promise.all(terms.map(function (t) { return matchTerm(index, t); }).concat([index.metaReady])).then(function (maps) {
     maps.pop();
     return intersect(index.meta.recs, maps);

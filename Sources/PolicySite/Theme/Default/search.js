@@ -8,11 +8,13 @@
  * no DOM, which the page preloads side by side (search.mustache's head) and the tests import:
  *   tokenize.js   query → terms → keys (mirrors Sources/PolicySearch/Tokenizer.swift)
  *   decode.js     the index's bytes: inflate, varints, meta.bin and its piece tables, shards, postings
- *   query.js      the index over HTTP (manifest, meta.bin, range requests) and a query's hits
+ *   query.js      the index over HTTP (manifest, meta.bin, a round's pieces) and a query's hits
+ *   ranges.js     byte ranges of a file, several in one request, and the servers' fallbacks
  *   match.js      align, intersect, filter by day and facets, rank
  *   status.js     the one port of Library.status(of:at:) (Sources/PolicyModel/Status.swift)
  * The index itself, written by `policy build`, is described in docs/search.md. A query makes
- * one round of requests for its keys and shows its result list, then one for the snippets.
+ * one round for its keys and shows its result list, then one for the snippets: each one
+ * request per file it touches (the postings' file, then the text's).
  * An ES module (<script type="module">), so it runs deferred.
  * Content never becomes markup: the DOM is built with createElement and textContent only.
  * The first line asks V8 to compile every function while the page loads, not on the first query.
@@ -195,7 +197,9 @@ import { codePoints, fold, isWord, str, terms as termsOf } from './tokenize.js';
     var page = shown.slice(0, end);
     // The list needs nothing more from the network (titles and 文号 came with meta.bin): it
     // goes in now, hits and facets at once (one layout, no half-updated page); the snippets,
-    // the query's second round, are requested first and fill in after.
+    // the query's second round, are requested first (every chunk of the page together, one
+    // request per file) and fill in after.
+    fetchPieces(index, [].concat.apply([], page.map(function (hit) { return chunksOf(index, hit).ats; })));
     var chunks = page.map(function (hit) { return chunkFor(index, hit); });
     var hidden = STATUS_GROUP < 0 ? 0 : hits.filter(function (h) { return h.failed === STATUS_GROUP; }).length;
     var firstNew = Math.max(0, end - PAGE_SIZE);
@@ -316,19 +320,25 @@ import { codePoints, fold, isWord, str, terms as termsOf } from './tokenize.js';
 
   /**
    * The text around a hit's first body match (or its body's start): the one or two adjacent
-   * chunks that hold it, in one request. {window (code points), start, at, matched}.
+   * chunks that hold it. {window (code points), start, at, matched}.
    */
   function chunkFor(index, hit) {
+    var c = chunksOf(index, hit);
+    return Promise.all(fetchPieces(index, c.ats)).then(function (parts) {
+      var window = [];
+      parts.forEach(function (bytes) { window = window.concat(codePoints(utf8.decode(bytes))); });
+      return { start: c.first * index.manifest.chunk, window: window, at: c.at, matched: c.matched, more: c.more };
+    });
+  }
+
+  /** Which chunks a hit's snippet needs: {ats, first, at, matched, more}. */
+  function chunksOf(index, hit) {
     var at = hit.snippetAt >= 0 ? hit.snippetAt : hit.rec.bodyStart, matched = hit.snippetAt >= 0;
     var size = index.manifest.chunk, all = index.chunks[hit.rec.index];
     var from = Math.max(0, hit.rec.bodyStart, matched ? at - SNIPPET_BEFORE : at), to = at + (matched ? SNIPPET_AFTER : SNIPPET_PLAIN);
     var first = Math.min(all.length - 1, Math.floor(from / size)), last = Math.min(all.length - 1, Math.floor((to - 1) / size));
     if (last < first) last = first;
-    return Promise.all(fetchPieces(index, all.slice(first, last + 1))).then(function (parts) {
-      var window = [];
-      parts.forEach(function (bytes) { window = window.concat(codePoints(utf8.decode(bytes))); });
-      return { start: first * size, window: window, at: at, matched: matched, more: last < all.length - 1 };
-    });
+    return { ats: all.slice(first, last + 1), first: first, at: at, matched: matched, more: last < all.length - 1 };
   }
 
   /** A result's list item with an empty snippet paragraph (filled in when its text is in), its link and that paragraph. */
