@@ -52,6 +52,13 @@ public enum RuleRegistry {
         NoLinkToWithheld.self,
         NoClassificationMarks.self,
         PublishedFilesAreReviewed.self,
+        QuestionFieldsPresent.self,
+        QuestionChannelIsKnown.self,
+        QuestionDateIsValid.self,
+        QuestionReferencesResolve.self,
+        QuestionIDsAreUnique.self,
+        QuestionBasisIsInForce.self,
+        QuestionFieldsAreKnown.self,
     ]
 
     public static func rule(code: String) -> (any Rule.Type)? {

@@ -10,6 +10,8 @@ public enum PolicyError: Error, CustomStringConvertible {
     case themeFailed(String)
     /// The output folder is not one a build may replace (see `OutputFolder`): a usage error.
     case outputRefused(String)
+    /// An input file a command was given (`policy qa import FILE`) cannot be used: why, in Chinese.
+    case inputRefused(String)
 
     public var description: String {
         switch self {
@@ -17,6 +19,7 @@ public enum PolicyError: Error, CustomStringConvertible {
         case .outputFailed(let why): "无法写入站点：\(why)"
         case .themeFailed(let why): "模板错误：\(why)"
         case .outputRefused(let why): why
+        case .inputRefused(let why): why
         }
     }
 }

@@ -5,6 +5,11 @@ import PolicyCore
 extension SitePath {
     package static let questionBank = "qa/"
     package static let questionBankData = "qa.json"
+    /// The Q&A library by channel and by the document concerned.
+    package static let questionsByChannel = "qa/by-channel/"
+    package static let questionsByDocument = "qa/by-document/"
+    /// A standalone Q&A entry's own page (its id is never `by-channel` or `by-document`: PQ001).
+    package static func questionEntry(_ id: String) -> String { "qa/\(id)/" }
     package static let interpretations = "interpretations/"
     package static let report = "report/"
     package static let documentsFeed = "feeds/documents.xml"

@@ -11,7 +11,9 @@ struct Policy: AsyncParsableCommand {
         abstract: "检查并发布规章、行政规范性文件及其政策解读。",
         discussion: "Checks a content folder of policy documents (the publishing gate) and builds the static library site.",
         version: "0.1.0",
-        subcommands: [CheckCommand.self, BuildCommand.self, ServeCommand.self, DiffCommand.self, ReportCommand.self, NewCommand.self, RulesCommand.self],
+        subcommands: [
+            CheckCommand.self, BuildCommand.self, ServeCommand.self, DiffCommand.self, ReportCommand.self, NewCommand.self, QACommand.self, RulesCommand.self,
+        ],
         defaultSubcommand: CheckCommand.self)
 }
 

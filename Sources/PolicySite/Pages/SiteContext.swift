@@ -17,6 +17,9 @@ struct SiteContext {
     let output: InputRecorder
     /// The documents whose status still changes after `asOf`, for status-live.js.
     let live: LiveStatuses
+    /// Each document's related Q&A (pairs of its Q&A interpretations and the standalone
+    /// entries concerning it), grouped once for all document pages.
+    let questionsByDocument: [String: [Library.QuestionEntry]]
 
     init(
         library: Library, raw: RawLibrary, asOf: CalendarDate, theme: Theme, history: LibraryHistory = .none,
@@ -29,6 +32,8 @@ struct SiteContext {
         self.history = history
         self.output = output
         live = LiveStatuses(library: library, asOf: asOf)
+        questionsByDocument = Dictionary(
+            library.questionEntriesByDocument().map { ($0.document.id, $0.entries) }, uniquingKeysWith: { a, _ in a })
     }
 
     var site: SiteConfig { library.site }
