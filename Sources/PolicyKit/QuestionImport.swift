@@ -70,7 +70,7 @@ public struct QuestionImport: Sendable {
             func value(_ field: String) -> String? {
                 guard let column = header[field], let text = row.values[column]?.trimmed, !text.isEmpty else { return nil }
                 let (masked, found) = QuestionImport.mask(text)
-                maskings += found.map { Masking(row: row.number, column: column, kind: $0.kind.rawValue, masked: $0.masked) }
+                maskings += found.map { Masking(row: row.number, column: column, kind: $0.kind.rawValue, masked: $0.value) }
                 return masked
             }
             func list(_ field: String) -> [String] {
