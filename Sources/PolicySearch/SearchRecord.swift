@@ -1,4 +1,5 @@
 import PolicyCore
+import PolicyLoad
 import PolicyModel
 
 /// One searchable page — a document or one of its interpretations — with the text the index
@@ -38,7 +39,7 @@ struct SearchRecord: Sendable {
 
     /// A standalone Q&A entry (`qa/<id>/`), numbered after the documents: `documentIndex` is
     /// `library.documents.count` + its place in `library.standaloneQuestions`. Its title is
-    /// the question, its body the answer.
+    /// the question, its body the answer's plain text (like a document's body).
     init(documentIndex: Int, question: StandaloneQuestion) {
         self.documentIndex = documentIndex
         interpretation = nil
@@ -47,7 +48,7 @@ struct SearchRecord: Sendable {
         path = SitePath.encoded(SitePath.questionEntry(question.id))
         let head = title + "\n"
         bodyStart = head.unicodeScalars.count
-        text = head + question.answer
+        text = head + BodyFacts(question.answer, firstLine: 1).plainText
     }
 
     /// Every document of the library and its interpretations, in record order, then every

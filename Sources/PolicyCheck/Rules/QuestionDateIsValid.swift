@@ -2,9 +2,11 @@ import PolicyCore
 import PolicyLoad
 import PolicyModel
 
-/// PQ003: `answered` is a real day, and not after the as-of day. Unlike a document, an
-/// answer is never scheduled: it is exported after it was given, so a later day is a typo
-/// (a swapped month and day, a wrong year), and an error rather than a notice.
+/// PQ003: `answered` is a real day (an error otherwise). A day after the as-of day is a
+/// notice, like a scheduled document (PS001): the entry stays off the site until that day
+/// (`Library.published(asOf:)`). Not an error, because a build at an earlier as-of date
+/// (the search page's other days, a reproducible rebuild of an old state) must still pass;
+/// the notice names the day, so a typo (a swapped month and day) is seen on every run.
 struct QuestionDateIsValid: Rule {
     static let descriptor = RuleDescriptor(
         code: "PQ003", name: "qa-date", severity: .error,
@@ -21,7 +23,9 @@ struct QuestionDateIsValid: Rule {
                 return finding(at, "\(label)答复日期“\(text)”不是 YYYY-MM-DD 格式的有效日期。")
             }
             guard day <= context.asOf else {
-                return finding(at, "\(label)答复日期 \(day) 晚于 \(context.asOf)：问答在答复之后才导出，日期应不晚于今天。")
+                return finding(
+                    at, "\(label)答复日期 \(day) 晚于 \(context.asOf)：该问答到那天才在网站上出现；如是笔误（月、日颠倒，年份写错），请改正。",
+                    severity: .notice)
             }
             return nil
         }
