@@ -33,6 +33,9 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto", exact: "4.5.2"),
         // CSV exports of hotline and mailbox systems (`policy qa import`, QuestionSheet).
         .package(url: "https://github.com/swiftcsv/SwiftCSV", exact: "0.10.0"),
+        // XLSX exports (`policy qa import`): the XML of the sheet. The zip container is read
+        // by hand (ZipEntries) with zlib: ZIPFoundation's own zlib module clashes with CZlib.
+        .package(url: "https://github.com/CoreOffice/XMLCoder", exact: "0.18.2"),
         // Property-based tests (test target only).
         .package(url: "https://github.com/x-sheep/swift-property-based", exact: "2.0.1"),
         // Golden files of the sample site (test target only).
@@ -66,7 +69,8 @@ let package = Package(
             name: "PolicyLoad",
             dependencies: [
                 "PolicyCore", "CCmarkGFM", "CLibYAML", "CSystemShims", .product(name: "Yams", package: "Yams"),
-                .product(name: "SwiftCSV", package: "SwiftCSV"),
+                "CZlib", .product(name: "SwiftCSV", package: "SwiftCSV"),
+                .product(name: "XMLCoder", package: "XMLCoder"),
             ]
         ),
         .target(name: "PolicyModel", dependencies: ["PolicyCore", "PolicyLoad"]),

@@ -92,9 +92,13 @@ public struct QuestionImport: Sendable {
         self.maskings = maskings
     }
 
-    /// `2025/3/12 10:20`, `2025年3月12日`, `2025.03.12` → `2025-03-12`; anything else as
-    /// written, for the gate (PQ003) to report.
+    /// `2025/3/12 10:20`, `2025年3月12日`, `2025.03.12` → `2025-03-12`; a spreadsheet's
+    /// serial day (`45728`, days since 1899-12-30, how XLSX stores a cell typed as a date) too;
+    /// anything else as written, for the gate (PQ003) to report.
     static func day(_ text: String) -> String {
+        if let serial = Double(text), serial >= 20_000, serial < 80_000 {
+            return CalendarDate(dayNumber: Int(serial) - 25_569).description
+        }
         let digits = text.split(whereSeparator: { !($0.isASCII && $0.isNumber) }).map(String.init)
         guard digits.count >= 3, digits[0].count == 4, let m = Int(digits[1]), let d = Int(digits[2]),
             (1...12).contains(m), (1...31).contains(d)

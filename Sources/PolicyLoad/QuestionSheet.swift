@@ -2,7 +2,7 @@ import Foundation
 import SwiftCSV
 import PolicyCore
 
-/// A spreadsheet exported by a hotline or mailbox system (CSV), read for `policy qa import`:
+/// A spreadsheet exported by a hotline or mailbox system (CSV or XLSX), read for `policy qa import`:
 /// its header and its rows by column name. Rows are numbered as a spreadsheet shows them
 /// (the header is row 1), so a report can name the row to look at.
 public struct QuestionSheet: Sendable {
@@ -20,12 +20,14 @@ public struct QuestionSheet: Sendable {
         self.rows = rows
     }
 
-    /// Reads a UTF-8 CSV file (a byte-order mark, as Excel writes one, is accepted). A file in
-    /// another encoding or not CSV at all is an error in Chinese saying what to do.
+    /// Reads an XLSX workbook's first sheet (`QuestionWorkbook`), or a UTF-8 CSV file (a
+    /// byte-order mark, as Excel writes one, is accepted). A file in another encoding, an old
+    /// `.xls` or not CSV at all is an error in Chinese saying what to do.
     public static func read(_ path: String) throws -> QuestionSheet {
         let lower = path.lowercased()
-        if lower.hasSuffix(".xlsx") || lower.hasSuffix(".xls") {
-            throw PolicyError.inputRefused("暂不支持直接读取 Excel 文件（\(path)）：请在 Excel/WPS 中“另存为 CSV UTF-8（逗号分隔）”后再导入。")
+        if lower.hasSuffix(".xlsx") { return try QuestionWorkbook.read(path) }
+        if lower.hasSuffix(".xls") {
+            throw PolicyError.inputRefused("不支持旧版 Excel 文件（\(path)）：请在 Excel/WPS 中另存为 .xlsx 或“CSV UTF-8（逗号分隔）”后再导入。")
         }
         guard case .bytes(let bytes) = ContentLoader.readRegularFile(path, limit: ContentLoader.maxFileBytes) else {
             throw PolicyError.inputRefused("无法读取文件 \(path)：文件不存在、不是普通文件或超过 \(ContentLoader.maxFileBytes >> 20) MB。")

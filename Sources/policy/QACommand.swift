@@ -15,13 +15,13 @@ struct QACommand: ParsableCommand {
         subcommands: [QAImportCommand.self])
 }
 
-/// `policy qa import FILE --channel 12345热线`: one CSV export becomes one batch file of
+/// `policy qa import FILE --channel 12345热线`: one CSV or XLSX export becomes one batch file of
 /// standalone entries in `content/qa/`, personal data masked and reported by row, and the
 /// gate's findings about it printed (`--dry-run` only prints).
 struct QAImportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
-        abstract: "把热线、信箱等系统导出的 CSV 表格导入为问答批量文件（content/qa/<批次>.yml），并隐去其中的个人信息。",
+        abstract: "把热线、信箱等系统导出的 CSV 或 XLSX 表格导入为问答批量文件（content/qa/<批次>.yml），并隐去其中的个人信息。",
         discussion: """
             按表头识别各列：问题（或 来信内容、诉求内容…）、答复（或 答复内容、回复内容…）、答复日期 为必需列；
             答复单位、主题、涉及文件、编号 可选。手机号、身份证号、银行卡号、电子邮箱，以及“姓名：”“来电人：”“住址：”后的内容
@@ -29,7 +29,7 @@ struct QAImportCommand: ParsableCommand {
             Exit status 1 when the gate finds an error in the imported entries.
             """)
 
-    @Argument(help: "导出的 CSV 文件（UTF-8；Excel 请“另存为 CSV UTF-8”）。", completion: .file())
+    @Argument(help: "导出的 CSV（UTF-8）或 XLSX 文件（读第一个工作表）。", completion: .file())
     var file: String
 
     @Option(help: "来源渠道：12345热线、省长信箱、网站留言、窗口咨询、解读问答 或 其他。")

@@ -207,3 +207,55 @@ def test_stale_basis_after_the_document_is_repealed(tmp_path, policy):
     assert entry["stale"] is True and entry["documents"][0]["status"] == "repealed"
     by_document = (site / "qa/by-document/index.html").read_text(encoding="utf-8")
     assert "依据文件已废止" in by_document
+
+
+def write_xlsx(path: Path, rows: list[list]) -> None:
+    """A minimal workbook as Excel writes one: shared strings for text, a number for the date
+    (a serial day, the cell typed as a date), the first sheet found through workbook.xml."""
+    import zipfile
+    from xml.sax.saxutils import escape
+
+    strings: list[str] = []
+
+    def cell(ref: str, value) -> str:
+        if isinstance(value, int):
+            return f'<c r="{ref}" s="1"><v>{value}</v></c>'
+        strings.append(str(value))
+        return f'<c r="{ref}" t="s"><v>{len(strings) - 1}</v></c>'
+
+    sheet_rows = "".join(
+        f'<row r="{r + 1}">' + "".join(cell(f"{chr(65 + c)}{r + 1}", v) for c, v in enumerate(row) if v is not None) + "</row>"
+        for r, row in enumerate(rows))
+    ns = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"'
+    rel = 'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"'
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr("[Content_Types].xml", '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>')
+        z.writestr("xl/workbook.xml", f'<?xml version="1.0" encoding="UTF-8"?><workbook {ns} {rel}><sheets><sheet name="工单" sheetId="1" r:id="rId7"/></sheets></workbook>')
+        z.writestr("xl/_rels/workbook.xml.rels", '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+                   '<Relationship Id="rId7" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/export.xml"/></Relationships>')
+        z.writestr("xl/worksheets/export.xml", f'<?xml version="1.0" encoding="UTF-8"?><worksheet {ns}><sheetData>{sheet_rows}</sheetData></worksheet>')
+        z.writestr("xl/sharedStrings.xml", f'<?xml version="1.0" encoding="UTF-8"?><sst {ns} count="{len(strings)}">'
+                   + "".join(f'<si><t xml:space="preserve">{escape(s)}</t></si>' for s in strings) + "</sst>")
+
+
+def test_import_reads_an_xlsx_export(tmp_path, policy):
+    content = copy_content(tmp_path / "content")
+    export = tmp_path / "信箱导出.xlsx"
+    # 45782 is 2025-05-05 as a spreadsheet's serial day
+    write_xlsx(export, [
+        ["信件编号", "来信内容", "答复内容", "答复日期", "答复单位", "涉及文件"],
+        ["XX-7", "我的邮箱zhang.san@example.com，请问信用修复要多久？", "一般5个工作日内作出决定。", 45782, "信用监督管理处",
+         "2023-credit-repair-procedures"],
+        [None, None, None, None, None, None],
+        ["XX-8", "标价签 & 原价怎么写？", "见《示例省经营者价格行为合规指引》。", "2025/5/6", None, None],
+    ])
+    run = run_policy("qa", "import", export, "--channel", "省长信箱", "--content", content, "--batch", "mailbox-2025-05",
+                     "--as-of", AS_OF)
+    assert run.returncode == 0, run.stdout + run.stderr
+    assert "第 2 行“来信内容”列：隐去电子邮箱，写作 z***@example.com" in run.stdout
+    imported = load_yaml((content / "qa/mailbox-2025-05.yml").read_text(encoding="utf-8"))
+    assert [(e["id"], e["answered"]) for e in imported] == [("xx-7", "2025-05-05"), ("xx-8", "2025-05-06")]
+    assert imported[1]["question"] == "标价签 & 原价怎么写？" and imported[0]["documents"] == ["2023-credit-repair-procedures"]
+    assert "zhang.san" not in (content / "qa/mailbox-2025-05.yml").read_text(encoding="utf-8")
+    result, _ = build(tmp_path, content)
+    assert result.returncode == 0, result.stdout + result.stderr

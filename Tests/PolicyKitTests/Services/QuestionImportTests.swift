@@ -65,4 +65,19 @@ final class QuestionImportTests: XCTestCase {
         XCTAssertEqual(findings.first?.location.file, "content/qa/b.yml")
         XCTAssertFalse(FileManager.default.fileExists(atPath: root.appendingPathComponent("qa/b.yml").path))
     }
+
+    /// Dates as exports write them, and an XLSX cell typed as a date (a serial day).
+    func testDatesAndColumnReferences() {
+        XCTAssertEqual(QuestionImport.day("2025/3/12 10:20"), "2025-03-12")
+        XCTAssertEqual(QuestionImport.day("2025年3月2日"), "2025-03-02")
+        XCTAssertEqual(QuestionImport.day("45782"), "2025-05-05")
+        XCTAssertEqual(QuestionImport.day("2025/2/30"), "2025/2/30", "not a day: left for PQ003")
+        XCTAssertEqual(QuestionWorkbook.columnIndex("A1"), 0)
+        XCTAssertEqual(QuestionWorkbook.columnIndex("AB12"), 27)
+        XCTAssertNil(QuestionWorkbook.columnIndex("12"))
+    }
+
+    func testZipEntriesRefuseWhatIsNotAZip() {
+        XCTAssertThrowsError(try ZipEntries(Array("not a zip file at all, just some text".utf8)))
+    }
 }
