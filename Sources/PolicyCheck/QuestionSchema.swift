@@ -13,7 +13,8 @@ enum QuestionSchema {
 
     static func fields(of source: QuestionSource) -> [String] { source.isBatch ? batchFields : markdownFields }
 
-    /// How an entry is named in a finding: `第 3 条（id）` in a batch, nothing for a file.
+    /// How an entry is named in a finding: `问答“<id>”：` in a batch (`问答（第 N 行）：` when it
+    /// has no id), nothing for a `.md` file (its path says it).
     static func label(_ source: QuestionSource) -> String {
         guard source.isBatch else { return "" }
         return source.id.map { "问答“\($0)”：" } ?? "问答（第 \(source.location.line) 行）："

@@ -28,9 +28,9 @@ struct QuestionFieldsPresent: Rule {
             let label = QuestionSchema.label(source)
             for key in ["question", "channel", "answered"] + (source.isBatch ? ["answer", "id"] : []) {
                 guard fm.string(key) == nil else { continue }
-                let shape = fm.has(key) && fm.node(key)?.scalar == nil ? "只能写一个值" : "缺少"
-                found.append(
-                    finding(fm.has(key) ? fm.location(of: key) : source.location, "\(label)问答\(shape)字段“\(key)”（\(Self.meaning[key]!)）。"))
+                let what = "字段“\(key)”（\(Self.meaning[key]!)）"
+                let message = fm.has(key) && fm.node(key)?.scalar == nil ? "\(what)只能写一个值，不能是列表或映射。" : "问答缺少\(what)。"
+                found.append(finding(fm.has(key) ? fm.location(of: key) : source.location, label + message))
             }
             if !source.isBatch, (source.answer ?? "").trimmed.isEmpty {
                 found.append(
