@@ -8,6 +8,9 @@ import PolicyCore
 public enum LabelledPersonalData {
     static let nameLabels = ["姓名", "来电人", "来信人", "反映人", "咨询人", "投诉人", "举报人", "联系人"]
     static let addressLabels = ["家庭住址", "居住地址", "住址", "现住址", "家住"]
+    /// Endings that make a value a form of address, not a name (`张先生`, `王科长`): how
+    /// replies name callers and officials without identifying them.
+    static let addressForms = ["先生", "女士", "同志", "老师", "科长", "处长", "主任", "局长", "经理"]
     /// Characters that show a value was masked already.
     static let maskMarks: Set<Character> = ["*", "＊", "×", "某", "X", "x", "○", "〇"]
 
@@ -46,7 +49,9 @@ public enum LabelledPersonalData {
         guard !value.contains(where: maskMarks.contains) else { return false }
         let han = value.unicodeScalars.filter { $0.properties.isIdeographic }.count
         switch kind {
-        case .name: return (2...4).contains(han) && han == value.count && !["本人", "匿名", "不详", "未提供", "市民", "群众"].contains(value)
+        case .name:
+            return (2...4).contains(han) && han == value.count && !["本人", "匿名", "不详", "未提供", "市民", "群众"].contains(value)
+                && !addressForms.contains(where: value.hasSuffix)
         default: return value.count >= 4 && han >= 2
         }
     }

@@ -274,6 +274,7 @@ final class NoPersonalDataTests: XCTestCase {
         XCTAssertEqual(LabelledPersonalData.scan("家庭住址：示例市和平路1号").map(\.kind), [.address])
         XCTAssertTrue(LabelledPersonalData.scan("来电人：匿名").isEmpty)
         XCTAssertTrue(LabelledPersonalData.scan("来电人：李*").isEmpty)
+        XCTAssertTrue(LabelledPersonalData.scan("来电人：张先生，联系人：王科长").isEmpty, "forms of address are not names")
         XCTAssertTrue(LabelledPersonalData.scan("请写明姓名和联系方式").isEmpty)
     }
 }
