@@ -323,18 +323,26 @@ def main():
     site_bytes, site_files = tree_size(site)
     manifest = json.loads((site / "search/manifest.json").read_text())
     meta_size = (site / "search" / manifest["index"] / "meta.bin").stat().st_size
-    js_size = (site / "assets/search.js").stat().st_size
+    # the search page's script and the modules it imports (search.js and what it preloads)
+    js_size = sum(f.stat().st_size for f in (site / "assets").glob("*.js") if f.name not in ("status-live.js", "mode.js"))
 
-    # ---- ground truth from the Markdown
+    server = Server(work)
+    # ---- ground truth from the Markdown, folded and split into terms by the site's tokenize.js
     from corpus import Library
-    library = Library.read(content)
+    from tokens import BrowserTokens
+    tokens_driver = new_driver()
+    try:
+        library = Library.read(content, BrowserTokens(tokens_driver, f"http://127.0.0.1:{server.port}/site/"))
+    except BaseException:
+        tokens_driver.quit()
+        server.stop()
+        raise
     paths = record_paths(site, manifest["records"])
     by_path = {r.path: r for r in library.records}
     unquoted = {urllib.parse.unquote(p): p for p in by_path}
     assert set(unquoted) == set(paths), "records of the index and of the Markdown differ"
     queries = [line.strip() for line in open(args.queries, encoding="utf-8") if line.strip() and not line.startswith("#")]
 
-    server = Server(work)
     rows = []
     try:
         url = f"http://127.0.0.1:{server.port}/site/search/"
@@ -383,6 +391,7 @@ def main():
         floor = fetch_floor(server, site, manifest)
         print(f"fetch floor: {json.dumps(floor)}", flush=True)
     finally:
+        tokens_driver.quit()
         server.stop()
 
     def mmm(key, sub=None):

@@ -80,45 +80,55 @@ public enum PersonalData {
     public static func scanLines(_ text: String) -> [(line: Int, match: Match)] {
         var text = text
         return text.withUTF8 { bytes in
-            var found: [(line: Int, match: Match)] = []
-            func record(_ kind: Kind, _ start: Int, _ end: Int) {
-                let lineStart = bytes[..<start].lastIndex(of: UInt8(ascii: "\n")).map { $0 + 1 } ?? 0
-                let line = bytes[..<lineStart].reduce(1) { $1 == UInt8(ascii: "\n") ? $0 + 1 : $0 }
-                let column = String(decoding: UnsafeBufferPointer(rebasing: bytes[lineStart..<start]), as: UTF8.self).count + 1
-                let value = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
-                found.append((line, Match(kind: kind, value: value, column: column)))
+            scan(bytes).map { found in
+                let (line, column) = position(of: found.start, in: bytes)
+                let value = String(decoding: UnsafeBufferPointer(rebasing: bytes[found.start..<found.end]), as: UTF8.self)
+                return (line, Match(kind: found.kind, value: value, column: column))
             }
-            var run = DigitRun()
-            var i = 0
-            while i < bytes.count {
-                // Eight bytes at a time past text with no digit, no `@` and no full-width form —
-                // most of a Chinese text, which a byte-by-byte walk would visit one byte at a time.
-                if i + 8 <= bytes.count {
-                    let word = UnsafeRawPointer(bytes.baseAddress! + i).loadUnaligned(as: UInt64.self)
-                    // Chinese punctuation (，：（）) shares the full-width digits' lead byte:
-                    // such bytes are looked at only for what follows them.
-                    if !mayStartMatch(word) && !(hasFullWidthLead(word) && fullWidthStarts(in: bytes, at: i)) {
-                        i += 8
-                        continue
-                    }
-                }
-                if digit(at: i, in: bytes) != nil {
-                    run.read(from: i, in: bytes)
-                    for match in run.matches() { record(match.kind, match.start, match.end) }
-                    i = run.end
-                } else if let at = atSign(at: i, in: bytes) {
-                    if let email = email(around: i, length: at, in: bytes) {
-                        record(.email, email.start, email.end)
-                        i = email.end
-                    } else {
-                        i += at
-                    }
-                } else {
-                    i += 1
-                }
-            }
-            return found
         }
+    }
+
+    /// The 1-based line and column (in characters) of a byte offset.
+    static func position(of offset: Int, in bytes: UnsafeBufferPointer<UInt8>) -> (line: Int, column: Int) {
+        let lineStart = bytes[..<offset].lastIndex(of: UInt8(ascii: "\n")).map { $0 + 1 } ?? 0
+        let line = bytes[..<lineStart].reduce(1) { $1 == UInt8(ascii: "\n") ? $0 + 1 : $0 }
+        let column = String(decoding: UnsafeBufferPointer(rebasing: bytes[lineStart..<offset]), as: UTF8.self).count + 1
+        return (line, column)
+    }
+
+    /// Every match in UTF-8 text, as byte ranges.
+    static func scan(_ bytes: UnsafeBufferPointer<UInt8>) -> [(kind: Kind, start: Int, end: Int)] {
+        var found: [(kind: Kind, start: Int, end: Int)] = []
+        var run = DigitRun()
+        var i = 0
+        while i < bytes.count {
+            // Eight bytes at a time past text with no digit, no `@` and no full-width form —
+            // most of a Chinese text, which a byte-by-byte walk would visit one byte at a time.
+            if i + 8 <= bytes.count {
+                let word = UnsafeRawPointer(bytes.baseAddress! + i).loadUnaligned(as: UInt64.self)
+                // Chinese punctuation (，：（）) shares the full-width digits' lead byte:
+                // such bytes are looked at only for what follows them.
+                if !mayStartMatch(word) && !(hasFullWidthLead(word) && fullWidthStarts(in: bytes, at: i)) {
+                    i += 8
+                    continue
+                }
+            }
+            if digit(at: i, in: bytes) != nil {
+                run.read(from: i, in: bytes)
+                found += run.matches()
+                i = run.end
+            } else if let at = atSign(at: i, in: bytes) {
+                if let email = email(around: i, length: at, in: bytes) {
+                    found.append((.email, email.start, email.end))
+                    i = email.end
+                } else {
+                    i += at
+                }
+            } else {
+                i += 1
+            }
+        }
+        return found
     }
 
     // MARK: - Characters

@@ -1,15 +1,17 @@
 import Foundation
 import PolicyCore
 
-/// The query side of the index in Swift — the twin of `search.js`'s matching, so the tests can
+/// The query side of the index in Swift — the twin of `query.js` and `match.js`, so the tests can
 /// check the written files against a brute-force scan without a browser. It reads the files of
 /// one built index folder (`SearchIndexWriter.build()`), keyed by their path in the folder:
 /// `meta.bin`'s tables (`IndexTables`), then each piece cut from its pack and inflated.
 struct SearchIndexReader {
-    /// A record's matches for a query: how many (over all terms) and where the first one starts.
+    /// A record's matches for a query: how many (over all terms), where the first one starts,
+    /// and where the first one in the body starts (-1: none, or the body's start not given).
     struct Match: Equatable {
         var count: Int
         var first: Int
+        var firstBody = -1
     }
 
     /// What a result shows besides its snippet.
@@ -85,36 +87,22 @@ struct SearchIndexReader {
             guard let previous = result else { result = matches; continue }
             var both: [Int: Match] = [:]
             for (record, m) in matches {
-                if let p = previous[record] { both[record] = Match(count: p.count + m.count, first: min(p.first, m.first)) }
+                guard let p = previous[record] else { continue }
+                let bodies = [p.firstBody, m.firstBody].filter { $0 >= 0 }
+                both[record] = Match(count: p.count + m.count, first: min(p.first, m.first), firstBody: bodies.min() ?? -1)
             }
             result = both
         }
         return result ?? [:]
     }
 
-    /// Matches of one normalised term.
-    func matches(_ term: [UInt32]) -> [Int: Match] {
-        if term.count == 1, Tokenizer.classify(term[0]) == .char {
-            guard let data = postings(Tokenizer.charKey(term[0])) else { return [:] }
+    /// Matches of one normalised term; `bodyStart` gives a record's body offset, for `firstBody`.
+    func matches(_ term: [UInt32], bodyStart: (Int) -> Int = { _ in .max }) -> [Int: Match] {
+        // The cover is chosen from the large keys' sizes in `meta.bin` alone, as the browser does.
+        let parts = Tokenizer.parts(of: term, cost: externalSize)
+        if parts.count == 1, parts[0].key.hasPrefix("U") {
+            guard let data = postings(parts[0].key) else { return [:] }
             return charCounts(data)
-        }
-        var parts: [(key: String, offset: Int)] = []
-        let segments = Tokenizer.segments(term)
-        for (i, s) in segments.enumerated() {
-            let v = Array(s.scalars)
-            if s.isWord {
-                parts.append((Tokenizer.tokenKey(v), s.start))
-            } else if v.count == 1 {
-                parts.append((i > 0 ? Tokenizer.startKey(v[0]) : Tokenizer.endKey(v[0]), s.start))
-            } else {
-                // The cover is chosen from the large keys' sizes in `meta.bin` alone, as the browser does: no
-                // shard is read for a pair left out. If such a pair occurs nowhere, neither does
-                // the phrase, and the pairs kept, which fix every character, find nothing.
-                let sizes = (0..<(v.count - 1)).map { externalSize(Tokenizer.pairKey(v[$0], v[$0 + 1])) }
-                for k in Self.cheapestCover(sizes) {
-                    parts.append((Tokenizer.pairKey(v[k], v[k + 1]), s.start + k))
-                }
-            }
         }
         var lists: [[Int: [Int]]] = []
         for part in parts {
@@ -125,36 +113,23 @@ struct SearchIndexReader {
         for (record, starts) in lists[0] {
             var count = 0
             var first = Int.max
+            var firstBody = Int.max
+            let body = bodyStart(record)
             for p in starts {
                 let start = p - parts[0].offset
                 guard start >= 0 else { continue }
                 let ok = (1..<parts.count).allSatisfy { i in
                     lists[i][record].map { Self.contains($0, start + parts[i].offset) } ?? false
                 }
-                if ok { count += 1; first = min(first, start) }
+                if ok {
+                    count += 1
+                    first = min(first, start)
+                    if start >= body { firstBody = min(firstBody, start) }
+                }
             }
-            if count > 0 { out[record] = Match(count: count, first: first) }
+            if count > 0 { out[record] = Match(count: count, first: first, firstBody: firstBody == .max ? -1 : firstBody) }
         }
         return out
-    }
-
-    /// The pairs of a run to look up: every scalar covered (picks at most 2 apart), fewest
-    /// external bytes — the same choice as `cheapestCover` in `search.js`.
-    static func cheapestCover(_ cost: [Int]) -> [Int] {
-        // best[i]: (bytes, pairs) of the cheapest cover of scalars 0…i+1 whose last pick is i
-        var best: [(bytes: Int, pairs: Int)] = []
-        var from: [Int] = []
-        for i in cost.indices {
-            guard i > 0 else { best.append((cost[0], 1)); from.append(-1); continue }
-            var pick = i - 1
-            if i >= 2, (best[i - 2].bytes, best[i - 2].pairs) <= (best[i - 1].bytes, best[i - 1].pairs) { pick = i - 2 }
-            best.append((best[pick].bytes + cost[i], best[pick].pairs + 1))
-            from.append(pick)
-        }
-        var picks: [Int] = []
-        var k = cost.count - 1
-        while k >= 0 { picks.insert(k, at: 0); k = from[k] }
-        return picks
     }
 
     // MARK: - Files
@@ -232,9 +207,8 @@ struct SearchIndexReader {
         var record = -1
         while !r.isAtEnd {
             record += r.varint()! + 1
-            let count = r.varint()!, first = r.varint()!
-            _ = r.varint()
-            out[record] = Match(count: count, first: first)
+            let count = r.varint()!, first = r.varint()!, body = r.varint()!
+            out[record] = Match(count: count, first: first, firstBody: body == 0 ? -1 : first + body - 1)
         }
         return out
     }

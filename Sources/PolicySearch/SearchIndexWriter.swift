@@ -3,7 +3,7 @@ import PolicyCore
 import PolicyModel
 import PolicyWrite
 
-/// Writes the static search index under `search/`, read in the browser by `assets/search.js`.
+/// Writes the static search index under `search/`, read in the browser by the search page's modules (`assets/query.js`, `decode.js`; docs/search.md).
 ///
 ///     search/manifest.json           tiny, fixed name: format, index folder, shard count, chunk size
 ///     search/idx-<hash>/meta.bin     loaded with the page: facts, headers and tables (`IndexTables`)

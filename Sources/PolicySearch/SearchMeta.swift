@@ -28,7 +28,7 @@ import PolicyModel
 /// shows and filters it with no code of its own; its status is always 现行有效 (a stale
 /// basis is stated on its page).
 ///
-/// The status rule search.js applies to these facts is `status.js`'s, the port of
+/// The status rule match.js applies to these facts is `status.js`'s, the port of
 /// `Library.status(of:at:)` every page shares.
 struct SearchMeta {
     struct Header: Codable {

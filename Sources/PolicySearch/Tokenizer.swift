@@ -1,8 +1,9 @@
 import PolicyCore
 
 /// How text becomes search keys — the contract between this indexer and the browser's
-/// `search.js`, which implements the same rules (keep the two in step; `SearchIndexReader`
-/// is the Swift twin of the browser's query side and the tests compare both with a scan).
+/// `tokenize.js`, which implements the same rules. Keep the two in step: the shared vectors
+/// `Tests/Vectors/tokenize.json` pin both (`TokenizeVectorTests` here, `test_vectors.py` in
+/// Chromium); `SearchIndexReader` is the Swift twin of the browser's query side.
 ///
 /// **1. Normalisation**, of the indexed text and of queries alike, one scalar for one scalar so
 /// positions survive:
@@ -12,7 +13,7 @@ import PolicyCore
 /// Nothing else is folded: full-width and half-width forms, traditional and simplified
 /// characters stay distinct (the issue does not ask for them).
 ///
-/// **2. Classes** of a scalar: *space* (`isSpace`, the same explicit list in `search.js`)
+/// **2. Classes** of a scalar: *space* (`isSpace`, the same explicit list in `tokenize.js`)
 /// separates and is never indexed; *word*: ASCII letters and digits; *char*: everything else —
 /// Han characters, punctuation, symbols, other scripts.
 ///
@@ -116,6 +117,58 @@ enum Tokenizer {
         }
         if !current.isEmpty { terms.append(current) }
         return terms
+    }
+
+    // MARK: - A query's keys
+
+    /// A key of a term, found at `offset` scalars from the term's start.
+    struct Part: Equatable {
+        var key: String
+        var offset: Int
+    }
+
+    /// The parts of one normalised term (see 4.), as `tokenize.js`'s `partsOf`: a term of one
+    /// char scalar is its `U` key; a char run of five or more keeps the pairs that cover it with
+    /// the fewest bytes of large postings — `cost` gives a key's (`meta.bin` lists the large
+    /// keys' sizes, so the choice reads no shard); without it every pair costs nothing.
+    static func parts(of term: [UInt32], cost: (String) -> Int = { _ in 0 }) -> [Part] {
+        if term.count == 1, classify(term[0]) == .char { return [Part(key: charKey(term[0]), offset: 0)] }
+        var parts: [Part] = []
+        for (i, s) in segments(term).enumerated() {
+            let v = Array(s.scalars)
+            if s.isWord {
+                parts.append(Part(key: tokenKey(v), offset: s.start))
+            } else if v.count == 1 {
+                // next to a token: in the text this scalar also starts (ends) a char run
+                parts.append(Part(key: i > 0 ? startKey(v[0]) : endKey(v[0]), offset: s.start))
+            } else {
+                // If a pair left out occurs nowhere, neither does the phrase, and the pairs
+                // kept, which fix every scalar, find nothing.
+                let costs = (0..<(v.count - 1)).map { cost(pairKey(v[$0], v[$0 + 1])) }
+                let picks = v.count <= 4 ? [[0], [0, 1], [0, 2]][v.count - 2] : cheapestCover(costs)
+                for k in picks { parts.append(Part(key: pairKey(v[k], v[k + 1]), offset: s.start + k)) }
+            }
+        }
+        return parts
+    }
+
+    /// The pairs of a run to look up: every scalar covered (picks at most 2 apart), fewest
+    /// bytes, then fewest pairs — the same choice as `cheapestCover` in `tokenize.js`.
+    static func cheapestCover(_ cost: [Int]) -> [Int] {
+        // best[i]: (bytes, pairs) of the cheapest cover of scalars 0…i+1 whose last pick is i
+        var best: [(bytes: Int, pairs: Int)] = []
+        var from: [Int] = []
+        for i in cost.indices {
+            guard i > 0 else { best.append((cost[0], 1)); from.append(-1); continue }
+            var pick = i - 1
+            if i >= 2, (best[i - 2].bytes, best[i - 2].pairs) <= (best[i - 1].bytes, best[i - 1].pairs) { pick = i - 2 }
+            best.append((best[pick].bytes + cost[i], best[pick].pairs + 1))
+            from.append(pick)
+        }
+        var picks: [Int] = []
+        var k = cost.count - 1
+        while k >= 0 { picks.insert(k, at: 0); k = from[k] }
+        return picks
     }
 
     // MARK: - Key names

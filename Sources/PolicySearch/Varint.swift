@@ -81,7 +81,7 @@ struct ByteReader {
     }
 }
 
-/// FNV-1a, 32 bits: which shard a key lives in (`search.js` computes the same with `Math.imul`).
+/// FNV-1a, 32 bits: which shard a key lives in (`decode.js` computes the same with `Math.imul`).
 func fnv1a32(_ bytes: some Sequence<UInt8>) -> UInt32 {
     var h: UInt32 = 0x811C_9DC5
     for b in bytes { h = (h ^ UInt32(b)) &* 0x0100_0193 }

@@ -13,7 +13,7 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # e2e/, for policy_helpers
 from policy_helpers import (AS_OF, CHROMEDRIVER, CHROMIUM, REPO, build_site, free_port,  # noqa: E402,F401
-                            policy_bin, wait_for_port)
+                            policy_bin, run_policy, wait_for_port)
 
 
 class Server:

@@ -5,7 +5,8 @@ The sample content (`content/`) is built once per session with the real binary
 folder and served by `python3 -m http.server` from the folder *above* the site, so the site
 lives under a sub-path (/site/) as it does on a government portal.
 
-Ground truth is computed here from the Markdown itself (`corpus.py`), never from the index.
+Ground truth is computed here from the Markdown itself (`corpus.py`), never from the index;
+its folding and terms come from the site's tokenize.js (`tokens.py`), not a Python copy.
 """
 from __future__ import annotations
 
@@ -23,8 +24,18 @@ from browser_support import AS_OF, CHROMIUM, REPO, Server, build_site, new_drive
 
 
 @pytest.fixture(scope="session")
-def library() -> Library:
-    return Library.read(REPO / "content")
+def tokens(served):
+    """The client's tokenizer (tokenize.js of the built site) in a Chromium of its own."""
+    from tokens import BrowserTokens
+
+    driver = new_driver()
+    yield BrowserTokens(driver, served.url("/site/"))
+    driver.quit()
+
+
+@pytest.fixture(scope="session")
+def library(tokens) -> Library:
+    return Library.read(REPO / "content", tokens)
 
 
 @pytest.fixture(scope="session")
@@ -38,7 +49,7 @@ def served(tmp_path_factory):
 
 
 @pytest.fixture(scope="session")
-def large_keys(served, tmp_path_factory) -> Library:
+def large_content(served, tmp_path_factory) -> Path:
     """The sample content with one regulation made long by a repeated paragraph, so that some
     keys' postings get pieces of their own (k/…): built as /site-large/, and copied as
     /site-large-whole/, which the test server serves without byte ranges (whole files)."""
@@ -49,7 +60,13 @@ def large_keys(served, tmp_path_factory) -> Library:
                      encoding="utf-8")
     build_site(content, served.root / "site-large", AS_OF)
     shutil.copytree(served.root / "site-large", served.root / "site-large-whole")
-    return Library.read(content)
+    return content
+
+
+@pytest.fixture(scope="session")
+def large_keys(large_content, tokens) -> Library:
+    """The library of `large_content`, read from its Markdown."""
+    return Library.read(large_content, tokens)
 
 
 @pytest.fixture(scope="session")

@@ -7,9 +7,11 @@ cmark-gfm's, which the site uses: markup dropped (headings, emphasis, list marke
 image syntax — an image keeps its alt text), lines of one paragraph joined without a break,
 table cells run together, blocks one a line.
 
-Matching follows the documented semantics (Tokenizer.swift): exact substrings after folding
-the bracket variants to 〔〕 and lower-casing ASCII letters; a term that begins or ends with
-a Latin letter or digit matches whole words there; space-separated terms are ANDed.
+Matching follows the documented semantics (Tokenizer.swift): a query's terms are ANDed, and a
+term is found as an exact substring of the folded text, where a term that begins or ends with
+a Latin letter or digit matches whole words there. The folding and the terms come from the
+client's own tokenizer, `tokenize.js` run in Chromium (`tokens.py`; Library.read takes it):
+this file holds no copy of the tokenizer, only the scan.
 """
 from __future__ import annotations
 
@@ -22,45 +24,11 @@ from pathlib import Path
 import yaml
 
 KIND_BY_FOLDER = {"regulations": "regulation", "normative": "normative", "policies": "policy"}
-OPEN = "([【（［"
-CLOSE = ")]】）］"
-
-
-def fold(text: str) -> str:
-    out = []
-    for ch in text:
-        if ch in OPEN:
-            ch = "〔"
-        elif ch in CLOSE:
-            ch = "〕"
-        elif "A" <= ch <= "Z":
-            ch = ch.lower()
-        out.append(ch)
-    return "".join(out)
-
-
-def is_space(ch: str) -> bool:
-    c = ord(ch)
-    return (c <= 0x20 or 0x7F <= c <= 0xA0 or c == 0x1680 or 0x2000 <= c <= 0x200B or c in (0x2028, 0x2029, 0x202F,
-            0x205F, 0x3000, 0xFEFF))
 
 
 def is_word(ch: str) -> bool:
+    """A Latin letter or digit: where a term starting or ending with one must not continue a word."""
     return ch.isascii() and ch.isalnum()
-
-
-def terms(query: str) -> list[str]:
-    out, cur = [], []
-    for ch in fold(query):
-        if is_space(ch):
-            if cur:
-                out.append("".join(cur))
-                cur = []
-        else:
-            cur.append(ch)
-    if cur:
-        out.append("".join(cur))
-    return out
 
 
 def occurrences(term: str, text: str) -> int:
@@ -184,23 +152,23 @@ class Record:
     document_id: str | None  # None for a standalone Q&A entry (kind "qa")
     topics: list = field(default_factory=list)
     office: str | None = None
+    # Set by Library.read: the text folded by tokenize.js, and the tokenizer for queries.
+    folded: str = ""
+    tokens: object = None
 
     @property
     def text(self) -> str:
         head = self.title + "\n" + (self.number + "\n" if self.number else "")
         return head + self.body
 
-    @property
-    def folded(self) -> str:
-        return fold(self.text)
-
     def matches(self, query: str) -> bool:
-        ts = terms(query)
+        ts = self.tokens.terms(query)
         return bool(ts) and all(occurrences(t, self.folded) > 0 for t in ts)
 
     def title_matches(self, query: str) -> bool:
-        zone = fold(self.title + "\n" + (self.number or ""))
-        return any(occurrences(t, zone) > 0 for t in terms(query))
+        # folding is one character for one, so the title and 文号 are the folded text's start
+        zone = self.folded[:len(self.title + "\n" + (self.number or ""))]
+        return any(occurrences(t, zone) > 0 for t in self.tokens.terms(query))
 
 
 @dataclass
@@ -208,7 +176,8 @@ class Library:
     records: list
 
     @classmethod
-    def read(cls, content: Path) -> "Library":
+    def read(cls, content: Path, tokens) -> "Library":
+        """The records of `content`; `tokens`: the client's tokenizer (tokens.BrowserTokens)."""
         site, _ = split_front_matter("---\n" + (content / "site.yml").read_text(encoding="utf-8") + "\n---\n")
         records = []
         for folder, kind in KIND_BY_FOLDER.items():
@@ -234,6 +203,9 @@ class Library:
                         form=str(ifm["form"]), published=str(ifm["published"]), document_id=doc_id,
                         topics=list(fm.get("topics") or []), office=ifm.get("office") or fm.get("office")))
         records += cls.questions(content)
+        for record, folded in zip(records, tokens.fold_all([r.text for r in records])):
+            record.folded = folded
+            record.tokens = tokens
         return cls(records)
 
     @staticmethod

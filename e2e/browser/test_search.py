@@ -12,7 +12,6 @@ from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 
-from corpus import fold
 from search_page import SearchPage
 
 FIXED_QUERIES = [
@@ -84,17 +83,17 @@ def test_ranking_puts_title_matches_first_then_current(page, library):
     assert first_block == sorted(first_block), "within title matches, in-force first"
 
 
-def test_matches_are_highlighted_and_escaped(page, library):
+def test_matches_are_highlighted_and_escaped(page, library, tokens):
     for q in ["明码标价", "信用修复", "示市监规[2023]2号", "价格 直播"]:
         page.open(q=q, all="1")
         hits = page.hits()
         assert hits
-        folded_terms = [fold(t) for t in q.split()]
+        folded_terms = tokens.terms(q)
         for hit in hits:
             marks = hit.find_elements(By.TAG_NAME, "mark")
             assert marks, f"a result for {q!r} shows no highlighted match"
             for m in marks:
-                assert any(t in fold(m.text) for t in folded_terms), (q, m.text)
+                assert any(t in tokens.fold(m.text) for t in folded_terms), (q, m.text)
             snippet = hit.find_element(By.CSS_SELECTOR, ".search-snippet")
             assert snippet.text
             # content is text, never markup: no element but <mark> inside titles and snippets

@@ -4,7 +4,7 @@ DevTools protocol (`Emulation.setVirtualTimePolicy` with `initialVirtualTime`).
 The oracle is the build itself: the sample site built on day B and read on a later day D
 (status-live.js recomputing from the facts the pages carry) must show, on every page kind
 that shows a status, what the site built on D shows — the same badges, explanations, list
-rows in the same order, and counts. Windows are chosen with nothing published between B and
+rows in the same order, counts, and a document's notice (本文件…已修改，仅供查阅). Windows are chosen with nothing published between B and
 D, so the two builds hold the same documents. With JavaScript off, the page shows the
 statuses of B, labelled with B. And status.js, loaded directly, must give every answer of the
 shared vectors (Tests/Vectors/status.json), which the Swift tests also run.
@@ -30,7 +30,7 @@ REGULATION_AMENDED = ("2025-04-15", "2025-05-10", [
 TRIAL_EXPIRED = ("2024-08-20", "2024-09-05", [
     "", "normative/", "normative/in-force/", "normative/expired/",
     "d/2022-livestream-marketing-trial/", "d/2022-livestream-marketing-trial/解读/",
-    "cleanup/2023-normative-cleanup/", "interpretations/",
+    "cleanup/2023-normative-cleanup/", "interpretations/", "search/",
 ])
 
 # What a page shows about statuses, read from the rendered page as a visitor sees it.
@@ -43,9 +43,11 @@ const rows = [...document.querySelectorAll('main [data-id]')].filter(visible).ma
 const counts = [...document.querySelectorAll('main table.counts tbody td, main .filter-count, main .list-count')]
   .map((c) => c.textContent.trim() + (c.querySelector('a') ? ' →' + c.querySelector('a').getAttribute('href') : ''));
 const empty = [...document.querySelectorAll('main .list-empty')].filter(visible).map((e) => e.textContent);
+const notices = [...document.querySelectorAll('main .notice')].filter(visible)
+  .map((n) => n.textContent.replace(/\s+/g, ' ').trim() + ' ' + [...n.querySelectorAll('a')].map((a) => a.getAttribute('href')).join(' '));
 const label = [...document.querySelectorAll('main .status-label')].map((l) => l.textContent);
 const footer = [...document.querySelectorAll('footer time.status-date')].map((t) => t.textContent);
-return {badges, details, rows, counts, empty, label, footer, live: document.documentElement.dataset.statusLive || null};
+return {badges, details, rows, counts, empty, notices, label, footer, live: document.documentElement.dataset.statusLive || null};
 """
 
 
@@ -84,6 +86,9 @@ def test_a_page_read_later_shows_the_statuses_of_that_day(window, served, build_
     finally:
         driver.quit()
     changed = [p for p in pages if any(fallback[p][key] != truth[p][key] for key in ("badges", "rows", "counts"))]
+    # A document that leaves 现行有效 in the window gains its notice (本文件…已修改/已失效).
+    assert any(fallback[p]["notices"] != truth[p]["notices"] for p in pages if p.startswith("d/")), \
+        "the window changes no document's notice"
     must_change = [p for p in pages if p.startswith(("d/", "regulations/", "normative/")) or p == ""]
     assert set(must_change) <= set(changed), f"the window changes nothing on {sorted(set(must_change) - set(changed))}"
 
@@ -99,7 +104,10 @@ def test_a_page_read_later_shows_the_statuses_of_that_day(window, served, build_
             assert all(f"按{chinese(used)}计算" in label for label in live["label"]), (page, live["label"])
             # The footer's 时效性计算日期 names the same day as the badges.
             assert live["footer"] == [chinese(used)], (page, live["footer"])
-            for key in ("badges", "details", "rows", "counts", "empty"):
+            # A document's notice follows the day; the Q&A library's notes on an answer's
+            # basis (本问答所依据的文件已修改) change with a build (docs/site.md).
+            keys = ("badges", "details", "rows", "counts", "empty") + (("notices",) if page.startswith("d/") else ())
+            for key in keys:
                 assert live[key] == truth[page][key], \
                     f"{page} {key}: built {built}, read {read}\n{live[key]}\n!=\n{truth[page][key]}"
         finally:
@@ -186,8 +194,12 @@ def test_status_js_gives_every_vector(served, browser):
 
 
 def test_search_shares_the_status_module():
+    """The status rules exist once in JavaScript: status.js. The search (match.js, which
+    ranks and filters by status) and status-live.js import it; no other module has rules."""
     theme = REPO / "Sources" / "PolicySite" / "Theme" / "Default"
-    search = (theme / "search.js").read_text(encoding="utf-8")
-    live = (theme / "status-live.js").read_text(encoding="utf-8")
-    assert "from './status.js'" in search and "from './status.js'" in live
-    assert "function statusOf" not in search and "function statusReport" not in live
+    modules = {p.name: p.read_text(encoding="utf-8") for p in theme.glob("*.js")}
+    assert "from './status.js'" in modules["match.js"] and "from './status.js'" in modules["status-live.js"]
+    for name, source in modules.items():
+        if name != "status.js":
+            assert "function statusOf" not in source and "function statusReport" not in source, name
+            assert "'superseded'" not in source and "'expired'" not in source, f"{name} names statuses itself"

@@ -1,9 +1,10 @@
 """Helpers for the end-to-end tests: run the real `policy` binary, read the content folder
-independently of the Swift code, and compute validity statuses with a small port of the
-spec's status table (docs/content-format.md, "Validity status").
+independently of the Swift code, and compute validity statuses from the facts it states.
 
-Nothing here imports the Swift implementation's ideas beyond the published contract, so a
-bug in the Swift model shows up as a disagreement.
+The content is read here, never through the Swift code. The status rules themselves
+(docs/content-format.md, "Validity status") are not copied: the facts gathered from the
+Markdown go to `status.js`, the browser's port of them (e2e/status_js.py), which the shared
+vectors (Tests/Vectors/status.json) hold to Status.swift.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ import os
 import re
 import shutil
 import subprocess
+import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -159,7 +161,7 @@ class Content:
 
 
 # ---------------------------------------------------------------------------------------
-# The status table: first match wins.
+# Statuses: the facts from the Markdown, the rules from status.js.
 
 STATUS_TEXT = {
     "repealed": "已废止",
@@ -170,26 +172,44 @@ STATUS_TEXT = {
 }
 
 
-def expected_status(content: Content, doc: Doc, as_of: dt.date) -> str:
+ENDING_OUTCOMES = {"废止": "repealed", "宣布失效": "declared-invalid"}
+
+
+def status_facts(content: Content, doc: Doc) -> dict:
+    """A document's facts as status.js reads them (data-status-facts): its dates, its own
+    repeal, the cleanup results that end it, the documents that supersede it."""
+    iso = dt.date.isoformat
+    facts: dict = {"effective": iso(doc.effective)}
+    if doc.expires is not None:
+        facts["expires"] = iso(doc.expires)
     repealed = doc.meta.get("repealed")
-    if isinstance(repealed, dict) and parse_date(repealed.get("date")) <= as_of:
-        return "repealed"
-    in_effect = [
-        str(result.get("result"))
-        for batch in content.cleanups if batch.effective <= as_of
-        for result in batch.results if str(result.get("document")) == doc.id
+    if isinstance(repealed, dict) and repealed.get("date"):
+        facts["repealed"] = {"date": iso(parse_date(repealed["date"]))}
+    facts["endings"] = [
+        {"effective": iso(batch.effective), "outcome": ENDING_OUTCOMES[str(result.get("result"))]}
+        for batch in sorted(content.cleanups, key=lambda b: b.effective)
+        for result in batch.results
+        if str(result.get("document")) == doc.id and str(result.get("result")) in ENDING_OUTCOMES
     ]
-    if "废止" in in_effect:
-        return "repealed"
-    if doc.expires is not None and doc.expires < as_of:
-        return "expired"
-    if "宣布失效" in in_effect:
-        return "expired"
-    if any(doc.id in other.supersedes and other.effective <= as_of for other in content.docs.values()):
-        return "superseded"
-    if as_of < doc.effective:
-        return "not-yet-in-force"
-    return "in-force"
+    facts["successors"] = [
+        {"published": iso(other.published), "effective": iso(other.effective)}
+        for other in content.docs.values() if doc.id in other.supersedes
+    ]
+    return facts
+
+
+_statuses: dict[tuple[int, dt.date], dict[str, str]] = {}
+
+
+def expected_status(content: Content, doc: Doc, as_of: dt.date) -> str:
+    """The status of `doc` on `as_of`, by status.js (every document's at once, kept)."""
+    key = (id(content), as_of)
+    if key not in _statuses:
+        sys.path.insert(0, str(REPO / "e2e"))
+        from status_js import statuses
+
+        _statuses[key] = statuses({d.id: status_facts(content, d) for d in content.docs.values()}, as_of)
+    return _statuses[key][doc.id]
 
 
 # ---------------------------------------------------------------------------------------

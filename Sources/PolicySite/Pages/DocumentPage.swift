@@ -12,8 +12,10 @@ struct DocumentPage {
         /// 题注, regulations only.
         let headnote: String?
         let badge: Badge
-        /// For documents no longer in force: what to read instead.
-        let notice: Notice?
+        /// For documents no longer in force: what to read instead. One per day the notice
+        /// changes: the build date's first, shown; then each later status change's, hidden
+        /// until status-live.js finds the reader's day has reached it.
+        let notices: [Notice]
         let meta: Meta
         let bodyHTML: String
         /// 目录: the chapters (编 or 章) and their sections, for a text with two or more.
@@ -101,9 +103,21 @@ struct DocumentPage {
     }
 
     struct Notice: Encodable {
-        let text: String
+        /// The first day this notice holds (only when the page carries later ones).
+        let from: String?
+        /// Hidden as built: a later day's notice (until its day), or an empty one.
+        let isHidden: Bool
+        /// Nil for a day on which no notice is due (the document is in force, or not yet).
+        let text: String?
         /// The repealing or revising document, the version in force, the cleanup batch.
         let links: NonEmptyList<LinkItem>?
+
+        init(from: String?, isLater: Bool, text: String?, links: NonEmptyList<LinkItem>?) {
+            self.from = from
+            self.isHidden = isLater || text == nil
+            self.text = text
+            self.links = links
+        }
     }
 
     struct FileLink: Encodable {
@@ -181,7 +195,7 @@ struct DocumentPage {
                         title: d.title, published: d.published,
                         source: joined(d.issuers) ?? context.site.sponsor ?? context.site.title))),
             title: d.title, kind: d.kind.chinese, headnote: library.headnote(of: d), badge: context.badge(d),
-            notice: notice(link),
+            notices: notices(link),
             meta: Meta(
                 indexNumber: d.indexNumber, disclosure: d.disclosure.rawValue, issuers: joined(d.issuers), number: d.number,
                 numberLabel: d.kind == .regulation ? "令号" : "发文字号", signed: DateText(d.signed),
@@ -258,10 +272,25 @@ struct DocumentPage {
         return files
     }
 
-    /// What replaced the document and who said so (`Library.statusNotice`): the repealing or
-    /// revising document, the cleanup batch that announced the result, the version in force.
-    private func notice(_ link: Linker) -> Notice? {
-        guard let facts = context.library.statusNotice(of: document, at: context.asOf) else { return nil }
+    /// The notice of the build date and, for a document whose status still changes
+    /// (`LiveStatuses`), the notice of each later change, so a page read after the change
+    /// says what the badge says. Empty when no notice is ever due.
+    private func notices(_ link: Linker) -> [Notice] {
+        let later = context.live.changes(of: document).map(\.date)
+        guard !later.isEmpty else { return notice(link, at: context.asOf, from: nil, isLater: false).map { [$0] } ?? [] }
+        let dated = [(context.asOf, false)] + later.map { ($0, true) }
+        let all = dated.map { day, isLater in
+            notice(link, at: day, from: day.description, isLater: isLater)
+                ?? Notice(from: day.description, isLater: isLater, text: nil, links: nil)
+        }
+        return all.contains { $0.text != nil } ? all : []
+    }
+
+    /// What replaced the document and who said so (`Library.statusNotice`) on `day`: the
+    /// repealing or revising document, the cleanup batch that announced the result, the
+    /// version in force.
+    private func notice(_ link: Linker, at day: CalendarDate, from: String?, isLater: Bool) -> Notice? {
+        guard let facts = context.library.statusNotice(of: document, at: day) else { return nil }
         var links: [LinkItem] = []
         let current = facts.currentVersion
         // Versions of one text share a title: the number tells them apart.
@@ -280,9 +309,9 @@ struct DocumentPage {
         }
         let since = facts.since.map { "自\($0.chinese)起" } ?? ""
         let replacementInForce =
-            current != nil || facts.endedBy.map { context.library.status(of: $0, at: context.asOf).status.isCurrent } == true
+            current != nil || facts.endedBy.map { context.library.status(of: $0, at: day).status.isCurrent } == true
         let text = "本文件\(since)\(facts.status.chinese)，仅供查阅。" + (replacementInForce ? "请以现行文件为准。" : "")
-        return Notice(text: text, links: .of(links))
+        return Notice(from: from, isLater: isLater, text: text, links: .of(links))
     }
 
     /// The outline's top level (编 if the text has parts, else 章) with the level below.

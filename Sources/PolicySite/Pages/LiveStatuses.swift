@@ -39,6 +39,10 @@ struct LiveStatuses: Sendable {
         tallies = entries.mapValues(Self.json)
     }
 
+    /// The status changes of `document` after the as-of date, oldest first; empty when its
+    /// status is final.
+    func changes(of document: Document) -> [Library.StatusChange] { changes[document.id] ?? [] }
+
     /// The facts of `document` for its badges, or nil when its status is final.
     func facts(of document: Document) -> String? { factsJSON[document.id] }
 

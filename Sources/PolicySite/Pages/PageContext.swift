@@ -50,10 +50,13 @@ struct PageChrome: Encodable {
     /// The site's time zone (site.yml `timezone`), in which status-live.js takes today's date.
     let timeZone: String
     /// Extra stylesheets and scripts (ES modules, deferred) for this page, only when the theme
-    /// ships them: every page but search gets `assets/status-live.js`; the search page gets
-    /// `assets/search.css` and `assets/search.js` (which does its own statuses).
+    /// ships them: every page gets `assets/status-live.js`; the search page also gets
+    /// `assets/search.css` and `assets/search.js` (which does its results' statuses).
     let stylesheets: [String]
     let scripts: [String]
+    /// The modules those scripts import (`<link rel="modulepreload">`): fetched side by side
+    /// with the script, not one after the other as each import is found.
+    let modulePreloads: [String]
     /// SiteName, SiteDomain, SiteIDCode, ColumnName… (`GovernmentMeta`), escaped like all content.
     let governmentMeta: [LinkedData.MetaTag]
     /// 主办单位, 网站标识码 and the registration numbers from `site.yml` `website`.

@@ -23,7 +23,7 @@ struct SiteContext {
 
     init(
         library: Library, raw: RawLibrary, asOf: CalendarDate, theme: Theme, history: LibraryHistory = .none,
-        output: InputRecorder
+        output: InputRecorder, live: LiveStatuses
     ) {
         self.library = library
         self.raw = raw
@@ -31,7 +31,7 @@ struct SiteContext {
         self.theme = theme
         self.history = history
         self.output = output
-        live = LiveStatuses(library: library, asOf: asOf)
+        self.live = live
         questionsByDocument = Dictionary(
             library.questionEntriesByDocument().map { ($0.document.id, $0.entries) }, uniquingKeysWith: { a, _ in a })
     }
@@ -80,20 +80,27 @@ struct SiteContext {
             openDataHref: link.href(SitePath.openData), searchHref: link.href(SitePath.search),
             nav: nav, breadcrumbs: breadcrumbs, asOf: DateText(asOf), timeZone: site.timeZone.identifier,
             stylesheets: extras(for: directory, "css").map(link.href), scripts: extras(for: directory, "js").map(link.href),
+            modulePreloads: modulePreloads(for: directory).map(link.href),
             governmentMeta: GovernmentMeta.tags(
                 site: site, column: column, columnType: about.columnType ?? GovernmentMeta.columnType(section: sectionPath), title: title,
                 about: about),
             footer: SiteFooter.of(site))
     }
 
-    /// Page assets the theme may ship: `assets/status-live.js` on every page (statuses for
-    /// the day the page is read), `assets/search.js` and `assets/search.css` for the search
-    /// page, which computes statuses itself.
+    /// Page assets the theme may ship: `assets/status-live.js` on every page (statuses, and
+    /// the footer's 时效性计算日期, for the day the page is read), and `assets/search.js` and
+    /// `assets/search.css` for the search page, which computes its results' statuses itself.
     private func extras(for directory: String, _ type: String) -> [String] {
-        if directory == SitePath.search {
-            return theme.hasAsset("search.\(type)") ? ["assets/search.\(type)"] : []
-        }
-        return type == "js" && theme.hasAsset("status-live.js") ? ["assets/status-live.js"] : []
+        let live = type == "js" && theme.hasAsset("status-live.js") ? ["assets/status-live.js"] : []
+        guard directory == SitePath.search else { return live }
+        return live + (theme.hasAsset("search.\(type)") ? ["assets/search.\(type)"] : [])
+    }
+
+    /// The modules `search.js` imports (the search page's query code, docs/search.md), when the
+    /// theme ships them. (Other pages' `status-live.js` imports one small module, `status.js`.)
+    private func modulePreloads(for directory: String) -> [String] {
+        guard directory == SitePath.search, theme.hasAsset("search.js") else { return [] }
+        return ["status.js", "tokenize.js", "decode.js", "match.js", "query.js"].filter(theme.hasAsset).map { "assets/" + $0 }
     }
 
     /// The status badge on the as-of date; `live`: with the facts the browser recomputes it from.

@@ -9,7 +9,8 @@ extension SiteRenderer {
         guard let document = library.document(id) else { return [] }
         let files = CollectedFiles()
         let output = InputRecorder(sink: files, theme: theme, tool: nil)
-        let context = SiteContext(library: library, raw: raw, asOf: asOf, theme: theme, history: history, output: output)
+        let context = SiteContext(
+            library: library, raw: raw, asOf: asOf, theme: theme, history: history, output: output, live: live)
         _ = try DocumentPage(context: context, document: document).render()
         for interpretation in document.interpretations {
             _ = try InterpretationPage(context: context, document: document, interpretation: interpretation).render()

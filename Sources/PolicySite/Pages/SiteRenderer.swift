@@ -20,6 +20,9 @@ public struct SiteRenderer {
     let searchSegments: PostingSegmentCache?
     /// False for a site without a search index.
     let buildsSearchIndex: Bool
+    /// The documents whose status changes after `asOf`, worked out once: `policy serve`
+    /// keeps one renderer per content generation and renders document pages from it on request.
+    let live: LiveStatuses
     /// False to leave out the documents' own pages (`policy serve` renders each on request:
     /// `renderDocument(_:)`).
     public var rendersDocumentPages = true
@@ -44,6 +47,7 @@ public struct SiteRenderer {
         self.tool = keepingUnchangedPages ? tool : nil
         buildsSearchIndex = searchIndex
         searchSegments = searchCache.map(PostingSegmentCache.init(url:))
+        live = LiveStatuses(library: library, asOf: asOf)
     }
 
     /// One independent piece of the site; it hands its files to the sink and returns their
@@ -62,7 +66,8 @@ public struct SiteRenderer {
     /// since the last build is kept rather than rendered (`InputRecorder`).
     public func render(into sink: some SiteSink) throws {
         let output = InputRecorder(sink: sink, theme: theme, tool: tool)
-        let context = SiteContext(library: library, raw: raw, asOf: asOf, theme: theme, history: history, output: output)
+        let context = SiteContext(
+            library: library, raw: raw, asOf: asOf, theme: theme, history: history, output: output, live: live)
         let (library, asOf, searchSegments, buildsSearchIndex) = (library, asOf, searchSegments, buildsSearchIndex)
         // The search index, the longest job, splits its own work over the cores: it runs on
         // a thread of its own (see `ThreadTask`) beside the pages.

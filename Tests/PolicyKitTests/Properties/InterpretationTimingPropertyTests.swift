@@ -95,9 +95,11 @@ final class InterpretationTimingPropertyTests: XCTestCase {
         // The pages.
         let theme = try Theme(overrides: nil)
         let pages = CollectedFiles()
+        let asOf = CalendarDate("2025-12-31")!
         let context = SiteContext(
-            library: library, raw: result.checked.raw, asOf: CalendarDate("2025-12-31")!,
-            theme: theme, output: InputRecorder(sink: pages, theme: theme, tool: nil))
+            library: library, raw: result.checked.raw, asOf: asOf,
+            theme: theme, output: InputRecorder(sink: pages, theme: theme, tool: nil),
+            live: LiveStatuses(library: library, asOf: asOf))
         var sameDayIn2024 = 0
         for doc in library.documents {
             for item in doc.interpretations {

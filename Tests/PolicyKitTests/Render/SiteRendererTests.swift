@@ -245,6 +245,30 @@ final class RenderSiteTests: XCTestCase {
             try Theme(overrides: nil).hasAsset("search.js"))
     }
 
+    /// The search page preloads every module search.js imports, directly or not, so the
+    /// browser fetches them side by side: the list in SiteContext follows the imports.
+    func testSearchPagePreloadsEveryModuleSearchJSImports() throws {
+        let theme = try Theme(overrides: nil)
+        var imported: Set<String> = []
+        var queue = ["search.js"]
+        while let name = queue.popLast() {
+            let source = String(decoding: try XCTUnwrap(theme.assets[name], name), as: UTF8.self)
+            for line in source.split(separator: "\n") where line.hasPrefix("import ") {
+                guard let from = line.range(of: "from './"), let end = line[from.upperBound...].firstIndex(of: "'") else { continue }
+                let module = String(line[from.upperBound..<end])
+                if imported.insert(module).inserted { queue.append(module) }
+            }
+        }
+        XCTAssertEqual(imported, ["status.js", "tokenize.js", "decode.js", "match.js", "query.js"])
+        let site = try RenderFixture().render()
+        let search = try XCTUnwrap(site["search/index.html"]?.text)
+        for module in imported {
+            XCTAssertTrue(search.contains("<link rel=\"modulepreload\" href=\"../assets/\(module)\">"), module)
+            XCTAssertNotNil(site["assets/\(module)"], module)
+        }
+        XCTAssertFalse(try XCTUnwrap(site["index.html"]?.text).contains("modulepreload"), "only the search page runs the query code")
+    }
+
     func testBrokenTemplateIsAThemeErrorNamingTheFile() throws {
         let fixture = RenderFixture()
         let theme = try fixture.theme(["templates/document.mustache": "{{#title}}unclosed"])

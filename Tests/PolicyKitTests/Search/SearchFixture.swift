@@ -80,11 +80,3 @@ enum SearchFixture {
         return try Pipeline.check(content: repo.appendingPathComponent("content")).library
     }
 }
-
-extension SearchIndexReader {
-    init(_ built: SearchIndexWriter.Built) {
-        self.init(
-            files: Dictionary(built.files.map { ($0.path, $0.bytes) }, uniquingKeysWith: { a, _ in a }),
-            shardCount: built.shardCount)
-    }
-}

@@ -272,13 +272,13 @@ final class SearchIndexTests: XCTestCase {
 
     /// The cover keeps both ends and never leaves a character uncovered; free pairs are preferred.
     func testCheapestCover() {
-        XCTAssertEqual(SearchIndexReader.cheapestCover([5]), [0])
-        XCTAssertEqual(SearchIndexReader.cheapestCover([5, 5]), [0, 1])
-        XCTAssertEqual(SearchIndexReader.cheapestCover([5, 0, 5]), [0, 2])
-        XCTAssertEqual(SearchIndexReader.cheapestCover([0, 900, 0, 900, 0]), [0, 2, 4])
-        XCTAssertEqual(SearchIndexReader.cheapestCover([0, 0, 900, 0, 0]), [0, 1, 3, 4])
-        XCTAssertEqual(SearchIndexReader.cheapestCover([0, 0, 0, 0, 0, 0]).count, 4, "fewest pairs on a tie")
-        XCTAssertEqual(SearchIndexReader.cheapestCover([9, 0, 9, 0, 0, 9]), [0, 1, 3, 5])
+        XCTAssertEqual(Tokenizer.cheapestCover([5]), [0])
+        XCTAssertEqual(Tokenizer.cheapestCover([5, 5]), [0, 1])
+        XCTAssertEqual(Tokenizer.cheapestCover([5, 0, 5]), [0, 2])
+        XCTAssertEqual(Tokenizer.cheapestCover([0, 900, 0, 900, 0]), [0, 2, 4])
+        XCTAssertEqual(Tokenizer.cheapestCover([0, 0, 900, 0, 0]), [0, 1, 3, 4])
+        XCTAssertEqual(Tokenizer.cheapestCover([0, 0, 0, 0, 0, 0]).count, 4, "fewest pairs on a tie")
+        XCTAssertEqual(Tokenizer.cheapestCover([9, 0, 9, 0, 0, 9]), [0, 1, 3, 5])
     }
 
     /// Chunk k of a record holds its text from scalar k·size, without overlap, so that the

@@ -1,27 +1,27 @@
 //# allFunctionsCalledOnLoad
 /*
- * search.js — full-text search, facets and point-in-time statuses for the policy library.
- * Plain JavaScript, no framework, no build step. Progressive enhancement: the search page
- * works as a plain form without it (and says so in <noscript>).
+ * search.js — the search page: full-text search, facets and point-in-time statuses for the
+ * policy library. Plain JavaScript, no framework, no build step. Progressive enhancement: the
+ * search page works as a plain form without it (and says so in <noscript>).
  *
- * It reads the static index written by `policy build` (Sources/PolicySearch/):
- *   search/manifest.json          the index folder, shard count, chunk size, time zone
- *   search/idx-<hash>/meta.bin    loaded with the page: facts per record (SearchMeta.swift), each
- *                                 record's path, title and 文号, and where every piece below is
- *                                 (IndexTables.swift)
- *   search/idx-<hash>/p/<n>.bin   postings shards (ShardLayout.swift), packed end to end
- *   search/idx-<hash>/k/<n>.bin   large keys' postings, packed
- *   search/idx-<hash>/t/<n>.bin   text chunks for snippets (TextChunks.swift), packed
- * Every piece (and meta.bin) is raw deflate, inflated here with DecompressionStream; a piece is
- * fetched with an HTTP range request (PackedPieces.swift). A query makes one round of requests
- * for its keys and shows its result list, then one for the snippets.
- * The tokenisation below mirrors Tokenizer.swift (read its doc comment first). Statuses come
- * from status.js, the one port of Library.status(of:at:) (Sources/PolicyModel/Status.swift)
- * that every page shares. An ES module (<script type="module">), so it runs deferred.
+ * This module is the page: the DOM, the address, the rendering. The rest are ES modules with
+ * no DOM, which the page preloads side by side (search.mustache's head) and the tests import:
+ *   tokenize.js   query → terms → keys (mirrors Sources/PolicySearch/Tokenizer.swift)
+ *   decode.js     the index's bytes: inflate, varints, meta.bin and its piece tables, shards, postings
+ *   query.js      the index over HTTP (manifest, meta.bin, range requests) and a query's hits
+ *   match.js      align, intersect, filter by day and facets, rank
+ *   status.js     the one port of Library.status(of:at:) (Sources/PolicyModel/Status.swift)
+ * The index itself, written by `policy build`, is described in docs/search.md. A query makes
+ * one round of requests for its keys and shows its result list, then one for the snippets.
+ * An ES module (<script type="module">), so it runs deferred.
  * Content never becomes markup: the DOM is built with createElement and textContent only.
  * The first line asks V8 to compile every function while the page loads, not on the first query.
  */
-import { STATUS_CODES, dayOf, isoOf, statusOf, today } from './status.js';
+import { fnv1a32, utf8 } from './decode.js';
+import { FACET_KEYS, FAILS_SEVERAL, PASSES, STATUS_GROUP, eachValue, everyRecord, facetValue, failedGroup, onDay, rank } from './match.js';
+import { fetchPieces, loadIndex as openIndex, matchQuery } from './query.js';
+import { dayOf, isoOf, statusOf, today } from './status.js';
+import { codePoints, fold, isWord, str, terms as termsOf } from './tokenize.js';
 
 (function () {
   var scriptURL = import.meta.url;
@@ -33,484 +33,15 @@ import { STATUS_CODES, dayOf, isoOf, statusOf, today } from './status.js';
   var siteRoot = new URL('../', scriptURL);           // search.js lives in <root>/assets/
   var searchRoot = new URL('search/', siteRoot);
   var PAGE_SIZE = 10;
-  var FACETS = [
-    { key: 'kind', label: '文件类别' },
-    { key: 'status', label: '时效性' },
-    { key: 'form', label: '正文或解读' },
-    { key: 'year', label: '发布年份' },
-    { key: 'topic', label: '主题分类' },
-    { key: 'issuer', label: '发布机关' },
-    { key: 'office', label: '起草处室' }
-  ];
-  var CURRENT = { 'in-force': true, 'not-yet-in-force': true };
+  var LABELS = { kind: '文件类别', status: '时效性', form: '正文或解读', year: '发布年份', topic: '主题分类',
+    issuer: '发布机关', office: '起草处室' };
+  var FACETS = FACET_KEYS.map(function (key) { return { key: key, label: LABELS[key] }; });
 
-  // ---------------------------------------------------------------- tokenisation (Tokenizer.swift)
-
-  function fold(c) {
-    if (c >= 0x41 && c <= 0x5A) return c + 0x20;
-    if (c === 0x28 || c === 0x5B || c === 0x3010 || c === 0xFF08 || c === 0xFF3B) return 0x3014;
-    if (c === 0x29 || c === 0x5D || c === 0x3011 || c === 0xFF09 || c === 0xFF3D) return 0x3015;
-    return c;
-  }
-  function isSpace(c) {
-    if (c <= 0x20 || (c >= 0x7F && c <= 0xA0)) return true;
-    if (c < 0x1680) return false;
-    return c === 0x1680 || (c >= 0x2000 && c <= 0x200B) || c === 0x2028 || c === 0x2029 ||
-      c === 0x202F || c === 0x205F || c === 0x3000 || c === 0xFEFF;
-  }
-  function isWord(c) {
-    return (c >= 0x30 && c <= 0x39) || (c >= 0x61 && c <= 0x7A) || (c >= 0x41 && c <= 0x5A);
-  }
-  function codePoints(text) {
-    var out = [];
-    for (var i = 0; i < text.length; i++) {
-      var c = text.codePointAt(i);
-      if (c > 0xFFFF) i++;
-      out.push(c);
-    }
-    return out;
-  }
-  /** The query's terms: normalised code points, split at spaces. */
-  function termsOf(query) {
-    var terms = [], cur = [];
-    codePoints(query).forEach(function (c) {
-      c = fold(c);
-      if (isSpace(c)) { if (cur.length) { terms.push(cur); cur = []; } } else cur.push(c);
-    });
-    if (cur.length) terms.push(cur);
-    return terms;
-  }
-  /** Word runs and char runs of a term, with their offsets. */
-  function segmentsOf(cps) {
-    var segs = [];
-    for (var i = 0; i < cps.length;) {
-      var word = isWord(cps[i]), j = i + 1;
-      while (j < cps.length && isWord(cps[j]) === word) j++;
-      segs.push({ word: word, start: i, cps: cps.slice(i, j) });
-      i = j;
-    }
-    return segs;
-  }
-  function str(cps) { return String.fromCodePoint.apply(null, cps); }
-
-  // ---------------------------------------------------------------- bytes
-
-  function Reader(bytes) { this.b = bytes; this.i = 0; }
-  Reader.prototype.varint = function () {
-    var v = 0, mul = 1, b;
-    do {
-      if (this.i >= this.b.length) throw new Error('索引文件不完整');
-      b = this.b[this.i++];
-      v += (b & 0x7F) * mul;
-      mul *= 128;
-    } while (b >= 0x80);
-    return v;
-  };
-  Reader.prototype.signed = function () { var v = this.varint(); return v % 2 === 0 ? v / 2 : -(v + 1) / 2; };
-  Reader.prototype.list = function () { var n = this.varint(), a = []; while (n--) a.push(this.varint()); return a; };
-  Reader.prototype.take = function (n) { var s = this.b.subarray(this.i, this.i + n); this.i += n; return s; };
-
-  var utf8 = new TextDecoder('utf-8');
-  var utf16 = new TextDecoder('utf-16le');
-  var encoder = new TextEncoder();
-
-  function fnv1a32(text) {
-    var h = 0x811C9DC5, bytes = encoder.encode(text);
-    for (var i = 0; i < bytes.length; i++) h = Math.imul(h ^ bytes[i], 0x01000193) >>> 0;
-    return h >>> 0;
-  }
-
-  // ---------------------------------------------------------------- index loading
-
-  var fetched = new Map();
-  function fetchBytes(url, options) {
-    var key = String(url);
-    if (!fetched.has(key)) {
-      var p = fetch(url, options).then(function (r) {
-        if (!r.ok) throw new Error('无法读取检索索引（' + r.status + '）');
-        return r.arrayBuffer();
-      }).then(function (buf) { return new Uint8Array(buf); });
-      p.catch(function () { fetched.delete(key); });
-      fetched.set(key, p);
-    }
-    return fetched.get(key);
-  }
-
-  /** The manifest, revalidated on every visit: it names the index folder of the current build. */
-  function loadManifest() {
-    return fetchBytes(new URL('manifest.json', searchRoot), { cache: 'no-cache' }).then(function (bytes) {
-      var manifest = JSON.parse(utf8.decode(bytes));
-      if (manifest.format !== 2) throw new Error('检索索引格式不受支持');
-      return manifest;
-    });
-  }
-
-  var indexPromise = null;
-  /**
-   * The index: the manifest at once, and `meta.bin` (facts, headers, piece tables) as a
-   * promise, `metaReady`: every query waits for it, as it says where each key's shard is.
-   */
+  /** The site's index; the live region says when what the page fetches on opening is in (tests, benchmark). */
   function loadIndex() {
-    if (!indexPromise) {
-      indexPromise = loadManifest().then(function (manifest) {
-        var index = { manifest: manifest, base: new URL(manifest.index, searchRoot) };
-        index.metaReady = fetchBytes(new URL('meta.bin', index.base)).then(inflate).then(function (bytes) {
-          var r = new Reader(bytes), facts = r.take(r.varint());
-          index.meta = decodeMeta(facts);
-          decodeTables(index, r);
-          return index.meta;
-        });
-        index.metaReady.catch(function () { indexPromise = null; });
-        // For the tests and the benchmark: what the page fetches when it opens is in.
-        index.metaReady.then(function () { live.dataset.indexLoaded = 'true'; }, function () {});
-        return index;
-      });
-      indexPromise.catch(function () { indexPromise = null; });
-    }
-    return indexPromise;
-  }
-
-  /**
-   * The rest of meta.bin (IndexTables.swift): each record's path, title and 文号; where each
-   * record's text chunks, each shard and each large key's postings are.
-   */
-  function decodeTables(index, r) {
-    var n = index.meta.recs.length, headers = [], chunks = [], rec, k;
-    for (rec = 0; rec < n; rec++) {
-      headers.push({ path: utf8.decode(r.take(r.varint())), title: utf8.decode(r.take(r.varint())),
-        number: utf8.decode(r.take(r.varint())) });
-    }
-    var text = pieceTable('t');
-    for (rec = 0; rec < n; rec++) {
-      var list = [];
-      for (k = r.varint(); k > 0; k--) list.push(text(r.varint()));
-      chunks.push(list);
-    }
-    var shards = [], shardAt = pieceTable('p');
-    for (k = 0; k < index.manifest.shards; k++) shards.push(shardAt(r.varint()));
-    var externals = new Map(), large = pieceTable('k');
-    for (k = r.varint(); k > 0; k--) {
-      var name = utf8.decode(r.take(r.varint()));
-      externals.set(name, large(r.varint()));
-    }
-    index.headers = headers;
-    index.chunks = chunks;
-    index.shards = shards;
-    index.externals = externals;
-  }
-
-  /** Reads a table of piece codes (size × 2 + starts the next file) into locations, in order. */
-  function pieceTable(folder) {
-    var pack = 0, offset = 0;
-    return function (code) {
-      if (code % 2 === 1) { pack++; offset = 0; }
-      var size = Math.floor(code / 2), at = { folder: folder, pack: pack, offset: offset, size: size };
-      offset += size;
-      return at;
-    };
-  }
-
-  /** Raw deflate → bytes. */
-  function inflate(bytes) {
-    if (typeof DecompressionStream === 'undefined') return Promise.reject(new Error('浏览器版本过旧，无法读取检索索引'));
-    var stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream('deflate-raw'));
-    return new Response(stream).arrayBuffer().then(function (buf) { return new Uint8Array(buf); });
-  }
-
-  var wholePacks = new Map();
-  /**
-   * The compressed bytes of pieces `ats` (adjacent in one pack), in one range request. A
-   * server that ignores ranges sends the whole pack: it is kept, and every later piece of it cut.
-   */
-  function fetchRange(index, ats) {
-    var first = ats[0], last = ats[ats.length - 1], from = first.offset, to = last.offset + last.size;
-    var url = String(new URL(first.folder + '/' + first.pack + '.bin', index.base)), whole = wholePacks.get(url);
-    var cut = function (bytes, base) {
-      return ats.map(function (at) { return bytes.subarray(at.offset - base, at.offset - base + at.size); });
-    };
-    if (whole) return whole.then(function (bytes) { return cut(bytes, 0); });
-    return fetch(url, { headers: { Range: 'bytes=' + from + '-' + (to - 1) } }).then(function (r) {
-      if (r.status === 206) {
-        return r.arrayBuffer().then(function (buf) {
-          if (buf.byteLength !== to - from) throw new Error('索引文件不完整');
-          return cut(new Uint8Array(buf), from);
-        });
-      }
-      if (!r.ok) throw new Error('无法读取检索索引（' + r.status + '）');
-      var all = r.arrayBuffer().then(function (buf) { return new Uint8Array(buf); });
-      wholePacks.set(url, all);
-      all.catch(function () { wholePacks.delete(url); });
-      return all.then(function (bytes) { return cut(bytes, 0); });
-    });
-  }
-
-  var pieces = new Map();
-  /** Pieces `ats` inflated, one promise each; adjacent pieces of one pack share a request. */
-  function fetchPieces(index, ats) {
-    var out = new Array(ats.length), run = [];
-    function flush() {
-      if (!run.length) return;
-      var group = run;
-      run = [];
-      var job = fetchRange(index, group.map(function (g) { return g.at; }));
-      group.forEach(function (g, j) {
-        var p = job.then(function (parts) { return inflate(parts[j]); });
-        p.catch(function () { pieces.delete(g.key); });
-        pieces.set(g.key, p);
-        out[g.i] = p;
-      });
-    }
-    ats.forEach(function (at, i) {
-      var key = at.folder + '/' + at.pack + ':' + at.offset;
-      if (pieces.has(key)) { flush(); out[i] = pieces.get(key); return; }
-      var prev = run.length ? run[run.length - 1].at : null;
-      if (prev && (prev.pack !== at.pack || prev.folder !== at.folder || prev.offset + prev.size !== at.offset)) flush();
-      run.push({ at: at, key: key, i: i });
-    });
-    flush();
-    return out;
-  }
-  function piece(index, at) { return fetchPieces(index, [at])[0]; }
-
-  /** meta.bin, laid out as SearchMeta.swift describes. */
-  function decodeMeta(bytes) {
-    var r = new Reader(bytes);
-    var header = JSON.parse(utf8.decode(r.take(r.varint())));
-    var siteIssuers = header.siteIssuer === undefined || header.siteIssuer === null ? [] : [header.siteIssuer];
-    var docs = [], recs = [], prevPub = 0;
-    for (var i = 0; i < header.documents; i++) {
-      var flags = r.varint(), d = { index: i, kind: flags & 3 };
-      d.published = prevPub + r.signed();
-      prevPub = d.published;
-      d.effective = d.published + r.signed();
-      d.expires = flags & 4 ? d.effective + r.signed() : null;
-      d.repealed = flags & 8 ? d.published + r.signed() : null;
-      d.office = flags & 16 ? r.varint() : null;
-      d.issuers = flags & 32 ? r.list() : siteIssuers;
-      d.topics = r.list();
-      d.endings = [];
-      if (flags & 64) for (var n = r.varint(); n > 0; n--) d.endings.push({ date: d.published + r.signed(), outcome: r.varint() });
-      d.successors = r.list();
-      docs.push(d);
-      recs.push({ doc: d, form: 0, published: d.published, office: d.office, bodyStart: r.varint() });
-      for (var m = r.varint(); m > 0; m--) {
-        var f = r.varint();
-        var pub = f & 1 ? d.published + r.signed() : d.published;
-        var office = f & 2 ? r.varint() : d.office;
-        recs.push({ doc: d, form: f >> 2, published: pub, office: office, bodyStart: r.varint() });
-      }
-    }
-    recs.forEach(function (rec, k) { rec.index = k; rec.year = new Date(rec.published * 86400000).getUTCFullYear(); });
-    return { header: header, docs: docs, recs: recs };
-  }
-
-  /** The compressed size of a large key's own piece (0: its postings are in its shard). */
-  function externalSize(index, name) {
-    var at = index.externals.get(name);
-    return at ? at.size : 0;
-  }
-
-  function shard(index, n) {
-    return piece(index, index.shards[n]).then(function (bytes) {
-      if (!bytes.shardEntries) {
-        var r = new Reader(bytes), entries = new Map();
-        for (var j = 0, count = r.varint(); j < count; j++) {
-          var name = utf8.decode(r.take(r.varint())), sz = r.varint();
-          var external = sz % 2 === 1, size = Math.floor(sz / 2);
-          // a large key's stub (its postings are elsewhere, and meta.bin names it) is left out
-          if (!external) entries.set(name, { name: name, size: size, data: r.take(size), at: null });
-        }
-        bytes.shardEntries = entries;
-      }
-      return bytes.shardEntries;
-    });
-  }
-
-  var largeEntries = new Map();
-  /**
-   * The entry of a key (null when no record has it): a large key's straight from meta.bin's
-   * list, with no shard read; any other's from its shard. Needs meta.bin (metaReady).
-   */
-  function entry(index, name) {
-    var at = index.externals.get(name);
-    if (at) {
-      if (!largeEntries.has(name)) largeEntries.set(name, { name: name, size: at.size, data: null, at: at });
-      return Promise.resolve(largeEntries.get(name));
-    }
-    return shard(index, fnv1a32(name) % index.manifest.shards).then(function (entries) {
-      return entries.get(name) || null;
-    });
-  }
-
-  /** Decoded postings of an entry: Map record → Int32Array of positions (PostingBuilder.swift). */
-  function positions(index, e) {
-    if (e.positions) return Promise.resolve(e.positions);
-    var data = e.data ? Promise.resolve(e.data) : piece(index, e.at);
-    return data.then(function (bytes) {
-      if (!e.positions) e.positions = decodePositions(bytes);
-      return e.positions;
-    });
-  }
-
-  /**
-   * Postings bytes → Map record → Int32Array of positions. The varints are read inline, with
-   * local variables: this runs on a cold page for every query's largest lists, where a
-   * Reader call per number cost about a third more.
-   */
-  function decodePositions(bytes) {
-    var map = new Map(), rec = -1, i = 0, n = bytes.length, b, v, mul;
-    while (i < n) {
-      b = bytes[i++]; v = b & 127; mul = 128;
-      while (b >= 128) { b = bytes[i++]; v += (b & 127) * mul; mul *= 128; }
-      rec += v + 1;
-      b = bytes[i++]; v = b & 127; mul = 128;
-      while (b >= 128) { b = bytes[i++]; v += (b & 127) * mul; mul *= 128; }
-      var list = new Int32Array(v), p = 0;
-      for (var k = 0; k < list.length; k++) {
-        b = bytes[i++]; v = b & 127; mul = 128;
-        while (b >= 128) { b = bytes[i++]; v += (b & 127) * mul; mul *= 128; }
-        p += v;
-        list[k] = p;
-      }
-      if (i > n) throw new Error('索引文件不完整');
-      map.set(rec, list);
-    }
-    return map;
-  }
-
-  /** A `U` key's per-record counts: Map record → {count, first, firstBody}. */
-  function charCounts(index, e) {
-    var data = e.data ? Promise.resolve(e.data) : piece(index, e.at);
-    return data.then(function (bytes) {
-      var r = new Reader(bytes), map = new Map(), rec = -1;
-      while (r.i < bytes.length) {
-        rec += r.varint() + 1;
-        var count = r.varint(), first = r.varint(), body = r.varint();
-        map.set(rec, { count: count, first: first, firstBody: body === 0 ? -1 : first + body - 1 });
-      }
-      return map;
-    });
-  }
-
-  // ---------------------------------------------------------------- matching
-
-  /**
-   * The parts of a term (Tokenizer.swift, 4.): keys with offsets. A run of 5 or more chars
-   * keeps the pairs that cover it with the fewest bytes of large postings, whose sizes
-   * meta.bin gives: the cover costs no request.
-   */
-  function partsOf(index, cps) {
-    var jobs = segmentsOf(cps).map(function (s, i) {
-      if (s.word) return [{ key: 'T' + str(s.cps), offset: s.start }];
-      var n = s.cps.length;
-      if (n === 1) {
-        var key = i > 0 ? 'L' : 'R';     // next to a token: it starts (or ends) a char run in the text
-        return [{ key: key + str(s.cps), offset: s.start }];
-      }
-      var all = [];
-      for (var k = 0; k < n - 1; k++) all.push({ key: 'B' + str([s.cps[k], s.cps[k + 1]]), offset: s.start + k });
-      var pick = function (ks) { return ks.map(function (k) { return all[k]; }); };
-      if (n <= 4) return pick(n === 2 ? [0] : n === 3 ? [0, 1] : [0, 2]);
-      // If a pair left out occurs nowhere, neither does the run, and the pairs kept, which fix
-      // every char, find nothing: the cover needs no shard of the pairs it leaves out.
-      return pick(cheapestCover(all.map(function (p) { return externalSize(index, p.key); })));
-    });
-    return [].concat.apply([], jobs);
-  }
-
-  /** Offsets of pairs covering every char of a run (consecutive picks at most 2 apart), cheapest first. */
-  function cheapestCover(cost) {
-    // best[i]: [bytes, pairs] of the cheapest cover of chars 0…i+1 whose last pick is i
-    var best = [], from = [];
-    for (var i = 0; i < cost.length; i++) {
-      if (i === 0) { best.push([cost[0], 1]); from.push(-1); continue; }
-      var pick = i - 1;
-      if (i >= 2 && (best[i - 2][0] < best[i - 1][0] || (best[i - 2][0] === best[i - 1][0] && best[i - 2][1] <= best[i - 1][1]))) pick = i - 2;
-      best.push([best[pick][0] + cost[i], best[pick][1] + 1]);
-      from.push(pick);
-    }
-    var picks = [];
-    for (var k = cost.length - 1; k >= 0; k = from[k]) picks.unshift(k);
-    return picks;
-  }
-
-  var termCache = new Map();
-  /** Map record → {count, first, firstBody} of the term's matches. */
-  function matchTerm(index, cps) {
-    var id = str(cps);
-    if (termCache.has(id)) return termCache.get(id);
-    var job = index.metaReady.then(function () {
-      if (cps.length === 1 && !isWord(cps[0])) {
-        return entry(index, 'U' + id).then(function (e) { return e ? charCounts(index, e) : new Map(); });
-      }
-      var parts = partsOf(index, cps);
-      return Promise.all(parts.map(function (p) { return entry(index, p.key); })).then(function (entries) {
-        if (entries.some(function (e) { return !e; })) return new Map();
-        return Promise.all(entries.map(function (e) { return positions(index, e); }))
-          .then(function (lists) { return align(index.meta.recs, parts, lists); });
-      });
-    });
-    job.catch(function () { termCache.delete(id); });
-    termCache.set(id, job);
-    return job;
-  }
-
-  /** Records where every part is found at start + its offset, with count and first starts. */
-  function align(recs, parts, lists) {
-    var out = new Map(), driver = 0;
-    lists.forEach(function (l, i) { if (l.size < lists[driver].size) driver = i; });
-    lists[driver].forEach(function (driverPositions, rec) {
-      var others = [];
-      for (var i = 0; i < lists.length; i++) {
-        if (i === driver) continue;
-        var l = lists[i].get(rec);
-        if (!l) return;
-        others.push({ list: l, offset: parts[i].offset, at: 0 });
-      }
-      var bodyStart = recs[rec].bodyStart, count = 0, first = -1, firstBody = -1;
-      for (var k = 0; k < driverPositions.length; k++) {
-        var start = driverPositions[k] - parts[driver].offset;
-        if (start < 0) continue;
-        var ok = true;
-        // starts only grow, so each list is walked once (a merge) rather than searched per start
-        for (var j = 0; j < others.length && ok; j++) ok = reaches(others[j], start + others[j].offset);
-        if (!ok) continue;
-        count++;
-        if (first < 0) first = start;
-        if (firstBody < 0 && start >= bodyStart) firstBody = start;
-      }
-      if (count) out.set(rec, { count: count, first: first, firstBody: firstBody });
-    });
-    return out;
-  }
-
-  /** Whether a sorted list holds `value`, its cursor moved past smaller values (values asked only grow). */
-  function reaches(cursor, value) {
-    var l = cursor.list, at = cursor.at;
-    while (at < l.length && l[at] < value) at++;
-    cursor.at = at;
-    return at < l.length && l[at] === value;
-  }
-
-  /** Every term's matches, intersected: [{rec, count, titleHits, first}] (AND). */
-  function matchQuery(index, terms) {
-    return Promise.all(terms.map(function (t) { return matchTerm(index, t); }).concat([index.metaReady])).then(function (maps) {
-      maps.pop();
-      var smallest = maps.reduce(function (a, b) { return b.size < a.size ? b : a; });
-      var hits = [];
-      smallest.forEach(function (_, rec) {
-        var count = 0, titleHits = 0, first = -1, firstBody = -1, bodyStart = index.meta.recs[rec].bodyStart;
-        for (var i = 0; i < maps.length; i++) {
-          var m = maps[i].get(rec);
-          if (!m) return;
-          count += m.count;
-          if (m.first < bodyStart) titleHits++;
-          if (first < 0) first = m.first;
-          if (m.firstBody >= 0 && (firstBody < 0 || m.firstBody < firstBody)) firstBody = m.firstBody;
-        }
-        hits.push({ rec: index.meta.recs[rec], count: count, titleHits: titleHits, snippetAt: firstBody >= 0 ? firstBody : -1 });
-      });
-      return hits;
+    return openIndex(searchRoot).then(function (index) {
+      index.metaReady.then(function () { live.dataset.indexLoaded = 'true'; }, function () {});
+      return index;
     });
   }
 
@@ -612,9 +143,8 @@ import { STATUS_CODES, dayOf, isoOf, statusOf, today } from './status.js';
         if (my === generation) clearResults(q);
         return null;
       }
-      var hitsJob = browsing ? index.metaReady.then(function (meta) {
-        return meta.recs.map(function (rec) { return { rec: rec, count: 0, titleHits: 0, snippetAt: -1 }; });
-      }) : matchQuery(index, terms);
+      var hitsJob = browsing ? index.metaReady.then(function (meta) { return everyRecord(meta.recs); })
+        : matchQuery(index, terms);
       return hitsJob.then(function (hits) {
         if (my !== generation) return null;
         return render(index, hits, terms, my, t0, focusFirst);
@@ -645,44 +175,6 @@ import { STATUS_CODES, dayOf, isoOf, statusOf, today } from './status.js';
 
   function clear(node) { while (node.firstChild) node.removeChild(node.firstChild); }
 
-  /** Facet values of a hit, as the strings used in the URL. */
-  function valuesOf(index, hit, key) {
-    var out = [];
-    eachValue(hit, key, function (v) { out.push(facetValue(index, key, v)); });
-    return out;
-  }
-
-  /**
-   * Calls `fn` with each of a hit's values in a facet group, as numbers into the header's
-   * lists (the status as its code): counting facets over every hit builds no strings.
-   */
-  function eachValue(hit, key, fn) {
-    var rec = hit.rec, d = rec.doc, i;
-    switch (key) {
-      case 'kind': fn(d.kind); break;
-      case 'status': fn(hit.status); break;
-      case 'form': fn(rec.form); break;
-      case 'year': fn(rec.year); break;
-      case 'topic': for (i = 0; i < d.topics.length; i++) fn(d.topics[i]); break;
-      case 'issuer': for (i = 0; i < d.issuers.length; i++) fn(d.issuers[i]); break;
-      case 'office': if (rec.office !== null) fn(rec.office); break;
-    }
-  }
-
-  /** A value eachValue() gave, as the URL spells it. */
-  function facetValue(index, key, v) {
-    var h = index.meta.header;
-    switch (key) {
-      case 'kind': return h.kinds[v];
-      case 'form': return h.forms[v];
-      case 'year': return String(v);
-      case 'topic': return h.topics[v];
-      case 'issuer': return h.issuers[v];
-      case 'office': return h.offices[v];
-    }
-    return v;
-  }
-
   function labelOf(index, key, value) {
     var h = index.meta.header;
     if (key === 'kind') return h.kindNames[h.kinds.indexOf(value)] || value;
@@ -692,40 +184,11 @@ import { STATUS_CODES, dayOf, isoOf, statusOf, today } from './status.js';
     return value;
   }
 
-  /** Passes the filter of one facet group. */
-  function passesGroup(index, hit, key) {
-    var chosen = state.filters[key];
-    if (key === 'status' && chosen.length === 0) return state.all || CURRENT[hit.status] === true;
-    if (chosen.length === 0) return true;
-    return valuesOf(index, hit, key).some(function (v) { return chosen.indexOf(v) >= 0; });
-  }
-
-  var PASSES = -1, FAILS_SEVERAL = -2, STATUS_GROUP = FACETS.map(function (g) { return g.key; }).indexOf('status');
-  /** The facet group whose filter a hit fails: PASSES, a group's number, or FAILS_SEVERAL. */
-  function failedGroup(index, hit) {
-    var failed = PASSES;
-    for (var i = 0; i < FACETS.length; i++) {
-      if (passesGroup(index, hit, FACETS[i].key)) continue;
-      if (failed !== PASSES) return FAILS_SEVERAL;
-      failed = i;
-    }
-    return failed;
-  }
-
   function render(index, hits, terms, my, t0, focusFirst) {
-    var meta = index.meta, day = dayOf(state.date || today(timeZone));
-    // On a chosen day the library holds what was published by then, as a build at that date
-    // would (scheduled publication): later documents and interpretations are left out.
-    hits = hits.filter(function (hit) { return hit.rec.published <= day && hit.rec.doc.published <= day; });
-    var statusCache = new Map();
-    hits.forEach(function (hit) {
-      var d = hit.rec.doc;
-      if (!statusCache.has(d.index)) statusCache.set(d.index, statusOf(d, day, meta.docs));
-      hit.status = statusCache.get(d.index);
-    });
-    hits.forEach(function (hit) { hit.failed = failedGroup(index, hit); });
-    var shown = hits.filter(function (h) { return h.failed === PASSES; });
-    shown.sort(compareHits);
+    var header = index.meta.header, day = dayOf(state.date || today(timeZone));
+    hits = onDay(hits, day, index.meta.docs);
+    hits.forEach(function (hit) { hit.failed = failedGroup(header, hit, state.filters, state.all); });
+    var shown = rank(hits.filter(function (h) { return h.failed === PASSES; }));
     lastShown = shown;
     lastHits = hits;
     var end = Math.min(shown.length, state.page * PAGE_SIZE);
@@ -770,15 +233,6 @@ import { STATUS_CODES, dayOf, isoOf, statusOf, today } from './status.js';
       live.dataset.snippetsMs = ms.toFixed(1);
       document.dispatchEvent(new CustomEvent('policy-search:snippets', { detail: { query: state.q, ms: ms } }));
     });
-  }
-
-  /** Title and 文号 matches first, then what is in force, then more matches, then newer. */
-  function compareHits(a, b) {
-    return (b.titleHits - a.titleHits)
-      || (STATUS_CODES.indexOf(a.status) - STATUS_CODES.indexOf(b.status))
-      || (b.count - a.count)
-      || (b.rec.published - a.rec.published)
-      || (a.rec.index - b.rec.index);
   }
 
   function summarize(shownCount, total, hidden, end) {
@@ -832,7 +286,7 @@ import { STATUS_CODES, dayOf, isoOf, statusOf, today } from './status.js';
     FACETS.forEach(function (g, gi) {
       var counts = new Map();
       codeCounts[gi].forEach(function (n, v) {
-        var value = facetValue(index, g.key, v);
+        var value = facetValue(index.meta.header, g.key, v);
         counts.set(value, (counts.get(value) || 0) + n);
       });
       state.filters[g.key].forEach(function (v) { if (!counts.has(v)) counts.set(v, 0); });

@@ -1,6 +1,6 @@
 /*
  * status-live.js — every page's statuses for the day it is read, not the day it was built.
- * An ES module, no build step; the status rules come from status.js (shared with search.js).
+ * An ES module, no build step; the status rules come from status.js (shared with the search).
  *
  * Without JavaScript a page shows the statuses of its build date, labelled with that date
  * (`时效性（按2026年12月2日计算）`). When today, in the site's time zone, is later, this
@@ -10,6 +10,8 @@
  *                         label's date follow today;
  *   [data-status-tally]   a kind's documents whose status changes, with their build-time
  *                         status: the home page's counts and a library's filter counts;
+ *   [data-notice-from]    a document page's notices (本文件已废止…), one per day it changes,
+ *                         made by the build: the one of the latest day reached is shown;
  *   [data-id] rows        a library list: the 全部 list re-sorts (status, newest, id); a
  *                         status's list hides rows that left the status and shows the hidden
  *                         candidate rows ([data-status-candidate]) that took it on.
@@ -52,6 +54,16 @@ function updateBadge(badge) {
     line.append(span);
   }
   span.textContent = details;
+}
+
+/** The document page's notice of the latest day reached; none when that day's is empty. */
+function updateNotices(notices) {
+  let due = null, dueFrom = null;
+  for (const notice of notices) {
+    const from = dayOf(notice.dataset.noticeFrom);
+    if (from !== null && from <= day && (dueFrom === null || from > dueFrom)) { due = notice; dueFrom = from; }
+  }
+  for (const notice of notices) notice.hidden = notice !== due || notice.childElementCount === 0;
 }
 
 /** Per status, how many more (or fewer) documents of a tally have it today than on the build date. */
@@ -136,6 +148,8 @@ function run() {
     time.textContent = chineseOf(day);
   }
   document.querySelectorAll('[data-status-facts]').forEach(updateBadge);
+  const notices = document.querySelectorAll('[data-notice-from]');
+  if (notices.length) updateNotices(notices);
   for (const element of document.querySelectorAll('[data-status-tally]')) {
     const change = tallyChange(element);
     if (element.matches('tr')) updateCountRow(element, change); else updateFilters(element, change);

@@ -1,7 +1,7 @@
 /*
  * status.js — 时效性 in the browser: the one port of Library.status(of:at:) and
  * Library.explanation(of:for:) (Sources/PolicyModel/Status.swift). An ES module, no build step;
- * search.js and status-live.js import it. Tests/Vectors/status.json holds the cases both
+ * match.js (the search), search.js and status-live.js import it. Tests/Vectors/status.json holds the cases both
  * this module and the Swift tests must agree on: change the rules in both places, then there.
  *
  * Dates are days since 1970-01-01 (`dayOf` reads an ISO date). Facts, as pages carry them in
@@ -82,7 +82,7 @@ export function readFacts(json) {
 /**
  * The status of a document on `day`, with the facts that explain it: { status, since, cause }
  * where cause is null, { repealedBy }, { ending }, { successor } or 'validity-period'.
- * First matching row wins, as in Status.swift. `successors` are facts, or (search.js, whose
+ * First matching row wins, as in Status.swift. `successors` are facts, or (match.js, whose
  * meta.bin names them by number) indices into `docs`.
  */
 export function statusReport(d, day, docs) {
@@ -109,7 +109,10 @@ export function statusReport(d, day, docs) {
   return { status: 'in-force', since: d.effective, cause: null };
 }
 
-/** The status code alone (search.js filters and counts thousands of these). */
+/** Whether a document with this status still (or soon will) bind anyone: the search's default filter (ValidityStatus.isCurrent). */
+export function isCurrent(status) { return status === 'in-force' || status === 'not-yet-in-force'; }
+
+/** The status code alone (the search filters and counts thousands of these). */
 export function statusOf(d, day, docs) { return statusReport(d, day, docs).status; }
 
 /** The badge's explanation, as Library.explanation writes it: `已废止 · 2024-12-31 · 被《…》废止`. */

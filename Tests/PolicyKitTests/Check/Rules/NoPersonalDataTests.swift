@@ -195,6 +195,37 @@ final class NoPersonalDataTests: XCTestCase {
         }
     }
 
+    /// A number the page shows whole but the source splits: emphasis, code and strike-through
+    /// markers, an escape, an HTML tag, a character reference, a zero-width space, a line
+    /// break inside a paragraph. Found at the source's line and column, masked as shown.
+    func testNumbersHiddenByMarkdown() throws {
+        let cases: [(String, Int, String)] = [
+            ("电话138**0013**8000。", 3, "138*****000"),
+            ("电话138_0013_8000。", 3, "138*****000"),
+            ("电话`138`00138000。", 4, "138*****000"),
+            ("电话~~1~~3800138000。", 5, "138*****000"),
+            ("电话138<span>0013</span>8000。", 3, "138*****000"),
+            ("电话&#49;3800138000。", 3, "138*****000"),
+            ("电话138\u{200B}0013\u{200B}8000。", 3, "138*****000"),
+            ("证号110105<b>19491231</b>002X。", 3, "110************02X"),
+            ("邮箱zhang\\_san@example.com。", 3, "zha**************com"),
+        ]
+        for (text, column, masked) in cases {
+            let finding = try interpretation(with: text).check()
+                .assertFinds("PP001", .error, file: "content/\(interp)", line: 19, column: column, message: masked)
+            XCTAssertEqual(finding?.message.contains("13800138000"), false, text)
+        }
+        // Broken over two lines of one paragraph: found where it starts.
+        try interpretation(with: "联系电话138 0013\n8000，工作日受理。").check()
+            .assertFinds("PP001", .error, file: "content/\(interp)", line: 19, column: 5, message: "138 **** *000")
+        // Two paragraphs are two places on the page: digits either side of a blank line do not join.
+        try interpretation(with: "办理时限138\n\n0013 8000").check().assertClean("PP001")
+        // Markup around a public number changes nothing, and one found as written is reported once.
+        try interpretation(with: "举报电话**12315**，**0571-12345678**。").check().assertNoFindings()
+        let once = try interpretation(with: "电话**13800138000**。").check().findings("PP001")
+        XCTAssertEqual(once.count, 1, once.map(\.message).joined(separator: "\n"))
+    }
+
     /// Public service numbers and office landlines, dates, 文号, article numbers, amounts and
     /// table figures are not personal data, however they are spaced.
     func testPublicNumbersAndFiguresAreNotFindings() throws {
