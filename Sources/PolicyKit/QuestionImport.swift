@@ -129,7 +129,7 @@ public struct QuestionImport: Sendable {
     }
 
     /// The masked form written into the entry: a mobile `138****1234`, an ID number
-    /// `110105********123X`, a card `************1234`, an e-mail `z***@example.com`, a name
+    /// `110105********123X`, a card `************1234`, an e-mail `z×××@example.com`, a name
     /// `张**`, an address `***`.
     static func redact(_ match: PersonalData.Match) -> String {
         let value = match.value
@@ -143,7 +143,9 @@ public struct QuestionImport: Sendable {
                 + String(digits.suffix(keepTail))
         case .email:
             let parts = PersonalData.normalize(value).split(separator: "@", maxSplits: 1)
-            return (parts.first?.first.map(String.init) ?? "") + "***@" + (parts.count > 1 ? String(parts[1]) : "")
+            // `×`, not `*`: the review reads an entry as its page shows it, and `z***@` is
+            // Markdown emphasis that would show `z@…` again.
+            return (parts.first?.first.map(String.init) ?? "") + "×××@" + (parts.count > 1 ? String(parts[1]) : "")
         case .name: return LabelledPersonalData.masked(value)
         case .address, .pattern: return String(repeating: "*", count: 3)
         }
