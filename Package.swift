@@ -31,6 +31,11 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/swift-mustache", exact: "2.1.1"),
         // SHA-256 for the digests that decide what a build may reuse (ContentDigest).
         .package(url: "https://github.com/apple/swift-crypto", exact: "4.5.2"),
+        // CSV exports of hotline and mailbox systems (`policy qa import`, QuestionSheet).
+        .package(url: "https://github.com/swiftcsv/SwiftCSV", exact: "0.10.0"),
+        // XLSX exports (`policy qa import`): the XML of the sheet. The zip container is read
+        // by hand (ZipEntries) with zlib: ZIPFoundation's own zlib module clashes with CZlib.
+        .package(url: "https://github.com/CoreOffice/XMLCoder", exact: "0.18.2"),
         // Property-based tests (test target only).
         .package(url: "https://github.com/x-sheep/swift-property-based", exact: "2.0.1"),
         // Golden files of the sample site (test target only).
@@ -62,7 +67,11 @@ let package = Package(
         .target(name: "PolicyCore", dependencies: ["CSystemShims", .product(name: "Crypto", package: "swift-crypto")]),
         .target(
             name: "PolicyLoad",
-            dependencies: ["PolicyCore", "CCmarkGFM", "CLibYAML", "CSystemShims", .product(name: "Yams", package: "Yams")]
+            dependencies: [
+                "PolicyCore", "CCmarkGFM", "CLibYAML", "CSystemShims", .product(name: "Yams", package: "Yams"),
+                "CZlib", .product(name: "SwiftCSV", package: "SwiftCSV"),
+                .product(name: "XMLCoder", package: "XMLCoder"),
+            ]
         ),
         .target(name: "PolicyModel", dependencies: ["PolicyCore", "PolicyLoad"]),
         .target(name: "PolicyCheck", dependencies: ["PolicyCore", "PolicyLoad", "PolicyModel"]),
@@ -91,7 +100,7 @@ let package = Package(
             name: "policy",
             dependencies: [
                 "PolicyKit", "PolicyCore", "PolicyLoad", "PolicyModel", "PolicyCheck", "PolicyReport", "PolicyServe",
-                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                "PolicyWrite", .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(

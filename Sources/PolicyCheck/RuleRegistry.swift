@@ -58,6 +58,13 @@ public enum RuleRegistry {
         SourceFactsAreValid.self,
         SourceGatePassed.self,
         ImplementsResolve.self,
+        QuestionFieldsPresent.self,
+        QuestionChannelIsKnown.self,
+        QuestionDateIsValid.self,
+        QuestionReferencesResolve.self,
+        QuestionIDsAreUnique.self,
+        QuestionBasisIsInForce.self,
+        QuestionFieldsAreKnown.self,
     ]
 
     /// The rules a system library is checked by as a whole (library.yml, the sources'

@@ -14,6 +14,8 @@ public enum PolicyError: Error, CustomStringConvertible {
     case unreadable(String, String)
     /// A system library that cannot be built: a source has no commit that passed (why).
     case systemRefused(String)
+    /// An input file a command was given (`policy qa import FILE`) cannot be used: why, in Chinese.
+    case inputRefused(String)
 
     public var description: String {
         switch self {
@@ -23,6 +25,7 @@ public enum PolicyError: Error, CustomStringConvertible {
         case .outputRefused(let why): why
         case .unreadable(let file, let why): "无法读取 \(file)：\(why)。"
         case .systemRefused(let why): why
+        case .inputRefused(let why): why
         }
     }
 }

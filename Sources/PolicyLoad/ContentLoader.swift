@@ -38,9 +38,25 @@ public struct ContentLoader: Sendable {
         let cleanups = files(in: "cleanup", problems: &problems).filter { $0.hasSuffix(".md") }.compactMap {
             readSource("cleanup/\($0)", problems: &problems)
         }
+        let (questionFiles, questionBatches) = readQuestions(problems: &problems)
         return RawLibrary(
             site: site, calendar: calendar, bundles: bundles, cleanups: cleanups,
-            loadProblems: problems, displayRoot: displayRoot, rootPath: root.path)
+            loadProblems: problems, displayRoot: displayRoot, rootPath: root.path,
+            questionFiles: questionFiles, questionBatches: questionBatches)
+    }
+
+    /// `qa/`: each `*.md` one standalone Q&A entry, each `*.yml`/`*.yaml` a batch of them.
+    /// Other files there are not content (an export's spreadsheet kept beside it).
+    private func readQuestions(problems: inout [LoadProblem]) -> ([SourceFile], [QuestionBatch]) {
+        guard FolderWalk.kind(of: path("qa")) != nil else { return ([], []) }
+        let names = files(in: "qa", problems: &problems)
+        let entries = names.filter { $0.hasSuffix(".md") }.compactMap { readSource("qa/\($0)", problems: &problems) }
+        let batches = names.filter { $0.hasSuffix(".yml") || $0.hasSuffix(".yaml") }.compactMap { name in
+            readText("qa/\(name)", problems: &problems).map {
+                QuestionBatch(relativePath: "qa/\(name)", displayPath: display("qa/\(name)"), text: $0)
+            }
+        }
+        return (entries, batches)
     }
 
     /// Only `site.yml`, for callers that need the settings before a full load.
@@ -325,7 +341,8 @@ extension ContentLoader {
         }
         return RawLibrary(
             site: previous.site, calendar: previous.calendar, bundles: bundles, cleanups: previous.cleanups,
-            loadProblems: problems, displayRoot: displayRoot, rootPath: root.path)
+            loadProblems: problems, displayRoot: displayRoot, rootPath: root.path,
+            questionFiles: previous.questionFiles, questionBatches: previous.questionBatches)
     }
 
     /// Whether `relativePath` is a bundle folder on disk now (a folder, not a link).

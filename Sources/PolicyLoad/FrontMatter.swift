@@ -81,6 +81,9 @@ public struct FrontMatter: Sendable {
         return seq.compactMap { $0.mapping.map { FrontMatter(mapping: $0, firstLine: firstLine, file: file) } }
     }
 
+    /// Where the mapping's first key is: a batch entry's own line (`- question: …`).
+    public var firstKeyLocation: SourceLocation { entries.first?.keyLocation ?? startLocation }
+
     /// The front matter's first line (the line after the opening `---`).
     public var startLocation: SourceLocation { SourceLocation(file: file, line: firstLine, column: 1) }
 

@@ -26,6 +26,10 @@ public struct RawLibrary: Sendable {
     public let calendar: SourceFile?
     public let bundles: [Bundle]
     public let cleanups: [SourceFile]
+    /// Standalone Q&A entries: `qa/<id>.md`, one entry each (front matter, the answer as body).
+    public let questionFiles: [SourceFile]
+    /// Q&A batches: `qa/<batch>.yml`, a list of entries each.
+    public let questionBatches: [QuestionBatch]
     /// What could not be read (unreadable files, symbolic links); PF001 and PF010 report them.
     public let loadProblems: [LoadProblem]
     /// The content folder as the user named it (`content`).
@@ -38,8 +42,11 @@ public struct RawLibrary: Sendable {
 
     public init(
         site: SourceFile?, calendar: SourceFile?, bundles: [Bundle], cleanups: [SourceFile],
-        loadProblems: [LoadProblem], displayRoot: String, rootPath: String
+        loadProblems: [LoadProblem], displayRoot: String, rootPath: String,
+        questionFiles: [SourceFile] = [], questionBatches: [QuestionBatch] = []
     ) {
+        self.questionFiles = questionFiles
+        self.questionBatches = questionBatches
         self.site = site
         self.calendar = calendar
         self.bundles = bundles

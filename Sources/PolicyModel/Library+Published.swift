@@ -20,15 +20,23 @@ extension Library {
             let unchanged = interpretations.count == doc.interpretations.count && repeal?.by == doc.repeal?.by
             return unchanged ? doc : doc.keeping(interpretations: interpretations, repeal: repeal)
         }
+        // A Q&A entry answered after the day waits for it; one concerning a document not on
+        // the site keeps its answer but does not name that document.
+        let questions = standaloneQuestions.filter { $0.answered <= asOf }.map { q in
+            q.documents.allSatisfy(onSite.contains) ? q : q.keeping(documents: q.documents.filter(onSite.contains))
+        }
         if shown.count == documents.count && shown.indices.allSatisfy({ shown[$0] === documents[$0] })
             && cleanups.allSatisfy({ $0.published <= asOf })
+            && questions.count == standaloneQuestions.count
+            && zip(questions, standaloneQuestions).allSatisfy({ $0.documents == $1.documents })
         {
             return self
         }
         return Library(
             site: site, calendar: calendar, documents: shown,
             cleanups: cleanups.filter { $0.published <= asOf },
-            bundleIDs: bundleIDs, unreadableCalendarEntries: unreadableCalendarEntries)
+            bundleIDs: bundleIDs, unreadableCalendarEntries: unreadableCalendarEntries,
+            standaloneQuestions: questions)
     }
 
     /// Whether `document` is on the public site at all (any day): 主动公开.

@@ -16,6 +16,9 @@ public struct Library: Sendable {
     /// calendar.yml entries that are neither a date nor a range, where they are (PF009
     /// reports them); the calendar is built from the others.
     public let unreadableCalendarEntries: [UnreadableCalendarEntry]
+    /// Standalone Q&A entries (`content/qa/`), by id; the Q&A library joins them to the
+    /// pairs of the Q&A interpretations (`questionEntries`).
+    public let standaloneQuestions: [StandaloneQuestion]
 
     private let indexByID: [String: Int]
     /// id → ids of the documents that list it in `supersedes`.
@@ -32,8 +35,10 @@ public struct Library: Sendable {
 
     public init(
         site: SiteConfig, calendar: WorkCalendar, documents: [Document], cleanups: [CleanupBatch],
-        bundleIDs: Set<String>, unreadableCalendarEntries: [UnreadableCalendarEntry] = []
+        bundleIDs: Set<String>, unreadableCalendarEntries: [UnreadableCalendarEntry] = [],
+        standaloneQuestions: [StandaloneQuestion] = []
     ) {
+        self.standaloneQuestions = standaloneQuestions.sorted { $0.id < $1.id }
         self.site = site
         self.calendar = calendar
         self.documents = documents.sorted { ($0.published, $0.id) > ($1.published, $1.id) }

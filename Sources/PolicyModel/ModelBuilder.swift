@@ -63,7 +63,16 @@ package struct ModelBuilder: Sendable {
         let cleanups = raw.cleanups.compactMap(cleanup)
         return Library(
             site: site, calendar: calendar, documents: documents, cleanups: cleanups,
-            bundleIDs: Set(raw.bundles.map(\.id)), unreadableCalendarEntries: unreadableEntries)
+            bundleIDs: Set(raw.bundles.map(\.id)), unreadableCalendarEntries: unreadableEntries,
+            standaloneQuestions: standaloneQuestions())
+    }
+
+    /// The entries of `qa/` that can be read; of two with one id, the first (PQ005 reports it).
+    private func standaloneQuestions() -> [StandaloneQuestion] {
+        var seen: Set<String> = []
+        return raw.questionSources.compactMap { source in
+            StandaloneQuestion.read(source.fields, id: source.id, answer: source.answer, location: source.location)
+        }.filter { seen.insert($0.id).inserted }
     }
 
     // MARK: - Documents

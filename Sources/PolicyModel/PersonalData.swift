@@ -18,6 +18,10 @@ public enum PersonalData {
         case bankCard = "银行卡号"
         case email = "电子邮箱"
         case pattern = "自定义敏感信息"
+        /// A name or an address after its label (`姓名：张三`, `住址：…`): looked for in Q&A
+        /// entries only (`LabelledPersonalData`), where callers' records carry them.
+        case name = "姓名"
+        case address = "住址"
     }
 
     public struct Match: Sendable, Equatable {

@@ -5,6 +5,16 @@ import PolicyCore
 extension SitePath {
     package static let questionBank = "qa/"
     package static let questionBankData = "qa.json"
+    /// The Q&A library by channel and by the document concerned.
+    package static let questionsByChannel = "qa/by-channel/"
+    package static let questionsByDocument = "qa/by-document/"
+    /// A standalone Q&A entry's own page (its id is never `by-channel` or `by-document`: PQ001).
+    /// `qa/<id>/`; for a system library's qualified id `<source>/<id>`, the page in that
+    /// bureau's section, `<source>/qa/<id>/`.
+    package static func questionEntry(_ id: String) -> String {
+        guard let slash = id.firstIndex(of: "/") else { return "qa/\(id)/" }
+        return "\(id[..<slash])/qa/\(id[id.index(after: slash)...])/"
+    }
     package static let interpretations = "interpretations/"
     package static let report = "report/"
     package static let documentsFeed = "feeds/documents.xml"

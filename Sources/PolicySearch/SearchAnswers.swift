@@ -26,14 +26,20 @@ package enum SearchAnswers {
     package static func answer(_ queries: [String], library: Library, asOf: CalendarDate) -> [[Hit]] {
         let records = SearchRecord.all(in: library)
         let reader = SearchIndexReader(SearchIndexWriter(library: library, asOf: asOf).build())
-        let statuses = library.documents.map { library.status(of: $0, at: asOf).status }
+        // A standalone Q&A entry's record comes after the documents' (`SearchRecord.all`): in
+        // force from its answered day, as the page computes it from its facts (`SearchMeta`).
+        let questions = library.standaloneQuestions
+        let statuses =
+            library.documents.map { library.status(of: $0, at: asOf).status }
+            + questions.map { $0.answered > asOf ? ValidityStatus.notYetInForce : .inForce }
+        let published = library.documents.map(\.published) + questions.map(\.answered)
         return queries.map { query in
             let terms = Tokenizer.terms(query).map { reader.matches($0, bodyStart: { records[$0].bodyStart }) }
             let hits = SearchRanking.intersect(terms, bodyStart: { records[$0].bodyStart }).map { h in
                 let record = records[h.record]
                 return SearchRanking.Hit(
                     record: h.record, count: h.count, titleHits: h.titleHits, status: statuses[record.documentIndex],
-                    published: record.interpretation?.published ?? library.documents[record.documentIndex].published)
+                    published: record.interpretation?.published ?? published[record.documentIndex])
             }
             return SearchRanking.ranked(hits).map { h in
                 let matches = terms.compactMap { $0[h.record] }

@@ -22,6 +22,12 @@ import PolicyModel
 ///       form × 4 + (published differs: 1) + (office differs: 2)   (form: index into `forms`)
 ///       · [s(published − document published)] · [office] · body offset
 ///
+/// After the documents, each standalone Q&A entry is written the same way, as a "document"
+/// of kind 3 (`qa`, 问答 — the kind facet reads the names from the header): published and
+/// effective its answered day, its office and topics, no interpretations. So the search page
+/// shows and filters it with no code of its own; its status is always 现行有效 (a stale
+/// basis is stated on its page).
+///
 /// The status rule match.js applies to these facts is `status.js`'s, the port of
 /// `Library.status(of:at:)` every page shares.
 struct SearchMeta {
@@ -49,13 +55,16 @@ struct SearchMeta {
 
     init(library: Library, records: [SearchRecord]) {
         let documents = library.documents
-        let offices = Self.labels(documents.flatMap { [$0.office] + $0.interpretations.map(\.office) }.compactMap { $0 })
+        let questions = library.standaloneQuestions
+        let offices = Self.labels(
+            (documents.flatMap { [$0.office] + $0.interpretations.map(\.office) } + questions.map(\.office)).compactMap { $0 })
         let issuers = Self.labels([library.site.issuer].filter { !$0.isEmpty } + documents.flatMap(\.issuers))
-        let topics = Self.labels(documents.flatMap(\.topics))
+        let topics = Self.labels(documents.flatMap(\.topics) + questions.flatMap(\.topics))
         let siteIssuer = issuers.index[library.site.issuer]
         let header = Header(
-            documents: documents.count, records: records.count,
-            kinds: DocumentKind.allCases.map(\.rawValue), kindNames: DocumentKind.allCases.map(\.chinese),
+            documents: documents.count + questions.count, records: records.count,
+            kinds: DocumentKind.allCases.map(\.rawValue) + [Self.questionKind],
+            kindNames: DocumentKind.allCases.map(\.chinese) + [Self.questionKindName],
             statuses: ValidityStatus.allCases.map(\.rawValue), statusNames: ValidityStatus.allCases.map(\.chinese),
             forms: ["document"] + InterpretationForm.allCases.map(\.rawValue),
             formNames: ["正文"] + InterpretationForm.allCases.map(\.chinese),
@@ -121,8 +130,24 @@ struct SearchMeta {
             }
             previousPublished = published
         }
+        for (k, q) in questions.enumerated() {
+            let published = q.answered.dayNumber
+            out.varint(DocumentKind.allCases.count | (q.office != nil ? 16 : 0))
+            out.signed(published - previousPublished)
+            out.signed(0)
+            if let office = q.office { out.varint(offices.index[office]!) }
+            out.list(q.topics.map { topics.index[$0]! })
+            out.list([])
+            out.varint(bodyStart[documents.count + k] ?? 0)
+            out.varint(0)
+            previousPublished = published
+        }
         bytes = out.bytes
     }
+
+    /// The kind code and name of a standalone Q&A entry's record: the kind facet's 问答.
+    static let questionKind = "qa"
+    static let questionKindName = "问答"
 
     /// Distinct values in first-seen order, with their numbers.
     private static func labels(_ values: [String]) -> (list: [String], index: [String: Int]) {

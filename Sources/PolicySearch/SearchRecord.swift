@@ -1,4 +1,5 @@
 import PolicyCore
+import PolicyLoad
 import PolicyModel
 
 /// One searchable page — a document or one of its interpretations — with the text the index
@@ -36,13 +37,32 @@ struct SearchRecord: Sendable {
         text = head + (interpretation?.bodyFacts.plainText ?? document.bodyFacts.plainText)
     }
 
-    /// Every document of the library and its interpretations, in record order.
-    /// Made on all cores: each copies its page's text, tens of megabytes in all.
+    /// A standalone Q&A entry (`qa/<id>/`), numbered after the documents: `documentIndex` is
+    /// `library.documents.count` + its place in `library.standaloneQuestions`. Its title is
+    /// the question, its body the answer's plain text (like a document's body).
+    init(documentIndex: Int, question: StandaloneQuestion) {
+        self.documentIndex = documentIndex
+        interpretation = nil
+        title = question.question
+        number = nil
+        path = SitePath.encoded(SitePath.questionEntry(question.id))
+        let head = title + "\n"
+        bodyStart = head.unicodeScalars.count
+        text = head + BodyFacts(question.answer, firstLine: 1).plainText
+    }
+
+    /// Every document of the library and its interpretations, in record order, then every
+    /// standalone Q&A entry (the pairs of Q&A interpretations are found on their
+    /// interpretation's page). Made on all cores: each copies its page's text, tens of
+    /// megabytes in all.
     static func all(in library: Library) -> [SearchRecord] {
         Array(library.documents.indices).parallelMap { i in
             let document = library.documents[i]
             return [SearchRecord(documentIndex: i, document: document, interpretation: nil)]
                 + document.interpretations.map { SearchRecord(documentIndex: i, document: document, interpretation: $0) }
         }.flatMap { $0 }
+            + library.standaloneQuestions.enumerated().map {
+                SearchRecord(documentIndex: library.documents.count + $0.offset, question: $0.element)
+            }
     }
 }

@@ -12,8 +12,8 @@ struct Policy: AsyncParsableCommand {
         discussion: "Checks a content folder of policy documents (the publishing gate) and builds the static library site.",
         version: "0.1.0",
         subcommands: [
-            CheckCommand.self, BuildCommand.self, ServeCommand.self, DiffCommand.self, ReportCommand.self, NewCommand.self, RulesCommand.self,
-            SearchAnswersCommand.self,
+            CheckCommand.self, BuildCommand.self, ServeCommand.self, DiffCommand.self, ReportCommand.self, NewCommand.self,
+            QACommand.self, RulesCommand.self, SearchAnswersCommand.self,
         ],
         defaultSubcommand: CheckCommand.self)
 }

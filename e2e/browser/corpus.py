@@ -149,7 +149,7 @@ class Record:
     kind: str
     form: str          # "document" or the interpretation form
     published: str
-    document_id: str
+    document_id: str | None  # None for a standalone Q&A entry (kind "qa")
     topics: list = field(default_factory=list)
     office: str | None = None
     # Set by Library.read: the text folded by tokenize.js, and the tokenizer for queries.
@@ -202,10 +202,28 @@ class Library:
                         number=None, body=plain_text(ibody), kind=doc_kind,
                         form=str(ifm["form"]), published=str(ifm["published"]), document_id=doc_id,
                         topics=list(fm.get("topics") or []), office=ifm.get("office") or fm.get("office")))
+        records += cls.questions(content)
         for record, folded in zip(records, tokens.fold_all([r.text for r in records])):
             record.folded = folded
             record.tokens = tokens
         return cls(records)
+
+    @staticmethod
+    def questions(content: Path) -> list:
+        """Standalone Q&A entries (content/qa/): records of kind "qa" whose title is the
+        question and body the answer, at qa/<id>/ (docs/search.md)."""
+        folder = content / "qa"
+        entries = []
+        for path in sorted(folder.glob("*.md")) if folder.exists() else []:
+            fm, body = split_front_matter(path.read_text(encoding="utf-8"))
+            entries.append(dict(fm, id=path.stem, answer=body))
+        for path in sorted(list(folder.glob("*.yml")) + list(folder.glob("*.yaml"))) if folder.exists() else []:
+            entries += [e for e in yaml.safe_load(path.read_text(encoding="utf-8")) or [] if isinstance(e, dict)]
+        topics = lambda e: e.get("topics") if isinstance(e.get("topics"), list) else [e["topics"]] if e.get("topics") else []
+        return [Record(path=f"qa/{urllib.parse.quote(str(e['id']), safe='')}/", title=str(e["question"]), number=None,
+                       body=plain_text(str(e["answer"]).strip()), kind="qa", form="document",
+                       published=str(e["answered"]), document_id=None, topics=topics(e), office=e.get("office"))
+                for e in entries]
 
     def truth(self, query: str) -> set:
         return {r.path for r in self.records if r.matches(query)}

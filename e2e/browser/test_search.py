@@ -56,7 +56,8 @@ def test_default_shows_current_documents_and_one_click_shows_all(page, library, 
     page.open(q=q, date="2026-11-29")
     current = page.all_hit_paths()
     truth = library.truth(q)
-    status_of = {r.path: statuses[r.document_id] for r in library.records}
+    # a standalone Q&A entry (kind 问答) is always shown as 现行有效; its stale basis is on its page
+    status_of = {r.path: statuses[r.document_id] if r.document_id else "in-force" for r in library.records}
     assert set(current) == {p for p in truth if status_of[p] in ("in-force", "not-yet-in-force")}
     assert set(current) != truth, "the sample content has older documents about 价格"
     assert "未显示" in page.summary()
@@ -107,7 +108,7 @@ def test_facets_show_counts_and_filter(page, library):
     page.open(q=q, all="1")
     truth = [r for r in library.records if r.matches(q)]
     facets = page.facets()
-    kinds = {"regulation": "规章", "normative": "行政规范性文件", "policy": "其他政策文件"}
+    kinds = {"regulation": "规章", "normative": "行政规范性文件", "policy": "其他政策文件", "qa": "问答"}
     expected_kinds = {}
     for r in truth:
         expected_kinds[kinds[r.kind]] = expected_kinds.get(kinds[r.kind], 0) + 1
@@ -135,6 +136,22 @@ def test_facets_show_counts_and_filter(page, library):
     assert set(page.all_hit_paths()) == {r.path for r in truth}
 
 
+def test_question_entries_are_found_under_the_kind_facet(page, library):
+    """A standalone Q&A entry is a record of kind 问答: found by exact substring of its answer,
+    counted under 文件类别 → 问答, and the facet alone lists every entry."""
+    q = "前七日内"
+    page.open(q=q, all="1")
+    assert set(page.all_hit_paths()) == library.truth(q) and "qa/hotline-2025-0302/" in library.truth(q)
+    assert page.facets()["文件类别"].get("问答") == sum(1 for r in library.records if r.kind == "qa" and r.matches(q))
+    page.facet_box("文件类别", "问答").click()
+    page.wait_done(q)
+    assert set(page.all_hit_paths()) == {"qa/hotline-2025-0302/"}
+    assert page.query_params()["kind"] == ["qa"]
+    hit = page.hits()[0]
+    assert "问答" in hit.find_element(By.CSS_SELECTOR, ".entry-meta").text
+    assert hit.find_element(By.CSS_SELECTOR, ".search-title").text == "商场打折时标的“原价”能随便写吗？"
+
+
 def test_date_control_statuses_equal_builds_at_those_dates(page, served, build_at):
     page.open()
     for as_of in ["2019-01-01", "2022-06-30", "2023-11-28", "2024-07-01", "2024-08-31", "2024-09-01",
@@ -144,7 +161,8 @@ def test_date_control_statuses_equal_builds_at_those_dates(page, served, build_a
         computed = page.d.execute_async_script(
             "const done = arguments[arguments.length - 1];"
             "window.policySearch.statuses(arguments[0]).then(done, e => done({error: String(e)}));", as_of)
-        computed = {urllib.parse.unquote(k): v for k, v in computed.items()}
+        # documents only: a Q&A entry (qa/<id>/) is not in documents.json
+        computed = {urllib.parse.unquote(k): v for k, v in computed.items() if k.startswith("d/")}
         assert computed == built, f"statuses on {as_of}"
 
 
@@ -159,12 +177,13 @@ def test_date_control_lists_what_was_in_force_that_day(page, served, build_at, l
     assert page.query_params()["date"] == [as_of]
     shown = {h.get_attribute("data-path"): h.get_attribute("data-status") for h in page.hits()}
     page.all_hit_paths()
-    shown = {h.get_attribute("data-path"): h.get_attribute("data-status") for h in page.hits()}
+    shown = {h.get_attribute("data-path"): h.get_attribute("data-status") for h in page.hits()
+             if h.get_attribute("data-path").startswith("d/")}
     assert {urllib.parse.unquote(k): v for k, v in shown.items()} == built
     # now only what was in force (or about to be) that day
     page.d.find_element(By.XPATH, "//button[@aria-pressed='true']").click()
     page.wait_done("")
-    current = {urllib.parse.unquote(p) for p in page.all_hit_paths()}
+    current = {urllib.parse.unquote(p) for p in page.all_hit_paths() if p.startswith("d/")}
     assert current == {p for p, s in built.items() if s in ("in-force", "not-yet-in-force")}
 
 

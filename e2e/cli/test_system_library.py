@@ -298,3 +298,20 @@ def test_report_names_the_sources_when_one_is_unknown(system):
     run = run_policy("report", system["library"] / "library.yml", "--source", "town", "--as-of", AS_OF)
     assert run.returncode == 64
     assert "town" in run.stderr and "province、city、county" in run.stderr
+
+
+def test_a_bureaus_standalone_qa_entries_are_in_its_section_and_the_systems_library(system):
+    """The province's hotline and mailbox entries (content/qa/) keep their pages in its section,
+    and the system's 政策问答库 and qa.json list them under qualified ids, linking there."""
+    site = system["root"] / "site"
+    own = sorted(p.parent.name for p in (site / "province/qa").glob("*/index.html")
+                 if p.parent.name not in ("by-channel", "by-document"))
+    assert own, "the province's section has no Q&A entry pages"
+    root_qa = read(site, "qa/index.html")
+    root_data = json.loads(read(site, "qa.json"))
+    ids = json.dumps(root_data, ensure_ascii=False)
+    for entry in own:
+        assert f'href="../province/qa/{entry}/"' in root_qa, entry
+        assert f"province/{entry}" in ids, entry
+    # The root writes no entry pages of its own: they live in the sections.
+    assert not any(p.parent.name not in ("by-channel", "by-document") for p in (site / "qa").glob("*/index.html"))

@@ -26,6 +26,8 @@ PAGE_KINDS = {
     "compare": "d/2025-food-workshops-regulation/compare/2022-food-workshops-regulation/",
     "search with results": "search/?q=" + urllib.parse.quote("食品"),
     "Q&A library": "qa/",
+    "Q&A by document": "qa/by-document/",
+    "Q&A entry": "qa/mailbox-2025-credit-repair/",
     "interpretations": "interpretations/",
     "cleanups": "cleanup/",
     "cleanup batch": "cleanup/2025-normative-cleanup/",

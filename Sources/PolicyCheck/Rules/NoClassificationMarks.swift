@@ -37,6 +37,16 @@ struct NoClassificationMarks: Rule {
                 }
                 return found
             }
+            if !text.entries.isEmpty {
+                for fm in text.entries {
+                    for entry in fm.entries {
+                        for (node, mark) in marks(in: entry.value) {
+                            report(mark, fm.locationOfNode(node) ?? entry.keyLocation, "字段“\(entry.key)”中")
+                        }
+                    }
+                }
+                return found
+            }
             for (pageIndex, page) in text.pages.enumerated() {
                 for (line, mark) in ClassificationMark.scanLines(page) {
                     report(

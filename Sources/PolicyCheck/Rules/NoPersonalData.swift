@@ -12,7 +12,7 @@ struct NoPersonalData: Rule {
     static let descriptor = RuleDescriptor(
         code: "PP001", name: "personal-data", severity: .error,
         summary:
-            "Published text contains personal data: a resident ID number (valid check digit), mobile number, bank card number (Luhn), e-mail address, or a privacy.patterns match — also with spaces, dashes, dots or full-width characters, and as the page shows Markdown (split by emphasis, an HTML tag, a line break inside a paragraph or a zero-width space). Reads front matter, bodies, transcripts, captions, text and PDF attachments (a PDF finding names the page). The finding shows only a masked excerpt.",
+            "Published text contains personal data: a resident ID number (valid check digit), mobile number, bank card number (Luhn), e-mail address, a privacy.patterns match, or in a Q&A entry a name or address after its label (姓名：, 来电人：, 住址：) — also with spaces, dashes, dots or full-width characters, and as the page shows Markdown (split by emphasis, an HTML tag, a line break inside a paragraph or a zero-width space). Reads front matter, bodies, transcripts, captions, text and PDF attachments (a PDF finding names the page). The finding shows only a masked excerpt.",
         fix: "删除或隐去个人信息（如 110105********1234）；确属公开的机关联系方式，请列入 site.yml 的 privacy.allow。")
 
     func check(_ context: CheckContext) -> [Diagnostic] {
@@ -26,6 +26,7 @@ struct NoPersonalData: Rule {
                 // A PDF's text is what its reader sees already; any other text is also read as
                 // its page shows it (markup dropped), where a number can hide inside emphasis.
                 var matches = text.isPDF ? PersonalData.scanLines(page) : PersonalData.scanMarkdown(page)
+                if text.isQuestion { matches += LabelledPersonalData.scanLines(page) }
                 if !compiled.isEmpty {
                     for (index, line) in page.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
                         for pattern in compiled {

@@ -26,7 +26,8 @@ public struct SystemLibrary: Sendable {
             site: site, calendar: WorkCalendar(),
             documents: members.flatMap { m in m.library.documents.map { $0.qualified(in: m.origin) } },
             cleanups: members.flatMap { m in m.library.cleanups.map { $0.qualified(in: m.origin) } },
-            bundleIDs: Set(members.flatMap { m in m.library.bundleIDs.map(m.origin.qualify) }))
+            bundleIDs: Set(members.flatMap { m in m.library.bundleIDs.map(m.origin.qualify) }),
+            standaloneQuestions: members.flatMap { m in m.library.standaloneQuestions.map { $0.qualified(in: m.origin) } })
     }
 
     /// What the site shows at `asOf`: the merged library as published, and each bureau's
@@ -41,7 +42,8 @@ public struct SystemLibrary: Sendable {
             let own = m.library.published(asOf: asOf)
             let section = Library(
                 site: site, calendar: own.calendar, documents: own.documents, cleanups: own.cleanups,
-                bundleIDs: own.bundleIDs, unreadableCalendarEntries: own.unreadableCalendarEntries)
+                bundleIDs: own.bundleIDs, unreadableCalendarEntries: own.unreadableCalendarEntries,
+                standaloneQuestions: own.standaloneQuestions)
             var links: [String: ImplementationLinks] = [:]
             for d in own.documents {
                 if let l = system.implementation[m.origin.qualify(d.id)] { links[d.id] = l.seen(fromSection: m.origin.source) }
@@ -62,6 +64,16 @@ extension CleanupBatch {
                 Result(document: origin.qualify(r.document), outcome: r.outcome, note: r.note, location: r.location)
             },
             body: body, bodyFacts: bodyFacts, source: source)
+    }
+}
+
+extension StandaloneQuestion {
+    /// The entry as a system library holds it: its id and the documents it concerns qualified
+    /// by its source, so its page is the one in its bureau's section (`SitePath.questionEntry`).
+    func qualified(in origin: DocumentOrigin) -> StandaloneQuestion {
+        StandaloneQuestion(
+            id: origin.qualify(id), question: question, answer: answer, channel: channel, answered: answered,
+            office: office, topics: topics, documents: documents.map(origin.qualify), fields: fields, location: location)
     }
 }
 

@@ -23,6 +23,11 @@ struct DocumentPage {
         /// The official version first, then the attachments.
         let files: NonEmptyList<FileLink>?
         let interpretations: NonEmptyList<InterpretationLink>?
+        /// 相关问答: every Q&A entry concerning it, from its Q&A interpretations and from
+        /// the hotline, mailbox and other channels.
+        let questions: NonEmptyList<QuestionLink>?
+        /// The view of the Q&A library by document, at this document's group.
+        let questionsHref: String
         /// The exemption decision, stated publicly: who approved it, when and why.
         let exempt: String?
         /// The nearest versions around this one (`Library.nearestVersions`), oldest first; nil
@@ -58,6 +63,13 @@ struct DocumentPage {
     }
 
     /// A chapter in the table of contents, with its sections (章 under 编, or 节 under 章).
+    struct QuestionLink: Encodable {
+        let question: String
+        let href: String
+        let channel: String
+        let answered: DateText
+    }
+
     struct TOCEntry: Encodable {
         let title: String
         let href: String
@@ -214,6 +226,13 @@ struct DocumentPage {
                         title: i.title, href: link.href(SitePath.interpretation(i)), form: i.form.chinese,
                         published: DateText(i.published), timing: library.timing(of: i, in: d).chinese)
                 }),
+            questions: .of(
+                (context.questionsByDocument[d.id] ?? []).map { e in
+                    QuestionLink(
+                        question: e.question, href: QuestionBankPage.href(e, link), channel: e.channel.rawValue,
+                        answered: DateText(e.answered))
+                }),
+            questionsHref: link.href(SitePath.questionsByDocument) + "#d-" + d.id,
             exempt: d.exempt?.chinese, versions: .of(versions),
             allVersions: nearest.count < chain.count
                 ? library.chainID(of: chain).map { ChainLink(href: link.href(SitePath.versionChain($0)), count: chain.count) }

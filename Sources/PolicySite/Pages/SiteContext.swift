@@ -19,6 +19,9 @@ struct SiteContext {
     let live: LiveStatuses
     /// The bureaus of a system library, for its home page; nil for a single bureau's site.
     let system: SystemOverview?
+    /// Each document's related Q&A (pairs of its Q&A interpretations and the standalone
+    /// entries concerning it), grouped once for all document pages.
+    let questionsByDocument: [String: [Library.QuestionEntry]]
 
     init(
         library: Library, raw: RawLibrary, asOf: CalendarDate, theme: Theme, history: LibraryHistory = .none,
@@ -32,6 +35,8 @@ struct SiteContext {
         self.history = history
         self.output = output
         self.live = live
+        questionsByDocument = Dictionary(
+            library.questionEntriesByDocument().map { ($0.document.id, $0.entries) }, uniquingKeysWith: { a, _ in a })
     }
 
     var site: SiteConfig { library.site }

@@ -17,7 +17,7 @@ final class ChangedContentTests: XCTestCase {
             library,
             [
                 "PF007", "PF008", "PF009", "PR001", "PR002", "PR003", "PN003", "PM004",
-                "PR004", "PR005", "PF015", "PS003", "PF014",
+                "PR004", "PR005", "PF015", "PS003", "PF014", "PQ004", "PQ005", "PQ006",
                 // The system library's rules: about library.yml and the sources as a whole.
                 "PL001", "PL002", "PL003", "PL004", "PL005", "PL006",
             ])

@@ -13,15 +13,16 @@ import XCTest
 /// The Q&A library on the sample content. Counted by hand from the `##` questions of the four
 /// `问答.md` files: 2022-food-workshop-registration 5, 2022-relief-measures 6,
 /// 2024-price-behavior-compliance 5, 2022-food-workshops-regulation 4 — 20 pairs. By first
-/// topic: 食品安全 9 (5 + 4), 优化营商环境 6, 价格监管 5.
+/// topic: 食品安全 9 (5 + 4), 优化营商环境 6, 价格监管 5. Plus three standalone entries in
+/// content/qa/: two 12345热线 (食品安全, 价格监管) and one 省长信箱 (信用监管).
 final class QuestionBankTests: XCTestCase {
     func testEveryPairIsGatheredByTopic() {
         let library = SampleContent.library
-        XCTAssertEqual(library.questionEntries.count, 20)
+        XCTAssertEqual(library.questionEntries.count, 23)
         let groups = library.questionEntriesByTopic()
-        XCTAssertEqual(groups.map(\.topic), ["食品安全", "优化营商环境", "价格监管"])
-        XCTAssertEqual(groups.map(\.entries.count), [9, 6, 5])
-        let anchors = library.questionEntries.map(\.anchor)
+        XCTAssertEqual(groups.map(\.topic), ["食品安全", "价格监管", "优化营商环境", "信用监管"])
+        XCTAssertEqual(groups.map(\.entries.count), [10, 6, 6, 1])
+        let anchors = library.questionEntries.filter { $0.standalone == nil }.map(\.anchor)
         XCTAssertEqual(Set(anchors).count, 20, "anchors are unique")
         XCTAssertTrue(anchors.allSatisfy { $0.range(of: #"^q-[a-z0-9-]+-[0-9a-f]{8}$"#, options: .regularExpression) != nil })
     }
@@ -34,7 +35,7 @@ final class QuestionBankTests: XCTestCase {
 
     func testPageLinksEveryPairToItsSourceWithStatus() throws {
         let page = try SampleContent.text("qa/index.html")
-        XCTAssertEqual(page.components(separatedBy: "<article class=\"qa-entry\"").count - 1, 20)
+        XCTAssertEqual(page.components(separatedBy: "<article class=\"qa-entry\"").count - 1, 23)
         for entry in SampleContent.library.questionEntries {
             XCTAssertTrue(page.contains("id=\"\(entry.anchor)\""), entry.anchor)
         }
@@ -54,9 +55,11 @@ final class QuestionBankTests: XCTestCase {
         let data = try XCTUnwrap(SampleContent.site["qa.json"]?.text)
         let json = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(data.utf8)) as? [String: Any])
         XCTAssertEqual(json["version"] as? Int, 1)
-        XCTAssertEqual(json["count"] as? Int, 20)
+        XCTAssertEqual(json["count"] as? Int, 23)
         let questions = try XCTUnwrap(json["questions"] as? [[String: Any]])
-        let documentIDs = questions.compactMap { ($0["document"] as? [String: Any])?["id"] as? String }
+        let pairs = questions.filter { $0["interpretation"] is [String: Any] }
+        XCTAssertEqual(pairs.count, 20)
+        let documentIDs = pairs.compactMap { ($0["document"] as? [String: Any])?["id"] as? String }
         XCTAssertEqual(documentIDs, documentIDs.sorted(), "sorted by document")
         let first = try XCTUnwrap(questions.first)
         XCTAssertEqual(first["question"] as? String, "为什么要在规章之外再出台一份登记细则？")

@@ -107,4 +107,12 @@ final class NoClassificationMarksTests: XCTestCase {
         XCTAssertNil(ClassificationMark.scan("说明使用化名的情况并标明密级。"))
         XCTAssertNil(ClassificationMark.scan("侵犯商业秘密（内部资料除外）"))
     }
+
+    /// A mark in a Q&A batch entry's value is found at the value's line in the `.yml` file.
+    func testMarkInQuestionBatchEntry() throws {
+        let fixture = MarkedFixture([
+            QuestionFixture.batchPath: QuestionFixture.entry() + QuestionFixture.entry(id: "secret", answer: "1️⃣内部资料")
+        ])
+        try fixture.check(asOf: "2024-12-01").assertFindings(["1️⃣": .error("PP002", "内部资料")])
+    }
 }

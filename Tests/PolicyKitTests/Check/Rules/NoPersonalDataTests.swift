@@ -275,4 +275,37 @@ final class NoPersonalDataTests: XCTestCase {
         clean.setBytes("\(ContentFixture.bundle)/附件.pdf", TinyPDF.make(pages: [["Hotline 12315"]]))
         try clean.check().assertClean("PP001")
     }
+
+    // MARK: - Standalone Q&A entries
+
+    /// Hotline records: a mobile number in a batch entry's answer is found at its line in the
+    /// `.yml` file; a labelled name and an address in a `.md` entry's body at theirs.
+    func testQuestionEntriesAreReviewedAtTheirLines() throws {
+        let fixture = MarkedFixture([
+            QuestionFixture.batchPath: QuestionFixture.entry()
+                + QuestionFixture.entry(id: "with-phone", answer: "请拨打 1️⃣13812345678 联系经办人。"),
+            QuestionFixture.markdownPath: QuestionFixture.markdown(answer: "来信人：2️⃣王小明，住址：3️⃣示例市和平路12号3单元。已答复。"),
+        ])
+        try fixture.check(asOf: "2024-12-01").assertFindings([
+            "1️⃣": .error("PP001", "手机号码"), "2️⃣": .error("PP001", "姓名"), "3️⃣": .error("PP001", "住址"),
+        ])
+    }
+
+    /// Masked values pass: `张某`, `王**`, `138****5678`; documents are not searched for labelled names.
+    func testMaskedQuestionEntriesPass() throws {
+        var fixture = MarkedFixture([
+            QuestionFixture.batchPath: QuestionFixture.entry(answer: "来电人：张某，电话 138****5678，住址：示例市**路。")
+        ])
+        fixture.replace(in: ContentFixture.doc, "制定本办法。", with: "制定本办法。联系人：王小明")
+        try fixture.check(asOf: "2024-12-01").assertClean("PP001")
+    }
+
+    func testLabelledNamesAndAddresses() {
+        XCTAssertEqual(LabelledPersonalData.scan("姓名：李四，诉求如下").map(\.value), ["李四"])
+        XCTAssertEqual(LabelledPersonalData.scan("家庭住址：示例市和平路1号").map(\.kind), [.address])
+        XCTAssertTrue(LabelledPersonalData.scan("来电人：匿名").isEmpty)
+        XCTAssertTrue(LabelledPersonalData.scan("来电人：李*").isEmpty)
+        XCTAssertTrue(LabelledPersonalData.scan("来电人：张先生，联系人：王科长").isEmpty, "forms of address are not names")
+        XCTAssertTrue(LabelledPersonalData.scan("请写明姓名和联系方式").isEmpty)
+    }
 }
