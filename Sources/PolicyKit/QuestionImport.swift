@@ -113,15 +113,32 @@ public struct QuestionImport: Sendable {
         var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         var found: [PersonalData.Match] = []
         for k in lines.indices {
-            let matches = (PersonalData.scan(lines[k]) + LabelledPersonalData.scan(lines[k])).sorted { $0.column > $1.column }
             var chars = Array(lines[k])
-            for match in matches {
-                let start = match.column - 1
-                let end = start + match.value.count
-                guard start >= 0, end <= chars.count, String(chars[start..<end]) == match.value else { continue }
-                let redacted = redact(match)
-                chars.replaceSubrange(start..<end, with: Array(redacted))
-                found.append(PersonalData.Match(kind: match.kind, value: redacted, column: match.column))
+            // Spans that overlap (a phone number inside a labelled address) become one, masked
+            // whole, so that masking one never leaves the other's text behind unmasked.
+            var spans: [(start: Int, end: Int, match: PersonalData.Match)] = []
+            for match in (PersonalData.scan(lines[k]) + LabelledPersonalData.scan(lines[k])).sorted(by: { $0.column < $1.column }) {
+                let start = max(0, match.column - 1)
+                let end = min(chars.count, start + match.value.count)
+                guard start < end else { continue }
+                if let last = spans.last, start < last.end {
+                    let union = (last.start, max(last.end, end))
+                    let wider = end - start > last.end - last.start ? match : last.match
+                    spans[spans.count - 1] = (
+                        union.0, union.1, PersonalData.Match(kind: wider.kind, value: String(chars[union.0..<union.1]), column: union.0 + 1)
+                    )
+                } else {
+                    spans.append((start, end, match))
+                }
+            }
+            for span in spans.reversed() {
+                let written = String(chars[span.start..<span.end])
+                // A merged span that is no one match as found is hidden whole.
+                let redacted =
+                    written == span.match.value && (PersonalData.scan(written) + LabelledPersonalData.scan(written)).count <= 1
+                    ? redact(span.match) : String(repeating: "×", count: max(3, written.count))
+                chars.replaceSubrange(span.start..<span.end, with: Array(redacted))
+                found.append(PersonalData.Match(kind: span.match.kind, value: redacted, column: span.start + 1))
             }
             lines[k] = String(chars)
         }
@@ -182,7 +199,14 @@ public struct QuestionImport: Sendable {
             case "\t": out += "\\t"
             case "\r": continue
             default:
-                if scalar.value < 0x20 { out += String(format: "\\x%02X", scalar.value) } else { out.unicodeScalars.append(scalar) }
+                // C0 and C1 controls, DEL and the BOM: libyaml refuses them written raw.
+                if scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value) {
+                    out += String(format: "\\x%02X", scalar.value)
+                } else if scalar.value == 0xFEFF || scalar.value == 0x2028 || scalar.value == 0x2029 {
+                    out += String(format: "\\u%04X", scalar.value)
+                } else {
+                    out.unicodeScalars.append(scalar)
+                }
             }
         }
         return out + "\""

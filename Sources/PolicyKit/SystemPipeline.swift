@@ -67,9 +67,13 @@ public enum SystemPipeline {
         var sources: [Source] = []
         var rejected: [Rejected] = []
         var diagnostics: [Diagnostic] = []
-        // Sources sharing an id are left out (PL002 reports them, so the build stops).
+        // Sources sharing an id, or with an id that is no folder name (`..`, `a/b`: a clone
+        // folder is named by it), are left out: PL002 reports them, so the build stops.
         let uses = Dictionary(manifest.sources.map { ($0.id, 1) }, uniquingKeysWith: +)
-        for spec in manifest.sources where uses[spec.id] == 1 {
+        for spec in manifest.sources
+        where uses[spec.id] == 1 && LibraryManifest.isWellFormedSourceID(spec.id)
+            && !LibraryManifest.reservedIDs.contains(spec.id)
+        {
             guard let origin = spec.origin, let location = spec.location else { continue }
             let outcome = StageClock.measure("source \(spec.id)") {
                 gate(spec.id, location, origin: origin, files: files, lock: lock, asOf: asOf, now: now)

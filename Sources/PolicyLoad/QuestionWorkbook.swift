@@ -67,16 +67,18 @@ enum QuestionWorkbook {
         return target.hasPrefix("/") ? String(target.dropFirst()) : "xl/" + target
     }
 
-    /// `A` → 0, `AB12` → 27.
+    /// `A` → 0, `AB12` → 27; nil past Excel's last column, XFD (16,384 columns), so a crafted
+    /// reference can neither overflow nor make the header row billions of cells wide.
     static func columnIndex(_ reference: String) -> Int? {
         var n = 0
         var letters = 0
         for c in reference.unicodeScalars {
             guard c.value >= 65, c.value <= 90 else { break }
-            n = n * 26 + Int(c.value - 64)
             letters += 1
+            guard letters <= 3 else { return nil }
+            n = n * 26 + Int(c.value - 64)
         }
-        return letters == 0 ? nil : n - 1
+        return letters == 0 || n > 16_384 ? nil : n - 1
     }
 
     // MARK: - The XML parts

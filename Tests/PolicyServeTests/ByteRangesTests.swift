@@ -15,6 +15,12 @@ final class ByteRangesTests: XCTestCase {
         for header in ["items=0-1", "bytes=5-3", "bytes=a-b", "bytes=1-2-3", "bytes", "bytes=0-1,x"] {
             XCTAssertNil(ByteRanges(header: header, size: 100), "\(header): not read, the whole file is served")
         }
+        // Thousands of ranges would make the answer many times the file: the whole file instead.
+        let many = "bytes=" + Array(repeating: "0-", count: ByteRanges.maxRanges + 1).joined(separator: ",")
+        XCTAssertNil(ByteRanges(header: many, size: 100))
+        XCTAssertEqual(
+            ByteRanges(header: "bytes=" + Array(repeating: "0-1", count: ByteRanges.maxRanges).joined(separator: ","), size: 100)?.ranges.count,
+            ByteRanges.maxRanges)
     }
 
     func testOneRangeIs206WithThoseBytes() throws {

@@ -315,3 +315,30 @@ def test_a_bureaus_standalone_qa_entries_are_in_its_section_and_the_systems_libr
         assert f"province/{entry}" in ids, entry
     # The root writes no entry pages of its own: they live in the sections.
     assert not any(p.parent.name not in ("by-channel", "by-document") for p in (site / "qa").glob("*/index.html"))
+
+
+@pytest.mark.parametrize("source_id", ["../victim", "..", "a/../../victim"])
+def test_a_source_id_that_is_no_folder_name_never_reaches_git(tmp_path, source_id):
+    """A source's clone folder is named by its id: an id like `../victim` must be refused
+    (PL002) before anything is cloned, not clone over (and so delete) the folder it names."""
+    repo = init(tmp_path / "repos/city")
+    (repo / "content").mkdir()
+    (repo / "content/site.yml").write_text(SITE.format(issuer="甲市市场监督管理局", id="city"), encoding="utf-8")
+    shutil.copy(REPO / "content/calendar.yml", repo / "content/calendar.yml")
+    commit_all(repo, "city content")
+    library = tmp_path / "library"
+    # `.policy-sources/../victim` is library/victim; `.policy-sources/..` is the library's own folder.
+    (library / "victim").mkdir(parents=True)
+    (library / "victim/keep.txt").write_text("must survive", encoding="utf-8")
+    (library / ".policy-sources").mkdir(parents=True)
+    (library / "library.yml").write_text(
+        "title: 系统文件库\nbase_url: https://example.gov.cn/library/\ntimezone: Asia/Shanghai\nsources:\n"
+        f"  - id: \"{source_id}\"\n    issuer: 甲市市场监督管理局\n    level: 市\n    region: 甲市\n"
+        f"    git: {repo}\n", encoding="utf-8")
+    for command in (["check", library / "library.yml"], ["build", library / "library.yml", "--out", tmp_path / "site"]):
+        result = run_policy(*command, "--as-of", AS_OF)
+        assert result.returncode != 0, result.stdout + result.stderr
+        assert "PL002" in result.stdout + result.stderr
+    assert (library / "victim/keep.txt").read_text(encoding="utf-8") == "must survive"
+    assert (library / "library.yml").is_file()
+    assert not (tmp_path / "site").exists()

@@ -1,5 +1,6 @@
 import PolicyCore
 import PolicyModel
+import Yams
 
 /// PP001: 防止泄露个人隐私 — nothing published may carry a person's ID number, mobile number,
 /// bank card or personal e-mail, however it is typed (separated, full-width). It reads
@@ -48,8 +49,39 @@ struct NoPersonalData: Rule {
                             text.location(page: pageIndex + 1, line: line, column: match.column),
                             "\(text.place(page: pageIndex + 1, line: line))疑似\(match.kind.rawValue)：\(match.masked)。公开发布的内容不得包含个人信息。"))
                 }
+                // YAML values as the page shows them: a quoted value's escapes (`\x31`, a `\`
+                // line continuation) can keep a number apart in the file and whole on the page.
+                let written = Set(matches.map { PersonalData.normalize($0.match.value) })
+                let frontMatters = (text.source?.frontMatter).map { [$0] } ?? text.entries
+                for fm in frontMatters {
+                    for entry in fm.entries {
+                        for (node, value) in Self.scalars(in: entry.value) {
+                            var decoded = PersonalData.scanMarkdown(value).map(\.match)
+                            if text.isQuestion { decoded += LabelledPersonalData.scanLines(value).map(\.match) }
+                            for match in decoded
+                            where !written.contains(PersonalData.normalize(match.value)) && !allowed.contains(match.value)
+                                && !allowed.contains(match.normalized)
+                            {
+                                found.append(
+                                    finding(
+                                        fm.locationOfNode(node) ?? entry.keyLocation,
+                                        "字段“\(entry.key)”中疑似\(match.kind.rawValue)：\(match.masked)。公开发布的内容不得包含个人信息。"))
+                            }
+                        }
+                    }
+                }
             }
             return found
         }.flatMap { $0 }
+    }
+
+    /// Every scalar below a front-matter value, with its text as YAML decodes it.
+    private static func scalars(in node: Node) -> [(Node, String)] {
+        switch node {
+        case .scalar(let scalar): [(node, scalar.string)]
+        case .mapping(let mapping): mapping.flatMap { scalars(in: $0.value) }
+        case .sequence(let sequence): sequence.flatMap { scalars(in: $0) }
+        default: []
+        }
     }
 }

@@ -11,8 +11,8 @@ struct QuestionDateIsValid: Rule {
     static let descriptor = RuleDescriptor(
         code: "PQ003", name: "qa-date", severity: .error,
         summary:
-            "A standalone Q&A entry's answered date is not a YYYY-MM-DD calendar day, or is after the as-of date (an answer is exported after it is given, so a later day is a typo).",
-        fix: "answered 写作 YYYY-MM-DD（如 2025-03-01），为实际答复的日期，不晚于今天。")
+            "A standalone Q&A entry's answered date is not a YYYY-MM-DD calendar day (an error); a day after the as-of date is a notice: the entry stays off the site until that day (check it is not a typo).",
+        fix: "answered 写作 YYYY-MM-DD（如 2025-03-01），为实际答复的日期；晚于今天的条目到那一天才发布。")
 
     func check(_ context: CheckContext) -> [Diagnostic] {
         context.raw.questionSources.compactMap { source in

@@ -38,8 +38,5 @@ struct SourceIDsAreValid: Rule {
         return found
     }
 
-    static func isWellFormed(_ id: String) -> Bool {
-        !id.isEmpty && !id.hasPrefix("-") && !id.hasSuffix("-") && !id.contains("--")
-            && id.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-" }
-    }
+    static func isWellFormed(_ id: String) -> Bool { LibraryManifest.isWellFormedSourceID(id) }
 }

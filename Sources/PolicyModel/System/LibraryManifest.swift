@@ -36,6 +36,14 @@ public struct LibraryManifest: Sendable {
     /// `sources`.
     public static let topLevelKeys = ["title", "base_url", "issuer", "language", "timezone", "website", "sources"]
     /// The keys of one source.
+    /// Lower-case letters, digits and single `-` inside: an id is a URL segment, the prefix
+    /// of qualified ids and the name of its clone's folder under `.policy-sources/`, so `..`
+    /// or `a/b` must never get as far as git (PL002 reports such an id).
+    public static func isWellFormedSourceID(_ id: String) -> Bool {
+        !id.isEmpty && !id.hasPrefix("-") && !id.hasSuffix("-") && !id.contains("--")
+            && id.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-" }
+    }
+
     public static let sourceKeys = ["id", "issuer", "level", "region", "parent", "path", "git", "ref", "folder"]
     /// Source ids that would take the place of the system site's own folders.
     public static let reservedIDs: Set<String> = [

@@ -7,6 +7,8 @@ import Foundation
 struct ByteRanges: Equatable {
     /// Inclusive byte offsets, clipped to the body, in the order asked for.
     let ranges: [ClosedRange<Int>]
+    /// More ranges than this in one header are not honoured (nginx's `max_ranges` does the same).
+    static let maxRanges = 256
 
     /// The ranges a header asks of a body of `size` bytes; nil when the header is not a
     /// byte-range set this server reads (the whole body is served, as RFC 9110 allows), an
@@ -16,7 +18,11 @@ struct ByteRanges: Equatable {
         guard let eq = trimmed.firstIndex(of: "="), trimmed[..<eq].trimmingCharacters(in: .whitespaces).lowercased() == "bytes"
         else { return nil }
         var ranges: [ClosedRange<Int>] = []
-        for spec in trimmed[trimmed.index(after: eq)...].split(separator: ",", omittingEmptySubsequences: false) {
+        let specs = trimmed[trimmed.index(after: eq)...].split(separator: ",", omittingEmptySubsequences: false)
+        // A round of the search page asks a few dozen ranges of a file; thousands would only
+        // make the answer many times the file (`bytes=0-,0-,…`): serve the whole body then.
+        guard specs.count <= Self.maxRanges else { return nil }
+        for spec in specs {
             let parts = spec.trimmingCharacters(in: .whitespaces).split(separator: "-", omittingEmptySubsequences: false)
             guard parts.count == 2 else { return nil }
             if parts[0].isEmpty {

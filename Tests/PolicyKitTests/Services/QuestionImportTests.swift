@@ -75,6 +75,20 @@ final class QuestionImportTests: XCTestCase {
         XCTAssertEqual(QuestionWorkbook.columnIndex("A1"), 0)
         XCTAssertEqual(QuestionWorkbook.columnIndex("AB12"), 27)
         XCTAssertNil(QuestionWorkbook.columnIndex("12"))
+        XCTAssertEqual(QuestionWorkbook.columnIndex("XFD1"), 16_383, "Excel's last column")
+        XCTAssertNil(QuestionWorkbook.columnIndex("XFE1"))
+        XCTAssertNil(QuestionWorkbook.columnIndex("ZZZZZZZZZZZZZZZZ1"), "a crafted reference neither traps nor allocates")
+    }
+
+    /// A phone number inside a labelled address: the address is hidden whole, the number with
+    /// it, and nothing of either is left behind for the gate to miss.
+    func testOverlappingFindingsAreMaskedWhole() {
+        let (masked, found) = QuestionImport.mask("住址：示例市和平路1号13800138000，来电反映。")
+        XCTAssertFalse(masked.contains("和平路"), masked)
+        XCTAssertFalse(masked.contains("13800138000"), masked)
+        XCTAssertFalse(masked.contains("0138000"), masked)
+        XCTAssertEqual(found.count, 1, "\(found)")
+        XCTAssertTrue(masked.hasSuffix("，来电反映。") || masked.contains("来电反映"), masked)
     }
 
     func testZipEntriesRefuseWhatIsNotAZip() {

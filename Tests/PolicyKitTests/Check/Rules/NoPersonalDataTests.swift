@@ -291,6 +291,17 @@ final class NoPersonalDataTests: XCTestCase {
         ])
     }
 
+    /// A quoted YAML value shows what its escapes make of it: a number kept apart in the
+    /// file by `\x` escapes or a line continuation is whole on the page, and found.
+    func testNumbersHiddenByYAMLEscapesInABatch() throws {
+        for answer in [#""请拨打 138\x30013\x38000 联系。""#, "\"请拨打 1380013\\\n  8000 联系。\""] {
+            let fixture = MarkedFixture([
+                QuestionFixture.batchPath: QuestionFixture.entry(id: "escaped", answer: "1️⃣" + answer)
+            ])
+            try fixture.check(asOf: "2024-12-01").assertFindings(["1️⃣": .error("PP001", "手机号码")])
+        }
+    }
+
     /// Masked values pass: `张某`, `王**`, `138****5678`; documents are not searched for labelled names.
     func testMaskedQuestionEntriesPass() throws {
         var fixture = MarkedFixture([
