@@ -35,7 +35,8 @@ extension PersonalData {
 
 /// The text of a Markdown source as the page shows it, byte for byte with where each byte
 /// came from: emphasis, code and strike-through markers, backslash escapes, HTML tags and
-/// invisible characters dropped; numeric character references decoded; a line break inside
+/// comments, links' destinations and invisible characters dropped; character references
+/// (numeric, and the named ones that can write part of a number or an address) decoded; a line break inside
 /// a paragraph turned into the space the browser shows. Approximate by design — it only has
 /// to keep digits that a reader sees side by side next to each other.
 struct RenderedText {
@@ -52,7 +53,7 @@ struct RenderedText {
             for i in source.indices {
                 switch source[i] {
                 case UInt8(ascii: "*"), UInt8(ascii: "_"), UInt8(ascii: "`"), UInt8(ascii: "~"), UInt8(ascii: "\\"),
-                    UInt8(ascii: "<"), UInt8(ascii: "&"):
+                    UInt8(ascii: "<"), UInt8(ascii: "&"), UInt8(ascii: "]"):
                     return true
                 case UInt8(ascii: "\n") where i > 0 && PersonalData.digit(at: i - min(i, 3), in: source) != nil:
                     return true  // a line break after a digit (ASCII, or full-width: three bytes)
@@ -79,6 +80,25 @@ struct RenderedText {
                 i += 1
             case UInt8(ascii: "\\") where i + 1 < source.count && Self.isASCIIPunctuation(source[i + 1]):
                 i += 1  // the escaped character itself is kept
+            case UInt8(ascii: "]") where i + 1 < source.count && source[i + 1] == UInt8(ascii: "("):
+                // A link's or image's destination is not shown: `[138001](#)38000` reads 13800138000.
+                var end = i + 2
+                while end < source.count, end - i < 2_000, source[end] != UInt8(ascii: ")"), source[end] != UInt8(ascii: "\n") { end += 1 }
+                if end < source.count, source[end] == UInt8(ascii: ")") {
+                    i = end + 1
+                } else {
+                    emit(byte, from: i)
+                    i += 1
+                }
+            case UInt8(ascii: "<") where Self.startsComment(at: i, in: source):
+                // An HTML comment is not shown: `1380013<!-- -->8000` reads 13800138000.
+                var end = i + 4
+                while end + 2 < source.count, end - i < 10_000,
+                    !(source[end] == UInt8(ascii: "-") && source[end + 1] == UInt8(ascii: "-") && source[end + 2] == UInt8(ascii: ">"))
+                {
+                    end += 1
+                }
+                i = end + 2 < source.count ? end + 3 : source.count
             case UInt8(ascii: "<"):
                 if let tag = Self.tag(at: i, in: source) {
                     if tag.isLineBreak { emit(UInt8(ascii: " "), from: i) }
@@ -132,9 +152,27 @@ struct RenderedText {
         return (i + 1, name == "br" || name == "p" || name == "div")
     }
 
-    /// `&#49;` or `&#x31;`: the character and the offset after the `;`.
+    private static func startsComment(at i: Int, in source: UnsafeBufferPointer<UInt8>) -> Bool {
+        i + 3 < source.count && source[i + 1] == UInt8(ascii: "!") && source[i + 2] == UInt8(ascii: "-") && source[i + 3] == UInt8(ascii: "-")
+    }
+
+    /// The named references that could join or write a number or an address.
+    private static let namedReferences: [String: Unicode.Scalar] = [
+        "commat": "@", "period": ".", "lowbar": "_", "hyphen": "-", "dash": "\u{2010}", "ndash": "\u{2013}",
+        "mdash": "\u{2014}", "minus": "\u{2212}", "nbsp": "\u{00A0}", "ensp": " ", "emsp": " ", "thinsp": " ",
+        "ZeroWidthSpace": "\u{200B}", "shy": "\u{00AD}", "amp": "&", "plus": "+", "num": "#",
+    ]
+
+    /// `&#49;`, `&#x31;` or a named reference (`&commat;`): the character and the offset after the `;`.
     private static func characterReference(at start: Int, in source: UnsafeBufferPointer<UInt8>) -> (scalar: Unicode.Scalar, end: Int)? {
         var i = start + 1
+        if i < source.count, source[i] != UInt8(ascii: "#") {
+            while i < source.count, i - start <= 16, (source[i] | 0x20) >= UInt8(ascii: "a"), (source[i] | 0x20) <= UInt8(ascii: "z") { i += 1 }
+            guard i < source.count, source[i] == UInt8(ascii: ";"),
+                let scalar = namedReferences[String(decoding: UnsafeBufferPointer(rebasing: source[(start + 1)..<i]), as: UTF8.self)]
+            else { return nil }
+            return (scalar, i + 1)
+        }
         guard i < source.count, source[i] == UInt8(ascii: "#") else { return nil }
         i += 1
         let hex = i < source.count && (source[i] | 0x20) == UInt8(ascii: "x")

@@ -209,6 +209,9 @@ final class NoPersonalDataTests: XCTestCase {
             ("电话138\u{200B}0013\u{200B}8000。", 3, "138*****000"),
             ("证号110105<b>19491231</b>002X。", 3, "110************02X"),
             ("邮箱zhang\\_san@example.com。", 3, "zha**************com"),
+            ("电话1380013<!-- 注释 -->8000。", 3, "138*****000"),
+            ("电话[138001](#)38000。", 4, "138*****000"),
+            ("邮箱zhang&commat;example&period;com。", 3, "zha***********com"),
         ]
         for (text, column, masked) in cases {
             let finding = try interpretation(with: text).check()
