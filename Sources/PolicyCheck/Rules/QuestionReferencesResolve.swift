@@ -3,7 +3,8 @@ import PolicyLoad
 import PolicyModel
 
 /// PQ004: every document a standalone Q&A entry concerns is a bundle of the library, so the
-/// entry is listed on that document's page and its basis is watched (PQ006).
+/// entry is listed on that document's page and its basis is watched (PQ006). A qualified id
+/// (`province/<id>`, another bureau's document in a system library) is PL006's.
 struct QuestionReferencesResolve: Rule {
     static let scope = RuleScope.library
     static let descriptor = RuleDescriptor(
@@ -18,7 +19,9 @@ struct QuestionReferencesResolve: Rule {
             let fm = source.fields
             let nodes = fm.node("documents").map { $0.sequence.map(Array.init) ?? [$0] } ?? []
             for node in nodes {
-                guard let id = node.scalar?.string.trimmed, !id.isEmpty, !ids.contains(id) else { continue }
+                // `<source>/<id>`: a document of another bureau of a system library, which
+                // only the system's check can see (PL006).
+                guard let id = node.scalar?.string.trimmed, !id.isEmpty, !ids.contains(id), !id.contains("/") else { continue }
                 let hint = Suggest.nearest(id, in: Array(ids)).map { "是否应为“\($0)”？" } ?? ""
                 found.append(
                     finding(

@@ -73,7 +73,8 @@ extension StandaloneQuestion {
     func qualified(in origin: DocumentOrigin) -> StandaloneQuestion {
         StandaloneQuestion(
             id: origin.qualify(id), question: question, answer: answer, channel: channel, answered: answered,
-            office: office, topics: topics, documents: documents.map(origin.qualify), fields: fields, location: location)
+            office: office, topics: topics, documents: documents.map { $0.contains("/") ? $0 : origin.qualify($0) },
+            fields: fields, location: location)
     }
 }
 

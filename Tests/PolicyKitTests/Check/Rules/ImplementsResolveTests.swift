@@ -28,6 +28,25 @@ final class ImplementsResolveTests: XCTestCase {
         XCTAssertEqual(province.implementation["2024-food-labels"]?.implementedBy.map(\.path), ["../city-a/d/2024-food-labels/"])
     }
 
+    /// A city's hotline answer resting on the province's document: no PQ004 in the city's own
+    /// gate, resolved by the system and listed on the provincial document's side; a typo is PL006.
+    func testQuestionEntriesMayConcernAnotherBureausDocument() throws {
+        var fixture = SystemFixture()
+        fixture.sources["city-a"]![QuestionFixture.batchPath] = QuestionFixture.entry(documents: "[province/2024-food-labels]")
+        let result = try fixture.check()
+        result.assertNoErrors()
+        result.assertClean("PL006")
+        let merged = result.checked.system.merged
+        let entry = merged.standaloneQuestions.first { $0.id == "city-a/hotline-2024-0601" }
+        XCTAssertEqual(entry?.documents, ["province/2024-food-labels"])
+        XCTAssertEqual(
+            merged.questionEntries.filter { $0.standalone != nil }.flatMap { $0.documents.map(\.id) }, ["province/2024-food-labels"])
+
+        fixture.sources["city-a"]![QuestionFixture.batchPath] = QuestionFixture.entry(documents: "[province/2024-food-label]")
+        try fixture.check().assertFinds(
+            "PL006", .error, line: 7, message: "是否应为“province/2024-food-labels”", file: "city-a:city-a/\(QuestionFixture.batchPath)")
+    }
+
     func testUnknownSourceAndUnknownDocument() throws {
         var result = try implementing("provnce/2024-food-labels").check()
         result.assertFinds("PL006", .error, line: 9, message: "没有这个来源", file: "city-a:city-a/\(ContentFixture.doc)")
