@@ -11,6 +11,14 @@ enum QuestionSchema {
     /// Names of pages under `qa/` that an entry id may not take.
     static let reservedIDs: Set<String> = ["by-channel", "by-document"]
 
+    /// Whether `id` is a page under `qa/` or could be an anchor `qa/` already uses: a topic's
+    /// (`topic-N`), an interpretation pair's (`q-<document>-<hash>`), an entry's question
+    /// heading (`<id>-q`). An entry's id is its anchor there too, and one id two places on a
+    /// page breaks its permalink.
+    static func isReserved(_ id: String) -> Bool {
+        reservedIDs.contains(id) || id.hasPrefix("q-") || id.hasPrefix("topic-") || id.hasSuffix("-q")
+    }
+
     static func fields(of source: QuestionSource) -> [String] { source.isBatch ? batchFields : markdownFields }
 
     /// How an entry is named in a finding: `问答“<id>”：` in a batch (`问答（第 N 行）：` when it

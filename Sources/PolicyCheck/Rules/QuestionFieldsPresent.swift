@@ -38,12 +38,12 @@ struct QuestionFieldsPresent: Rule {
                         source.location(line: source.bodyLine ?? 1), "问答文件的正文为空：正文即答复内容。",
                         fix: "在 front matter 的 --- 之后写出答复。"))
             }
-            if let id = source.id, !BundleID.isWellFormed(id) || QuestionSchema.reservedIDs.contains(id) {
+            if let id = source.id, !BundleID.isWellFormed(id) || QuestionSchema.isReserved(id) {
                 let location = source.isBatch ? fm.location(of: "id") : source.location
                 found.append(
                     finding(
                         location,
-                        "\(label)问答编号“\(id)”不可用：编号只用小写英文字母、数字和单个连字符，不以连字符开头或结尾\(QuestionSchema.reservedIDs.contains(id) ? "，且不能是 by-channel、by-document" : "")；它是问答页面的网址（qa/<编号>/）。"
+                        "\(label)问答编号“\(id)”不可用：编号只用小写英文字母、数字和单个连字符，不以连字符开头或结尾\(QuestionSchema.isReserved(id) ? "，且不能是 by-channel、by-document，不以 q-、topic- 开头，不以 -q 结尾（问答库页面已用这些名称）" : "")；它是问答页面的网址（qa/<编号>/）。"
                     ))
             }
         }

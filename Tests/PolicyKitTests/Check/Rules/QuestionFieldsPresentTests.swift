@@ -32,6 +32,17 @@ final class QuestionFieldsPresentTests: XCTestCase {
         result.assertFinds("PQ001", .error, file: "qa/Bad_Name.md", line: 1, message: "问答编号“Bad_Name”不可用")
     }
 
+    /// Ids that are pages or anchors `qa/` already uses: refused, so every permalink is one place.
+    func testIDsThatQAPagesAlreadyUseAreRefused() throws {
+        for id in ["by-channel", "topic-1", "q-2024-food-labels-1a2b3c4d", "hotline-2024-0601-q"] {
+            let fixture = MarkedFixture([QuestionFixture.batchPath: QuestionFixture.entry(id: id)])
+            try fixture.check(asOf: "2024-12-01").assertFinds(
+                "PQ001", .error, file: QuestionFixture.batchPath, line: 1, message: "问答编号“\(id)”不可用")
+        }
+        try MarkedFixture([QuestionFixture.batchPath: QuestionFixture.entry(id: "topical-q1")]).check(asOf: "2024-12-01")
+            .assertClean("PQ001")
+    }
+
     func testBatchThatIsNotAListOrDoesNotParse() throws {
         var fixture = MarkedFixture()
         fixture["qa/a.yml"] = "question: 一条\nanswer: 不是列表\n"
