@@ -62,7 +62,7 @@ struct DocumentPage {
         let issuer: String?
     }
 
-    /// A chapter in the table of contents, with its sections (章 under 编, or 节 under 章).
+    /// One entry of 相关问答: its question, where it is read, its channel and day.
     struct QuestionLink: Encodable {
         let question: String
         let href: String
@@ -70,6 +70,7 @@ struct DocumentPage {
         let answered: DateText
     }
 
+    /// A chapter in the table of contents, with its sections (章 under 编, or 节 under 章).
     struct TOCEntry: Encodable {
         let title: String
         let href: String
