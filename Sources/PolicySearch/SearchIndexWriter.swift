@@ -50,7 +50,7 @@ public struct SearchIndexWriter: Sendable {
         let folder = "idx-\(hash.hex.prefix(12))/"
         let manifest = Manifest(
             index: folder, shards: index.shardCount, chunk: TextChunks.size, records: index.recordCount,
-            timeZone: library.site.timeZone.identifier, asOf: asOf.description)
+            timeZone: library.site.timeZone.identifier, asOf: asOf.description, bureaus: Self.bureaus(of: library))
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         let manifestData = try! encoder.encode(manifest)
@@ -72,6 +72,26 @@ public struct SearchIndexWriter: Sendable {
         var timeZone: String
         /// The date the build computed statuses for (the pages' badges).
         var asOf: String
+        /// A system library's bureaus by issuer, for the search page's 层级 and 地区 facets
+        /// (a record's issuers are in `meta.bin`); absent for a single bureau's site.
+        var bureaus: [String: Bureau]?
+    }
+
+    struct Bureau: Codable, Equatable {
+        /// 省, 市 or 县.
+        var level: String
+        var region: String
+    }
+
+    /// Issuer → its bureau's level and region, from the documents' origins; nil when no
+    /// document comes from a source of a system library.
+    static func bureaus(of library: Library) -> [String: Bureau]? {
+        var bureaus: [String: Bureau] = [:]
+        for document in library.documents {
+            guard let origin = document.origin, bureaus[origin.issuer] == nil else { continue }
+            bureaus[origin.issuer] = Bureau(level: origin.level.rawValue, region: origin.region)
+        }
+        return bureaus.isEmpty ? nil : bureaus
     }
 
     struct Built {

@@ -13,7 +13,7 @@
 import { STATUS_CODES, isCurrent, statusOf } from './status.js';
 
 /** The facet groups, in the order the page shows them. */
-export var FACET_KEYS = ['kind', 'status', 'form', 'year', 'topic', 'issuer', 'office'];
+export var FACET_KEYS = ['kind', 'status', 'form', 'year', 'topic', 'level', 'region', 'issuer', 'office'];
 
 /**
  * Records where every part (tokenize.js partsOf) is found at start + its offset, with count
@@ -108,6 +108,9 @@ export function eachValue(hit, key, fn) {
     case 'year': fn(rec.year); break;
     case 'topic': for (i = 0; i < d.topics.length; i++) fn(d.topics[i]); break;
     case 'issuer': for (i = 0; i < d.issuers.length; i++) fn(d.issuers[i]); break;
+    // A system library's bureaus (query.js adds them from the manifest; strings already).
+    case 'level': for (i = 0; i < (d.levels || []).length; i++) fn(d.levels[i]); break;
+    case 'region': for (i = 0; i < (d.regions || []).length; i++) fn(d.regions[i]); break;
     case 'office': if (rec.office !== null) fn(rec.office); break;
   }
 }

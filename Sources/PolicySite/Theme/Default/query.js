@@ -59,6 +59,7 @@ export function loadIndex(searchRoot) {
         index.chunks = tables.chunks;
         index.shards = tables.shards;
         index.externals = tables.externals;
+        addBureaus(index.meta, manifest.bureaus);
         return index.meta;
       });
       index.metaReady.catch(function () { indexes.delete(root); });
@@ -68,6 +69,26 @@ export function loadIndex(searchRoot) {
     indexes.set(root, job);
   }
   return indexes.get(root);
+}
+
+/**
+ * A system library's 层级 and 地区 of each document, from its issuers (the manifest's
+ * `bureaus`, issuer → level and region): `d.levels` and `d.regions`, empty on a single
+ * bureau's site, so those facet groups show nothing there.
+ */
+function addBureaus(meta, bureaus) {
+  var issuers = meta.header.issuers;
+  meta.docs.forEach(function (d) {
+    d.levels = [];
+    d.regions = [];
+    if (!bureaus) return;
+    d.issuers.forEach(function (i) {
+      var b = bureaus[issuers[i]];
+      if (!b) return;
+      if (d.levels.indexOf(b.level) < 0) d.levels.push(b.level);
+      if (d.regions.indexOf(b.region) < 0) d.regions.push(b.region);
+    });
+  });
 }
 
 /**

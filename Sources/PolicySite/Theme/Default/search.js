@@ -36,7 +36,7 @@ import { codePoints, fold, isWord, str, terms as termsOf } from './tokenize.js';
   var searchRoot = new URL('search/', siteRoot);
   var PAGE_SIZE = 10;
   var LABELS = { kind: '文件类别', status: '时效性', form: '正文或解读', year: '发布年份', topic: '主题分类',
-    issuer: '发布机关', office: '起草处室' };
+    level: '层级', region: '地区', issuer: '发布机关', office: '起草处室' };
   var FACETS = FACET_KEYS.map(function (key) { return { key: key, label: LABELS[key] }; });
 
   /** The site's index; the live region says when what the page fetches on opening is in (tests, benchmark). */
@@ -301,6 +301,7 @@ import { codePoints, fold, isWord, str, terms as termsOf } from './tokenize.js';
       values.sort(function (a, b) {
         if (order) return order.indexOf(a) - order.indexOf(b);
         if (g.key === 'year') return Number(b) - Number(a);
+        if (g.key === 'level') return '省市县'.indexOf(a) - '省市县'.indexOf(b);
         return (counts.get(b) - counts.get(a)) || (a < b ? -1 : a > b ? 1 : 0);
       });
       var fieldset = el('fieldset', { className: 'search-facet' }, [el('legend', { text: g.label })]);
