@@ -64,12 +64,12 @@ let package = Package(
         ),
         // Linux calls Swift cannot reach directly (atomic swap of the site folder, read(2)).
         .target(name: "CSystemShims"),
-        .target(name: "PolicyCore", dependencies: ["CSystemShims", .product(name: "Crypto", package: "swift-crypto")]),
+        .target(name: "PolicyCore", dependencies: ["CSystemShims", "CZlib", .product(name: "Crypto", package: "swift-crypto")]),
         .target(
             name: "PolicyLoad",
             dependencies: [
                 "PolicyCore", "CCmarkGFM", "CLibYAML", "CSystemShims", .product(name: "Yams", package: "Yams"),
-                "CZlib", .product(name: "SwiftCSV", package: "SwiftCSV"),
+                .product(name: "SwiftCSV", package: "SwiftCSV"),
                 .product(name: "XMLCoder", package: "XMLCoder"),
             ]
         ),

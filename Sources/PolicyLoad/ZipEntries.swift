@@ -1,9 +1,8 @@
-import CZlib
 import PolicyCore
 
 /// The files of a zip archive (an XLSX workbook), read from its bytes: the central directory
 /// names each entry and where its data is; an entry is stored (method 0) or deflated (8).
-/// Written by hand with zlib's raw inflate because ZIPFoundation, the package for this, brings
+/// Written by hand on zlib's raw inflate (`RawInflate`) because ZIPFoundation, the package for this, brings
 /// a zlib module of its own that clashes with this package's `CZlib`; a workbook needs only
 /// this much of the format (no encryption, no zip64, no spanning).
 struct ZipEntries {
@@ -52,7 +51,7 @@ struct ZipEntries {
         switch e.method {
         case 0: return Array(raw)
         case 8:
-            guard let out = ZipEntries.inflateRaw(raw, limit: limit) else { throw Problem(why: "\(name) 无法解压") }
+            guard let out = RawInflate.inflate(raw, limit: limit) else { throw Problem(why: "\(name) 无法解压") }
             return out
         default: throw Problem(why: "\(name) 使用了不支持的压缩方式 \(e.method)")
         }
@@ -62,31 +61,5 @@ struct ZipEntries {
 
     private static func u32(_ b: [UInt8], _ i: Int) -> UInt32 {
         i + 3 < b.count ? UInt32(b[i]) | UInt32(b[i + 1]) << 8 | UInt32(b[i + 2]) << 16 | UInt32(b[i + 3]) << 24 : 0
-    }
-
-    /// zlib's raw inflate (window bits -15), stopping past `limit` bytes.
-    private static func inflateRaw(_ bytes: ArraySlice<UInt8>, limit: Int) -> [UInt8]? {
-        var input = Array(bytes)
-        var stream = z_stream()
-        guard inflateInit2_(&stream, -15, ZLIB_VERSION, Int32(MemoryLayout<z_stream>.size)) == Z_OK else { return nil }
-        defer { inflateEnd(&stream) }
-        var output: [UInt8] = []
-        var buffer = [UInt8](repeating: 0, count: 1 << 16)
-        return input.withUnsafeMutableBufferPointer { src -> [UInt8]? in
-            stream.next_in = src.baseAddress
-            stream.avail_in = UInt32(src.count)
-            while true {
-                let (status, produced) = buffer.withUnsafeMutableBufferPointer { dst -> (Int32, Int) in
-                    stream.next_out = dst.baseAddress
-                    stream.avail_out = UInt32(dst.count)
-                    let status = inflate(&stream, Z_NO_FLUSH)
-                    return (status, dst.count - Int(stream.avail_out))
-                }
-                output.append(contentsOf: buffer[0..<produced])
-                if output.count > limit { return nil }
-                if status == Z_STREAM_END { return output }
-                if status != Z_OK { return nil }
-            }
-        }
     }
 }

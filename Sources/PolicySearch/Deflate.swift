@@ -1,4 +1,5 @@
 import CZlib
+import PolicyCore
 
 /// Raw deflate (RFC 1951, no zlib or gzip wrapper), as the browser's
 /// `DecompressionStream('deflate-raw')` reads it: every piece of the index is compressed on
@@ -34,26 +35,6 @@ enum Deflate {
 
     /// The bytes `compress` compressed; nil when `bytes` is not a whole raw deflate stream.
     static func decompress(_ bytes: some Collection<UInt8>) -> [UInt8]? {
-        var input = Array(bytes)
-        var stream = z_stream()
-        guard inflateInit2_(&stream, -15, ZLIB_VERSION, Int32(MemoryLayout<z_stream>.size)) == Z_OK else { return nil }
-        defer { inflateEnd(&stream) }
-        var output: [UInt8] = []
-        var buffer = [UInt8](repeating: 0, count: 1 << 16)
-        return input.withUnsafeMutableBufferPointer { src -> [UInt8]? in
-            stream.next_in = src.baseAddress
-            stream.avail_in = UInt32(src.count)
-            while true {
-                let (status, produced) = buffer.withUnsafeMutableBufferPointer { dst -> (Int32, Int) in
-                    stream.next_out = dst.baseAddress
-                    stream.avail_out = UInt32(dst.count)
-                    let status = inflate(&stream, Z_NO_FLUSH)
-                    return (status, dst.count - Int(stream.avail_out))
-                }
-                output.append(contentsOf: buffer[0..<produced])
-                if status == Z_STREAM_END { return stream.avail_in == 0 ? output : nil }
-                if status != Z_OK { return nil }
-            }
-        }
+        RawInflate.inflate(bytes, wholeInput: true)
     }
 }
